@@ -1,0 +1,18 @@
+#pragma once
+// voip-bundle: the business rules of the VoIP Bundle (Subscriptions) API.
+// One header per idea under voip/bundle/; this one includes them all.
+#include "bundle/version.hpp"
+#include "bundle/error.hpp"
+#include "bundle/bundle_type.hpp"
+#include "bundle/iso_date.hpp"
+#include "bundle/uuid.hpp"
+#include "bundle/money.hpp"
+#include "bundle/renewal_policy.hpp"
+#include "bundle/bundle.hpp"
+#include "bundle/term.hpp"
+#include "bundle/state.hpp"
+#include "bundle/request.hpp"
+#include "bundle/operations.hpp"
+#include "bundle/envelope.hpp"
+#include "bundle/sweep.hpp"
+#include "bundle/features.hpp"

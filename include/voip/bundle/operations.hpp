@@ -1,0 +1,162 @@
+#pragma once
+// Create, update and renew as pure decisions (RULES 3, 4, 7, 8). Nothing is committed:
+// a Decision is the bundle as it would be stored afterwards and what it costs; storing it
+// and taking the money is the caller's business. quote_* gives the same decision without
+// the funds check, so a client can show the cost before spending it.
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string_view>
+#include <utility>
+
+#include <date/date.h>
+#include <tl/expected.hpp>
+
+#include "bundle.hpp"
+#include "error.hpp"
+#include "iso_date.hpp"
+#include "money.hpp"
+#include "renewal_policy.hpp"
+#include "request.hpp"
+#include "state.hpp"
+#include "term.hpp"
+#include "uuid.hpp"
+
+namespace voip {
+
+// Everything a decision depends on besides the bundle and the request.
+struct Context {
+    date::sys_days today{};
+    RenewalPolicy policy{};
+    std::optional<PriceList> prices{};  // none: nothing is charged, no 402 for funds
+    std::optional<Money> balance{};     // none: charges are computed but not checked against funds
+};
+
+struct Decision {
+    Bundle bundle;  // the bundle as it would be stored afterwards
+    Money charge;   // what the operation costs, 0 without a price list
+};
+
+[[nodiscard]] constexpr bool operator==(const Decision& a, const Decision& b) noexcept {
+    return a.bundle == b.bundle && a.charge == b.charge;
+}
+[[nodiscard]] constexpr bool operator!=(const Decision& a, const Decision& b) noexcept { return !(a == b); }
+
+inline std::ostream& operator<<(std::ostream& os, const Decision& d) {
+    return os << "{bundle: " << d.bundle << ", charge: " << d.charge << '}';
+}
+
+using Result = tl::expected<Decision, Error>;
+
+[[nodiscard]] constexpr bool ok(const Context& c) noexcept {
+    return in_range(c.today) && ok(c.policy) && (!c.prices || ok(*c.prices)) &&
+           (!c.balance || (-max_amount.minor <= c.balance->minor && c.balance->minor <= max_amount.minor));
+}
+
+namespace detail {
+[[nodiscard]] constexpr Money price_of(const Context& c, BundleType t) noexcept {
+    return c.prices ? (*c.prices)[t] : Money{0};
+}
+// The funds check every charging operation ends with.
+[[nodiscard]] constexpr Result afford(Decision d, const Context& c) noexcept {
+    if (c.prices && c.balance && *c.balance < d.charge) return tl::make_unexpected(Error::insufficient_funds);
+    return d;
+}
+}  // namespace detail
+
+// Create: the bundle starts today and expires one term later; one term's price.
+[[nodiscard]] constexpr Result quote_create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
+    if (!ok(c)) return tl::make_unexpected(Error::invalid_policy);
+    const auto expires = first_expiry(c.today, c.policy);
+    if (!expires) return tl::make_unexpected(expires.error());
+    return Decision{Bundle{uuid, c.today, *expires, r.bundle_type, r.auto_renew}, detail::price_of(c, r.bundle_type)};
+}
+[[nodiscard]] constexpr Result create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
+    const auto q = quote_create(r, uuid, c);
+    return q ? detail::afford(*q, c) : q;
+}
+
+// The pro rata charge for moving a bundle in service on `today` to a dearer type: the
+// price difference x days left / days in the term, rounded half up. Cheaper: 0.
+[[nodiscard]] constexpr tl::expected<Money, Error> upgrade_charge(const Bundle& b, BundleType to,
+                                                                 const Context& c) noexcept {
+    if (!c.prices) return Money{0};
+    const Money diff{(*c.prices)[to].minor - (*c.prices)[b.bundle_type].minor};
+    if (diff.minor <= 0) return Money{0};
+    const auto start = term_start(b, c.policy);
+    if (!start) return tl::make_unexpected(start.error());
+    const std::int64_t whole = (b.expires_on - *start).count();  // [28, 366]
+    std::int64_t left = (b.expires_on - c.today).count();        // (0, whole] once clamped
+    if (left > whole) left = whole;                               // today before created_on
+    return pro_rata(diff, left, whole);
+}
+
+// Update: replaces bundle_type and auto_renew (PUT: omitted auto_renew is false);
+// expires_on and created_on stay. A bundle out of service must be renewed first.
+[[nodiscard]] constexpr Result quote_update(const Bundle& b, const Request& r, const Context& c) noexcept {
+    if (!ok(c)) return tl::make_unexpected(Error::invalid_policy);
+    if (!ok(b)) return tl::make_unexpected(Error::invalid_bundle);
+    if (!in_service(state_on(b, c.today, c.policy))) return tl::make_unexpected(Error::not_in_service);
+    const auto charge = upgrade_charge(b, r.bundle_type, c);
+    if (!charge) return tl::make_unexpected(charge.error());
+    Bundle next = b;
+    next.bundle_type = r.bundle_type;
+    next.auto_renew = r.auto_renew;
+    return Decision{next, *charge};
+}
+[[nodiscard]] constexpr Result update(const Bundle& b, const Request& r, const Context& c) noexcept {
+    const auto q = quote_update(b, r, c);
+    return q ? detail::afford(*q, c) : q;
+}
+
+// Renew: only inside the window; the new expiry is one term after the old one, however
+// early or late, so a second renewal in the same window is too early.
+[[nodiscard]] constexpr Result quote_renew(const Bundle& b, const Context& c) noexcept {
+    if (!ok(c)) return tl::make_unexpected(Error::invalid_policy);
+    if (!ok(b)) return tl::make_unexpected(Error::invalid_bundle);
+    if (!renewal_window(b, c.policy).contains(c.today)) return tl::make_unexpected(Error::outside_renewal_window);
+    const auto expires = next_expiry(b, c.policy);
+    if (!expires) return tl::make_unexpected(expires.error());
+    Bundle next = b;
+    next.expires_on = *expires;
+    return Decision{next, detail::price_of(c, b.bundle_type)};
+}
+[[nodiscard]] constexpr Result renew(const Bundle& b, const Context& c) noexcept {
+    const auto q = quote_renew(b, c);
+    return q ? detail::afford(*q, c) : q;
+}
+
+// The whole request as the API sees it, in the rules' order of checks (RULES 4, 7):
+// malformed uuid -> invalid body -> unknown bundle -> state -> funds.
+// `find(const Uuid&)` returns a pointer to the stored bundle, or null.
+template <class Find>
+[[nodiscard]] Result handle_update(std::string_view uuid_text, const tl::expected<RawRequest, Error>& body, Find&& find,
+                                   const Context& c) {
+    const auto uuid = parse_uuid(uuid_text);
+    if (!uuid) return tl::make_unexpected(uuid.error());
+    if (!body) return tl::make_unexpected(body.error());
+    const auto request = validate(*body);
+    if (!request) return tl::make_unexpected(request.error());
+    const Bundle* found = std::forward<Find>(find)(*uuid);
+    if (found == nullptr) return tl::make_unexpected(Error::unknown_bundle);
+    return update(*found, *request, c);
+}
+
+template <class Find>
+[[nodiscard]] Result handle_renew(std::string_view uuid_text, Find&& find, const Context& c) {
+    const auto uuid = parse_uuid(uuid_text);
+    if (!uuid) return tl::make_unexpected(uuid.error());
+    const Bundle* found = std::forward<Find>(find)(*uuid);
+    if (found == nullptr) return tl::make_unexpected(Error::unknown_bundle);
+    return renew(*found, c);
+}
+
+[[nodiscard]] constexpr Result handle_create(const tl::expected<RawRequest, Error>& body, const Uuid& new_uuid,
+                                             const Context& c) noexcept {
+    if (!body) return tl::make_unexpected(body.error());
+    const auto request = validate(*body);
+    if (!request) return tl::make_unexpected(request.error());
+    return create(*request, new_uuid, c);
+}
+
+}  // namespace voip

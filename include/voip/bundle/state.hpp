@@ -1,0 +1,67 @@
+#pragma once
+// Where a bundle stands on a given day, and its renewal window (RULES 4, 5).
+#include <cstdint>
+#include <ostream>
+#include <string_view>
+
+#include <date/date.h>
+
+#include "bundle.hpp"
+#include "iso_date.hpp"
+#include "renewal_policy.hpp"
+
+namespace voip {
+
+enum class State : std::uint8_t {
+    active,        // in service, not yet renewable
+    renewal_open,  // in service, renewable
+    grace,         // out of service, still renewable
+    lapsed,        // out of service for good: create a new bundle
+};
+
+[[nodiscard]] constexpr std::string_view name(State s) noexcept {
+    switch (s) {
+        case State::active: return "active";
+        case State::renewal_open: return "renewal_open";
+        case State::grace: return "grace";
+        case State::lapsed: return "lapsed";
+    }
+    return "invalid";
+}
+
+[[nodiscard]] constexpr bool in_service(State s) noexcept { return s == State::active || s == State::renewal_open; }
+[[nodiscard]] constexpr bool renewable(State s) noexcept { return s == State::renewal_open || s == State::grace; }
+
+inline std::ostream& operator<<(std::ostream& os, State s) { return os << name(s); }
+
+// The days a renewal is allowed, both inclusive: [expires_on - before, expires_on + after].
+struct RenewalWindow {
+    date::sys_days first;
+    date::sys_days last;
+
+    [[nodiscard]] constexpr bool contains(date::sys_days d) const noexcept { return first <= d && d <= last; }
+};
+
+[[nodiscard]] constexpr RenewalWindow renewal_window(date::sys_days expires_on, const RenewalPolicy& p) noexcept {
+    return {expires_on - date::days{p.renew_days_before}, expires_on + date::days{p.renew_days_after}};
+}
+[[nodiscard]] constexpr RenewalWindow renewal_window(const Bundle& b, const RenewalPolicy& p) noexcept {
+    return renewal_window(b.expires_on, p);
+}
+
+inline std::ostream& operator<<(std::ostream& os, const RenewalWindow& w) {
+    return os << '[' << IsoDate{w.first} << ", " << IsoDate{w.last} << ']';
+}
+
+// The four states partition every day: each day is in exactly one.
+[[nodiscard]] constexpr State state_on(date::sys_days expires_on, date::sys_days day, const RenewalPolicy& p) noexcept {
+    if (day < expires_on - date::days{p.renew_days_before}) return State::active;
+    if (day < expires_on) return State::renewal_open;
+    if (day <= expires_on + date::days{p.renew_days_after}) return State::grace;
+    return State::lapsed;
+}
+[[nodiscard]] constexpr State state_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p) noexcept {
+    return state_on(b.expires_on, day, p);
+}
+
+}  // namespace voip

@@ -1,0 +1,63 @@
+#pragma once
+// Term arithmetic: when a bundle expires, where its term started (RULES 3).
+#include <algorithm>
+
+#include <date/date.h>
+#include <tl/expected.hpp>
+
+#include "bundle.hpp"
+#include "error.hpp"
+#include "iso_date.hpp"
+#include "renewal_policy.hpp"
+
+namespace voip {
+
+namespace detail {
+// `ym + months` with day `d` clamped to the month's last day; checked against the range.
+[[nodiscard]] constexpr tl::expected<date::sys_days, Error> clamped(date::year_month ym, date::day d) noexcept {
+    if (ym.year() < date::year{1} || ym.year() > date::year{9999}) return tl::make_unexpected(Error::date_out_of_range);
+    const date::day last = date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}}.day();
+    return date::sys_days{ym.year() / ym.month() / (d < last ? d : last)};
+}
+}  // namespace detail
+
+// One term after `from`. In clamp mode the day of month is `anchor`'s, clamped to the
+// target month; in overflow mode it is `from`'s, with a missing day rolling into the next
+// month. Requires in_range(from), in_range(anchor) and ok(policy).
+[[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, date::sys_days anchor,
+                                                                     const RenewalPolicy& policy) noexcept {
+    const date::year_month_day f{from};
+    const date::year_month target = f.year() / f.month() + date::months{policy.term_months};
+    if (policy.month_end == MonthEnd::clamp) return detail::clamped(target, date::year_month_day{anchor}.day());
+    const date::sys_days result{target / f.day()};  // day past the month's end overflows
+    if (!in_range(result)) return tl::make_unexpected(Error::date_out_of_range);
+    return result;
+}
+
+// The expiry of a bundle that starts on `start` (create).
+[[nodiscard]] constexpr tl::expected<date::sys_days, Error> first_expiry(date::sys_days start,
+                                                                         const RenewalPolicy& policy) noexcept {
+    if (!in_range(start)) return tl::make_unexpected(Error::date_out_of_range);
+    return add_term(start, start, policy);
+}
+
+// The expiry after one renewal: one term after the old expiry, whenever it is renewed.
+[[nodiscard]] constexpr tl::expected<date::sys_days, Error> next_expiry(const Bundle& b,
+                                                                        const RenewalPolicy& policy) noexcept {
+    return add_term(b.expires_on, b.created_on, policy);
+}
+
+// The first day of the current term: the boundary one term before expires_on, anchored
+// in clamp mode, expires_on minus one term clamped in overflow mode; never before
+// created_on (RULES 7).
+[[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(const Bundle& b,
+                                                                       const RenewalPolicy& policy) noexcept {
+    const date::year_month_day e{b.expires_on};
+    const date::year_month target = e.year() / e.month() - date::months{policy.term_months};
+    const date::day d = policy.month_end == MonthEnd::clamp ? date::year_month_day{b.created_on}.day() : e.day();
+    auto start = detail::clamped(target, d);
+    if (start && *start < b.created_on) return b.created_on;
+    return start;
+}
+
+}  // namespace voip

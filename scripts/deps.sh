@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the project builds, tests and benchmarks with, when missing.
+set -euo pipefail
+packages=(
+  cmake ninja-build g++ clang python3
+  libhowardhinnant-date-dev libexpected-dev doctest-dev
+  nlohmann-json3-dev libsimdjson-dev libcli11-dev
+  librapidcheck-dev libclang-rt-14-dev gcovr clang-tidy
+  libbenchmark-dev libboost-date-time-dev libboost-dev libfmt-dev gnuplot-nox
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

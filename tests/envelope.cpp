@@ -1,0 +1,130 @@
+#include <voip/bundle/envelope.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+
+#include "seed_examples.hpp"
+
+using namespace voip;
+using voip_test::read_seed;
+using voip_test::squeeze;
+using voip_test::unindent;
+
+namespace {
+Bundle seed_bundle() {
+    Bundle b;
+    b.uuid = *parse_uuid("0fba8c48-99fc-4727-8ca7-c847376da415");
+    b.created_on = *parse_iso_date("2018-08-01");
+    b.expires_on = *parse_iso_date("2018-09-01");
+    b.bundle_type = BundleType::business;
+    b.auto_renew = true;
+    return b;
+}
+
+void check_seed(const Envelope& e, const std::string& example) {
+    const std::string seed = read_seed(example);
+    REQUIRE(!seed.empty());
+    const std::string pretty = to_string(e, {true, false});
+    const std::string compact = to_string(e, {false, false});
+    CHECK(unindent(pretty) == seed);  // byte for byte once the page's lost indentation is ignored
+    CHECK(squeeze(pretty) == squeeze(seed));
+    CHECK(compact == squeeze(seed));
+}
+}  // namespace
+
+TEST_CASE("every seed example is reproduced exactly") {
+    check_seed(success_envelope(Operation::create, seed_bundle()), "create_201");
+    check_seed(success_envelope(Operation::update, seed_bundle()), "update_200");
+    check_seed(success_envelope(Operation::renew, seed_bundle()), "renew_200");
+    for (const char* name : {"create_400", "update_400", "renew_400"})
+        check_seed(error_envelope(Error::outside_renewal_window), name);
+    for (const char* name : {"update_402", "renew_402"}) check_seed(error_envelope(Error::insufficient_funds), name);
+    for (const char* name : {"update_404", "renew_404"}) check_seed(error_envelope(Error::unknown_bundle), name);
+}
+
+TEST_CASE("the compact 201 envelope, spelled out") {
+    CHECK(to_string(success_envelope(Operation::create, seed_bundle())) ==
+          R"({"result":{"auto_renew":true,"bundle_type":1,"expires_on":"2018-09-01",)"
+          R"("uuid":"0fba8c48-99fc-4727-8ca7-c847376da415"},"status_code":201,"status_message":"Created"})");
+    Bundle b = seed_bundle();
+    b.auto_renew = false;
+    b.bundle_type = BundleType::forward_only;
+    CHECK(to_string(success_envelope(Operation::update, b)) ==
+          R"({"result":{"auto_renew":false,"bundle_type":5,"expires_on":"2018-09-01",)"
+          R"("uuid":"0fba8c48-99fc-4727-8ca7-c847376da415"},"status_code":200,"status_message":"OK"})");
+}
+
+TEST_CASE("error detail goes in only when asked") {
+    const Envelope e = error_envelope(Error::outside_renewal_window);
+    CHECK(to_string(e) == R"({"result":{},"status_code":400,"status_message":"Bad Request"})");
+    CHECK(to_string(e, {false, true}) ==
+          R"({"result":{},"status_code":400,"status_message":"Bad Request","error":"outside_renewal_window"})");
+    CHECK(to_string(e, {true, true}) ==
+          "{\n    \"result\" : {},\n    \"status_code\" : 400,\n    \"status_message\" : \"Bad Request\",\n"
+          "    \"error\" : \"outside_renewal_window\"\n}");
+    // a success never carries an error member
+    CHECK(to_string(success_envelope(Operation::renew, seed_bundle()), {false, true}).find("error") ==
+          std::string::npos);
+}
+
+TEST_CASE("make_envelope picks the status from the operation or the error") {
+    const Decision d{seed_bundle(), Money{0}};
+    CHECK(make_envelope(Operation::create, Result{d}).status == Status::created);
+    CHECK(make_envelope(Operation::update, Result{d}).status == Status::ok);
+    CHECK(make_envelope(Operation::renew, Result{d}).status == Status::ok);
+    CHECK(make_envelope(Operation::renew, tl::make_unexpected(Error::insufficient_funds)).status ==
+          Status::payment_required);
+    CHECK(make_envelope(Operation::update, tl::make_unexpected(Error::unknown_bundle)).status == Status::not_found);
+    CHECK_FALSE(make_envelope(Operation::update, tl::make_unexpected(Error::unknown_bundle)).has_result);
+}
+
+TEST_CASE("writing into a caller buffer") {
+    const Envelope e = success_envelope(Operation::create, seed_bundle());
+    const std::string expected = to_string(e);
+    char buf[max_envelope_size];
+    const auto n = write_envelope(buf, buf + sizeof buf, e);
+    REQUIRE(n);
+    CHECK(std::string(buf, *n) == expected);
+    SUBCASE("every buffer one byte short fails cleanly, never writing past its end") {
+        for (std::size_t cap = 0; cap < expected.size(); ++cap) {
+            char small[max_envelope_size + 1];
+            small[cap] = '#';
+            const auto r = write_envelope(small, small + cap, e);
+            REQUIRE_FALSE(r);
+            CHECK(r.error() == Error::buffer_too_small);
+            CHECK(small[cap] == '#');
+        }
+    }
+    SUBCASE("an exact fit succeeds") {
+        const auto r = write_envelope(buf, buf + expected.size(), e);
+        REQUIRE(r);
+        CHECK(*r == expected.size());
+    }
+}
+
+TEST_CASE("the largest envelope fits max_envelope_size") {
+    Envelope worst = error_envelope(Error::bundle_type_not_integral);
+    std::size_t longest = 0;
+    for (auto err = static_cast<int>(first_error); err <= static_cast<int>(last_error); ++err) {
+        worst = error_envelope(static_cast<Error>(err));
+        longest = std::max(longest, to_string(worst, {true, true}).size());
+    }
+    Bundle b = seed_bundle();
+    b.expires_on = max_day;
+    longest = std::max(longest, to_string(success_envelope(Operation::create, b), {true, true}).size());
+    CHECK(longest <= max_envelope_size);
+    CHECK(longest > 0);
+}
+
+TEST_CASE("a result with an expiry outside the calendar range is refused, not written") {
+    Bundle b = seed_bundle();
+    b.expires_on = max_day + date::days{1};
+    char buf[max_envelope_size];
+    const auto r = write_envelope(buf, buf + sizeof buf, success_envelope(Operation::renew, b));
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == Error::date_out_of_range);
+}
+
+static_assert(noexcept(write_envelope(nullptr, nullptr, std::declval<const Envelope&>())));
