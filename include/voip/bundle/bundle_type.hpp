@@ -36,7 +36,7 @@ inline constexpr std::size_t bundle_type_count = 5;
 }
 
 [[nodiscard]] constexpr tl::expected<BundleType, Error> bundle_type_from_code(std::int64_t c) noexcept {
-    if (c < 1 || c > 5) return tl::make_unexpected(Error::bundle_type_out_of_range);
+    if (c < 1 || c > 5) return fail(Error::bundle_type_out_of_range);
     return static_cast<BundleType>(c);
 }
 

@@ -102,7 +102,7 @@ private:
         if (in_range(e.result.expires_on)) {
             write_iso_date(date_text, e.result.expires_on);
         } else {
-            return tl::make_unexpected(Error::date_out_of_range);
+            return fail(Error::date_out_of_range);
         }
         out.put("\"");
         out.put(std::string_view(date_text, iso_date_size));
@@ -134,7 +134,7 @@ private:
     }
     out.put(nl);
     out.put("}");
-    if (out.overflow()) return tl::make_unexpected(Error::buffer_too_small);
+    if (out.overflow()) return fail(Error::buffer_too_small);
     return static_cast<std::size_t>(out.pos() - first);
 }
 

@@ -4,6 +4,8 @@
 #include <ostream>
 #include <string_view>
 
+#include <tl/expected.hpp>
+
 namespace voip {
 
 enum class Status : std::uint16_t {
@@ -109,5 +111,8 @@ inline constexpr Error last_error = Error::not_in_service;
 }
 
 inline std::ostream& operator<<(std::ostream& os, Error e) { return os << name(e); }
+
+// The failed side of a tl::expected. tl::make_unexpected is not constexpr; this is.
+[[nodiscard]] constexpr tl::unexpected<Error> fail(Error e) noexcept { return tl::unexpected<Error>(e); }
 
 }  // namespace voip

@@ -139,9 +139,9 @@ struct FeatureTable {
 [[nodiscard]] constexpr tl::expected<void, Error> check_feature(const Bundle* bundle, Feature f, date::sys_days day,
                                                                const RenewalPolicy& p,
                                                                const FeatureTable& table = default_feature_table()) noexcept {
-    if (bundle == nullptr) return tl::make_unexpected(Error::unknown_bundle);
-    if (!in_service(state_on(*bundle, day, p))) return tl::make_unexpected(Error::not_in_service);
-    if (!table[bundle->bundle_type].has(f)) return tl::make_unexpected(Error::feature_not_in_type);
+    if (bundle == nullptr) return fail(Error::unknown_bundle);
+    if (!in_service(state_on(*bundle, day, p))) return fail(Error::not_in_service);
+    if (!table[bundle->bundle_type].has(f)) return fail(Error::feature_not_in_type);
     return {};
 }
 

@@ -30,18 +30,18 @@ namespace detail {
 // Hand-written rather than date::parse: no stream, no locale, no allocation (see benchmarks).
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> parse_iso_date(std::string_view s) noexcept {
     if (s.size() != iso_date_size || s[4] != '-' || s[7] != '-')
-        return tl::make_unexpected(Error::malformed_date);
+        return fail(Error::malformed_date);
     int v[8] = {};
     constexpr std::size_t pos[8] = {0, 1, 2, 3, 5, 6, 8, 9};
     for (std::size_t i = 0; i < 8; ++i) {
         v[i] = detail::digit(s[pos[i]]);
-        if (v[i] < 0) return tl::make_unexpected(Error::malformed_date);
+        if (v[i] < 0) return fail(Error::malformed_date);
     }
     const int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];            // [0, 9999]
     const unsigned m = static_cast<unsigned>(v[4] * 10 + v[5]);         // [0, 99]
     const unsigned d = static_cast<unsigned>(v[6] * 10 + v[7]);         // [0, 99]
     const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
-    if (y < 1 || !ymd.ok()) return tl::make_unexpected(Error::malformed_date);
+    if (y < 1 || !ymd.ok()) return fail(Error::malformed_date);
     return date::sys_days{ymd};
 }
 

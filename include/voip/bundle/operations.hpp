@@ -59,16 +59,16 @@ namespace detail {
 }
 // The funds check every charging operation ends with.
 [[nodiscard]] constexpr Result afford(Decision d, const Context& c) noexcept {
-    if (c.prices && c.balance && *c.balance < d.charge) return tl::make_unexpected(Error::insufficient_funds);
+    if (c.prices && c.balance && *c.balance < d.charge) return fail(Error::insufficient_funds);
     return d;
 }
 }  // namespace detail
 
 // Create: the bundle starts today and expires one term later; one term's price.
 [[nodiscard]] constexpr Result quote_create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
-    if (!ok(c)) return tl::make_unexpected(Error::invalid_policy);
+    if (!ok(c)) return fail(Error::invalid_policy);
     const auto expires = first_expiry(c.today, c.policy);
-    if (!expires) return tl::make_unexpected(expires.error());
+    if (!expires) return fail(expires.error());
     return Decision{Bundle{uuid, c.today, *expires, r.bundle_type, r.auto_renew}, detail::price_of(c, r.bundle_type)};
 }
 [[nodiscard]] constexpr Result create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
@@ -84,7 +84,7 @@ namespace detail {
     const Money diff{(*c.prices)[to].minor - (*c.prices)[b.bundle_type].minor};
     if (diff.minor <= 0) return Money{0};
     const auto start = term_start(b, c.policy);
-    if (!start) return tl::make_unexpected(start.error());
+    if (!start) return fail(start.error());
     const std::int64_t whole = (b.expires_on - *start).count();  // [28, 366]
     std::int64_t left = (b.expires_on - c.today).count();        // (0, whole] once clamped
     if (left > whole) left = whole;                               // today before created_on
@@ -94,11 +94,11 @@ namespace detail {
 // Update: replaces bundle_type and auto_renew (PUT: omitted auto_renew is false);
 // expires_on and created_on stay. A bundle out of service must be renewed first.
 [[nodiscard]] constexpr Result quote_update(const Bundle& b, const Request& r, const Context& c) noexcept {
-    if (!ok(c)) return tl::make_unexpected(Error::invalid_policy);
-    if (!ok(b)) return tl::make_unexpected(Error::invalid_bundle);
-    if (!in_service(state_on(b, c.today, c.policy))) return tl::make_unexpected(Error::not_in_service);
+    if (!ok(c)) return fail(Error::invalid_policy);
+    if (!ok(b)) return fail(Error::invalid_bundle);
+    if (!in_service(state_on(b, c.today, c.policy))) return fail(Error::not_in_service);
     const auto charge = upgrade_charge(b, r.bundle_type, c);
-    if (!charge) return tl::make_unexpected(charge.error());
+    if (!charge) return fail(charge.error());
     Bundle next = b;
     next.bundle_type = r.bundle_type;
     next.auto_renew = r.auto_renew;
@@ -112,11 +112,11 @@ namespace detail {
 // Renew: only inside the window; the new expiry is one term after the old one, however
 // early or late, so a second renewal in the same window is too early.
 [[nodiscard]] constexpr Result quote_renew(const Bundle& b, const Context& c) noexcept {
-    if (!ok(c)) return tl::make_unexpected(Error::invalid_policy);
-    if (!ok(b)) return tl::make_unexpected(Error::invalid_bundle);
-    if (!renewal_window(b, c.policy).contains(c.today)) return tl::make_unexpected(Error::outside_renewal_window);
+    if (!ok(c)) return fail(Error::invalid_policy);
+    if (!ok(b)) return fail(Error::invalid_bundle);
+    if (!renewal_window(b, c.policy).contains(c.today)) return fail(Error::outside_renewal_window);
     const auto expires = next_expiry(b, c.policy);
-    if (!expires) return tl::make_unexpected(expires.error());
+    if (!expires) return fail(expires.error());
     Bundle next = b;
     next.expires_on = *expires;
     return Decision{next, detail::price_of(c, b.bundle_type)};
@@ -133,29 +133,29 @@ template <class Find>
 [[nodiscard]] Result handle_update(std::string_view uuid_text, const tl::expected<RawRequest, Error>& body, Find&& find,
                                    const Context& c) {
     const auto uuid = parse_uuid(uuid_text);
-    if (!uuid) return tl::make_unexpected(uuid.error());
-    if (!body) return tl::make_unexpected(body.error());
+    if (!uuid) return fail(uuid.error());
+    if (!body) return fail(body.error());
     const auto request = validate(*body);
-    if (!request) return tl::make_unexpected(request.error());
+    if (!request) return fail(request.error());
     const Bundle* found = std::forward<Find>(find)(*uuid);
-    if (found == nullptr) return tl::make_unexpected(Error::unknown_bundle);
+    if (found == nullptr) return fail(Error::unknown_bundle);
     return update(*found, *request, c);
 }
 
 template <class Find>
 [[nodiscard]] Result handle_renew(std::string_view uuid_text, Find&& find, const Context& c) {
     const auto uuid = parse_uuid(uuid_text);
-    if (!uuid) return tl::make_unexpected(uuid.error());
+    if (!uuid) return fail(uuid.error());
     const Bundle* found = std::forward<Find>(find)(*uuid);
-    if (found == nullptr) return tl::make_unexpected(Error::unknown_bundle);
+    if (found == nullptr) return fail(Error::unknown_bundle);
     return renew(*found, c);
 }
 
 [[nodiscard]] constexpr Result handle_create(const tl::expected<RawRequest, Error>& body, const Uuid& new_uuid,
                                              const Context& c) noexcept {
-    if (!body) return tl::make_unexpected(body.error());
+    if (!body) return fail(body.error());
     const auto request = validate(*body);
-    if (!request) return tl::make_unexpected(request.error());
+    if (!request) return fail(request.error());
     return create(*request, new_uuid, c);
 }
 

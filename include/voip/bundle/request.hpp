@@ -79,23 +79,23 @@ inline std::ostream& operator<<(std::ostream& os, const Request& r) {
 [[nodiscard]] constexpr tl::expected<Request, Error> validate(const RawRequest& raw) noexcept {
     Request r;
     switch (raw.bundle_type.kind) {
-        case JsonKind::absent: return tl::make_unexpected(Error::bundle_type_missing);
-        case JsonKind::null: return tl::make_unexpected(Error::bundle_type_null);
+        case JsonKind::absent: return fail(Error::bundle_type_missing);
+        case JsonKind::null: return fail(Error::bundle_type_null);
         case JsonKind::integer: {
             const auto t = bundle_type_from_code(raw.bundle_type.integer);
-            if (!t) return tl::make_unexpected(t.error());
+            if (!t) return fail(t.error());
             r.bundle_type = *t;
             break;
         }
-        case JsonKind::big_integer: return tl::make_unexpected(Error::bundle_type_out_of_range);
-        case JsonKind::number: return tl::make_unexpected(Error::bundle_type_not_integral);
-        default: return tl::make_unexpected(Error::bundle_type_not_integer);
+        case JsonKind::big_integer: return fail(Error::bundle_type_out_of_range);
+        case JsonKind::number: return fail(Error::bundle_type_not_integral);
+        default: return fail(Error::bundle_type_not_integer);
     }
     switch (raw.auto_renew.kind) {
         case JsonKind::absent: r.auto_renew = false; break;  // omitted -> false, on update too
         case JsonKind::boolean: r.auto_renew = raw.auto_renew.boolean; break;
-        case JsonKind::null: return tl::make_unexpected(Error::auto_renew_null);
-        default: return tl::make_unexpected(Error::auto_renew_not_boolean);
+        case JsonKind::null: return fail(Error::auto_renew_null);
+        default: return fail(Error::auto_renew_not_boolean);
     }
     return r;
 }

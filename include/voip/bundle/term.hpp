@@ -15,7 +15,7 @@ namespace voip {
 namespace detail {
 // `ym + months` with day `d` clamped to the month's last day; checked against the range.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> clamped(date::year_month ym, date::day d) noexcept {
-    if (ym.year() < date::year{1} || ym.year() > date::year{9999}) return tl::make_unexpected(Error::date_out_of_range);
+    if (ym.year() < date::year{1} || ym.year() > date::year{9999}) return fail(Error::date_out_of_range);
     const date::day last = date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}}.day();
     return date::sys_days{ym.year() / ym.month() / (d < last ? d : last)};
 }
@@ -30,14 +30,14 @@ namespace detail {
     const date::year_month target = f.year() / f.month() + date::months{policy.term_months};
     if (policy.month_end == MonthEnd::clamp) return detail::clamped(target, date::year_month_day{anchor}.day());
     const date::sys_days result{target / f.day()};  // day past the month's end overflows
-    if (!in_range(result)) return tl::make_unexpected(Error::date_out_of_range);
+    if (!in_range(result)) return fail(Error::date_out_of_range);
     return result;
 }
 
 // The expiry of a bundle that starts on `start` (create).
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> first_expiry(date::sys_days start,
                                                                          const RenewalPolicy& policy) noexcept {
-    if (!in_range(start)) return tl::make_unexpected(Error::date_out_of_range);
+    if (!in_range(start)) return fail(Error::date_out_of_range);
     return add_term(start, start, policy);
 }
 

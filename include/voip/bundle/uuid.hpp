@@ -51,18 +51,18 @@ namespace detail {
 }  // namespace detail
 
 [[nodiscard]] constexpr tl::expected<Uuid, Error> parse_uuid(std::string_view s) noexcept {
-    if (s.size() != uuid_text_size) return tl::make_unexpected(Error::malformed_uuid);
+    if (s.size() != uuid_text_size) return fail(Error::malformed_uuid);
     Uuid u;
     std::size_t b = 0;
     for (std::size_t i = 0; i < uuid_text_size;) {
         if (detail::is_hyphen_position(i)) {
-            if (s[i] != '-') return tl::make_unexpected(Error::malformed_uuid);
+            if (s[i] != '-') return fail(Error::malformed_uuid);
             ++i;
             continue;
         }
         const int hi = detail::hex_value(s[i]);
         const int lo = detail::hex_value(s[i + 1]);
-        if (hi < 0 || lo < 0) return tl::make_unexpected(Error::malformed_uuid);
+        if (hi < 0 || lo < 0) return fail(Error::malformed_uuid);
         u.bytes[b++] = static_cast<std::uint8_t>(hi << 4 | lo);
         i += 2;
     }

@@ -1,0 +1,71 @@
+#include <voip/bundle/features.hpp>
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "common.hpp"
+
+using namespace voip;
+using voip_test::day;
+using voip_test::make_bundle;
+
+TEST_CASE("the default table") {
+    constexpr FeatureTable t = default_feature_table();
+    CHECK(t[BundleType::business] == FeatureSet::all());
+    CHECK(t[BundleType::business].size() == feature_count);
+    CHECK(t[BundleType::fax_only].has(Feature::efax));
+    CHECK_FALSE(t[BundleType::fax_only].has(Feature::sip_accounts));
+    CHECK(t[BundleType::trunk_only].has(Feature::sip_trunks));
+    CHECK_FALSE(t[BundleType::residential].has(Feature::sip_trunks));
+    CHECK(t[BundleType::residential].has(Feature::voicemail));
+    for (const BundleType type : {BundleType::business, BundleType::residential, BundleType::fax_only,
+                                  BundleType::trunk_only, BundleType::forward_only}) {
+        CAPTURE(type);
+        CHECK(t[type].has(Feature::phone_numbers));  // a bundle is SIP users and numbers
+        CHECK(t[type].has(Feature::call_records));
+    }
+}
+
+TEST_CASE("the gate: a bundle must exist, be in service and have the feature") {
+    const RenewalPolicy p;
+    const Bundle business = make_bundle("2018-08-01", "2018-09-01");
+    const Bundle fax = make_bundle("2018-08-01", "2018-09-01", BundleType::fax_only);
+    CHECK(can_create_sip_account(&business, day("2018-08-10"), p));
+    CHECK(can_create_number(&fax, day("2018-08-10"), p));
+    CHECK(can_create_sip_account(nullptr, day("2018-08-10"), p).error() == Error::unknown_bundle);
+    CHECK(can_create_number(nullptr, day("2018-08-10"), p).error() == Error::unknown_bundle);
+    CHECK(can_create_sip_account(&fax, day("2018-08-10"), p).error() == Error::feature_not_in_type);
+    CHECK(can_create_sip_account(&business, day("2018-09-01"), p).error() == Error::not_in_service);
+    CHECK(check_feature(&business, Feature::wallboard, day("2018-08-31"), p));
+    CHECK(status(Error::feature_not_in_type) == Status::bad_request);
+}
+
+TEST_CASE("features_on: the type's while in service, none after") {
+    const RenewalPolicy p;
+    const Bundle b = make_bundle("2018-08-01", "2018-09-01", BundleType::trunk_only);
+    CHECK(features_on(b, day("2018-08-31"), p) == default_feature_table()[BundleType::trunk_only]);
+    CHECK(features_on(b, day("2018-09-01"), p) == FeatureSet{});
+}
+
+TEST_CASE("the operator's table replaces the default") {
+    FeatureTable mine = default_feature_table();
+    mine.by_type[index(BundleType::fax_only)] = mine[BundleType::fax_only].with(Feature::sip_accounts);
+    mine.by_type[index(BundleType::business)] = FeatureSet::all().without(Feature::wallboard);
+    const RenewalPolicy p;
+    const Bundle fax = make_bundle("2018-08-01", "2018-09-01", BundleType::fax_only);
+    const Bundle business = make_bundle("2018-08-01", "2018-09-01");
+    CHECK(can_create_sip_account(&fax, day("2018-08-10"), p, mine));
+    CHECK(check_feature(&business, Feature::wallboard, day("2018-08-10"), p, mine).error() ==
+          Error::feature_not_in_type);
+}
+
+TEST_CASE("printing") {
+    std::ostringstream os;
+    os << FeatureSet{Feature::efax, Feature::audio} << ' ' << Feature::call_queueing;
+    CHECK(os.str() == "[audio, efax] call_queueing");
+}
+
+static_assert(default_feature_table()[BundleType::business].has(Feature::call_queueing));
+static_assert(!default_feature_table()[BundleType::forward_only].has(Feature::sip_accounts));
+static_assert(FeatureSet{Feature::efax}.bits() == 1u << 5);

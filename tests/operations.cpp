@@ -1,0 +1,210 @@
+#include <voip/bundle/operations.hpp>
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <sstream>
+
+#include "common.hpp"
+
+using namespace voip;
+using voip_test::day;
+using voip_test::make_bundle;
+using voip_test::seed_uuid;
+
+namespace {
+const PriceList prices{{Money{1500}, Money{900}, Money{500}, Money{2000}, Money{300}}};
+
+Context on(const char* today) {
+    Context c;
+    c.today = day(today);
+    return c;
+}
+Context priced(const char* today, std::int64_t balance) {
+    Context c = on(today);
+    c.prices = prices;
+    c.balance = Money{balance};
+    return c;
+}
+RawRequest raw(std::int64_t type, bool auto_renew) {
+    return {RawField::of(auto_renew), RawField::of(type)};
+}
+}  // namespace
+
+TEST_CASE("create: the seed's example") {
+    const auto r = create(Request{true, BundleType::business}, seed_uuid(), on("2018-08-01"));
+    REQUIRE(r);
+    CHECK(r->bundle == make_bundle("2018-08-01", "2018-09-01", BundleType::business, true));
+    CHECK(r->charge == Money{0});
+}
+
+TEST_CASE("create charges one term and needs the funds") {
+    const Request req{false, BundleType::residential};
+    CHECK(create(req, seed_uuid(), priced("2018-08-01", 900))->charge == Money{900});
+    CHECK(create(req, seed_uuid(), priced("2018-08-01", 899)).error() == Error::insufficient_funds);
+    // a quote is the same decision without the funds check
+    const auto q = quote_create(req, seed_uuid(), priced("2018-08-01", 0));
+    REQUIRE(q);
+    CHECK(q->charge == Money{900});
+    CHECK(*q == *create(req, seed_uuid(), priced("2018-08-01", 900)));
+    // prices without a balance: the charge is computed, funds are the caller's business
+    Context c = priced("2018-08-01", 0);
+    c.balance.reset();
+    CHECK(create(req, seed_uuid(), c)->charge == Money{900});
+}
+
+TEST_CASE("create near 9999-12-31 is a 400, never a wrong date") {
+    const auto r = create(Request{}, seed_uuid(), on("9999-12-05"));
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == Error::date_out_of_range);
+    CHECK(status(r.error()) == Status::bad_request);
+}
+
+TEST_CASE("renew: one term after the old expiry, early or late") {
+    const Bundle b = make_bundle("2018-08-01", "2018-09-01");
+    for (const char* d : {"2018-08-29", "2018-08-31", "2018-09-01", "2018-09-06"}) {
+        CAPTURE(d);
+        const auto r = renew(b, on(d));
+        REQUIRE(r);
+        CHECK(r->bundle.expires_on == day("2018-10-01"));
+        CHECK(r->bundle.created_on == b.created_on);
+        CHECK(r->bundle.bundle_type == b.bundle_type);
+        CHECK(r->bundle.auto_renew == b.auto_renew);
+    }
+    for (const char* d : {"2018-08-01", "2018-08-28", "2018-09-07", "2019-01-01"}) {
+        CAPTURE(d);
+        CHECK(renew(b, on(d)).error() == Error::outside_renewal_window);
+    }
+}
+
+TEST_CASE("a second renewal in the same window is too early") {
+    const Bundle b = make_bundle("2018-08-01", "2018-09-01");
+    const auto first = renew(b, on("2018-09-03"));
+    REQUIRE(first);
+    CHECK(renew(first->bundle, on("2018-09-03")).error() == Error::outside_renewal_window);
+}
+
+TEST_CASE("renew charges the type's price; window is checked before funds") {
+    const Bundle b = make_bundle("2018-08-01", "2018-09-01", BundleType::trunk_only);
+    CHECK(renew(b, priced("2018-09-01", 2000))->charge == Money{2000});
+    CHECK(renew(b, priced("2018-09-01", 1999)).error() == Error::insufficient_funds);
+    CHECK(renew(b, priced("2018-09-20", 0)).error() == Error::outside_renewal_window);
+    CHECK(quote_renew(b, priced("2018-09-01", 0))->charge == Money{2000});
+}
+
+TEST_CASE("update replaces type and auto_renew, never expires_on") {
+    const Bundle b = make_bundle("2018-08-01", "2018-09-01", BundleType::business, true);
+    const auto r = update(b, Request{false, BundleType::fax_only}, on("2018-08-10"));
+    REQUIRE(r);
+    CHECK(r->bundle.expires_on == b.expires_on);
+    CHECK(r->bundle.created_on == b.created_on);
+    CHECK(r->bundle.bundle_type == BundleType::fax_only);
+    CHECK_FALSE(r->bundle.auto_renew);
+    CHECK(r->charge == Money{0});
+}
+
+TEST_CASE("update of a bundle out of service: renew first (402)") {
+    const Bundle b = make_bundle("2018-08-01", "2018-09-01");
+    CHECK(update(b, Request{}, on("2018-08-31")));
+    for (const char* d : {"2018-09-01", "2018-09-06", "2018-10-01"}) {
+        CAPTURE(d);
+        const auto r = update(b, Request{}, on(d));
+        CHECK(r.error() == Error::not_in_service);
+        CHECK(status(r.error()) == Status::payment_required);
+    }
+}
+
+TEST_CASE("upgrade charges the difference pro rata (RULES 7's example: 290)") {
+    const Bundle b = make_bundle("2018-08-01", "2018-09-01", BundleType::residential);  // 900
+    const auto r = update(b, Request{true, BundleType::business}, priced("2018-08-17", 10000));  // to 1500
+    REQUIRE(r);
+    CHECK(r->charge == Money{290});  // 600 x 15 / 31 = 290.32
+    CHECK(update(b, Request{true, BundleType::business}, priced("2018-08-17", 289)).error() ==
+          Error::insufficient_funds);
+    CHECK(update(b, Request{true, BundleType::business}, priced("2018-08-01", 600))->charge == Money{600});
+    CHECK(update(b, Request{true, BundleType::business}, priced("2018-08-31", 10000))->charge == Money{19});  // 600/31
+    // cheaper or equal: applies at once, no refund
+    CHECK(update(b, Request{true, BundleType::forward_only}, priced("2018-08-17", 0))->charge == Money{0});
+    CHECK(update(b, Request{true, BundleType::residential}, priced("2018-08-17", 0))->charge == Money{0});
+    // no price list: nothing charged, no 402 for funds
+    CHECK(update(b, Request{true, BundleType::business}, on("2018-08-17"))->charge == Money{0});
+}
+
+TEST_CASE("upgrade in a later term uses the anchored term start") {
+    // clamp, anchored on the 31st: term 2018-02-28..2018-03-31 has 31 days
+    const Bundle b = make_bundle("2018-01-31", "2018-03-31", BundleType::residential);
+    CHECK(update(b, Request{true, BundleType::business}, priced("2018-03-16", 10000))->charge == Money{290});
+    // overflow: 2018-03-03 minus one month clamped is 2018-02-03, 28 days
+    Context c = priced("2018-02-17", 10000);
+    c.policy.month_end = MonthEnd::overflow;
+    const Bundle o = make_bundle("2018-01-31", "2018-03-03", BundleType::residential);
+    CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{300});  // 600 x 14 / 28
+}
+
+TEST_CASE("invalid policies, prices and bundles are refused") {
+    Context c = on("2018-08-01");
+    c.policy.renew_days_before = 40;
+    CHECK(create(Request{}, seed_uuid(), c).error() == Error::invalid_policy);
+    c = priced("2018-08-01", 0);
+    c.prices->per_term[0] = Money{-5};
+    CHECK(create(Request{}, seed_uuid(), c).error() == Error::invalid_policy);
+    Bundle broken = make_bundle("2018-08-01", "2018-09-01");
+    broken.bundle_type = static_cast<BundleType>(0);
+    CHECK(renew(broken, on("2018-09-01")).error() == Error::invalid_bundle);
+    CHECK(update(broken, Request{}, on("2018-08-10")).error() == Error::invalid_bundle);
+    c = on("2018-08-01");
+    c.today = max_day + date::days{1};
+    CHECK(create(Request{}, seed_uuid(), c).error() == Error::invalid_policy);
+}
+
+TEST_CASE("handlers apply the rules' precedence") {
+    std::map<Uuid, Bundle> store;
+    const Bundle b = make_bundle("2018-08-01", "2018-09-01");
+    store[b.uuid] = b;
+    const auto find = [&](const Uuid& u) -> const Bundle* {
+        const auto it = store.find(u);
+        return it == store.end() ? nullptr : &it->second;
+    };
+    const char* known = "0fba8c48-99fc-4727-8ca7-c847376da415";
+    const char* unknown = "00000000-0000-4000-8000-000000000000";
+    const char* malformed = "0fba8c48";
+    const tl::expected<RawRequest, Error> bad_json = tl::make_unexpected(Error::invalid_json);
+
+    SUBCASE("update: malformed uuid -> invalid body -> unknown bundle -> state -> funds") {
+        CHECK(handle_update(malformed, bad_json, find, on("2018-08-10")).error() == Error::malformed_uuid);
+        CHECK(handle_update(unknown, bad_json, find, on("2018-08-10")).error() == Error::invalid_json);
+        CHECK(handle_update(unknown, raw(7, true), find, on("2018-08-10")).error() == Error::bundle_type_out_of_range);
+        CHECK(handle_update(unknown, raw(1, true), find, on("2018-08-10")).error() == Error::unknown_bundle);
+        CHECK(handle_update(known, raw(1, true), find, on("2018-09-02")).error() == Error::not_in_service);
+        CHECK(handle_update(known, raw(4, true), find, priced("2018-08-10", 0)).error() == Error::insufficient_funds);
+        const auto ok_result = handle_update(known, raw(2, false), find, on("2018-08-10"));
+        REQUIRE(ok_result);
+        CHECK(ok_result->bundle.bundle_type == BundleType::residential);
+    }
+    SUBCASE("renew: malformed uuid -> unknown bundle -> outside window -> funds") {
+        CHECK(handle_renew(malformed, find, on("2018-09-01")).error() == Error::malformed_uuid);
+        CHECK(handle_renew(unknown, find, on("2018-09-01")).error() == Error::unknown_bundle);
+        CHECK(handle_renew(known, find, priced("2018-08-01", 0)).error() == Error::outside_renewal_window);
+        CHECK(handle_renew(known, find, priced("2018-09-01", 0)).error() == Error::insufficient_funds);
+        CHECK(handle_renew(known, find, on("2018-09-01"))->bundle.expires_on == day("2018-10-01"));
+    }
+    SUBCASE("create: invalid body -> funds") {
+        CHECK(handle_create(bad_json, seed_uuid(), on("2018-08-01")).error() == Error::invalid_json);
+        CHECK(handle_create(raw(0, true), seed_uuid(), on("2018-08-01")).error() == Error::bundle_type_out_of_range);
+        CHECK(handle_create(raw(1, true), seed_uuid(), priced("2018-08-01", 10)).error() == Error::insufficient_funds);
+        CHECK(handle_create(raw(1, true), seed_uuid(), on("2018-08-01"))->bundle.expires_on == day("2018-09-01"));
+    }
+}
+
+TEST_CASE("printing a decision") {
+    std::ostringstream os;
+    os << Decision{make_bundle("2018-08-01", "2018-09-01"), Money{290}};
+    CHECK(os.str().find("charge: 290}") != std::string::npos);
+}
+
+static_assert(noexcept(create(std::declval<const Request&>(), std::declval<const Uuid&>(),
+                              std::declval<const Context&>())));
+static_assert(noexcept(renew(std::declval<const Bundle&>(), std::declval<const Context&>())));
+static_assert(noexcept(update(std::declval<const Bundle&>(), std::declval<const Request&>(),
+                              std::declval<const Context&>())));
+static_assert(std::is_trivially_copyable_v<Result>, "decisions travel in registers or as bytes");

@@ -1,0 +1,82 @@
+#include <voip/bundle/sweep.hpp>
+
+#include <doctest/doctest.h>
+
+#include <random>
+#include <sstream>
+#include <vector>
+
+#include "common.hpp"
+
+using namespace voip;
+using voip_test::day;
+using voip_test::make_bundle;
+
+TEST_CASE("the sweep's action for each state and flag") {
+    const RenewalPolicy p;
+    const Bundle on = make_bundle("2018-08-01", "2018-09-01", BundleType::business, true);
+    const Bundle off = make_bundle("2018-08-01", "2018-09-01", BundleType::business, false);
+    const struct {
+        const char* day;
+        SweepAction with_flag;
+        SweepAction without_flag;
+    } cases[] = {
+        {"2018-08-28", SweepAction::none, SweepAction::none},     // active
+        {"2018-08-29", SweepAction::renew, SweepAction::none},    // renewal open
+        {"2018-09-01", SweepAction::renew, SweepAction::none},    // grace
+        {"2018-09-06", SweepAction::renew, SweepAction::none},    // last day of grace
+        {"2018-09-07", SweepAction::lapsed, SweepAction::lapsed}, // lapsed, whatever the flag
+        {"2019-09-07", SweepAction::lapsed, SweepAction::lapsed},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.day);
+        CHECK(sweep_action(on, day(c.day), p) == c.with_flag);
+        CHECK(sweep_action(off, day(c.day), p) == c.without_flag);
+    }
+}
+
+TEST_CASE("sweep agrees with per-bundle calls, in every form") {
+    std::mt19937 gen(2018);
+    std::uniform_int_distribution<int> offset(-40, 40);
+    std::vector<Bundle> bundles;
+    const date::sys_days today = day("2018-09-01");
+    for (int i = 0; i < 5000; ++i) {
+        Bundle b = make_bundle("2018-01-01", "2018-02-01");
+        b.expires_on = today + date::days{offset(gen)};
+        b.auto_renew = (i % 3) != 0;
+        bundles.push_back(b);
+    }
+    const RenewalPolicy p;
+    SweepTotals expected;
+    for (const Bundle& b : bundles) expected.add(sweep_action(b, today, p));
+    CHECK(expected.total() == bundles.size());
+    CHECK(expected.renew > 0);
+    CHECK(expected.lapsed > 0);
+    CHECK(expected.none > 0);
+
+    std::size_t reported = 0;
+    const SweepTotals t = sweep(bundles.begin(), bundles.end(), today, p, [&](const Bundle& b, SweepAction a) {
+        CHECK(a != SweepAction::none);
+        CHECK(a == sweep_action(b, today, p));
+        ++reported;
+    });
+    CHECK(t == expected);
+    CHECK(reported == expected.renew + expected.lapsed);
+    CHECK(sweep_totals(bundles.data(), bundles.size(), today, p) == expected);
+
+    std::vector<date::sys_days> expiries;
+    std::vector<char> flags;  // vector<bool> has no data()
+    for (const Bundle& b : bundles) {
+        expiries.push_back(b.expires_on);
+        flags.push_back(b.auto_renew);
+    }
+    bool flag_array[5000];
+    for (std::size_t i = 0; i < flags.size(); ++i) flag_array[i] = flags[i] != 0;
+    CHECK(sweep_totals(expiries.data(), flag_array, expiries.size(), today, p) == expected);
+}
+
+TEST_CASE("printing") {
+    std::ostringstream os;
+    os << SweepAction::renew << ' ' << SweepTotals{1, 2, 3};
+    CHECK(os.str() == "renew {none: 1, renew: 2, lapsed: 3}");
+}

@@ -1,0 +1,137 @@
+#include <voip/bundle/term.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "common.hpp"
+
+using namespace voip;
+using voip_test::day;
+using voip_test::make_bundle;
+
+namespace {
+constexpr RenewalPolicy clamp{};
+constexpr RenewalPolicy overflow{MonthEnd::overflow, 1, 3, 5};
+}  // namespace
+
+TEST_CASE("create: one calendar month later (the seed's 2018-08-01 -> 2018-09-01)") {
+    CHECK(*first_expiry(day("2018-08-01"), clamp) == day("2018-09-01"));
+    CHECK(*first_expiry(day("2018-08-01"), overflow) == day("2018-09-01"));
+    CHECK(*first_expiry(day("2018-12-31"), clamp) == day("2019-01-31"));
+    CHECK(*first_expiry(day("2018-03-31"), clamp) == day("2018-04-30"));
+    CHECK(*first_expiry(day("2018-03-31"), overflow) == day("2018-05-01"));
+}
+
+TEST_CASE("month ends in both modes, leap and common years") {
+    const struct {
+        const char* start;
+        const char* clamp;
+        const char* overflow;
+    } cases[] = {
+        {"2018-01-28", "2018-02-28", "2018-02-28"}, {"2018-01-29", "2018-02-28", "2018-03-01"},
+        {"2018-01-30", "2018-02-28", "2018-03-02"}, {"2018-01-31", "2018-02-28", "2018-03-03"},
+        {"2024-01-29", "2024-02-29", "2024-02-29"}, {"2024-01-30", "2024-02-29", "2024-03-01"},
+        {"2024-01-31", "2024-02-29", "2024-03-02"}, {"2000-01-29", "2000-02-29", "2000-02-29"},
+        {"2000-01-30", "2000-02-29", "2000-03-01"}, {"2000-01-31", "2000-02-29", "2000-03-02"},
+        {"1900-01-29", "1900-02-28", "1900-03-01"}, {"1900-01-30", "1900-02-28", "1900-03-02"},
+        {"1900-01-31", "1900-02-28", "1900-03-03"}, {"2100-01-29", "2100-02-28", "2100-03-01"},
+        {"2100-01-30", "2100-02-28", "2100-03-02"}, {"2100-01-31", "2100-02-28", "2100-03-03"},
+        {"2024-02-29", "2024-03-29", "2024-03-29"}, {"2018-05-31", "2018-06-30", "2018-07-01"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.start);
+        CHECK(to_iso_string(*first_expiry(day(c.start), clamp)) == c.clamp);
+        CHECK(to_iso_string(*first_expiry(day(c.start), overflow)) == c.overflow);
+    }
+}
+
+TEST_CASE("clamp mode: the anchor never drifts over 24 renewals") {
+    Bundle b = make_bundle("2018-01-31", "2018-02-28");
+    const char* expected[] = {"2018-03-31", "2018-04-30", "2018-05-31", "2018-06-30", "2018-07-31", "2018-08-31",
+                              "2018-09-30", "2018-10-31", "2018-11-30", "2018-12-31", "2019-01-31", "2019-02-28",
+                              "2019-03-31", "2019-04-30", "2019-05-31", "2019-06-30", "2019-07-31", "2019-08-31",
+                              "2019-09-30", "2019-10-31", "2019-11-30", "2019-12-31", "2020-01-31", "2020-02-29"};
+    for (const char* e : expected) {
+        const auto next = next_expiry(b, clamp);
+        REQUIRE(next);
+        CHECK(to_iso_string(*next) == e);
+        b.expires_on = *next;
+    }
+    // the 30th: February clamps, March goes back to the 30th
+    b = make_bundle("2019-01-30", "2019-02-28");
+    CHECK(to_iso_string(*next_expiry(b, clamp)) == "2019-03-30");
+}
+
+TEST_CASE("overflow mode chains from the old expiry like PHP's +1 month") {
+    Bundle b = make_bundle("2018-01-31", "2018-03-03");
+    for (const char* e : {"2018-04-03", "2018-05-03", "2018-06-03"}) {
+        b.expires_on = *next_expiry(b, overflow);
+        CHECK(to_iso_string(b.expires_on) == e);
+    }
+}
+
+TEST_CASE("terms longer than a month") {
+    constexpr RenewalPolicy quarterly{MonthEnd::clamp, 3, 3, 5};
+    CHECK(to_iso_string(*first_expiry(day("2018-11-30"), quarterly)) == "2019-02-28");
+    const Bundle b = make_bundle("2018-11-30", "2019-02-28");
+    CHECK(to_iso_string(*next_expiry(b, quarterly)) == "2019-05-30");
+    constexpr RenewalPolicy yearly{MonthEnd::clamp, 12, 3, 5};
+    CHECK(to_iso_string(*first_expiry(day("2024-02-29"), yearly)) == "2025-02-28");
+}
+
+TEST_CASE("the 9999-12 boundary is an error, never a wrong date") {
+    CHECK(to_iso_string(*first_expiry(day("9999-11-30"), clamp)) == "9999-12-30");
+    CHECK(to_iso_string(*first_expiry(day("9999-11-30"), overflow)) == "9999-12-30");
+    for (const char* s : {"9999-12-01", "9999-12-31"}) {
+        CAPTURE(s);
+        CHECK(first_expiry(day(s), clamp).error() == Error::date_out_of_range);
+        CHECK(first_expiry(day(s), overflow).error() == Error::date_out_of_range);
+    }
+    const Bundle b = make_bundle("9999-11-15", "9999-12-15");
+    CHECK(next_expiry(b, clamp).error() == Error::date_out_of_range);
+    CHECK(first_expiry(min_day - date::days{1}, clamp).error() == Error::date_out_of_range);
+    CHECK(first_expiry(max_day + date::days{400}, clamp).error() == Error::date_out_of_range);
+}
+
+TEST_CASE("term_start: the boundary one term before expires_on") {
+    CHECK(to_iso_string(*term_start(make_bundle("2018-08-01", "2018-09-01"), clamp)) == "2018-08-01");
+    CHECK(to_iso_string(*term_start(make_bundle("2018-01-31", "2018-03-31"), clamp)) == "2018-02-28");
+    CHECK(to_iso_string(*term_start(make_bundle("2018-01-31", "2018-04-30"), clamp)) == "2018-03-31");
+    CHECK(to_iso_string(*term_start(make_bundle("2018-01-31", "2018-03-03"), overflow)) == "2018-02-03");
+    CHECK(to_iso_string(*term_start(make_bundle("2018-03-31", "2018-05-01"), overflow)) == "2018-04-01");
+    CHECK(to_iso_string(*term_start(make_bundle("0001-01-01", "0001-02-01"), clamp)) == "0001-01-01");
+    // never before created_on (a first term in overflow mode)
+    CHECK(to_iso_string(*term_start(make_bundle("2018-01-31", "2018-03-03"), clamp)) == "2018-02-28");
+    CHECK(to_iso_string(*term_start(make_bundle("2018-02-10", "2018-03-03"), overflow)) == "2018-02-10");
+}
+
+static_assert(*first_expiry(date::sys_days{date::year{2018} / 8 / 1}, RenewalPolicy{}) ==
+              date::sys_days{date::year{2018} / 9 / 1});
+static_assert(*first_expiry(date::sys_days{date::year{2018} / 1 / 31}, RenewalPolicy{}) ==
+              date::sys_days{date::year{2018} / 2 / 28});
+static_assert(*first_expiry(date::sys_days{date::year{2018} / 1 / 31}, RenewalPolicy{MonthEnd::overflow, 1, 3, 5}) ==
+              date::sys_days{date::year{2018} / 3 / 3});
+static_assert(noexcept(first_expiry(std::declval<date::sys_days>(), std::declval<const RenewalPolicy&>())));
+
+TEST_CASE("no term is shorter than shortest_term_days, which keeps windows apart") {
+    // Every start day of a leap cycle, every term length, both modes, a few renewals each.
+    for (const MonthEnd mode : {MonthEnd::clamp, MonthEnd::overflow}) {
+        for (int months = 1; months <= 12; ++months) {
+            const RenewalPolicy p{mode, months, 0, 0};
+            long shortest = 100000;
+            for (date::sys_days start = day("2023-01-01"); start < day("2027-01-01"); start += date::days{1}) {
+                Bundle b{voip_test::seed_uuid(), start, *first_expiry(start, p), BundleType::business, false};
+                shortest = std::min<long>(shortest, (b.expires_on - start).count());
+                for (int r = 0; r < 3; ++r) {
+                    const auto next = *next_expiry(b, p);
+                    shortest = std::min<long>(shortest, (next - b.expires_on).count());
+                    b.expires_on = next;
+                }
+            }
+            CAPTURE(months);
+            CHECK(shortest >= shortest_term_days(months));
+        }
+    }
+}
