@@ -35,6 +35,7 @@ TEST_CASE("each error answers with exactly one of the seed's statuses") {
     CHECK(status(Error::unknown_bundle) == Status::not_found);
     CHECK(status(Error::insufficient_funds) == Status::payment_required);
     CHECK(status(Error::not_in_service) == Status::payment_required);
+    CHECK(status(Error::insufficient_funds_on_create) == Status::bad_request);  // the seed's create has no 402
     CHECK(status(Error::outside_renewal_window) == Status::bad_request);
     CHECK(status(Error::malformed_uuid) == Status::bad_request);
     CHECK(status(Error::date_out_of_range) == Status::bad_request);

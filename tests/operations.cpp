@@ -41,7 +41,10 @@ TEST_CASE("create: the seed's example") {
 TEST_CASE("create charges one term and needs the funds") {
     const Request req{false, BundleType::residential};
     CHECK(create(req, seed_uuid(), priced("2018-08-01", 900))->charge == Money{900});
-    CHECK(create(req, seed_uuid(), priced("2018-08-01", 899)).error() == Error::insufficient_funds);
+    // the seed's create answers only 201 or 400: short funds are a 400 there
+    const auto short_funds = create(req, seed_uuid(), priced("2018-08-01", 899));
+    CHECK(short_funds.error() == Error::insufficient_funds_on_create);
+    CHECK(status(short_funds.error()) == Status::bad_request);
     // a quote is the same decision without the funds check
     const auto q = quote_create(req, seed_uuid(), priced("2018-08-01", 0));
     REQUIRE(q);
@@ -191,7 +194,8 @@ TEST_CASE("handlers apply the rules' precedence") {
     SUBCASE("create: invalid body -> funds") {
         CHECK(handle_create(bad_json, seed_uuid(), on("2018-08-01")).error() == Error::invalid_json);
         CHECK(handle_create(raw(0, true), seed_uuid(), on("2018-08-01")).error() == Error::bundle_type_out_of_range);
-        CHECK(handle_create(raw(1, true), seed_uuid(), priced("2018-08-01", 10)).error() == Error::insufficient_funds);
+        CHECK(handle_create(raw(1, true), seed_uuid(), priced("2018-08-01", 10)).error() ==
+              Error::insufficient_funds_on_create);
         CHECK(handle_create(raw(1, true), seed_uuid(), on("2018-08-01"))->bundle.expires_on == day("2018-09-01"));
     }
 }

@@ -58,13 +58,14 @@ namespace detail {
     return c.prices ? (*c.prices)[t] : Money{0};
 }
 // The funds check every charging operation ends with.
-[[nodiscard]] constexpr Result afford(Decision d, const Context& c) noexcept {
-    if (c.prices && c.balance && *c.balance < d.charge) return fail(Error::insufficient_funds);
+[[nodiscard]] constexpr Result afford(Decision d, const Context& c, Error short_of_funds) noexcept {
+    if (c.prices && c.balance && *c.balance < d.charge) return fail(short_of_funds);
     return d;
 }
 }  // namespace detail
 
 // Create: the bundle starts today and expires one term later; one term's price.
+// Short funds answer 400 (Error::insufficient_funds_on_create): the seed's create has no 402.
 [[nodiscard]] constexpr Result quote_create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
     if (!ok(c)) return fail(Error::invalid_policy);
     const auto expires = first_expiry(c.today, c.policy);
@@ -73,7 +74,8 @@ namespace detail {
 }
 [[nodiscard]] constexpr Result create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
     const auto q = quote_create(r, uuid, c);
-    return q ? detail::afford(*q, c) : q;
+    // 400, not 402: the seed's create answers only 201 or 400 (see docs/rules.md).
+    return q ? detail::afford(*q, c, Error::insufficient_funds_on_create) : q;
 }
 
 // The pro rata charge for moving a bundle in service on `today` to a dearer type: the
@@ -106,7 +108,7 @@ namespace detail {
 }
 [[nodiscard]] constexpr Result update(const Bundle& b, const Request& r, const Context& c) noexcept {
     const auto q = quote_update(b, r, c);
-    return q ? detail::afford(*q, c) : q;
+    return q ? detail::afford(*q, c, Error::insufficient_funds) : q;
 }
 
 // Renew: only inside the window; the new expiry is one term after the old one, however
@@ -123,7 +125,7 @@ namespace detail {
 }
 [[nodiscard]] constexpr Result renew(const Bundle& b, const Context& c) noexcept {
     const auto q = quote_renew(b, c);
-    return q ? detail::afford(*q, c) : q;
+    return q ? detail::afford(*q, c, Error::insufficient_funds) : q;
 }
 
 // The whole request as the API sees it, in the rules' order of checks (RULES 4, 7):
