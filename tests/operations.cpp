@@ -155,6 +155,12 @@ TEST_CASE("invalid policies, prices and bundles are refused") {
     broken.bundle_type = static_cast<BundleType>(0);
     CHECK(renew(broken, on("2018-09-01")).error() == Error::invalid_bundle);
     CHECK(update(broken, Request{}, on("2018-08-10")).error() == Error::invalid_bundle);
+    const Request bad_type{false, static_cast<BundleType>(9)};  // built by hand, not by validate()
+    CHECK(create(bad_type, seed_uuid(), priced("2018-08-01", 10000)).error() == Error::bundle_type_out_of_range);
+    CHECK(update(make_bundle("2018-08-01", "2018-09-01"), bad_type, priced("2018-08-10", 10000)).error() ==
+          Error::bundle_type_out_of_range);
+    CHECK(upgrade_charge(make_bundle("2018-08-01", "2018-09-01"), static_cast<BundleType>(0), priced("2018-08-10", 0))
+              .error() == Error::invalid_bundle);
     c = on("2018-08-01");
     c.today = max_day + date::days{1};
     CHECK(create(Request{}, seed_uuid(), c).error() == Error::invalid_policy);

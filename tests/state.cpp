@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <sstream>
 
 #include "common.hpp"
@@ -47,6 +48,15 @@ TEST_CASE("the window follows the policy's offsets") {
     CHECK(state_on(b, day("2018-09-02"), p) == State::lapsed);
 }
 
+TEST_CASE("extreme day counts never overflow") {
+    constexpr auto lowest = date::sys_days{date::days{std::numeric_limits<int>::min()}};
+    constexpr auto highest = date::sys_days{date::days{std::numeric_limits<int>::max()}};
+    const RenewalPolicy p;
+    CHECK(state_on(lowest, highest, p) == State::lapsed);
+    CHECK(state_on(highest, lowest, p) == State::active);
+    CHECK(state_on(lowest, lowest, p) == State::grace);
+}
+
 TEST_CASE("state names") {
     std::ostringstream os;
     os << State::active << ' ' << State::renewal_open << ' ' << State::grace << ' ' << State::lapsed;
@@ -57,3 +67,8 @@ static_assert(in_service(State::active) && in_service(State::renewal_open));
 static_assert(!in_service(State::grace) && !in_service(State::lapsed));
 static_assert(!renewable(State::active) && renewable(State::renewal_open) && renewable(State::grace) &&
               !renewable(State::lapsed));
+
+static_assert(state_on(date::sys_days{date::year{2018} / 9 / 1}, date::sys_days{date::year{2018} / 8 / 29}, RenewalPolicy{}) ==
+              State::renewal_open);
+static_assert(state_on(date::sys_days{date::year{2018} / 9 / 1}, date::sys_days{date::year{2018} / 9 / 7}, RenewalPolicy{}) ==
+              State::lapsed);

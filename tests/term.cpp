@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 
 #include "common.hpp"
@@ -93,6 +94,10 @@ TEST_CASE("the 9999-12 boundary is an error, never a wrong date") {
     CHECK(next_expiry(b, clamp).error() == Error::date_out_of_range);
     CHECK(first_expiry(min_day - date::days{1}, clamp).error() == Error::date_out_of_range);
     CHECK(first_expiry(max_day + date::days{400}, clamp).error() == Error::date_out_of_range);
+    const auto far = date::sys_days{date::days{std::numeric_limits<int>::max()}};
+    CHECK(add_term(far, far, clamp).error() == Error::date_out_of_range);
+    CHECK(term_start(Bundle{voip_test::seed_uuid(), far, far, BundleType::business, false}, clamp).error() ==
+          Error::date_out_of_range);
 }
 
 TEST_CASE("term_start: the boundary one term before expires_on") {

@@ -110,6 +110,7 @@ inline std::ostream& operator<<(std::ostream& os, FeatureSet s) {
 struct FeatureTable {
     std::array<FeatureSet, bundle_type_count> by_type{};
 
+    // Requires ok(t); check_feature and features_on check it.
     [[nodiscard]] constexpr FeatureSet operator[](BundleType t) const noexcept { return by_type[index(t)]; }
 };
 
@@ -131,7 +132,7 @@ struct FeatureTable {
 // The features usable on `day`: the type's, while the bundle is in service; none after.
 [[nodiscard]] constexpr FeatureSet features_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p,
                                                const FeatureTable& table = default_feature_table()) noexcept {
-    return in_service(state_on(b, day, p)) ? table[b.bundle_type] : FeatureSet{};
+    return ok(b.bundle_type) && in_service(state_on(b, day, p)) ? table[b.bundle_type] : FeatureSet{};
 }
 
 // May `f` be used (or something needing it created) under `bundle` on `day`?
@@ -140,6 +141,7 @@ struct FeatureTable {
                                                                const RenewalPolicy& p,
                                                                const FeatureTable& table = default_feature_table()) noexcept {
     if (bundle == nullptr) return fail(Error::unknown_bundle);
+    if (!ok(*bundle)) return fail(Error::invalid_bundle);
     if (!in_service(state_on(*bundle, day, p))) return fail(Error::not_in_service);
     if (!table[bundle->bundle_type].has(f)) return fail(Error::feature_not_in_type);
     return {};

@@ -31,6 +31,7 @@ inline std::ostream& operator<<(std::ostream& os, Money m) { return os << m.mino
 struct PriceList {
     std::array<Money, bundle_type_count> per_term{};
 
+    // Requires ok(t).
     [[nodiscard]] constexpr Money operator[](BundleType t) const noexcept { return per_term[index(t)]; }
 };
 

@@ -68,6 +68,7 @@ namespace detail {
 // Short funds answer 400 (Error::insufficient_funds_on_create): the seed's create has no 402.
 [[nodiscard]] constexpr Result quote_create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
     if (!ok(c)) return fail(Error::invalid_policy);
+    if (!ok(r.bundle_type)) return fail(Error::bundle_type_out_of_range);
     const auto expires = first_expiry(c.today, c.policy);
     if (!expires) return fail(expires.error());
     return Decision{Bundle{uuid, c.today, *expires, r.bundle_type, r.auto_renew}, detail::price_of(c, r.bundle_type)};
@@ -82,6 +83,7 @@ namespace detail {
 // price difference x days left / days in the term, rounded half up. Cheaper: 0.
 [[nodiscard]] constexpr tl::expected<Money, Error> upgrade_charge(const Bundle& b, BundleType to,
                                                                  const Context& c) noexcept {
+    if (!ok(b) || !ok(to)) return fail(Error::invalid_bundle);
     if (!c.prices) return Money{0};
     const Money diff{(*c.prices)[to].minor - (*c.prices)[b.bundle_type].minor};
     if (diff.minor <= 0) return Money{0};
@@ -98,6 +100,7 @@ namespace detail {
 [[nodiscard]] constexpr Result quote_update(const Bundle& b, const Request& r, const Context& c) noexcept {
     if (!ok(c)) return fail(Error::invalid_policy);
     if (!ok(b)) return fail(Error::invalid_bundle);
+    if (!ok(r.bundle_type)) return fail(Error::bundle_type_out_of_range);
     if (!in_service(state_on(b, c.today, c.policy))) return fail(Error::not_in_service);
     const auto charge = upgrade_charge(b, r.bundle_type, c);
     if (!charge) return fail(charge.error());

@@ -35,6 +35,7 @@ enum class State : std::uint8_t {
 inline std::ostream& operator<<(std::ostream& os, State s) { return os << name(s); }
 
 // The days a renewal is allowed, both inclusive: [expires_on - before, expires_on + after].
+// renewal_window() requires in_range(expires_on) and ok(policy).
 struct RenewalWindow {
     date::sys_days first;
     date::sys_days last;
@@ -53,11 +54,14 @@ inline std::ostream& operator<<(std::ostream& os, const RenewalWindow& w) {
     return os << '[' << IsoDate{w.first} << ", " << IsoDate{w.last} << ']';
 }
 
-// The four states partition every day: each day is in exactly one.
+// The four states partition every day: each day is in exactly one. Computed in 64 bits,
+// so no day count or offset can overflow.
 [[nodiscard]] constexpr State state_on(date::sys_days expires_on, date::sys_days day, const RenewalPolicy& p) noexcept {
-    if (day < expires_on - date::days{p.renew_days_before}) return State::active;
-    if (day < expires_on) return State::renewal_open;
-    if (day <= expires_on + date::days{p.renew_days_after}) return State::grace;
+    const std::int64_t e = expires_on.time_since_epoch().count();
+    const std::int64_t d = day.time_since_epoch().count();
+    if (d < e - p.renew_days_before) return State::active;
+    if (d < e) return State::renewal_open;
+    if (d <= e + p.renew_days_after) return State::grace;
     return State::lapsed;
 }
 [[nodiscard]] constexpr State state_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p) noexcept {

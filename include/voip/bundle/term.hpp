@@ -23,9 +23,10 @@ namespace detail {
 
 // One term after `from`. In clamp mode the day of month is `anchor`'s, clamped to the
 // target month; in overflow mode it is `from`'s, with a missing day rolling into the next
-// month. Requires in_range(from), in_range(anchor) and ok(policy).
+// month. Dates outside the range are date_out_of_range; requires ok(policy).
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, date::sys_days anchor,
                                                                      const RenewalPolicy& policy) noexcept {
+    if (!in_range(from) || !in_range(anchor)) return fail(Error::date_out_of_range);
     const date::year_month_day f{from};
     const date::year_month target = f.year() / f.month() + date::months{policy.term_months};
     if (policy.month_end == MonthEnd::clamp) return detail::clamped(target, date::year_month_day{anchor}.day());
@@ -37,7 +38,6 @@ namespace detail {
 // The expiry of a bundle that starts on `start` (create).
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> first_expiry(date::sys_days start,
                                                                          const RenewalPolicy& policy) noexcept {
-    if (!in_range(start)) return fail(Error::date_out_of_range);
     return add_term(start, start, policy);
 }
 
@@ -52,9 +52,12 @@ namespace detail {
 // created_on (RULES 7).
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(const Bundle& b,
                                                                        const RenewalPolicy& policy) noexcept {
+    if (!in_range(b.expires_on) || !in_range(b.created_on)) return fail(Error::date_out_of_range);
     const date::year_month_day e{b.expires_on};
     const date::year_month target = e.year() / e.month() - date::months{policy.term_months};
     const date::day d = policy.month_end == MonthEnd::clamp ? date::year_month_day{b.created_on}.day() : e.day();
+    // A boundary before 0001-01-01 is before created_on too: not an out-of-range error.
+    if (target.year() < date::year{1}) return b.created_on;
     auto start = detail::clamped(target, d);
     if (start && *start < b.created_on) return b.created_on;
     return start;
