@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <ostream>
 
+#include <date/date.h>
+
 namespace voip {
 
 // What "one month later" means when the day does not exist in the target month.
@@ -18,15 +20,15 @@ struct RenewalPolicy {
     int renew_days_after = 5;   // and closes this many days after it, both inclusive
 };
 
-// The shortest a term of `months` months can be, in days: 28 for one month.
+// The shortest a term of `months` months can be, in days: 28 for one month. It is the
+// fewest days in a run of `months` whole months of a common year (February once at most).
 [[nodiscard]] constexpr int shortest_term_days(int months) noexcept {
-    // The fewest days in any run of consecutive months, February included once per year.
-    constexpr int days_in[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    constexpr date::year common{2001};
     int best = 366;
-    for (int start = 0; start < 12; ++start) {
-        int sum = 0;
-        for (int k = 0; k < months; ++k) sum += days_in[(start + k) % 12];
-        if (sum < best) best = sum;
+    for (unsigned m = 1; m <= 12; ++m) {
+        const date::year_month first = common / date::month{m};
+        const auto days = date::sys_days{(first + date::months{months}) / 1} - date::sys_days{first / 1};
+        if (days.count() < best) best = days.count();
     }
     return best;
 }
