@@ -1,0 +1,402 @@
+#pragma once
+// nlohmann::json for users who already hold JSON values. Optional: the umbrella
+// voip/bundle.hpp does not include this header; including it needs nlohmann-json3-dev.
+//
+// Three things:
+//  1. decode_request_json(const json&): a DOM value to a RawRequest, as strict as a DOM
+//     allows (noexcept). The text rules a DOM has already lost cannot be checked: a name
+//     given twice was merged by the parser (the last wins), and an integer too big for 64
+//     bits became a float, so it reads as not integral. What it does check: the value is
+//     an object, nesting <= max_nesting, every string (names included) valid UTF-8 (a DOM
+//     built in code can hold anything), and the member kinds as decode_request does.
+//  2. parse_request_nlohmann(text): a body text through nlohmann's parser with every rule
+//     of voip/bundle_json.hpp (size, UTF-8, nesting, duplicates, not an object), by a SAX
+//     handler. It accepts and rejects exactly the texts decode_request does; the error
+//     kind can differ in one case: a non-ASCII byte outside strings is always
+//     invalid_json here. Slower than decode_request (it allocates): it exists for callers
+//     who want one JSON library and for comparison in the benchmarks.
+//  3. ADL to_json / from_json for the value types. from_json throws, as nlohmann's own
+//     conversions do: voip::json_decode_error (a std::invalid_argument holding the
+//     voip::Error) when the value breaks a rule, nlohmann::json::type_error when it is of
+//     the wrong JSON type for get<>().
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <tl/expected.hpp>
+
+#include "bundle/bundle.hpp"
+#include "bundle/bundle_type.hpp"
+#include "bundle/envelope.hpp"
+#include "bundle/error.hpp"
+#include "bundle/features.hpp"
+#include "bundle/iso_date.hpp"
+#include "bundle/money.hpp"
+#include "bundle/request.hpp"
+#include "bundle/state.hpp"
+#include "bundle/sweep.hpp"
+#include "bundle/uuid.hpp"
+#include "bundle_json.hpp"
+
+namespace voip {
+
+// What from_json throws when a value breaks a rule of the library.
+class json_decode_error : public std::invalid_argument {
+public:
+    explicit json_decode_error(Error e)
+        : std::invalid_argument("voip: " + std::string(name(e))), error_(e) {}
+    [[nodiscard]] Error error() const noexcept { return error_; }
+
+private:
+    Error error_;
+};
+
+namespace nlohmann_detail {
+
+inline bool valid_utf8(const std::string& s) noexcept {
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    while (p != end) {
+        if (static_cast<unsigned char>(*p) < 0x80) {
+            ++p;
+            continue;
+        }
+        const std::size_t n = json_detail::utf8_sequence(p, end);
+        if (n == 0) return false;
+        p += n;
+    }
+    return true;
+}
+
+template <class Json>
+[[nodiscard]] RawField raw_field(const Json& v) noexcept {
+    switch (v.type()) {
+        case nlohmann::json::value_t::null: return RawField::null();
+        case nlohmann::json::value_t::boolean: return RawField::of(v.template get_ref<const typename Json::boolean_t&>());
+        case nlohmann::json::value_t::number_integer:
+            return RawField::of(static_cast<std::int64_t>(v.template get_ref<const typename Json::number_integer_t&>()));
+        case nlohmann::json::value_t::number_unsigned: {
+            const auto u = v.template get_ref<const typename Json::number_unsigned_t&>();
+            if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+                return RawField::of(JsonKind::big_integer);
+            return RawField::of(static_cast<std::int64_t>(u));
+        }
+        case nlohmann::json::value_t::number_float: return RawField::of(JsonKind::number);
+        case nlohmann::json::value_t::string: return RawField::of(JsonKind::string);
+        case nlohmann::json::value_t::array: return RawField::of(JsonKind::array);
+        case nlohmann::json::value_t::object: return RawField::of(JsonKind::object);
+        default: return RawField::of(JsonKind::array);  // binary or discarded: not a member kind the rules accept
+    }
+}
+
+// Depth and UTF-8 of a whole DOM value, iteratively (a DOM can be deeper than any stack).
+template <class Json>
+[[nodiscard]] Error check_tree(const Json& root) noexcept {
+    struct Frame {
+        const Json* node;
+        typename Json::const_iterator next;
+    };
+    Frame stack[max_nesting];
+    std::size_t depth = 0;
+    const auto enter = [&](const Json& v) noexcept -> Error {
+        if (v.is_string() && !valid_utf8(v.template get_ref<const typename Json::string_t&>())) return Error::invalid_utf8;
+        if (v.is_binary() || v.is_discarded()) return Error::invalid_json;
+        if (!v.is_structured()) return Error{};
+        if (depth == max_nesting) return Error::nesting_too_deep;
+        stack[depth++] = Frame{&v, v.cbegin()};
+        return Error{};
+    };
+    if (const Error e = enter(root); e != Error{}) return e;
+    while (depth > 0) {
+        Frame& f = stack[depth - 1];
+        if (f.next == f.node->cend()) {
+            --depth;
+            continue;
+        }
+        const auto it = f.next++;
+        if (f.node->is_object() && !valid_utf8(it.key())) return Error::invalid_utf8;
+        if (const Error e = enter(*it); e != Error{}) return e;
+    }
+    return Error{};
+}
+
+// The SAX handler behind parse_request_nlohmann.
+template <class Json>
+class StrictSax {
+public:
+    using number_integer_t = typename Json::number_integer_t;
+    using number_unsigned_t = typename Json::number_unsigned_t;
+    using number_float_t = typename Json::number_float_t;
+    using string_t = typename Json::string_t;
+    using binary_t = typename Json::binary_t;
+
+    Error error{};
+    bool top_is_object = false;
+    RawRequest request{};
+
+    bool null() { return scalar(RawField::null()); }
+    bool boolean(bool b) { return scalar(RawField::of(b)); }
+    bool number_integer(number_integer_t i) { return scalar(RawField::of(static_cast<std::int64_t>(i))); }
+    bool number_unsigned(number_unsigned_t u) {
+        if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            return scalar(RawField::of(JsonKind::big_integer));
+        return scalar(RawField::of(static_cast<std::int64_t>(u)));
+    }
+    bool number_float(number_float_t, const string_t& token) {
+        // nlohmann turns an integer token beyond 64 bits into a float; the token tells.
+        const bool integral = token.find_first_of(".eE") == string_t::npos;
+        return scalar(RawField::of(integral ? JsonKind::big_integer : JsonKind::number));
+    }
+    bool string(string_t&) { return scalar(RawField::of(JsonKind::string)); }
+    bool binary(binary_t&) { return fail(Error::invalid_json); }
+    bool start_object(std::size_t) { return open(true); }
+    bool end_object() {
+        names_.pop_back();
+        --depth_;
+        return true;
+    }
+    bool start_array(std::size_t) { return open(false); }
+    bool end_array() {
+        --depth_;
+        return true;
+    }
+    bool key(string_t& k) {
+        auto& seen = names_.back();
+        for (const auto& n : seen)
+            if (n == k) return fail(Error::duplicate_member);
+        seen.push_back(k);
+        pending_ = nullptr;
+        if (depth_ == 1) {
+            if (k == "auto_renew") pending_ = &request.auto_renew;
+            else if (k == "bundle_type") pending_ = &request.bundle_type;
+        }
+        return true;
+    }
+    template <class Exception>
+    bool parse_error(std::size_t, const std::string&, const Exception& ex) {
+        const std::string_view what = ex.what();
+        const bool utf8 = what.find("UTF-8") != std::string_view::npos || what.find("surrogate") != std::string_view::npos;
+        return fail(utf8 ? Error::invalid_utf8 : Error::invalid_json);
+    }
+
+private:
+    bool fail(Error e) {
+        if (error == Error{}) error = e;
+        return false;
+    }
+    bool scalar(RawField f) {
+        if (pending_ != nullptr && depth_ == 1) *pending_ = f;
+        pending_ = nullptr;
+        return true;
+    }
+    bool open(bool object) {
+        if (depth_ == 0) top_is_object = object;
+        if (pending_ != nullptr && depth_ == 1) *pending_ = RawField::of(object ? JsonKind::object : JsonKind::array);
+        pending_ = nullptr;
+        if (static_cast<std::size_t>(depth_) == max_nesting) return fail(Error::nesting_too_deep);
+        ++depth_;
+        if (object) names_.emplace_back();
+        return true;
+    }
+
+    int depth_ = 0;
+    RawField* pending_ = nullptr;
+    std::vector<std::vector<string_t>> names_;
+};
+
+template <class Json>
+[[nodiscard]] Uuid uuid_from(const Json& j) {
+    const auto u = parse_uuid(j.template get_ref<const typename Json::string_t&>());
+    if (!u) throw json_decode_error(u.error());
+    return *u;
+}
+
+template <class Json>
+[[nodiscard]] date::sys_days day_from(const Json& j) {
+    const auto d = parse_iso_date(j.template get_ref<const typename Json::string_t&>());
+    if (!d) throw json_decode_error(d.error());
+    return *d;
+}
+
+}  // namespace nlohmann_detail
+
+// 1. A DOM value to a RawRequest (see the top of this file for what a DOM cannot show).
+template <class Json = nlohmann::json>
+[[nodiscard]] tl::expected<RawRequest, Error> decode_request_json(const Json& body) noexcept {
+    if (const Error e = nlohmann_detail::check_tree(body); e != Error{}) return tl::make_unexpected(e);
+    if (!body.is_object()) return tl::make_unexpected(Error::body_not_object);
+    RawRequest r;
+    if (const auto it = body.find("auto_renew"); it != body.end()) r.auto_renew = nlohmann_detail::raw_field(*it);
+    if (const auto it = body.find("bundle_type"); it != body.end()) r.bundle_type = nlohmann_detail::raw_field(*it);
+    return r;
+}
+
+// 2. A body text through nlohmann's SAX parser with every rule. Only std::bad_alloc can
+// escape.
+[[nodiscard]] inline tl::expected<RawRequest, Error> parse_request_nlohmann(std::string_view text) {
+    if (text.size() > max_body_size) return tl::make_unexpected(Error::body_too_large);
+    nlohmann_detail::StrictSax<nlohmann::json> sax;
+    bool ok = false;
+    try {
+        ok = nlohmann::json::sax_parse(text.begin(), text.end(), &sax, nlohmann::json::input_format_t::json, true);
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (const std::exception&) {  // not expected from sax_parse with a handler; be safe
+        return tl::make_unexpected(Error::invalid_json);
+    }
+    if (!ok) return tl::make_unexpected(sax.error != Error{} ? sax.error : Error::invalid_json);
+    if (!sax.top_is_object) return tl::make_unexpected(Error::body_not_object);
+    return sax.request;
+}
+
+// 3. ADL conversions. The JSON forms are the wire's: codes and names, dates as
+// "YYYY-MM-DD", UUIDs lowercase.
+
+template <class Json>
+void to_json(Json& j, BundleType t) { j = code(t); }
+template <class Json>
+void from_json(const Json& j, BundleType& t) {
+    const auto r = validate(RawRequest{RawField::absent(), nlohmann_detail::raw_field(j)});
+    if (!r) throw json_decode_error(r.error());
+    t = r->bundle_type;
+}
+
+template <class Json>
+void to_json(Json& j, const Uuid& u) { j = to_string(u); }
+template <class Json>
+void from_json(const Json& j, Uuid& u) { u = nlohmann_detail::uuid_from(j); }
+
+template <class Json>
+void to_json(Json& j, IsoDate d) {
+    if (!in_range(d.day)) throw json_decode_error(Error::date_out_of_range);
+    j = to_iso_string(d.day);
+}
+template <class Json>
+void from_json(const Json& j, IsoDate& d) { d.day = nlohmann_detail::day_from(j); }
+
+template <class Json>
+void to_json(Json& j, Money m) { j = m.minor; }
+template <class Json>
+void from_json(const Json& j, Money& m) {
+    const RawField f = nlohmann_detail::raw_field(j);
+    if (f.kind != JsonKind::integer) throw json_decode_error(Error::invalid_policy);
+    m = Money{f.integer};
+}
+
+// {"1": 1500, ...}: every type priced, each in [0, max_amount] (as decode_prices).
+template <class Json>
+void to_json(Json& j, const PriceList& p) {
+    j = Json::object();
+    for (std::size_t i = 0; i < bundle_type_count; ++i) j[std::to_string(i + 1)] = p.per_term[i].minor;
+}
+template <class Json>
+void from_json(const Json& j, PriceList& p) {
+    if (!j.is_object() || j.size() != bundle_type_count) throw json_decode_error(Error::invalid_policy);
+    PriceList out;
+    for (std::size_t i = 0; i < bundle_type_count; ++i) {
+        const auto it = j.find(std::to_string(i + 1));
+        if (it == j.end()) throw json_decode_error(Error::invalid_policy);
+        Money m;
+        from_json(*it, m);
+        if (!ok(m)) throw json_decode_error(Error::invalid_policy);
+        out.per_term[i] = m;
+    }
+    p = out;
+}
+
+template <class Json>
+void to_json(Json& j, const Request& r) {
+    j = Json::object();
+    j["auto_renew"] = r.auto_renew;
+    j["bundle_type"] = code(r.bundle_type);
+}
+// The rules of RULES 2 (decode_request_json then validate).
+template <class Json>
+void from_json(const Json& j, Request& r) {
+    const auto raw = decode_request_json(j);
+    if (!raw) throw json_decode_error(raw.error());
+    const auto v = validate(*raw);
+    if (!v) throw json_decode_error(v.error());
+    r = *v;
+}
+
+// The stored form, as decode_bundle: all five members.
+template <class Json>
+void to_json(Json& j, const Bundle& b) {
+    if (!ok(b)) throw json_decode_error(Error::invalid_bundle);
+    j = Json::object();
+    j["auto_renew"] = b.auto_renew;
+    j["bundle_type"] = code(b.bundle_type);
+    j["expires_on"] = to_iso_string(b.expires_on);
+    j["uuid"] = to_string(b.uuid);
+    j["created_on"] = to_iso_string(b.created_on);
+}
+template <class Json>
+void from_json(const Json& j, Bundle& b) {
+    if (!j.is_object()) throw json_decode_error(Error::body_not_object);
+    const auto member = [&j](const char* key) -> const Json& {
+        const auto it = j.find(key);
+        if (it == j.end()) throw json_decode_error(Error::invalid_bundle);
+        return *it;
+    };
+    Bundle out;
+    const Json& uuid = member("uuid");
+    if (!uuid.is_string()) throw json_decode_error(Error::malformed_uuid);
+    out.uuid = nlohmann_detail::uuid_from(uuid);
+    for (auto [key, day] : {std::pair{"created_on", &out.created_on}, std::pair{"expires_on", &out.expires_on}}) {
+        const Json& d = member(key);
+        if (!d.is_string()) throw json_decode_error(Error::malformed_date);
+        *day = nlohmann_detail::day_from(d);
+    }
+    const Json& auto_renew = member("auto_renew");
+    const auto v = validate(RawRequest{nlohmann_detail::raw_field(auto_renew), nlohmann_detail::raw_field(member("bundle_type"))});
+    if (!v) throw json_decode_error(v.error());
+    out.bundle_type = v->bundle_type;
+    out.auto_renew = v->auto_renew;
+    if (!ok(out)) throw json_decode_error(Error::invalid_bundle);
+    b = out;
+}
+
+// The seed's envelope (RULES 10). With nlohmann::json (sorted keys) and ordered_json alike
+// the members come out in the seed's order, which happens to be alphabetical. To JSON only:
+// an envelope does not carry created_on, so it cannot become a Bundle again.
+template <class Json>
+void to_json(Json& j, const Envelope& e) {
+    j = Json::object();
+    Json result = Json::object();
+    if (e.has_result) {
+        if (!in_range(e.result.expires_on)) throw json_decode_error(Error::date_out_of_range);
+        result["auto_renew"] = e.result.auto_renew;
+        result["bundle_type"] = code(e.result.bundle_type);
+        result["expires_on"] = to_iso_string(e.result.expires_on);
+        result["uuid"] = to_string(e.result.uuid);
+    }
+    j["result"] = std::move(result);
+    j["status_code"] = code(e.status);
+    j["status_message"] = std::string(status_message(e.status));
+}
+
+template <class Json>
+void to_json(Json& j, Status s) { j = code(s); }
+template <class Json>
+void to_json(Json& j, Error e) { j = std::string(name(e)); }
+template <class Json>
+void to_json(Json& j, State s) { j = std::string(name(s)); }
+template <class Json>
+void to_json(Json& j, SweepAction a) { j = std::string(name(a)); }
+template <class Json>
+void to_json(Json& j, Feature f) { j = std::string(name(f)); }
+template <class Json>
+void to_json(Json& j, FeatureSet s) {
+    j = Json::array();
+    for (std::size_t i = 0; i < feature_count; ++i)
+        if (s.has(static_cast<Feature>(i))) j.push_back(std::string(name(static_cast<Feature>(i))));
+}
+
+}  // namespace voip
