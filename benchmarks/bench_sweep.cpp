@@ -1,0 +1,142 @@
+// The nightly auto-renew sweep over 10 million bundles: as an array of Bundle, and as
+// columns (expiry days + auto-renew flags), against a plain streaming read of the same
+// bytes: the memory-bandwidth limit of the machine.
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <random>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+#include <immintrin.h>
+
+#include <voip/bundle.hpp>
+
+#include "common.hpp"
+
+namespace {
+
+constexpr std::size_t bundle_count = 10'000'000;
+
+struct Store {
+    std::vector<voip::Bundle> bundles;
+    std::vector<date::sys_days> expires_on;
+    std::unique_ptr<bool[]> auto_renew;
+};
+
+// Expiry days spread evenly over [today - 10, today + 30]: mostly active bundles, some in
+// the renewal window or in grace, some lapsed and not yet archived; 70 % auto-renew.
+// A fixed seed: every run sweeps the same store. Built on first use only (330 MB).
+const Store& store() {
+    static const Store s = [] {
+        Store r;
+        r.bundles.resize(bundle_count);
+        r.expires_on.resize(bundle_count);
+        r.auto_renew = std::make_unique<bool[]>(bundle_count);
+        std::mt19937_64 gen(20261127);
+        std::uniform_int_distribution<int> offset(-10, 30);
+        std::bernoulli_distribution renew(0.7);
+        for (std::size_t i = 0; i < bundle_count; ++i) {
+            voip::Bundle& b = r.bundles[i];
+            b.uuid = voip::make_uuid_v4(gen);
+            b.expires_on = bench::today + date::days{offset(gen)};
+            b.created_on = b.expires_on - date::days{31};
+            b.bundle_type = static_cast<voip::BundleType>(1 + i % 5);
+            b.auto_renew = renew(gen);
+            r.expires_on[i] = b.expires_on;
+            r.auto_renew[i] = b.auto_renew;
+        }
+        return r;
+    }();
+    return s;
+}
+
+// The fastest plain read of [p, p + n): 32-byte loads, four independent sums. Built for
+// AVX2 when the CPU has it (the library code is not: this is the machine's limit).
+__attribute__((target("avx2"))) std::uint64_t stream_read_avx2(const unsigned char* p, std::size_t n) {
+    __m256i a = _mm256_setzero_si256(), b = a, c = a, d = a;
+    std::size_t i = 0;
+    for (; i + 128 <= n; i += 128) {
+        a = _mm256_add_epi64(a, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i)));
+        b = _mm256_add_epi64(b, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 32)));
+        c = _mm256_add_epi64(c, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 64)));
+        d = _mm256_add_epi64(d, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 96)));
+    }
+    const __m256i s = _mm256_add_epi64(_mm256_add_epi64(a, b), _mm256_add_epi64(c, d));
+    alignas(32) std::uint64_t lanes[4];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), s);
+    std::uint64_t sum = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+    for (; i < n; ++i) sum += p[i];
+    return sum;
+}
+
+std::uint64_t stream_read_scalar(const unsigned char* p, std::size_t n) {
+    std::uint64_t s[4] = {};
+    std::size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        for (std::size_t k = 0; k < 4; ++k) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, p + i + 8 * k, 8);
+            s[k] += w;
+        }
+    }
+    std::uint64_t sum = s[0] + s[1] + s[2] + s[3];
+    for (; i < n; ++i) sum += p[i];
+    return sum;
+}
+
+std::uint64_t stream_read(const void* p, std::size_t n) {
+    static const bool avx2 = __builtin_cpu_supports("avx2");
+    const auto* bytes = static_cast<const unsigned char*>(p);
+    return avx2 ? stream_read_avx2(bytes, n) : stream_read_scalar(bytes, n);
+}
+
+void account(benchmark::State& state, std::size_t bytes) {
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * bundle_count));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+}
+
+const voip::RenewalPolicy policy{};
+
+void sweep_array(benchmark::State& state) {
+    const Store& s = store();
+    for (auto _ : state) {
+        const auto t = voip::sweep_totals(s.bundles.data(), bundle_count, bench::today, policy);
+        benchmark::DoNotOptimize(t);
+    }
+    account(state, bundle_count * sizeof(voip::Bundle));
+}
+BENCHMARK(sweep_array)->Name("sweep/array_library")->Unit(benchmark::kMillisecond);
+
+void read_array(benchmark::State& state) {
+    const Store& s = store();
+    for (auto _ : state) {
+        const auto sum = stream_read(s.bundles.data(), bundle_count * sizeof(voip::Bundle));
+        benchmark::DoNotOptimize(sum);
+    }
+    account(state, bundle_count * sizeof(voip::Bundle));
+}
+BENCHMARK(read_array)->Name("sweep/array_streaming_read")->Unit(benchmark::kMillisecond);
+
+void sweep_columns(benchmark::State& state) {
+    const Store& s = store();
+    for (auto _ : state) {
+        const auto t = voip::sweep_totals(s.expires_on.data(), s.auto_renew.get(), bundle_count, bench::today, policy);
+        benchmark::DoNotOptimize(t);
+    }
+    account(state, bundle_count * (sizeof(date::sys_days) + sizeof(bool)));
+}
+BENCHMARK(sweep_columns)->Name("sweep/columns_library")->Unit(benchmark::kMillisecond);
+
+void read_columns(benchmark::State& state) {
+    const Store& s = store();
+    for (auto _ : state) {
+        auto sum = stream_read(s.expires_on.data(), bundle_count * sizeof(date::sys_days));
+        sum += stream_read(s.auto_renew.get(), bundle_count * sizeof(bool));
+        benchmark::DoNotOptimize(sum);
+    }
+    account(state, bundle_count * (sizeof(date::sys_days) + sizeof(bool)));
+}
+BENCHMARK(read_columns)->Name("sweep/columns_streaming_read")->Unit(benchmark::kMillisecond);
+
+}  // namespace
