@@ -1,0 +1,142 @@
+#pragma once
+// `voip-bundle demo`: replays every example of the seed page through the same path as the
+// commands - the request text through decode_request, then handle_create/update/renew -
+// and prints each envelope in the seed's layout, after a "# ..." line saying what was
+// asked. The page shows one envelope per status; the scenario behind each is ours (the
+// page gives none), chosen so that the seed's result comes out: e.g. its renew 200 shows
+// expires_on 2018-09-01, so the demo renews a bundle that expired on 2018-08-01.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <voip/bundle.hpp>
+#include <voip/bundle_json.hpp>
+
+namespace voip_cli {
+
+namespace demo_detail {
+
+// The seed's request body, verbatim (create and update show the same one).
+inline constexpr std::string_view seed_body = "{\n\"auto_renew\" : true,\n\"bundle_type\" : 1\n}";
+inline constexpr std::string_view seed_uuid = "0fba8c48-99fc-4727-8ca7-c847376da415";
+inline constexpr std::string_view other_uuid = "2c5e7a52-3c8f-4e0b-9d0e-6a1f0b7d9e41";  // in no store
+
+struct Scenario {
+    std::string_view title;
+    voip::Operation op;
+    std::string_view today;
+    std::string_view uuid;  // of the request (update, renew) or the new bundle (create)
+    std::string_view body;
+    // The one stored bundle, when there is one: created_on, expires_on, type, auto_renew.
+    std::string_view created_on;
+    std::string_view expires_on;
+    int bundle_type;
+    bool auto_renew;
+    bool priced;               // with the demo price list
+    std::optional<long> balance;
+    voip::Status expected;
+};
+
+// [demo] 1500 Business, 900 Residential, 500 Fax Only, 2000 Trunk Only, 300 Forward Only.
+inline voip::PriceList demo_prices() {
+    voip::PriceList p;
+    const long prices[] = {1500, 900, 500, 2000, 300};
+    for (std::size_t i = 0; i < voip::bundle_type_count; ++i) p.per_term[i] = voip::Money{prices[i]};
+    return p;
+}
+
+inline constexpr Scenario scenarios[] = {
+    {"create on 2018-08-01 with the seed's body", voip::Operation::create, "2018-08-01", seed_uuid, seed_body, "", "", 0,
+     false, false, std::nullopt, voip::Status::created},
+    {"create with bundle_type 6", voip::Operation::create, "2018-08-01", seed_uuid,
+     R"({"auto_renew" : true, "bundle_type" : 6})", "", "", 0, false, false, std::nullopt, voip::Status::bad_request},
+    {"update a Residential bundle (2018-08-01..2018-09-01) on 2018-08-17 with the seed's body",
+     voip::Operation::update, "2018-08-17", seed_uuid, seed_body, "2018-08-01", "2018-09-01", 2, false, false,
+     std::nullopt, voip::Status::ok},
+    {"update with bundle_type \"1\" (a string)", voip::Operation::update, "2018-08-17", seed_uuid,
+     R"({"auto_renew" : true, "bundle_type" : "1"})", "2018-08-01", "2018-09-01", 2, false, false, std::nullopt,
+     voip::Status::bad_request},
+    {"update Residential (900) to Business (1500) on 2018-08-17 with a balance of 100: "
+     "the upgrade costs 600 x 15 / 31 = 290",
+     voip::Operation::update, "2018-08-17", seed_uuid, seed_body, "2018-08-01", "2018-09-01", 2, false, true, 100,
+     voip::Status::payment_required},
+    {"update a uuid no bundle has", voip::Operation::update, "2018-08-17", other_uuid, seed_body, "2018-08-01",
+     "2018-09-01", 2, false, false, std::nullopt, voip::Status::not_found},
+    {"renew a bundle expiring 2018-08-01, on 2018-08-01", voip::Operation::renew, "2018-08-01", seed_uuid, "",
+     "2018-07-01", "2018-08-01", 1, true, false, std::nullopt, voip::Status::ok},
+    {"renew a bundle expiring 2018-09-01 on 2018-08-17 (the window opens 2018-08-29)", voip::Operation::renew,
+     "2018-08-17", seed_uuid, "", "2018-08-01", "2018-09-01", 1, true, false, std::nullopt, voip::Status::bad_request},
+    {"renew a Business bundle (1500) on 2018-08-01 with a balance of 1000", voip::Operation::renew, "2018-08-01",
+     seed_uuid, "", "2018-07-01", "2018-08-01", 1, true, true, 1000, voip::Status::payment_required},
+    {"renew a uuid no bundle has", voip::Operation::renew, "2018-08-01", other_uuid, "", "2018-07-01", "2018-08-01", 1,
+     true, false, std::nullopt, voip::Status::not_found},
+};
+
+inline std::string_view verb(voip::Operation op) {
+    switch (op) {
+        case voip::Operation::create: return "POST /bundle";
+        case voip::Operation::update: return "PUT /bundle/{uuid}";
+        case voip::Operation::renew: return "POST /bundle/{uuid}/renew";
+    }
+    return "";
+}
+
+}  // namespace demo_detail
+
+// Appends every scenario's answer to `out`; returns how many answered otherwise than
+// the seed's status (0 unless the rules are broken).
+inline int run_demo(std::string& out) {
+    using namespace demo_detail;
+    int failures = 0;
+    int number = 0;
+    for (const Scenario& s : scenarios) {
+        voip::Context c;
+        c.today = *voip::parse_iso_date(s.today);
+        if (s.priced) c.prices = demo_prices();
+        if (s.balance) c.balance = voip::Money{*s.balance};
+        std::optional<voip::Bundle> stored;
+        if (!s.created_on.empty()) {
+            voip::Bundle b;
+            b.uuid = *voip::parse_uuid(seed_uuid);
+            b.created_on = *voip::parse_iso_date(s.created_on);
+            b.expires_on = *voip::parse_iso_date(s.expires_on);
+            b.bundle_type = *voip::bundle_type_from_code(s.bundle_type);
+            b.auto_renew = s.auto_renew;
+            stored = b;
+        }
+        const auto find = [&](const voip::Uuid& u) -> const voip::Bundle* {
+            return stored && stored->uuid == u ? &*stored : nullptr;
+        };
+        voip::Result r = voip::Result(tl::unexpect, voip::Error::invalid_json);
+        switch (s.op) {
+            case voip::Operation::create:
+                r = voip::handle_create(voip::decode_request(s.body), *voip::parse_uuid(s.uuid), c);
+                break;
+            case voip::Operation::update: r = voip::handle_update(s.uuid, voip::decode_request(s.body), find, c); break;
+            case voip::Operation::renew: r = voip::handle_renew(s.uuid, find, c); break;
+        }
+        const voip::Envelope e = voip::make_envelope(s.op, r);
+        if (e.status != s.expected) ++failures;
+        out += "# ";
+        out += std::to_string(++number);
+        out += ". ";
+        out += verb(s.op);
+        out += ": ";
+        out += s.title;
+        out += " -> ";
+        out += std::to_string(voip::code(e.status));
+        out += ' ';
+        out += voip::status_message(e.status);
+        if (!r) {
+            out += " (";
+            out += voip::name(r.error());
+            out += ')';
+        }
+        out += '\n';
+        out += voip::to_string(e, voip::WriteOptions{true, false});
+        out += '\n';
+    }
+    return failures;
+}
+
+}  // namespace voip_cli
