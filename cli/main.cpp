@@ -51,6 +51,7 @@ struct Options {
     bool pretty = false;
     bool explain = false;
     bool commit = false;
+    std::vector<CLI::Option*> path_options;  // --store, --prices, --balance: given means not empty
 };
 
 // ---------------------------------------------------------------------------------------
@@ -416,10 +417,11 @@ int main(int argc, char** argv) {
     const auto add_operation_options = [&](CLI::App* s, bool quote) {
         add_today(s);
         s->add_option("--uuid", o.uuid, "the bundle (update, renew); the new bundle's uuid (create; default random)");
-        s->add_option("--store", o.store, "JSON-lines file of stored bundles");
+        o.path_options.push_back(s->add_option("--store", o.store, "JSON-lines file of stored bundles"));
         if (!quote) s->add_flag("--commit", o.commit, "write the new state back to --store, atomically");
-        s->add_option("--prices", o.prices, R"(price list file {"1": 1500, ...} in minor units per term)");
-        s->add_option("--balance", o.balance, "the customer's balance in minor units");
+        o.path_options.push_back(
+            s->add_option("--prices", o.prices, R"(price list file {"1": 1500, ...} in minor units per term)"));
+        o.path_options.push_back(s->add_option("--balance", o.balance, "the customer's balance in minor units"));
         s->add_flag("--pretty", o.pretty, "the seed's layout instead of one line");
         s->add_flag("--explain", o.explain, "print the failed rule's name on standard error");
         add_month_end(s);
@@ -466,6 +468,8 @@ int main(int argc, char** argv) {
     }
 
     try {
+        for (const CLI::Option* opt : o.path_options)
+            if (opt->count() > 0 && opt->as<std::string>().empty()) throw Failure{opt->get_name() + " must not be empty"};
         for (const auto& [s, op] : operations)
             if (s->parsed()) return run_operation(op, o, false);
         for (const auto& [s, op] : quotes)

@@ -1,0 +1,525 @@
+#!/usr/bin/env python3
+"""Tests of the voip-bundle program, one case per run (ctest runs each case on its own).
+
+Usage: cli_tests.py --exe PATH --seed-dir DIR --case NAME   (or --case all)
+"""
+import argparse
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+import tempfile
+
+EXE = None
+SEED = None
+UUID = "0fba8c48-99fc-4727-8ca7-c847376da415"
+OTHER = "2c5e7a52-3c8f-4e0b-9d0e-6a1f0b7d9e41"
+PRICES = '{"1": 1500, "2": 900, "3": 500, "4": 2000, "5": 300}'
+
+
+class Failed(Exception):
+    pass
+
+
+def check(cond, what):
+    if not cond:
+        raise Failed(what)
+
+
+def run(args, stdin=b"", cwd=None):
+    if isinstance(stdin, str):
+        stdin = stdin.encode()
+    p = subprocess.run([EXE] + args, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, timeout=30)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def seed(name):
+    with open(os.path.join(SEED, name + ".json"), encoding="utf-8") as f:
+        return f.read()
+
+
+def unindent(text):
+    return "\n".join(line.lstrip(" ") for line in text.split("\n"))
+
+
+def squeeze(text):
+    out, in_string, i = [], False, 0
+    while i < len(text):
+        c = text[i]
+        if in_string:
+            out.append(c)
+            if c == "\\":
+                i += 1
+                out.append(text[i])
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+            out.append(c)
+        elif c not in " \n\t\r":
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def line(uuid=UUID, created="2018-08-01", expires="2018-09-01", bundle_type=1, auto_renew=True):
+    return json.dumps({"auto_renew": auto_renew, "bundle_type": bundle_type, "expires_on": expires, "uuid": uuid,
+                       "created_on": created}, separators=(",", ":")) + "\n"
+
+
+def write(path, text):
+    with open(path, "wb") as f:
+        f.write(text.encode() if isinstance(text, str) else text)
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def expect_envelope_equals_seed(out, name):
+    check(out.endswith("\n"), "output ends with a newline")
+    body = out[:-1]
+    check(unindent(body) == seed(name), f"pretty output equals seed {name}:\n{body}")
+
+
+def expect_usage_error(args, stdin=b"", cwd=None, mention=None):
+    code, out, err = run(args, stdin, cwd)
+    check(code == 2, f"{args}: exit 2, got {code} (stderr {err!r})")
+    check(out == "", f"{args}: nothing on stdout, got {out!r}")
+    check(err.count("\n") == 1 and err.endswith("\n") and err.startswith("voip-bundle: "),
+          f"{args}: one line on stderr, got {err!r}")
+    if mention:
+        check(mention in err, f"{args}: stderr mentions {mention!r}: {err!r}")
+    return err
+
+
+# ----------------------------------------------------------------------------------------
+# cases
+
+DEMO_ORDER = ["create_201", "create_400", "update_200", "update_400", "update_402", "update_404",
+              "renew_200", "renew_400", "renew_402", "renew_404"]
+
+
+def case_demo_golden(tmp):
+    code, out, err = run(["demo"])
+    check(code == 0, f"demo exits 0, got {code}: {err}")
+    check(err == "", f"demo writes nothing on stderr: {err!r}")
+    sections = re.split(r"^# .*\n", out, flags=re.M)
+    headers = re.findall(r"^# .*$", out, flags=re.M)
+    check(sections[0] == "", "demo output starts with a header")
+    envelopes = sections[1:]
+    check(len(envelopes) == len(DEMO_ORDER), f"{len(DEMO_ORDER)} examples, got {len(envelopes)}")
+    for name, header, envelope in zip(DEMO_ORDER, headers, envelopes):
+        expect_envelope_equals_seed(envelope, name)
+        check(f"-> {name[-3:]} " in header, f"header {header!r} names status {name[-3:]}")
+    # every seed envelope is covered
+    seeds = sorted(f[:-5] for f in os.listdir(SEED) if re.match(r".*_\d{3}\.json$", f))
+    check(sorted(DEMO_ORDER) == seeds, f"demo covers every seed envelope: {seeds}")
+
+
+def case_create_golden(tmp):
+    args = ["create", "--today", "2018-08-01", "--uuid", UUID]
+    code, out, err = run(args + ["--pretty"], seed("create_request"))
+    check(code == 0 and err == "", f"create exits 0 silently: {code} {err!r}")
+    expect_envelope_equals_seed(out, "create_201")
+    code, out, _ = run(args, seed("create_request"))
+    check(out == squeeze(seed("create_201")) + "\n", f"compact create equals the squeezed seed: {out!r}")
+    # the uuid may be given in upper case: output is lowercase
+    code, out, _ = run(["create", "--today", "2018-08-01", "--uuid", UUID.upper()], seed("create_request"))
+    check(out == squeeze(seed("create_201")) + "\n", "upper-case --uuid prints lowercase")
+
+
+def case_update_golden(tmp):
+    store = os.path.join(tmp, "store.jsonl")
+    write(store, line(bundle_type=2, auto_renew=False))
+    code, out, err = run(["update", "--today", "2018-08-17", "--uuid", UUID, "--store", store, "--pretty"],
+                         seed("update_request"))
+    check(code == 0 and err == "", f"update exits 0 silently: {code} {err!r}")
+    expect_envelope_equals_seed(out, "update_200")
+    check(read(store) == line(bundle_type=2, auto_renew=False).encode(), "without --commit the store is unchanged")
+    code, out, err = run(["update", "--today", "2018-08-17", "--uuid", UUID, "--store", store, "--commit"],
+                         seed("update_request"))
+    check(code == 0 and out == squeeze(seed("update_200")) + "\n", f"update --commit answers 200: {out!r} {err!r}")
+    check(read(store) == line().encode(), f"--commit stored the update: {read(store)!r}")
+
+
+def case_renew_golden(tmp):
+    store = os.path.join(tmp, "store.jsonl")
+    write(store, line(uuid=OTHER) + line(created="2018-07-01", expires="2018-08-01"))
+    code, out, err = run(["renew", "--today", "2018-08-01", "--uuid", UUID, "--store", store, "--pretty"])
+    check(code == 0 and err == "", f"renew exits 0 silently: {code} {err!r}")
+    expect_envelope_equals_seed(out, "renew_200")
+    code, out, err = run(["renew", "--today", "2018-08-01", "--uuid", UUID, "--store", store, "--commit"])
+    check(code == 0 and out == squeeze(seed("renew_200")) + "\n", f"renew --commit answers 200: {out!r}")
+    check(read(store) == (line(uuid=OTHER) + line(created="2018-07-01", expires="2018-09-01")).encode(),
+          f"--commit replaced only the renewed line: {read(store)!r}")
+    # a second renewal in the same window is too early
+    code, out, err = run(["renew", "--today", "2018-08-01", "--uuid", UUID, "--store", store, "--explain"])
+    check(out == squeeze(seed("renew_400")) + "\n" and err == "outside_renewal_window\n", f"second renewal: {out!r} {err!r}")
+
+
+def case_error_envelopes_golden(tmp):
+    store = os.path.join(tmp, "store.jsonl")
+    prices = os.path.join(tmp, "prices.json")
+    write(prices, PRICES)
+    write(store, line(created="2018-07-01", expires="2018-08-01", bundle_type=2, auto_renew=False))
+    cases = [
+        (["update", "--today", "2018-07-17", "--uuid", UUID], seed("update_request"), "update_200", None),
+        (["update", "--today", "2018-07-17", "--uuid", UUID], '{"bundle_type": "1"}', "update_400",
+         "bundle_type_not_integer"),
+        (["update", "--today", "2018-07-17", "--uuid", "not-a-uuid"], seed("update_request"), "update_400",
+         "malformed_uuid"),
+        (["update", "--today", "2018-07-17", "--uuid", UUID, "--prices", prices, "--balance", "100"],
+         seed("update_request"), "update_402", "insufficient_funds"),
+        (["update", "--today", "2018-08-02", "--uuid", UUID], seed("update_request"), "update_402", "not_in_service"),
+        (["update", "--today", "2018-07-17", "--uuid", OTHER], seed("update_request"), "update_404", "unknown_bundle"),
+        (["renew", "--today", "2018-07-20", "--uuid", UUID], "", "renew_400", "outside_renewal_window"),
+        (["renew", "--today", "2018-08-07", "--uuid", UUID], "", "renew_400", "outside_renewal_window"),
+        (["renew", "--today", "2018-08-06", "--uuid", UUID], "", None, None),
+        (["renew", "--today", "2018-07-29", "--uuid", UUID, "--prices", prices, "--balance", "899"], "", "renew_402",
+         "insufficient_funds"),
+        (["renew", "--today", "2018-07-29", "--uuid", UUID, "--prices", prices, "--balance", "900"], "", None, None),
+        (["renew", "--today", "2018-07-29", "--uuid", OTHER], "", "renew_404", "unknown_bundle"),
+        (["renew", "--today", "2018-07-29", "--uuid", "0fba8c4899fc47278ca7c847376da415"], "", "renew_400",
+         "malformed_uuid"),
+        (["create", "--today", "2018-08-01", "--uuid", OTHER], '{"bundle_type": 0}', "create_400",
+         "bundle_type_out_of_range"),
+    ]
+    for args, body, expected, rule in cases:
+        code, out, err = run(args + ["--store", store, "--pretty", "--explain"], body)
+        check(code == 0, f"{args}: an envelope means exit 0, got {code} {err!r}")
+        if expected is None:
+            check('"status_code" : 200' in out and err == "", f"{args}: 200 without explanation: {out} {err!r}")
+            continue
+        if expected.endswith("_200"):
+            expect_envelope_equals_seed(out.replace("2018-08-01", "2018-09-01"), expected)
+        else:
+            expect_envelope_equals_seed(out, expected)
+        check(err == (rule + "\n" if rule else ""), f"{args}: --explain prints {rule!r}, got {err!r}")
+
+
+def case_body_errors(tmp):
+    bodies = [
+        ("", "invalid_json"),
+        ("{", "invalid_json"),
+        ('{"bundle_type": 1,}', "invalid_json"),
+        ('{"bundle_type": 1, "bundle_type": 2}', "duplicate_member"),
+        ('{"bundle_type": 1, "x": {"a": 1, "\\u0061": 2}}', "duplicate_member"),
+        ('[{"bundle_type": 1}]', "body_not_object"),
+        (b'{"bundle_type": 1, "x": "\xc0\xaf"}', "invalid_utf8"),
+        ('{"bundle_type": 1, "x": "\\udc00"}', "invalid_utf8"),
+        ('{"bundle_type": 1, "x": ' + "[" * 40 + "]" * 40 + "}", "nesting_too_deep"),
+        ("[" * 100000, "body_too_large"),
+        ('{"bundle_type": 1, "pad": "' + "x" * 20000 + '"}', "body_too_large"),
+        ('{"bundle_type": null}', "bundle_type_null"),
+        ('{"bundle_type": 1.0}', "bundle_type_not_integral"),
+        ('{"bundle_type": 9223372036854775808}', "bundle_type_out_of_range"),
+        ('{"bundle_type": 1, "auto_renew": "true"}', "auto_renew_not_boolean"),
+        ('{"auto_renew": true}', "bundle_type_missing"),
+    ]
+    for body, rule in bodies:
+        code, out, err = run(["create", "--today", "2018-08-01", "--explain"], body)
+        check(code == 0, f"{body[:40]!r}: exit 0, got {code}")
+        check(out == '{"result":{},"status_code":400,"status_message":"Bad Request"}\n', f"{body[:40]!r}: 400: {out!r}")
+        check(err == rule + "\n", f"{body[:40]!r}: rule {rule}, got {err!r}")
+
+
+def case_usage_errors(tmp):
+    store = os.path.join(tmp, "store.jsonl")
+    write(store, line())
+    prices_bad = os.path.join(tmp, "prices_bad.json")
+    write(prices_bad, '{"1": 1500}')
+    body = seed("create_request")
+    cases = [
+        ([], None),
+        (["frobnicate"], None),
+        (["create"], "--today"),
+        (["create", "--today", "2018-13-01"], "--today"),
+        (["create", "--today", "18-08-01"], "--today"),
+        (["create", "--today", "2018-08-01", "--month-end", "round"], "--month-end"),
+        (["create", "--today", "2018-08-01", "--balance", "1.5"], "--balance"),
+        (["create", "--today", "2018-08-01", "--balance", "ten"], "--balance"),
+        (["create", "--today", "2018-08-01", "--balance", "10000000000000000"], "--balance"),
+        (["create", "--today", "2018-08-01", "--balance", ""], None),
+        (["create", "--today", "2018-08-01", "--prices", os.path.join(tmp, "missing.json")], "--prices"),
+        (["create", "--today", "2018-08-01", "--prices", prices_bad], "invalid_policy"),
+        (["create", "--today", "2018-08-01", "--uuid", "xyz"], "malformed_uuid"),
+        (["create", "--today", "2018-08-01", "--uuid", UUID, "--store", store], "already in store"),
+        (["create", "--today", "2018-08-01", "--commit"], "--commit needs --store"),
+        (["create", "--today", "2018-08-01", "--bogus"], None),
+        (["create", "--today", "2018-08-01", "extra"], None),
+        (["update", "--today", "2018-08-01", "--store", store], "--uuid"),
+        (["renew", "--today", "2018-08-01"], "--uuid"),
+        (["update", "--today", "2018-08-01", "--uuid", UUID, "--store", os.path.join(tmp, "none.jsonl")], "cannot open"),
+        (["renew", "--today", "2018-08-01", "--uuid", UUID, "--store", tmp], None),
+        (["quote"], None),
+        (["quote", "renew", "--today", "2018-08-01", "--uuid", UUID, "--commit"], None),
+        (["status", "--today", "2018-08-01", "--uuid", UUID], "--store"),
+        (["status", "--today", "2018-08-01", "--store", store], "--uuid"),
+        (["sweep", "--store", store], "--today"),
+        (["sweep", "--today", "2018-08-01"], "--store"),
+        (["sweep", "--today", "2018-08-01", "--store", os.path.join(tmp, "none.jsonl")], "cannot open"),
+        (["demo", "--today", "2018-08-01"], None),
+    ]
+    for args, mention in cases:
+        expect_usage_error(args, body, mention=mention)
+    check(read(store) == line().encode(), "usage errors leave the store alone")
+
+
+def corrupt_lines():
+    good = line()
+    return [
+        ("", "line 1: invalid_json"),  # an empty line
+        ("{not json}\n", "line 1: invalid_json"),
+        (line(expires="2018-02-30"), "line 1: malformed_date"),
+        (line(created="2018-09-01"), "line 1: invalid_bundle"),
+        (line(bundle_type=9), "line 1: bundle_type_out_of_range"),
+        ('{"auto_renew":true,"bundle_type":1,"expires_on":"2018-09-01","uuid":"x","created_on":"2018-08-01"}\n',
+         "line 1: malformed_uuid"),
+        (b'{"auto_renew":true,"bundle_type":1,"expires_on":"2018-09-01","uuid":"' + UUID.encode() +
+         b'","created_on":"2018-08-01","n":"\xff"}\n', "line 1: invalid_utf8"),
+        ('{"a":1,"a":2}\n', "line 1: duplicate_member"),
+        ("[]\n", "line 1: body_not_object"),
+        ("{" * 100000 + "\n", "line 1: body_too_large"),
+        (good, "uuid " + UUID + " appears twice"),  # after the good line: a duplicate of the uuid acted on
+    ]
+
+
+def case_corrupt_store(tmp):
+    store = os.path.join(tmp, "store.jsonl")
+    for bad, mention in corrupt_lines():
+        bad = bad.encode() if isinstance(bad, str) else bad
+        prefix = line().encode() if "twice" in mention else b""
+        other = line(uuid=OTHER).encode()
+        content = other + prefix + bad + (b"" if bad.endswith(b"\n") or bad == b"" else b"\n")
+        if bad == b"":
+            content = other + b"\n"  # an empty second line
+        write(store, content)
+        where = mention.replace("line 1", "line 2") if "line 1" in mention else mention
+        if "twice" in mention:
+            where = "line 3: " + mention
+        for args, body in [
+            (["update", "--today", "2018-08-17", "--uuid", UUID, "--store", store, "--commit"], seed("update_request")),
+            (["renew", "--today", "2018-08-30", "--uuid", UUID, "--store", store, "--commit"], ""),
+            (["status", "--today", "2018-08-30", "--uuid", UUID, "--store", store], ""),
+        ]:
+            expect_usage_error(args, body, mention=where)
+            check(read(store) == content, f"{args}: a corrupt store is left byte-identical")
+        if "twice" not in mention:  # sweep does not look for duplicates (it streams)
+            code, out, err = run(["sweep", "--today", "2018-09-10", "--store", store])
+            check(code == 2 and err.count("\n") == 1 and where in err, f"sweep over a corrupt store: {code} {err!r}")
+            check("summary" not in out, "no summary after a corrupt line")
+        create_args = ["create", "--today", "2018-08-01", "--store", store, "--commit"]
+        if "twice" in mention:
+            continue  # create acts on a new uuid: a duplicate of another is not its business
+        expect_usage_error(create_args, seed("create_request"), mention=where)
+        check(read(store) == content, "create on a corrupt store leaves it byte-identical")
+
+
+def case_store_untouched_after_failure(tmp):
+    store = os.path.join(tmp, "store.jsonl")
+    prices = os.path.join(tmp, "prices.json")
+    write(prices, PRICES)
+    content = (line(uuid=OTHER) + line(bundle_type=2, auto_renew=False)).encode()
+    write(store, content)
+    before = os.stat(store)
+    failing = [
+        (["renew", "--today", "2018-08-17", "--uuid", UUID], ""),                       # 400 outside the window
+        (["renew", "--today", "2018-08-30", "--uuid", UUID, "--prices", prices, "--balance", "10"], ""),  # 402
+        (["update", "--today", "2018-08-17", "--uuid", UUID], '{"bundle_type": 7}'),    # 400 body
+        (["update", "--today", "2018-08-17", "--uuid", "nope"], seed("update_request")),  # 400 uuid
+        (["update", "--today", "2018-08-17", "--uuid", "2c5e7a52-0000-4e0b-9d0e-6a1f0b7d9e41"],
+         seed("update_request")),                                                       # 404
+        (["update", "--today", "2018-09-02", "--uuid", UUID], seed("update_request")),  # 402 not in service
+        (["create", "--today", "2018-08-01"], '{"bundle_type": "2"}'),                  # 400
+        (["create", "--today", "2018-08-01", "--prices", prices, "--balance", "0"], seed("create_request")),  # 402
+    ]
+    for args, body in failing:
+        code, out, err = run(args + ["--store", store, "--commit"], body)
+        check(code == 0 and '"result":{}' in out, f"{args}: an error envelope: {out!r}")
+    for args, body in [(["renew", "--today", "2018-08-30", "--uuid", UUID, "--prices", os.path.join(tmp, "nope")], ""),
+                       (["renew", "--today", "2018-08-30", "--uuid", UUID, "--balance", "x"], "")]:
+        expect_usage_error(args + ["--store", store, "--commit"], body)
+    after = os.stat(store)
+    check(read(store) == content, "the store is byte-identical after failed commands")
+    check((before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns), "the store was not rewritten")
+    check(sorted(os.listdir(tmp)) == ["prices.json", "store.jsonl"], f"no temp files left: {os.listdir(tmp)}")
+    # A commit that cannot write leaves the store as it was (needs a non-root user: root ignores modes).
+    if os.geteuid() != 0:
+        os.chmod(tmp, 0o555)
+        try:
+            expect_usage_error(["renew", "--today", "2018-08-30", "--uuid", UUID, "--store", store, "--commit"], "",
+                               mention="temp file")
+        finally:
+            os.chmod(tmp, 0o755)
+        check(read(store) == content, "a commit that cannot write leaves the store byte-identical")
+
+
+def case_commit_atomic(tmp):
+    store = os.path.join(tmp, "store.jsonl")
+    lines = [line(uuid=OTHER), line(created="2018-07-01", expires="2018-08-01")]
+    write(store, "".join(lines)[:-1])  # the last line without its newline is accepted
+    os.chmod(store, 0o600)
+    inode = os.stat(store).st_ino
+    code, out, err = run(["renew", "--today", "2018-07-30", "--uuid", UUID, "--store", store, "--commit"])
+    check(code == 0 and '"status_code":200' in out, f"renew: {out!r} {err!r}")
+    after = os.stat(store)
+    check(after.st_ino != inode, "the store was replaced by rename, not rewritten in place")
+    check(stat.S_IMODE(after.st_mode) == 0o600, f"permissions kept: {oct(after.st_mode)}")
+    check(read(store) == (lines[0] + line(created="2018-07-01", expires="2018-09-01")).encode(), f"{read(store)!r}")
+    check(os.listdir(tmp) == ["store.jsonl"], f"no temp file left: {os.listdir(tmp)}")
+    # create --commit on a store that does not exist yet makes it
+    new_store = os.path.join(tmp, "new.jsonl")
+    code, out, err = run(["create", "--today", "2018-08-01", "--uuid", UUID, "--store", new_store, "--commit"],
+                         seed("create_request"))
+    check(code == 0 and read(new_store) == line().encode(), f"create --commit made the store: {err!r}")
+    # appending keeps every other line byte for byte
+    code, out, err = run(["create", "--today", "2018-08-02", "--uuid", OTHER, "--store", new_store, "--commit"],
+                         '{"bundle_type": 3}')
+    check(read(new_store) == (line() + line(uuid=OTHER, created="2018-08-02", expires="2018-09-02", bundle_type=3,
+                                            auto_renew=False)).encode(), f"{read(new_store)!r}")
+    # every line of the committed store decodes back (a status for each)
+    for u in (UUID, OTHER):
+        code, out, err = run(["status", "--today", "2018-08-05", "--uuid", u, "--store", new_store])
+        check(code == 0 and json.loads(out)["result"]["uuid"] == u, f"status after commit: {out!r}")
+
+
+def case_create_random_uuid(tmp):
+    seen = set()
+    for _ in range(3):
+        code, out, err = run(["create", "--today", "2018-08-01"], seed("create_request"))
+        check(code == 0, f"create: {err}")
+        u = json.loads(out)["result"]["uuid"]
+        check(re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", u), f"v4 uuid: {u}")
+        seen.add(u)
+    check(len(seen) == 3, "random uuids differ")
+
+
+def case_quote(tmp):
+    store = os.path.join(tmp, "store.jsonl")
+    prices = os.path.join(tmp, "prices.json")
+    write(prices, PRICES)
+    write(store, line(bundle_type=2, auto_renew=False))
+    content = read(store)
+    code, out, err = run(["quote", "update", "--today", "2018-08-17", "--uuid", UUID, "--store", store, "--prices",
+                          prices, "--balance", "100"], seed("update_request"))
+    check(code == 0, err)
+    q = json.loads(out)
+    check(q["status_code"] == 200 and q["result"]["charge"] == 290 and q["result"]["affordable"] is False,
+          f"the seed-style upgrade costs 600 x 15 / 31 = 290: {out}")
+    check(q["result"]["expires_on"] == "2018-09-01" and q["result"]["bundle_type"] == 1, out)
+    code, out, err = run(["quote", "renew", "--today", "2018-08-30", "--uuid", UUID, "--store", store, "--prices",
+                          prices], "")
+    q = json.loads(out)
+    check(q["result"]["charge"] == 900 and q["result"]["expires_on"] == "2018-10-01" and "affordable" not in q["result"],
+          out)
+    code, out, err = run(["quote", "create", "--today", "2019-01-31", "--prices", prices, "--pretty"],
+                         '{"bundle_type": 4}')
+    q = json.loads(out)
+    check(q["status_code"] == 201 and q["result"]["charge"] == 2000 and q["result"]["expires_on"] == "2019-02-28", out)
+    code, out, err = run(["quote", "create", "--today", "2019-01-31", "--month-end", "overflow"], '{"bundle_type": 4}')
+    check(json.loads(out)["result"]["expires_on"] == "2019-03-03", f"overflow mode: {out}")
+    code, out, err = run(["quote", "renew", "--today", "2018-08-17", "--uuid", UUID, "--store", store, "--explain"])
+    check(out == squeeze(seed("renew_400")) + "\n" and err == "outside_renewal_window\n", f"{out!r} {err!r}")
+    check(read(store) == content, "a quote never writes")
+
+
+def case_status(tmp):
+    store = os.path.join(tmp, "store.jsonl")
+    write(store, line(bundle_type=3, auto_renew=False) + line(uuid=OTHER))
+    expectations = [("2018-08-28", "active", True, False), ("2018-08-29", "renewal_open", True, True),
+                    ("2018-09-01", "grace", False, True), ("2018-09-06", "grace", False, True),
+                    ("2018-09-07", "lapsed", False, False)]
+    for day, state, in_service, renewable in expectations:
+        code, out, err = run(["status", "--today", day, "--uuid", UUID, "--store", store])
+        check(code == 0, err)
+        r = json.loads(out)["result"]
+        check((r["state"], r["in_service"], r["renewable"]) == (state, in_service, renewable), f"{day}: {r}")
+        check(r["renewal_window"] == {"first": "2018-08-29", "last": "2018-09-06"}, str(r))
+        check(r["next_expiry"] == "2018-10-01", str(r))
+        check(r["features"] == (["phone_numbers", "call_records", "efax", "caller_id"] if in_service else []), str(r))
+    code, out, err = run(["status", "--today", "2018-08-01", "--uuid", "2c5e7a52-0000-4e0b-9d0e-6a1f0b7d9e41",
+                          "--store", store, "--explain"])
+    check(code == 0 and out == squeeze(seed("renew_404")) + "\n" and err == "unknown_bundle\n", f"{out!r} {err!r}")
+    code, out, err = run(["status", "--today", "2018-08-01", "--uuid", "bad", "--store", store])
+    check(code == 0 and '"status_code":400' in out, out)
+
+
+def case_sweep(tmp):
+    store = os.path.join(tmp, "store.jsonl")
+    today = "2018-09-02"
+    # expires_on relative to today, auto_renew -> expected action
+    rows = [
+        ("2018-09-06", True, "none"),    # active (window opens 09-03)
+        ("2018-09-05", True, "renew"),   # renewal open
+        ("2018-09-05", False, "none"),
+        ("2018-09-02", True, "renew"),   # grace, first day
+        ("2018-08-28", True, "renew"),   # grace, last day
+        ("2018-08-28", False, "none"),
+        ("2018-08-27", True, "lapsed"),  # past the window, whatever the flag
+        ("2018-08-27", False, "lapsed"),
+    ]
+    content, expected = "", []
+    for i, (expires, auto, action) in enumerate(rows):
+        u = "%08x-0000-4000-8000-000000000000" % i
+        content += line(uuid=u, created="2018-07-01", expires=expires, auto_renew=auto, bundle_type=1 + i % 5)
+        if action != "none":
+            expected.append({"uuid": u, "action": action, "expires_on": expires, "auto_renew": auto,
+                             "bundle_type": 1 + i % 5})
+    write(store, content)
+    code, out, err = run(["sweep", "--today", today, "--store", store])
+    check(code == 0 and err == "", f"sweep: {code} {err!r}")
+    got = [json.loads(x) for x in out.splitlines()]
+    check(got[:-1] == expected, f"one line per bundle needing action, in store order:\n{out}")
+    check(got[-1] == {"summary": {"today": today, "bundles": 8, "none": 3, "renew": 3, "lapsed": 2}}, str(got[-1]))
+    write(store, "")
+    code, out, err = run(["sweep", "--today", today, "--store", store])
+    check(json.loads(out) == {"summary": {"today": today, "bundles": 0, "none": 0, "renew": 0, "lapsed": 0}}, out)
+
+
+def case_explain(tmp):
+    code, out, err = run(["create", "--today", "2018-08-01", "--explain"], '{"bundle_type": 1}')
+    check(code == 0 and err == "", "--explain says nothing on success")
+    code, out, err = run(["create", "--today", "9999-12-15", "--explain"], '{"bundle_type": 1}')
+    check(code == 0 and '"status_code":400' in out and err == "date_out_of_range\n", f"{out!r} {err!r}")
+
+
+def case_help_and_version(tmp):
+    code, out, err = run(["--help"])
+    check(code == 0 and "create" in out and "sweep" in out and "demo" in out, f"--help: {code}")
+    code, out, err = run(["--version"])
+    check(code == 0 and re.match(r"\d+\.\d+\.\d+", out.strip()), f"--version: {out!r}")
+
+
+CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
+
+
+def main():
+    global EXE, SEED
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--exe", required=True)
+    ap.add_argument("--seed-dir", required=True)
+    ap.add_argument("--case", required=True)
+    a = ap.parse_args()
+    EXE, SEED = os.path.abspath(a.exe), a.seed_dir
+    names = sorted(CASES) if a.case == "all" else [a.case]
+    failed = 0
+    for name in names:
+        if name not in CASES:
+            print(f"unknown case {name}", file=sys.stderr)
+            return 2
+        with tempfile.TemporaryDirectory(prefix="voip-cli-") as tmp:
+            try:
+                CASES[name](tmp)
+                print(f"ok   {name}")
+            except Failed as e:
+                failed += 1
+                print(f"FAIL {name}: {e}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
