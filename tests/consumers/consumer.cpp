@@ -3,8 +3,9 @@
 // exits non-zero on the first surprise. Built with -Wall -Wextra -Werror by the consumer.
 //
 // VOIP_BUNDLE_EXPECTED_VERSION: the CMake project version of the checkout under test
-// ("0.1.0"), passed by tests/consumers/CMakeLists.txt, so the version macros are checked
-// against project(VERSION).
+// ("0.1.0"), passed by tests/consumers/, so the version macros are checked against
+// project(VERSION). A first argument replaces it: the single-header test runs the program
+// with a wrong version and expects it to fail, proving the check can fail.
 #include <voip/bundle.hpp>
 
 #include <cstdio>
@@ -46,11 +47,12 @@ static_assert(!voip::parse_uuid("not-a-uuid"));
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    const std::string expected = argc > 1 ? argv[1] : VOIP_BUNDLE_EXPECTED_VERSION;
     const std::string version = std::to_string(VOIP_BUNDLE_VERSION_MAJOR) + "." +
                                 std::to_string(VOIP_BUNDLE_VERSION_MINOR) + "." +
                                 std::to_string(VOIP_BUNDLE_VERSION_PATCH);
-    check(version == VOIP_BUNDLE_EXPECTED_VERSION, "version macros == CMake project version");
+    check(version == expected, "version macros == CMake project version");
     check(voip::version_major == VOIP_BUNDLE_VERSION_MAJOR && voip::version_minor == VOIP_BUNDLE_VERSION_MINOR &&
               voip::version_patch == VOIP_BUNDLE_VERSION_PATCH,
           "version constants == version macros");
