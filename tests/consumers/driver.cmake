@@ -28,7 +28,8 @@ endfunction()
 
 # Configures, builds and runs a consumer project (its program is voip_consumer).
 function(consumer project_dir binary_dir)
-  run(0 ${CMAKE_COMMAND} -S "${project_dir}" -B "${binary_dir}" -G "${GENERATOR}"
+  # -Werror=dev: voip-bundle's CMake code must not put warnings in its users' configure.
+  run(0 ${CMAKE_COMMAND} -S "${project_dir}" -B "${binary_dir}" -G "${GENERATOR}" -Wdev -Werror=dev
       "-DCMAKE_CXX_COMPILER=${CXX}" "-DCMAKE_CXX_STANDARD=${STD}" -DCMAKE_CXX_STANDARD_REQUIRED=ON
       -DCMAKE_CXX_EXTENSIONS=OFF -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
       "-DVOIP_BUNDLE_CONSUMERS=${CONSUMERS}" "-DVOIP_BUNDLE_EXPECTED_VERSION=${VERSION}" ${ARGN})
