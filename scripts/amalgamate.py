@@ -259,12 +259,16 @@ def existing(output: Path) -> dict[str, str]:
 
 
 def main() -> int:
+    global INCLUDE
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--output", type=Path, default=ROOT / "single_include",
                         help="directory to write voip/... into (default: single_include)")
+    parser.add_argument("--include", type=Path, default=INCLUDE,
+                        help="the include/ folder to read (default: include; tests use a synthetic one)")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 and print a diff if the output is not up to date")
     args = parser.parse_args()
+    INCLUDE = args.include.resolve()
     try:
         wanted = generate()
     except AmalgamateError as e:
