@@ -1671,8 +1671,13 @@ inline Error unexpected_byte(const char* p, const char* end) noexcept {
 
 template <std::size_t N>
 inline int find_name(const std::array<std::string_view, N>& names, const char* s, std::size_t n) noexcept {
-    for (std::size_t i = 0; i < N; ++i)
-        if (names[i].size() == n && std::memcmp(names[i].data(), s, n) == 0) return static_cast<int>(i);
+    // A plain loop, not memcmp: the names are a few bytes and the loop inlines.
+    for (std::size_t i = 0; i < N; ++i) {
+        if (names[i].size() != n) continue;
+        std::size_t k = 0;
+        while (k < n && names[i][k] == s[k]) ++k;
+        if (k == n) return static_cast<int>(i);
+    }
     return -1;
 }
 
