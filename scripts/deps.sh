@@ -7,6 +7,7 @@ packages=(
   nlohmann-json3-dev libsimdjson-dev libcli11-dev
   librapidcheck-dev libclang-rt-14-dev gcovr clang-tidy
   libbenchmark-dev libboost-date-time-dev libboost-dev libfmt-dev gnuplot-nox
+  pkgconf  # tests/consumers: the installed voip_bundle.pc is compiled against
 )
 missing=()
 for p in "${packages[@]}"; do
