@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <sstream>
 #include <string>
 #include <utility>
 
@@ -125,6 +126,15 @@ TEST_CASE("a result with an expiry outside the calendar range is refused, not wr
     const auto r = write_envelope(buf, buf + sizeof buf, success_envelope(Operation::renew, b));
     REQUIRE_FALSE(r);
     CHECK(r.error() == Error::date_out_of_range);
+}
+
+TEST_CASE("printing operations and options") {
+    std::ostringstream os;
+    os << Operation::create << ' ' << Operation::update << ' ' << Operation::renew << ' ' << WriteOptions{true, false};
+    CHECK(os.str() == "create update renew {pretty: true, detail: false}");
+    std::ostringstream env;
+    env << error_envelope(Error::unknown_bundle);
+    CHECK(env.str() == R"({"result":{},"status_code":404,"status_message":"Not Found","error":"unknown_bundle"})");
 }
 
 static_assert(noexcept(write_envelope(nullptr, nullptr, std::declval<const Envelope&>())));

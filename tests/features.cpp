@@ -64,6 +64,11 @@ TEST_CASE("printing") {
     std::ostringstream os;
     os << FeatureSet{Feature::efax, Feature::audio} << ' ' << Feature::call_queueing;
     CHECK(os.str() == "[audio, efax] call_queueing");
+    std::ostringstream table;
+    FeatureTable t;
+    t.by_type[0] = FeatureSet{Feature::wallboard};
+    table << t;
+    CHECK(table.str() == "{1: [wallboard], 2: [], 3: [], 4: [], 5: []}");
 }
 
 static_assert(default_feature_table()[BundleType::business].has(Feature::call_queueing));

@@ -68,6 +68,10 @@ TEST_CASE("printing") {
     std::ostringstream os;
     os << Request{true, BundleType::trunk_only} << ' ' << JsonKind::big_integer;
     CHECK(os.str() == "{auto_renew: true, bundle_type: 4 (Trunk Only)} big_integer");
+    std::ostringstream raw;
+    raw << RawRequest{RawField::null(), RawField::of(std::int64_t{7})} << ' '
+        << RawRequest{RawField::of(false), RawField::of(JsonKind::string)};
+    CHECK(raw.str() == "{auto_renew: null, bundle_type: 7} {auto_renew: false, bundle_type: string}");
 }
 
 static_assert((*validate(RawRequest{RawField::absent(), RawField::of(std::int64_t{2})})).bundle_type ==

@@ -79,6 +79,7 @@ TEST_CASE("every value of every enum formats as operator<< prints it") {
     every_value_same_as_stream<voip::Feature>(0, static_cast<int>(voip::feature_count) - 1);
     every_value_same_as_stream<voip::JsonKind>(0, 8);
     every_value_same_as_stream<voip::MonthEnd>(0, 1);
+    every_value_same_as_stream<voip::Operation>(0, 2);
     for (const auto s : {voip::Status::ok, voip::Status::created, voip::Status::bad_request,
                          voip::Status::payment_required, voip::Status::not_found})
         same_as_stream(s);
@@ -114,6 +115,16 @@ TEST_CASE("composite values format as operator<< prints them") {
     same_as_stream(voip::FeatureSet{voip::Feature::efax, voip::Feature::voicemail});
     same_as_stream(voip::make_envelope(voip::Operation::create, voip::Result{voip::Decision{b, voip::Money{0}}}));
     same_as_stream(voip::error_envelope(voip::Error::malformed_uuid));
+    same_as_stream(voip::default_feature_table());
+    voip::Context ctx;
+    ctx.today = b.created_on;
+    same_as_stream(ctx);
+    ctx.prices = voip::PriceList{};
+    ctx.balance = voip::Money{5};
+    same_as_stream(ctx);
+    same_as_stream(voip::WriteOptions{true, false});
+    same_as_stream(voip::RawField::of(std::int64_t{7}));
+    same_as_stream(voip::RawRequest{voip::RawField::null(), voip::RawField::of(true)});
     const std::string line = fmt::format("{} {}", voip::Status::created, b.bundle_type);
     CHECK(line == "201 Created 1 (Business)");
 }

@@ -19,6 +19,17 @@ namespace voip {
 
 enum class Operation : std::uint8_t { create, update, renew };
 
+[[nodiscard]] constexpr std::string_view name(Operation op) noexcept {
+    switch (op) {
+        case Operation::create: return "create";
+        case Operation::update: return "update";
+        case Operation::renew: return "renew";
+    }
+    return "invalid";
+}
+
+inline std::ostream& operator<<(std::ostream& os, Operation op) { return os << name(op); }
+
 struct Envelope {
     Status status = Status::bad_request;
     bool has_result = false;  // result is the bundle when true, {} when false
@@ -39,6 +50,10 @@ struct WriteOptions {
     bool pretty = false;  // the seed's layout: one member a line, "name" : value, 4-space indent
     bool detail = false;  // add "error": "<name>" after status_message on failures
 };
+
+inline std::ostream& operator<<(std::ostream& os, WriteOptions o) {
+    return os << "{pretty: " << (o.pretty ? "true" : "false") << ", detail: " << (o.detail ? "true" : "false") << '}';
+}
 
 // Enough for any envelope in any layout.
 inline constexpr std::size_t max_envelope_size = 320;

@@ -114,6 +114,12 @@ struct FeatureTable {
     [[nodiscard]] constexpr FeatureSet operator[](BundleType t) const noexcept { return by_type[index(t)]; }
 };
 
+inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
+    os << '{';
+    for (std::size_t i = 0; i < bundle_type_count; ++i) os << (i ? ", " : "") << i + 1 << ": " << t.by_type[i];
+    return os << '}';
+}
+
 // [decided] Business has everything; the others what their names suggest. Every type can
 // hold numbers and see its call records, since the seed says a bundle is "a collection of
 // SIP users and phone numbers".

@@ -32,6 +32,16 @@ struct Context {
     std::optional<Money> balance{};     // none: charges are computed but not checked against funds
 };
 
+inline std::ostream& operator<<(std::ostream& os, const Context& c) {
+    os << "{today: " << IsoDate{c.today} << ", policy: " << c.policy << ", prices: ";
+    if (c.prices) os << *c.prices;
+    else os << "none";
+    os << ", balance: ";
+    if (c.balance) os << *c.balance;
+    else os << "none";
+    return os << '}';
+}
+
 struct Decision {
     Bundle bundle;  // the bundle as it would be stored afterwards
     Money charge;   // what the operation costs, 0 without a price list

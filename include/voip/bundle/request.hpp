@@ -60,6 +60,17 @@ struct RawRequest {
     RawField bundle_type;
 };
 
+// `integer`, `true`, or the kind's name: what the member held.
+inline std::ostream& operator<<(std::ostream& os, const RawField& f) {
+    if (f.kind == JsonKind::integer) return os << f.integer;
+    if (f.kind == JsonKind::boolean) return os << (f.boolean ? "true" : "false");
+    return os << f.kind;
+}
+
+inline std::ostream& operator<<(std::ostream& os, const RawRequest& r) {
+    return os << "{auto_renew: " << r.auto_renew << ", bundle_type: " << r.bundle_type << '}';
+}
+
 // A valid body.
 struct Request {
     bool auto_renew = false;
