@@ -739,6 +739,17 @@ struct RawRequest {
     RawField bundle_type;
 };
 
+// `integer`, `true`, or the kind's name: what the member held.
+inline std::ostream& operator<<(std::ostream& os, const RawField& f) {
+    if (f.kind == JsonKind::integer) return os << f.integer;
+    if (f.kind == JsonKind::boolean) return os << (f.boolean ? "true" : "false");
+    return os << f.kind;
+}
+
+inline std::ostream& operator<<(std::ostream& os, const RawRequest& r) {
+    return os << "{auto_renew: " << r.auto_renew << ", bundle_type: " << r.bundle_type << '}';
+}
+
 // A valid body.
 struct Request {
     bool auto_renew = false;
@@ -798,6 +809,16 @@ struct Context {
     std::optional<PriceList> prices{};  // none: nothing is charged, no 402 for funds
     std::optional<Money> balance{};     // none: charges are computed but not checked against funds
 };
+
+inline std::ostream& operator<<(std::ostream& os, const Context& c) {
+    os << "{today: " << IsoDate{c.today} << ", policy: " << c.policy << ", prices: ";
+    if (c.prices) os << *c.prices;
+    else os << "none";
+    os << ", balance: ";
+    if (c.balance) os << *c.balance;
+    else os << "none";
+    return os << '}';
+}
 
 struct Decision {
     Bundle bundle;  // the bundle as it would be stored afterwards
@@ -941,6 +962,17 @@ namespace voip {
 
 enum class Operation : std::uint8_t { create, update, renew };
 
+[[nodiscard]] constexpr std::string_view name(Operation op) noexcept {
+    switch (op) {
+        case Operation::create: return "create";
+        case Operation::update: return "update";
+        case Operation::renew: return "renew";
+    }
+    return "invalid";
+}
+
+inline std::ostream& operator<<(std::ostream& os, Operation op) { return os << name(op); }
+
 struct Envelope {
     Status status = Status::bad_request;
     bool has_result = false;  // result is the bundle when true, {} when false
@@ -961,6 +993,10 @@ struct WriteOptions {
     bool pretty = false;  // the seed's layout: one member a line, "name" : value, 4-space indent
     bool detail = false;  // add "error": "<name>" after status_message on failures
 };
+
+inline std::ostream& operator<<(std::ostream& os, WriteOptions o) {
+    return os << "{pretty: " << (o.pretty ? "true" : "false") << ", detail: " << (o.detail ? "true" : "false") << '}';
+}
 
 // Enough for any envelope in any layout.
 inline constexpr std::size_t max_envelope_size = 320;
@@ -1258,6 +1294,12 @@ struct FeatureTable {
     // Requires ok(t); check_feature and features_on check it.
     [[nodiscard]] constexpr FeatureSet operator[](BundleType t) const noexcept { return by_type[index(t)]; }
 };
+
+inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
+    os << '{';
+    for (std::size_t i = 0; i < bundle_type_count; ++i) os << (i ? ", " : "") << i + 1 << ": " << t.by_type[i];
+    return os << '}';
+}
 
 // [decided] Business has everything; the others what their names suggest. Every type can
 // hold numbers and see its call records, since the seed says a bundle is "a collection of

@@ -96,6 +96,7 @@ template <> struct fmt::formatter<voip::Feature> : voip::detail::fmt_named_forma
 template <> struct fmt::formatter<voip::JsonKind> : voip::detail::fmt_named_formatter<voip::JsonKind> {};
 template <> struct fmt::formatter<voip::State> : voip::detail::fmt_named_formatter<voip::State> {};
 template <> struct fmt::formatter<voip::SweepAction> : voip::detail::fmt_named_formatter<voip::SweepAction> {};
+template <> struct fmt::formatter<voip::Operation> : voip::detail::fmt_named_formatter<voip::Operation> {};
 
 template <> struct fmt::formatter<voip::Status> : voip::detail::fmt_streamed_formatter<voip::Status> {};
 template <> struct fmt::formatter<voip::BundleType> : voip::detail::fmt_streamed_formatter<voip::BundleType> {};
@@ -109,6 +110,11 @@ template <> struct fmt::formatter<voip::Decision> : voip::detail::fmt_streamed_f
 template <> struct fmt::formatter<voip::Envelope> : voip::detail::fmt_streamed_formatter<voip::Envelope> {};
 template <> struct fmt::formatter<voip::SweepTotals> : voip::detail::fmt_streamed_formatter<voip::SweepTotals> {};
 template <> struct fmt::formatter<voip::FeatureSet> : voip::detail::fmt_streamed_formatter<voip::FeatureSet> {};
+template <> struct fmt::formatter<voip::FeatureTable> : voip::detail::fmt_streamed_formatter<voip::FeatureTable> {};
+template <> struct fmt::formatter<voip::Context> : voip::detail::fmt_streamed_formatter<voip::Context> {};
+template <> struct fmt::formatter<voip::WriteOptions> : voip::detail::fmt_streamed_formatter<voip::WriteOptions> {};
+template <> struct fmt::formatter<voip::RawField> : voip::detail::fmt_streamed_formatter<voip::RawField> {};
+template <> struct fmt::formatter<voip::RawRequest> : voip::detail::fmt_streamed_formatter<voip::RawRequest> {};
 // clang-format on
 // ---- end voip/bundle_fmt.hpp ----
 
