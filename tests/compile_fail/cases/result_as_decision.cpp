@@ -1,0 +1,15 @@
+// A Result may hold an error: it never converts to the Decision silently.
+#include <voip/bundle/operations.hpp>
+int main() {
+    voip::Context ctx;
+    ctx.today = *voip::parse_iso_date("2018-08-01");
+    const voip::Request req{true, voip::BundleType::business};
+#ifdef VOIP_MISUSE
+    const voip::Decision d = voip::create(req, voip::Uuid{}, ctx);
+#else
+    const voip::Result r = voip::create(req, voip::Uuid{}, ctx);
+    if (!r) return 1;
+    const voip::Decision d = *r;
+#endif
+    return d.bundle.auto_renew ? 0 : 1;
+}

@@ -1,0 +1,89 @@
+// The envelope writer with arbitrary fields: any status value, any error value (named or
+// not), any bundle type byte, any day count (in range or not), any options, any buffer
+// size from 0 to max_envelope_size. The writer must stay inside the buffer (the buffer is
+// a heap block of exactly that size, so ASan sees one byte too far), answer
+// buffer_too_small or date_out_of_range rather than write a wrong text, and produce JSON
+// whenever it succeeds with a valid bundle.
+#include <voip/bundle.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "fuzz_check.hpp"
+
+namespace {
+// Takes bytes from the front of the input; zeros once it runs out.
+class Bytes {
+public:
+    Bytes(const std::uint8_t* data, std::size_t size) : p_(data), end_(data + size) {}
+    template <class T>
+    T take() {
+        T v{};
+        unsigned char raw[sizeof(T)] = {};
+        for (auto& b : raw) b = p_ < end_ ? *p_++ : 0;
+        std::memcpy(&v, raw, sizeof v);
+        return v;
+    }
+
+private:
+    const std::uint8_t* p_;
+    const std::uint8_t* end_;
+};
+
+// A structural JSON check good enough to catch a broken writer: balanced braces outside
+// strings, strings closed, no control characters.
+bool looks_like_json(const char* s, std::size_t n) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const char c = s[i];
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n') return false;
+        if (c == '"') in_string = !in_string;
+        else if (!in_string && c == '{') ++depth;
+        else if (!in_string && c == '}' && --depth < 0) return false;
+    }
+    return depth == 0 && !in_string && n > 0 && s[0] == '{' && s[n - 1] == '}';
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    Bytes in(data, size);
+    voip::Envelope e;
+    // Enums set from raw bytes through their underlying type: any value is representable.
+    e.status = static_cast<voip::Status>(in.take<std::uint16_t>());
+    e.has_result = (in.take<std::uint8_t>() & 1) != 0;
+    e.error = static_cast<voip::Error>(in.take<std::uint8_t>());
+    for (auto& b : e.result.uuid.bytes) b = in.take<std::uint8_t>();
+    e.result.created_on = date::sys_days{date::days{in.take<std::int32_t>() % 5'000'000}};
+    e.result.expires_on = date::sys_days{date::days{in.take<std::int32_t>() % 5'000'000}};
+    e.result.bundle_type = static_cast<voip::BundleType>(in.take<std::uint8_t>());
+    e.result.auto_renew = (in.take<std::uint8_t>() & 1) != 0;
+    const std::uint8_t flags = in.take<std::uint8_t>();
+    const voip::WriteOptions o{(flags & 1) != 0, (flags & 2) != 0};
+    const std::size_t capacity = in.take<std::uint16_t>() % (voip::max_envelope_size + 1);
+
+    const std::unique_ptr<char[]> buf(new char[capacity == 0 ? 1 : capacity]);
+    char* const first = buf.get();
+    const auto n = voip::write_envelope(first, first + capacity, e, o);
+    if (!n) {
+        FUZZ_CHECK(n.error() == voip::Error::buffer_too_small || n.error() == voip::Error::date_out_of_range);
+        if (n.error() == voip::Error::date_out_of_range) FUZZ_CHECK(e.has_result && !voip::in_range(e.result.expires_on));
+        return 0;
+    }
+    FUZZ_CHECK(*n <= capacity);
+    FUZZ_CHECK(!e.has_result || voip::in_range(e.result.expires_on));
+    // With a full buffer, the text is never cut short.
+    char full[voip::max_envelope_size];
+    const auto m = voip::write_envelope(full, full + sizeof full, e, o);
+    FUZZ_CHECK(m.has_value() && *m == *n && std::memcmp(full, first, *n) == 0);
+    const bool valid_fields = (!e.has_result || voip::ok(e.result.bundle_type)) &&
+                              voip::status_message(e.status) != std::string_view{} &&
+                              (voip::code(e.status) >= 100 && voip::code(e.status) <= 999);
+    if (valid_fields) FUZZ_CHECK(looks_like_json(first, *n));
+    // to_string agrees with write_envelope.
+    FUZZ_CHECK(voip::to_string(e, o) == std::string(full, *m));
+    return 0;
+}
