@@ -51,7 +51,7 @@ namespace voip {
 // [decided] A request body is two members, about 40 bytes; 16 KiB leaves ample room for
 // clients that add members of their own while bounding the work per request and the
 // general scanner's fixed scratch (see json_detail::Scanner).
-inline constexpr std::size_t max_body_size = 16 * 1024;
+inline constexpr std::size_t max_body_size = std::size_t{16} * 1024;
 // [decided] Objects and arrays open at once, the body's own object included. The body
 // needs 1; unknown members may nest a little. Deep nesting has crashed parsers before.
 inline constexpr std::size_t max_nesting = 32;
@@ -73,27 +73,28 @@ struct Value {
     std::uint8_t text_size = 0;
     std::int64_t integer = 0;
     std::array<char, max_kept_text> text;  // [0, text_size) only: left uninitialised, it is on the hot path
-
-    [[nodiscard]] std::string_view string() const noexcept { return {text.data(), text_size}; }
 };
+
+[[nodiscard]] inline std::string_view text_of(const Value& v) noexcept { return {v.text.data(), v.text_size}; }
 
 // The known members of a top-level object, in the order of the caller's name table.
 template <std::size_t N>
 struct Members {
     std::array<Value, N> values{};
     std::size_t unknown = 0;  // members whose names are not in the table (ignored, validated)
-
-    void reset() noexcept {
-        for (Value& v : values) {
-            v.kind = JsonKind::absent;
-            v.boolean = false;
-            v.text_too_long = false;
-            v.text_size = 0;
-            v.integer = 0;
-        }
-        unknown = 0;
-    }
 };
+
+template <std::size_t N>
+void reset(Members<N>& m) noexcept {
+    for (Value& v : m.values) {
+        v.kind = JsonKind::absent;
+        v.boolean = false;
+        v.text_too_long = false;
+        v.text_size = 0;
+        v.integer = 0;
+    }
+    m.unknown = 0;
+}
 
 [[nodiscard]] constexpr bool is_space(unsigned char c) noexcept {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
@@ -102,17 +103,16 @@ struct Members {
 
 // Bytes that stand for themselves inside a string: printable ASCII but the quote and the
 // backslash. One table look-up a byte in the fast path.
-struct PlainTable {
-    bool plain[256] = {};
-    constexpr PlainTable() noexcept {
-        for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
-    }
-};
-inline constexpr PlainTable plain_table{};
+[[nodiscard]] constexpr std::array<bool, 256> make_plain_table() noexcept {
+    std::array<bool, 256> plain{};
+    for (std::size_t c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+    return plain;
+}
+inline constexpr std::array<bool, 256> plain_table = make_plain_table();
 
 // The first byte in [p, end) that is not plain.
 inline const char* skip_plain(const char* p, const char* end) noexcept {
-    while (p != end && plain_table.plain[static_cast<unsigned char>(*p)]) ++p;
+    while (p != end && plain_table[static_cast<unsigned char>(*p)]) ++p;
     return p;
 }
 
@@ -165,7 +165,7 @@ inline long hex4(const char* p, const char* end) noexcept {
 }
 
 // Up to 4 UTF-8 bytes of code point cp; returns how many.
-inline std::size_t encode_utf8(unsigned long cp, unsigned char* out) noexcept {
+inline std::size_t encode_utf8(unsigned long cp, std::array<unsigned char, 4>& out) noexcept {
     if (cp < 0x80) {
         out[0] = static_cast<unsigned char>(cp);
         return 1;
@@ -213,7 +213,7 @@ public:
             case 'u': break;
             default: return e;  // " \ /
         }
-        unsigned long cp = static_cast<unsigned long>(hex4(p_, p_ + 4));
+        auto cp = static_cast<unsigned long>(hex4(p_, p_ + 4));
         p_ += 4;
         if (cp >= 0xD800 && cp <= 0xDBFF) {  // validated: a low surrogate escape follows
             const auto low = static_cast<unsigned long>(hex4(p_ + 2, p_ + 6));
@@ -227,13 +227,14 @@ public:
 
 private:
     const char* p_;
-    unsigned char buf_[4] = {};
+    std::array<unsigned char, 4> buf_{};
     std::size_t n_ = 0;
     std::size_t i_ = 0;
 };
 
 inline bool same_name(const char* a, const char* b) noexcept {
-    Unescaped x(a), y(b);
+    Unescaped x(a);
+    Unescaped y(b);
     for (;;) {
         const int c = x.next();
         if (c != y.next()) return false;
@@ -249,13 +250,13 @@ struct Sink {
     std::size_t keep_capacity = 0;
     std::size_t kept = 0;
     bool overflow = false;
-
-    void put(unsigned char c) noexcept {
-        hash = (hash ^ c) * 16777619u;
-        if (kept < keep_capacity) keep[kept++] = static_cast<char>(c);
-        else overflow = true;
-    }
 };
+
+inline void put(Sink& s, unsigned char c) noexcept {
+    s.hash = (s.hash ^ c) * 16777619u;
+    if (s.kept < s.keep_capacity) s.keep[s.kept++] = static_cast<char>(c);
+    else s.overflow = true;
+}
 
 struct ScanResult {
     const char* p;
@@ -271,14 +272,14 @@ inline ScanResult scan_string(const char* p, const char* end, Sink& sink) noexce
         if (c == '"') return {p + 1, true, Error::invalid_json};
         if (c < 0x20) return {p, false, Error::invalid_json};  // control characters must be escaped
         if (c < 0x80 && c != '\\') {
-            sink.put(c);
+            put(sink, c);
             ++p;
             continue;
         }
         if (c >= 0x80) {
             const std::size_t n = utf8_sequence(p, end);
             if (n == 0) return {p, false, Error::invalid_utf8};
-            for (std::size_t i = 0; i < n; ++i) sink.put(static_cast<unsigned char>(p[i]));
+            for (std::size_t i = 0; i < n; ++i) put(sink, static_cast<unsigned char>(p[i]));
             p += n;
             continue;
         }
@@ -287,21 +288,21 @@ inline ScanResult scan_string(const char* p, const char* end, Sink& sink) noexce
         const auto e = static_cast<unsigned char>(p[1]);
         p += 2;
         switch (e) {
-            case '"': sink.put('"'); continue;
-            case '\\': sink.put('\\'); continue;
-            case '/': sink.put('/'); continue;
-            case 'b': sink.put('\b'); continue;
-            case 'f': sink.put('\f'); continue;
-            case 'n': sink.put('\n'); continue;
-            case 'r': sink.put('\r'); continue;
-            case 't': sink.put('\t'); continue;
+            case '"': put(sink, '"'); continue;
+            case '\\': put(sink, '\\'); continue;
+            case '/': put(sink, '/'); continue;
+            case 'b': put(sink, '\b'); continue;
+            case 'f': put(sink, '\f'); continue;
+            case 'n': put(sink, '\n'); continue;
+            case 'r': put(sink, '\r'); continue;
+            case 't': put(sink, '\t'); continue;
             case 'u': break;
             default: return {p - 2, false, Error::invalid_json};
         }
         const long hi = hex4(p, end);
         if (hi < 0) return {p, false, Error::invalid_json};
         p += 4;
-        unsigned long cp = static_cast<unsigned long>(hi);
+        auto cp = static_cast<unsigned long>(hi);
         if (cp >= 0xDC00 && cp <= 0xDFFF) return {p, false, Error::invalid_utf8};  // lone low surrogate
         if (cp >= 0xD800 && cp <= 0xDBFF) {
             if (end - p < 2 || p[0] != '\\' || p[1] != 'u') return {p, false, Error::invalid_utf8};
@@ -311,9 +312,9 @@ inline ScanResult scan_string(const char* p, const char* end, Sink& sink) noexce
             cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<unsigned long>(lo) - 0xDC00);
             p += 6;
         }
-        unsigned char bytes[4];
+        std::array<unsigned char, 4> bytes{};
         const std::size_t n = encode_utf8(cp, bytes);
-        for (std::size_t i = 0; i < n; ++i) sink.put(bytes[i]);
+        for (std::size_t i = 0; i < n; ++i) put(sink, bytes[i]);
     }
 }
 
@@ -388,162 +389,159 @@ inline int find_name(const std::array<std::string_view, N>& names, const char* s
     return -1;
 }
 
-// The reference scanner: any text, every rule. Iterative; its scratch (the names of the
-// objects open at any moment) is a fixed array sized for the worst text of
-// max_body_size bytes, kept out of the fast path's frame.
+// The reference scanner: any text, every rule. Iterative - a loop over three states and an
+// explicit stack of open containers - so no text can exhaust the call stack. Its scratch
+// (the names of the objects open at any moment) is a fixed array sized for the worst text
+// of max_body_size bytes, kept out of the fast path's frame.
 template <std::size_t N>
 class Scanner {
 public:
     Scanner(const std::array<std::string_view, N>& names, Members<N>& out) noexcept : names_(names), out_(out) {}
 
-    // Requires size <= max_body_size.
-    Error run(const char* const begin, const char* const end, bool& top_is_object) noexcept {
+    // Requires end - begin <= max_body_size.
+    Error run(const char* const begin, const char* const end) noexcept {
+        enum class Next : std::uint8_t { value, name, after_value };
+        Next next = Next::value;
         const char* p = begin;
         std::size_t depth = 0;
-        std::uint64_t object_bits = 0;  // bit d: the container at depth d + 1 is an object
-        std::size_t marks[max_nesting + 1] = {};  // first name entry of each open object
+        std::uint64_t object_bits = 0;                   // bit d: the container at depth d + 1 is an object
+        std::array<std::size_t, max_nesting + 1> marks{};  // first name entry of each open object
         std::size_t names_used = 0;
         int pending = -1;  // the known member whose value comes next
-        top_is_object = false;
-
+        bool top_is_object = false;
         const auto in_object = [&]() noexcept { return depth > 0 && ((object_bits >> (depth - 1)) & 1u) != 0; };
 
-    value:
-        p = skip_space(p, end);
-        if (p == end) return Error::invalid_json;
-        {
-            Value* v = (depth == 1 && pending >= 0) ? &out_.values[static_cast<std::size_t>(pending)] : nullptr;
-            pending = -1;
-            const auto c = static_cast<unsigned char>(*p);
-            switch (c) {
-                case '{':
-                case '[': {
-                    if (depth == max_nesting) return Error::nesting_too_deep;
-                    if (depth == 0) top_is_object = c == '{';
-                    if (v) v->kind = c == '{' ? JsonKind::object : JsonKind::array;
-                    const std::uint64_t bit = std::uint64_t{1} << depth;
-                    object_bits = c == '{' ? (object_bits | bit) : (object_bits & ~bit);
-                    ++depth;
-                    ++p;
+        for (;;) {
+            switch (next) {
+                case Next::value: {
                     p = skip_space(p, end);
-                    if (c == '{') {
-                        marks[depth] = names_used;
-                        if (p != end && *p == '}') {
-                            ++p;
-                            --depth;
-                            goto after_value;
-                        }
-                        goto name;
+                    if (p == end) return Error::invalid_json;
+                    Value* const v = (depth == 1 && pending >= 0) ? &out_.values[static_cast<std::size_t>(pending)] : nullptr;
+                    pending = -1;
+                    const auto c = static_cast<unsigned char>(*p);
+                    if (c != '{' && c != '[') {
+                        const Error e = scalar(p, end, v);
+                        if (e != Error{}) return e;
+                        next = Next::after_value;
+                        break;
                     }
-                    if (p != end && *p == ']') {
+                    if (depth == max_nesting) return Error::nesting_too_deep;
+                    const bool object = c == '{';
+                    if (depth == 0) top_is_object = object;
+                    if (v != nullptr) v->kind = object ? JsonKind::object : JsonKind::array;
+                    const std::uint64_t bit = std::uint64_t{1} << depth;
+                    object_bits = object ? (object_bits | bit) : (object_bits & ~bit);
+                    ++depth;
+                    if (object) marks[depth] = names_used;
+                    p = skip_space(p + 1, end);
+                    if (p != end && *p == (object ? '}' : ']')) {  // empty
                         ++p;
                         --depth;
-                        goto after_value;
+                        next = Next::after_value;
+                    } else {
+                        next = object ? Next::name : Next::value;
                     }
-                    goto value;
+                    break;
                 }
-                case '"': {
+                case Next::name: {  // at the opening quote of a member name, expected
+                    if (p == end) return Error::invalid_json;
+                    if (*p != '"') return unexpected_byte(p, end);
+                    const char* const first = p + 1;
+                    std::array<char, 16> kept{};
                     Sink sink;
-                    if (v) {
-                        sink.keep = v->text.data();
-                        sink.keep_capacity = v->text.size();
+                    if (depth == 1) {
+                        sink.keep = kept.data();
+                        sink.keep_capacity = kept.size();
                     }
-                    const ScanResult r = scan_string(p + 1, end, sink);
+                    const ScanResult r = scan_string(first, end, sink);
                     if (!r.ok) return r.error;
                     p = r.p;
-                    if (v) {
-                        v->kind = JsonKind::string;
-                        v->text_size = static_cast<std::uint8_t>(sink.kept);
-                        v->text_too_long = sink.overflow;
+                    for (std::size_t i = marks[depth]; i < names_used; ++i)
+                        if (entries_[i].hash == sink.hash && same_name(begin + entries_[i].offset, first))
+                            return Error::duplicate_member;
+                    entries_[names_used++] = {static_cast<std::uint32_t>(first - begin), sink.hash};
+                    if (depth == 1) {
+                        pending = sink.overflow ? -1 : find_name(names_, kept.data(), sink.kept);
+                        if (pending < 0) ++out_.unknown;
                     }
-                    goto after_value;
+                    p = skip_space(p, end);
+                    if (p == end) return Error::invalid_json;
+                    if (*p != ':') return unexpected_byte(p, end);
+                    ++p;
+                    next = Next::value;
+                    break;
                 }
-                case 't':
-                case 'f':
-                    if (scan_literal(p, end, c == 't' ? "true" : "false")) {
-                        if (v) {
-                            v->kind = JsonKind::boolean;
-                            v->boolean = c == 't';
-                        }
-                        goto after_value;
+                case Next::after_value: {
+                    p = skip_space(p, end);
+                    if (depth == 0) {
+                        if (p != end) return unexpected_byte(p, end);
+                        return top_is_object ? Error{} : Error::body_not_object;
                     }
-                    return Error::invalid_json;
-                case 'n':
-                    if (scan_literal(p, end, "null")) {
-                        if (v) v->kind = JsonKind::null;
-                        goto after_value;
+                    if (p == end) return Error::invalid_json;
+                    if (*p == ',') {
+                        p = skip_space(p + 1, end);
+                        next = in_object() ? Next::name : Next::value;
+                        break;
                     }
-                    return Error::invalid_json;
-                default: {
-                    if (c != '-' && !is_digit(c)) return unexpected_byte(p, end);
-                    JsonKind kind = JsonKind::number;
-                    std::int64_t integer = 0;
-                    const ScanResult r = scan_number(p, end, kind, integer);
-                    if (!r.ok) return r.error;
-                    p = r.p;
-                    if (v) {
-                        v->kind = kind;
-                        v->integer = integer;
-                    }
-                    goto after_value;
+                    if (*p != (in_object() ? '}' : ']')) return unexpected_byte(p, end);
+                    if (in_object()) names_used = marks[depth];
+                    ++p;
+                    --depth;
+                    break;  // still after a value: the container's
                 }
             }
         }
-
-    name:  // at the opening quote of a member name, expected
-        if (p == end) return Error::invalid_json;
-        if (*p != '"') return unexpected_byte(p, end);
-        {
-            const char* const first = p + 1;
-            char kept[16];
-            Sink sink;
-            if (depth == 1) {
-                sink.keep = kept;
-                sink.keep_capacity = sizeof kept;
-            }
-            const ScanResult r = scan_string(first, end, sink);
-            if (!r.ok) return r.error;
-            p = r.p;
-            for (std::size_t i = marks[depth]; i < names_used; ++i)
-                if (entries_[i].hash == sink.hash && same_name(begin + entries_[i].offset, first))
-                    return Error::duplicate_member;
-            entries_[names_used++] = {static_cast<std::uint32_t>(first - begin), sink.hash};
-            if (depth == 1) {
-                pending = sink.overflow ? -1 : find_name(names_, kept, sink.kept);
-                if (pending < 0) ++out_.unknown;
-            }
-        }
-        p = skip_space(p, end);
-        if (p == end) return Error::invalid_json;
-        if (*p != ':') return unexpected_byte(p, end);
-        ++p;
-        goto value;
-
-    after_value:
-        p = skip_space(p, end);
-        if (depth == 0) {
-            if (p != end) return unexpected_byte(p, end);
-            return top_is_object ? Error{} : Error::body_not_object;
-        }
-        if (p == end) return Error::invalid_json;
-        if (*p == ',') {
-            ++p;
-            if (in_object()) {
-                p = skip_space(p, end);
-                goto name;
-            }
-            goto value;
-        }
-        if (*p == (in_object() ? '}' : ']')) {
-            if (in_object()) names_used = marks[depth];
-            ++p;
-            --depth;
-            goto after_value;
-        }
-        return unexpected_byte(p, end);
     }
 
 private:
+    // A string, literal or number at p (not a container); p ends past it.
+    static Error scalar(const char*& p, const char* end, Value* v) noexcept {
+        const auto c = static_cast<unsigned char>(*p);
+        switch (c) {
+            case '"': {
+                Sink sink;
+                if (v != nullptr) {
+                    sink.keep = v->text.data();
+                    sink.keep_capacity = v->text.size();
+                }
+                const ScanResult r = scan_string(p + 1, end, sink);
+                if (!r.ok) return r.error;
+                p = r.p;
+                if (v != nullptr) {
+                    v->kind = JsonKind::string;
+                    v->text_size = static_cast<std::uint8_t>(sink.kept);
+                    v->text_too_long = sink.overflow;
+                }
+                return Error{};
+            }
+            case 't':
+            case 'f':
+                if (!scan_literal(p, end, c == 't' ? "true" : "false")) return Error::invalid_json;
+                if (v != nullptr) {
+                    v->kind = JsonKind::boolean;
+                    v->boolean = c == 't';
+                }
+                return Error{};
+            case 'n':
+                if (!scan_literal(p, end, "null")) return Error::invalid_json;
+                if (v != nullptr) v->kind = JsonKind::null;
+                return Error{};
+            default: {
+                if (c != '-' && !is_digit(c)) return unexpected_byte(p, end);
+                JsonKind kind = JsonKind::number;
+                std::int64_t integer = 0;
+                const ScanResult r = scan_number(p, end, kind, integer);
+                if (!r.ok) return r.error;
+                p = r.p;
+                if (v != nullptr) {
+                    v->kind = kind;
+                    v->integer = integer;
+                }
+                return Error{};
+            }
+        }
+    }
+
     struct Entry {
         std::uint32_t offset;  // of the name's first byte after the quote
         std::uint32_t hash;    // of the unescaped name
@@ -562,10 +560,9 @@ __attribute__((noinline))
 #endif
 Error scan_general(const char* begin, const char* end, const std::array<std::string_view, N>& names,
                    Members<N>& out) noexcept {
-    out.reset();
+    reset(out);
     Scanner<N> scanner(names, out);
-    bool top_is_object = false;
-    return scanner.run(begin, end, top_is_object);
+    return scanner.run(begin, end);
 }
 
 // The fast path: a top-level object of known, unrepeated, plainly spelled members with
@@ -720,7 +717,7 @@ namespace json_detail {
 [[nodiscard]] inline tl::expected<date::sys_days, Error> stored_date(const Value& v) noexcept {
     if (v.kind == JsonKind::absent) return tl::make_unexpected(Error::invalid_bundle);
     if (v.kind != JsonKind::string || v.text_too_long) return tl::make_unexpected(Error::malformed_date);
-    return parse_iso_date(v.string());
+    return parse_iso_date(text_of(v));
 }
 }  // namespace json_detail
 
@@ -734,7 +731,7 @@ namespace json_detail {
     Bundle b;
     if (uuid.kind == JsonKind::absent) return tl::make_unexpected(Error::invalid_bundle);
     if (uuid.kind != JsonKind::string || uuid.text_too_long) return tl::make_unexpected(Error::malformed_uuid);
-    const auto id = parse_uuid(uuid.string());
+    const auto id = parse_uuid(text_of(uuid));
     if (!id) return tl::make_unexpected(id.error());
     b.uuid = *id;
     const auto created = json_detail::stored_date(m.values[4]);
@@ -760,7 +757,7 @@ namespace json_detail {
 // Writes the line (no newline) into [first, last); returns its length. The bundle must be
 // ok(): invalid_bundle otherwise; buffer_too_small when it does not fit (never when
 // last - first >= max_bundle_json_size).
-[[nodiscard]] inline tl::expected<std::size_t, Error> write_bundle_json(char* first, char* last,
+[[nodiscard]] inline tl::expected<std::size_t, Error> write_bundle_json(char* first, const char* last,
                                                                        const Bundle& b) noexcept {
     if (!ok(b)) return tl::make_unexpected(Error::invalid_bundle);
     const std::size_t size = max_bundle_json_size - (b.auto_renew ? 1 : 0);
@@ -784,9 +781,9 @@ namespace json_detail {
 
 // The line as a string; empty when the bundle is not ok().
 [[nodiscard]] inline std::string encode_bundle(const Bundle& b) {
-    char buf[max_bundle_json_size];
-    const auto n = write_bundle_json(buf, buf + sizeof buf, b);
-    return n ? std::string(buf, *n) : std::string();
+    std::array<char, max_bundle_json_size> buf{};
+    const auto n = write_bundle_json(buf.data(), buf.data() + buf.size(), b);
+    return n ? std::string(buf.data(), *n) : std::string();
 }
 
 // ---------------------------------------------------------------------------------------
