@@ -379,14 +379,40 @@ inline Error unexpected_byte(const char* p, const char* end) noexcept {
 
 template <std::size_t N>
 inline int find_name(const std::array<std::string_view, N>& names, const char* s, std::size_t n) noexcept {
-    // A plain loop, not memcmp: the names are a few bytes and the loop inlines.
+    for (std::size_t i = 0; i < N; ++i)
+        if (names[i].size() == n && std::memcmp(names[i].data(), s, n) == 0) return static_cast<int>(i);
+    return -1;
+}
+
+// a[0, n) == b[0, n) for short n, in at most two overlapping word compares (n <= 16).
+inline bool equal_short(const char* a, const char* b, std::size_t n) noexcept {
+    const auto same = [a, b](std::size_t at, auto word) noexcept {
+        decltype(word) x{};
+        decltype(word) y{};
+        std::memcpy(&x, a + at, sizeof x);
+        std::memcpy(&y, b + at, sizeof y);
+        return x == y;
+    };
+    if (n >= 8 && n <= 16) return same(0, std::uint64_t{}) && same(n - 8, std::uint64_t{});
+    if (n >= 4 && n < 8) return same(0, std::uint32_t{}) && same(n - 4, std::uint32_t{});
+    return std::memcmp(a, b, n) == 0;
+}
+
+// The fast path's name match: the known name that the text at p (just past the opening
+// quote) spells exactly, closing quote included, or -1. Known names are plain ASCII, so a
+// match cannot hide an escape; anything else goes to the general scanner.
+template <std::size_t N>
+inline int match_name(const std::array<std::string_view, N>& names, const char* p, const char* end) noexcept {
+    const auto left = static_cast<std::size_t>(end - p);
     for (std::size_t i = 0; i < N; ++i) {
-        if (names[i].size() != n) continue;
-        std::size_t k = 0;
-        while (k < n && names[i][k] == s[k]) ++k;
-        if (k == n) return static_cast<int>(i);
+        const std::size_t n = names[i].size();
+        if (n < left && p[n] == '"' && equal_short(p, names[i].data(), n)) return static_cast<int>(i);
     }
     return -1;
+}
+
+[[nodiscard]] constexpr bool continues_number(char c) noexcept {
+    return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E';
 }
 
 // The reference scanner: any text, every rule. Iterative - a loop over three states and an
@@ -582,12 +608,10 @@ inline bool scan_fast(const char* p, const char* const end, const std::array<std
     } else {
         for (;;) {
             if (*p != '"') return false;
-            const char* const name = ++p;
-            p = skip_plain(p, end);
-            if (p == end || *p != '"') return false;
-            const int index = find_name(names, name, static_cast<std::size_t>(p - name));
             ++p;
+            const int index = match_name(names, p, end);
             if (index < 0) return false;
+            p += names[static_cast<std::size_t>(index)].size() + 1;
             const unsigned bit = 1u << index;
             if (seen & bit) return false;
             seen |= bit;
@@ -625,6 +649,12 @@ inline bool scan_fast(const char* p, const char* const end, const std::array<std
                 }
                 default: {
                     if (*p != '-' && !is_digit(static_cast<unsigned char>(*p))) return false;
+                    if (is_digit(static_cast<unsigned char>(*p)) && (p + 1 == end || !continues_number(p[1]))) {
+                        v.kind = JsonKind::integer;  // one digit, as every bundle_type is
+                        v.integer = *p - '0';
+                        ++p;
+                        break;
+                    }
                     const ScanResult r = scan_number(p, end, v.kind, v.integer);
                     if (!r.ok) return false;
                     p = r.p;

@@ -75,6 +75,18 @@ TEST_CASE("member kinds reach RawRequest as the rules need them") {
     CHECK(decode_request(R"({"bundle_type":-9223372036854775808})")->bundle_type.integer == INT64_MIN);
     CHECK(decode_request(R"({"bundle_type":9223372036854775807})")->bundle_type.integer == INT64_MAX);
     CHECK(decode_request(R"({"bundle_type":"x"})")->auto_renew.kind == JsonKind::absent);
+    // The fast path's shortcuts: one-digit integers, names matched in place.
+    CHECK(decode_request(R"({"bundle_type":7})")->bundle_type.integer == 7);
+    CHECK(decode_request(R"({"bundle_type":0})")->bundle_type.integer == 0);
+    CHECK(decode_request(R"({"bundle_type":12})")->bundle_type.integer == 12);
+    CHECK(kind("1.5") == JsonKind::number);
+    CHECK(kind("2e1") == JsonKind::number);
+    CHECK(!decode_request(R"({"bundle_type":05})"));
+    CHECK(!decode_request(R"({"bundle_type":1)"));
+    CHECK(decode_request(R"({"bundle_typ":1,"bundle_type_":2,"auto_renewX":true})")->bundle_type.kind == JsonKind::absent);
+    CHECK(decode_request(R"({"bundle_typ":1,"bundle_type_":2,"auto_renewX":true})")->auto_renew.kind == JsonKind::absent);
+    CHECK(decode_request(R"({"bundle_type")").error() == Error::invalid_json);
+    CHECK(decode_request(R"({"bundle_type)").error() == Error::invalid_json);
 }
 
 TEST_CASE("RULES 2: every rejected body, each with its own error") {
