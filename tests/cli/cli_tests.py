@@ -7,6 +7,8 @@ import argparse
 import json
 import os
 import re
+import resource
+import signal
 import stat
 import subprocess
 import sys
@@ -347,6 +349,24 @@ def case_store_untouched_after_failure(tmp):
     check(read(store) == content, "the store is byte-identical after failed commands")
     check((before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns), "the store was not rewritten")
     check(sorted(os.listdir(tmp)) == ["prices.json", "store.jsonl"], f"no temp files left: {os.listdir(tmp)}")
+    # A commit that fails half way through writing (the file size limit stops the temp file
+    # at 4 KiB; SIGXFSZ ignored so write() fails with EFBIG) leaves the store as it was.
+    big = "".join(line(uuid="%08x-0000-4000-8000-000000000000" % i) for i in range(200))
+    write(store, big + line(created="2018-07-01", expires="2018-08-01", uuid=OTHER))
+    big_content = read(store)
+    def limit_file_size():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+    p = subprocess.run([EXE, "renew", "--today", "2018-08-01", "--uuid", OTHER, "--store", store, "--commit"],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=limit_file_size, timeout=30)
+    err = p.stderr.decode()
+    check(p.returncode == 2 and p.stdout == b"" and err.count("\n") == 1 and "cannot write" in err,
+          f"a failed write is exit 2 with one line and no envelope: {p.returncode} {p.stdout!r} {err!r}")
+    check(read(store) == big_content, "a commit that failed half way leaves the store byte-identical")
+    check(sorted(os.listdir(tmp)) == ["prices.json", "store.jsonl"], f"the temp file was removed: {os.listdir(tmp)}")
+    code, out, err = run(["renew", "--today", "2018-08-01", "--uuid", OTHER, "--store", store, "--commit"])
+    check(code == 0 and len(read(store)) == len(big_content), f"the same commit without the limit succeeds: {err!r}")
+    write(store, content)
     # A commit that cannot write leaves the store as it was (needs a non-root user: root ignores modes).
     if os.geteuid() != 0:
         os.chmod(tmp, 0o555)
