@@ -240,46 +240,108 @@ inline constexpr date::sys_days max_day = date::sys_days{date::year{9999} / 12 /
 [[nodiscard]] constexpr bool in_range(date::sys_days d) noexcept { return min_day <= d && d <= max_day; }
 
 namespace detail {
-[[nodiscard]] constexpr int digit(char c) noexcept {
-    return (c >= '0' && c <= '9') ? c - '0' : -1;
+
+// Civil date <-> day count with the algorithms of Neri and Schneider, "Euclidean affine
+// functions and their application to calendar algorithms" (2022): the same results as the
+// date library's for every day of the rules' range (tests/exhaustive checks them all),
+// in about a third of the time, which the date benchmarks need (docs/benchmarks.md).
+struct Civil {
+    std::uint32_t year;   // [1, 9999] for days in range
+    std::uint32_t month;  // [1, 12]
+    std::uint32_t day;    // [1, 31]
+};
+// Shifting by 82 eras of 400 years keeps every intermediate value unsigned.
+inline constexpr std::uint32_t era_shift = 82;
+inline constexpr std::uint32_t days_shift = 719468 + 146097 * era_shift;
+inline constexpr std::uint32_t years_shift = 400 * era_shift;
+
+[[nodiscard]] constexpr Civil civil_from_days(date::sys_days day) noexcept {
+    const std::uint32_t n = static_cast<std::uint32_t>(day.time_since_epoch().count()) + days_shift;
+    const std::uint32_t n1 = 4 * n + 3;
+    const std::uint32_t century = n1 / 146097;
+    const std::uint32_t n2 = n1 % 146097 / 4 * 4 + 3;
+    const std::uint64_t p2 = std::uint64_t{2939745} * n2;
+    const std::uint32_t year_of_century = static_cast<std::uint32_t>(p2 >> 32);
+    const std::uint32_t day_of_year = static_cast<std::uint32_t>(p2) / 2939745 / 4;  // from March 1st
+    const std::uint32_t n3 = 2141 * day_of_year + 197913;
+    const std::uint32_t month = n3 >> 16;  // [3, 14]: March..February
+    const std::uint32_t day_of_month = (n3 & 0xFFFF) / 2141;
+    const std::uint32_t january_or_february = day_of_year >= 306 ? 1 : 0;
+    return {100 * century + year_of_century - years_shift + january_or_february,
+            january_or_february != 0 ? month - 12 : month, day_of_month + 1};
 }
+
+// Requires a real date with year >= 1.
+[[nodiscard]] constexpr date::sys_days days_from_civil(std::uint32_t y, std::uint32_t m, std::uint32_t d) noexcept {
+    const std::uint32_t january_or_february = m <= 2 ? 1 : 0;
+    const std::uint32_t year = y + years_shift - january_or_february;  // years from March 1st
+    const std::uint32_t month = january_or_february != 0 ? m + 12 : m;
+    const std::uint32_t century = year / 100;
+    const std::uint32_t year_days = 1461 * year / 4 - century + century / 4;
+    const std::uint32_t month_days = (979 * month - 2919) / 32;
+    return date::sys_days{date::days{static_cast<int>(year_days + month_days + d - 1 - days_shift)}};
+}
+
+[[nodiscard]] constexpr bool is_leap(std::uint32_t y) noexcept { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+
+[[nodiscard]] constexpr std::uint32_t days_in_month(std::uint32_t y, std::uint32_t m) noexcept {  // m in [1, 12]
+    constexpr unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+// "00" .. "99", two characters each.
+inline constexpr char two_digits[] =
+    "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849"
+    "5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
+constexpr void put_two_digits(char* out, std::uint32_t v) noexcept {  // v in [0, 99]
+    out[0] = two_digits[2 * v];
+    out[1] = two_digits[2 * v + 1];
+}
+
+// A day or why there is none. The work is done on this plain struct, which g++ keeps in
+// registers, and the public function only wraps it in tl::expected: g++ builds a
+// tl::expected returned from a call it did not inline in memory and reloads it whole, a
+// store-forwarding stall that doubled the cost of small functions (docs/benchmarks.md).
+struct DayOrError {
+    date::sys_days day;
+    Error error;  // Error{} (no enumerator is 0): `day` is the answer
+};
+
+[[nodiscard]] constexpr DayOrError parse_day(std::string_view s) noexcept {
+    constexpr DayOrError malformed{date::sys_days{}, Error::malformed_date};
+    if (s.size() != iso_date_size) return malformed;
+    // c - '0' in unsigned arithmetic: any character but a digit gives more than 9.
+    const auto at = [s](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i])) - '0'; };
+    const std::uint32_t y0 = at(0), y1 = at(1), y2 = at(2), y3 = at(3), m0 = at(5), m1 = at(6), d0 = at(8), d1 = at(9);
+    const bool digits = (y0 <= 9) & (y1 <= 9) & (y2 <= 9) & (y3 <= 9) & (m0 <= 9) & (m1 <= 9) & (d0 <= 9) & (d1 <= 9);
+    if (!digits || s[4] != '-' || s[7] != '-') return malformed;
+    const std::uint32_t y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;  // [0, 9999]
+    const std::uint32_t m = m0 * 10 + m1;                          // [0, 99]
+    const std::uint32_t d = d0 * 10 + d1;                          // [0, 99]
+    if (y == 0 || m - 1 > 11 || d == 0 || d > days_in_month(y, m)) return malformed;
+    return {days_from_civil(y, m, d), Error{}};
+}
+
 }  // namespace detail
 
 // Parses exactly ten characters "YYYY-MM-DD" naming a real day in 0001-01-01..9999-12-31.
 // Hand-written rather than date::parse: no stream, no locale, no allocation (see benchmarks).
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> parse_iso_date(std::string_view s) noexcept {
-    if (s.size() != iso_date_size || s[4] != '-' || s[7] != '-')
-        return fail(Error::malformed_date);
-    int v[8] = {};
-    constexpr std::size_t pos[8] = {0, 1, 2, 3, 5, 6, 8, 9};
-    for (std::size_t i = 0; i < 8; ++i) {
-        v[i] = detail::digit(s[pos[i]]);
-        if (v[i] < 0) return fail(Error::malformed_date);
-    }
-    const int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];            // [0, 9999]
-    const unsigned m = static_cast<unsigned>(v[4] * 10 + v[5]);         // [0, 99]
-    const unsigned d = static_cast<unsigned>(v[6] * 10 + v[7]);         // [0, 99]
-    const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
-    if (y < 1 || !ymd.ok()) return fail(Error::malformed_date);
-    return date::sys_days{ymd};
+    const detail::DayOrError r = detail::parse_day(s);
+    if (r.error != Error{}) return fail(r.error);
+    return r.day;
 }
 
 // Writes exactly iso_date_size characters; the day must be in_range().
 constexpr char* write_iso_date(char* out, date::sys_days day) noexcept {
-    const date::year_month_day ymd{day};
-    const int y = static_cast<int>(ymd.year());                 // [1, 9999]
-    const unsigned m = static_cast<unsigned>(ymd.month());      // [1, 12]
-    const unsigned d = static_cast<unsigned>(ymd.day());        // [1, 31]
-    out[0] = static_cast<char>('0' + y / 1000);
-    out[1] = static_cast<char>('0' + y / 100 % 10);
-    out[2] = static_cast<char>('0' + y / 10 % 10);
-    out[3] = static_cast<char>('0' + y % 10);
+    const detail::Civil c = detail::civil_from_days(day);
+    detail::put_two_digits(out, c.year / 100);
+    detail::put_two_digits(out + 2, c.year % 100);
     out[4] = '-';
-    out[5] = static_cast<char>('0' + m / 10);
-    out[6] = static_cast<char>('0' + m % 10);
+    detail::put_two_digits(out + 5, c.month);
     out[7] = '-';
-    out[8] = static_cast<char>('0' + d / 10);
-    out[9] = static_cast<char>('0' + d % 10);
+    detail::put_two_digits(out + 8, c.day);
     return out + iso_date_size;
 }
 
@@ -307,7 +369,6 @@ inline std::ostream& operator<<(std::ostream& os, IsoDate d) {
 // A UUID as 16 bytes: parsed from canonical 8-4-4-4-12 hex text in either case,
 // always printed lowercase.
 #include <array>
-#include <random>
 
 namespace voip {
 
@@ -333,50 +394,49 @@ struct Uuid {
 }
 
 namespace detail {
-[[nodiscard]] constexpr int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
+// 0..15 for a hex digit of either case, 0xFF for any other byte: one load per character
+// and no branch, where a chain of range tests mispredicted on random hex text.
+struct HexDigits {
+    unsigned char value[256];
+};
+[[nodiscard]] constexpr HexDigits make_hex_digits() noexcept {
+    HexDigits t{};
+    for (auto& v : t.value) v = 0xFF;
+    for (unsigned char c = 0; c < 10; ++c) t.value['0' + c] = c;
+    for (unsigned char c = 0; c < 6; ++c) {
+        t.value['a' + c] = static_cast<unsigned char>(10 + c);
+        t.value['A' + c] = static_cast<unsigned char>(10 + c);
+    }
+    return t;
 }
-// Where the hyphens of 8-4-4-4-12 are.
-[[nodiscard]] constexpr bool is_hyphen_position(std::size_t i) noexcept {
-    return i == 8 || i == 13 || i == 18 || i == 23;
-}
+inline constexpr HexDigits hex_digits = make_hex_digits();
+
+// Where each byte's two hex digits start in 8-4-4-4-12 text.
+inline constexpr unsigned char uuid_digit_at[16] = {0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34};
 }  // namespace detail
 
 [[nodiscard]] constexpr tl::expected<Uuid, Error> parse_uuid(std::string_view s) noexcept {
-    if (s.size() != uuid_text_size) return fail(Error::malformed_uuid);
+    if (s.size() != uuid_text_size || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-')
+        return fail(Error::malformed_uuid);
     Uuid u;
-    std::size_t b = 0;
-    for (std::size_t i = 0; i < uuid_text_size;) {
-        if (detail::is_hyphen_position(i)) {
-            if (s[i] != '-') return fail(Error::malformed_uuid);
-            ++i;
-            continue;
-        }
-        const int hi = detail::hex_value(s[i]);
-        const int lo = detail::hex_value(s[i + 1]);
-        if (hi < 0 || lo < 0) return fail(Error::malformed_uuid);
-        u.bytes[b++] = static_cast<std::uint8_t>(hi << 4 | lo);
-        i += 2;
+    unsigned seen = 0;  // the OR of every digit's value: above 15 when one was not a hex digit
+    for (std::size_t b = 0; b < 16; ++b) {
+        const unsigned hi = detail::hex_digits.value[static_cast<unsigned char>(s[detail::uuid_digit_at[b]])];
+        const unsigned lo = detail::hex_digits.value[static_cast<unsigned char>(s[detail::uuid_digit_at[b] + 1u])];
+        seen |= hi | lo;
+        u.bytes[b] = static_cast<std::uint8_t>(hi << 4 | lo);
     }
+    if (seen > 15) return fail(Error::malformed_uuid);
     return u;
 }
 
 // Writes exactly uuid_text_size lowercase characters.
 constexpr char* write_uuid(char* out, const Uuid& u) noexcept {
     constexpr char hex[] = "0123456789abcdef";
-    std::size_t b = 0;
-    for (std::size_t i = 0; i < uuid_text_size;) {
-        if (detail::is_hyphen_position(i)) {
-            out[i++] = '-';
-            continue;
-        }
-        out[i] = hex[u.bytes[b] >> 4];
-        out[i + 1] = hex[u.bytes[b] & 0xF];
-        ++b;
-        i += 2;
+    out[8] = out[13] = out[18] = out[23] = '-';
+    for (std::size_t b = 0; b < 16; ++b) {
+        out[detail::uuid_digit_at[b]] = hex[u.bytes[b] >> 4];
+        out[detail::uuid_digit_at[b] + 1u] = hex[u.bytes[b] & 0xF];
     }
     return out + uuid_text_size;
 }
@@ -387,14 +447,36 @@ constexpr char* write_uuid(char* out, const Uuid& u) noexcept {
     return s;
 }
 
+namespace detail {
+// A uniform byte from any UniformRandomBitGenerator, by rejection: the same job as
+// std::uniform_int_distribution<unsigned>(0, 255), without <random>, which alone cost
+// about a tenth of the library's include time (docs/benchmarks.md).
+template <class UniformRandomBitGenerator>
+[[nodiscard]] std::uint8_t random_byte(UniformRandomBitGenerator& gen) {
+    using G = UniformRandomBitGenerator;
+    const std::uint64_t range = static_cast<std::uint64_t>(G::max()) - static_cast<std::uint64_t>(G::min());
+    const auto draw = [&gen] { return static_cast<std::uint64_t>(gen()) - static_cast<std::uint64_t>(G::min()); };
+    if ((range & 0xFF) == 0xFF) return static_cast<std::uint8_t>(draw());  // 256 divides the range's size
+    // Otherwise draws as digits in base range + 1 until there are at least 256 values,
+    // keeping only the largest multiple of 256 of them.
+    for (;;) {
+        std::uint64_t value = 0;
+        std::uint64_t size = 1;
+        while (size < 256) {
+            value = value * (range + 1) + draw();
+            size *= range + 1;
+        }
+        if (value < size / 256 * 256) return static_cast<std::uint8_t>(value % 256);
+    }
+}
+}  // namespace detail
+
 // A random (version 4, variant 10) UUID. The caller chooses the generator: a
 // std::random_device for real identifiers, a seeded engine for reproducible tests.
 template <class UniformRandomBitGenerator>
 [[nodiscard]] Uuid make_uuid_v4(UniformRandomBitGenerator& gen) {
-    // A distribution per byte is uniform whatever the generator's range.
-    std::uniform_int_distribution<unsigned> byte(0, 255);
     Uuid u;
-    for (auto& b : u.bytes) b = static_cast<std::uint8_t>(byte(gen));
+    for (auto& b : u.bytes) b = detail::random_byte(gen);
     u.bytes[6] = static_cast<std::uint8_t>((u.bytes[6] & 0x0F) | 0x40);  // version 4
     u.bytes[8] = static_cast<std::uint8_t>((u.bytes[8] & 0x3F) | 0x80);  // variant 10
     return u;
@@ -578,18 +660,39 @@ namespace detail {
 }
 }  // namespace detail
 
+namespace detail {
+// add_term() on plain values (see DayOrError in iso_date.hpp for why the work is not done
+// on tl::expected), in integer arithmetic on the civil date.
+[[nodiscard]] constexpr DayOrError add_term_day(date::sys_days from, date::sys_days anchor,
+                                                const RenewalPolicy& policy) noexcept {
+    constexpr DayOrError out_of_range{date::sys_days{}, Error::date_out_of_range};
+    if (!in_range(from) || !in_range(anchor)) return out_of_range;
+    const Civil f = civil_from_days(from);
+    // The target month counted from January of year 0; before year 1 or after 9999 every
+    // day of it is out of range, in both modes.
+    const long long month_index = static_cast<long long>(f.year) * 12 + (f.month - 1) + policy.term_months;
+    if (month_index < 12 || month_index >= 10000 * 12) return out_of_range;
+    const auto year = static_cast<std::uint32_t>(month_index / 12);
+    const auto month = static_cast<std::uint32_t>(month_index % 12) + 1;
+    if (policy.month_end == MonthEnd::clamp) {
+        const std::uint32_t wanted = civil_from_days(anchor).day;
+        const std::uint32_t last = days_in_month(year, month);
+        return {days_from_civil(year, month, wanted < last ? wanted : last), Error{}};
+    }
+    const date::sys_days result = days_from_civil(year, month, f.day);  // a day past the month's end overflows
+    if (!in_range(result)) return out_of_range;
+    return {result, Error{}};
+}
+}  // namespace detail
+
 // One term after `from`. In clamp mode the day of month is `anchor`'s, clamped to the
 // target month; in overflow mode it is `from`'s, with a missing day rolling into the next
 // month. Dates outside the range are date_out_of_range; requires ok(policy).
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, date::sys_days anchor,
                                                                      const RenewalPolicy& policy) noexcept {
-    if (!in_range(from) || !in_range(anchor)) return fail(Error::date_out_of_range);
-    const date::year_month_day f{from};
-    const date::year_month target = f.year() / f.month() + date::months{policy.term_months};
-    if (policy.month_end == MonthEnd::clamp) return detail::clamped(target, date::year_month_day{anchor}.day());
-    const date::sys_days result{target / f.day()};  // day past the month's end overflows
-    if (!in_range(result)) return fail(Error::date_out_of_range);
-    return result;
+    const detail::DayOrError r = detail::add_term_day(from, anchor, policy);
+    if (r.error != Error{}) return fail(r.error);
+    return r.day;
 }
 
 // The expiry of a bundle that starts on `start` (create).
@@ -1108,6 +1211,8 @@ inline std::ostream& operator<<(std::ostream& os, const Envelope& e) { return os
 // ---- end voip/bundle/envelope.hpp ----
 // ---- begin voip/bundle/sweep.hpp ----
 // The daily auto-renew sweep (RULES 6): which bundles to renew today, which have lapsed.
+#include <limits>
+#include <type_traits>
 
 namespace voip {
 
@@ -1174,11 +1279,62 @@ constexpr SweepTotals sweep(ForwardIt first, ForwardIt last, date::sys_days day,
     return t;
 }
 
+namespace detail {
+// sweep_action() for one day, as two comparisons of expires_on with bounds fixed for that
+// day, so the totals need no branch per bundle (with random expiry days the branches of
+// state_on() mispredict and the sweep ran at a fraction of memory speed, see
+// docs/benchmarks.md). With before, after >= 0:
+//   lapsed  <=> day > expires_on + after             <=> expires_on < day - after
+//   renew   <=> auto_renew && expires_on - before <= day <= expires_on + after
+//           <=> auto_renew && day - after <= expires_on <= day + before
+struct SweepBounds {
+    bool usable = false;  // false: bounds outside int or a negative offset; take the plain loop
+    int first = 0;        // day - after: below it, lapsed
+    int last = 0;         // day + before
+};
+[[nodiscard]] constexpr SweepBounds sweep_bounds(date::sys_days day, const RenewalPolicy& p) noexcept {
+    const long long d = day.time_since_epoch().count();
+    const long long first = d - p.renew_days_after;
+    const long long last = d + p.renew_days_before;
+    constexpr long long lo = std::numeric_limits<int>::min();
+    constexpr long long hi = std::numeric_limits<int>::max();
+    if (p.renew_days_before < 0 || p.renew_days_after < 0 || first < lo || last > hi) return {};
+    return {true, static_cast<int>(first), static_cast<int>(last)};
+}
+
+// True while a constant expression is evaluated (std::is_constant_evaluated in C++20, the
+// compiler's builtin in C++17); true where neither is known, which keeps the plain loops.
+[[nodiscard]] constexpr bool constant_evaluation() noexcept {
+#if defined(__cpp_lib_is_constant_evaluated)
+    return std::is_constant_evaluated();
+#elif defined(__has_builtin)
+#if __has_builtin(__builtin_is_constant_evaluated)
+    return __builtin_is_constant_evaluated();
+#else
+    return true;
+#endif
+#else
+    return true;
+#endif
+}
+}  // namespace detail
+
 // Totals only, over an array of bundles.
 [[nodiscard]] constexpr SweepTotals sweep_totals(const Bundle* first, std::size_t n, date::sys_days day,
                                                  const RenewalPolicy& p) noexcept {
     SweepTotals t;
-    for (std::size_t i = 0; i < n; ++i) t.add(sweep_action(first[i], day, p));
+    const detail::SweepBounds b = detail::sweep_bounds(day, p);
+    if (!b.usable) {
+        for (std::size_t i = 0; i < n; ++i) t.add(sweep_action(first[i], day, p));
+        return t;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const int e = first[i].expires_on.time_since_epoch().count();
+        t.lapsed += static_cast<unsigned>(e < b.first);
+        t.renew += static_cast<unsigned>(first[i].auto_renew) & static_cast<unsigned>(b.first <= e) &
+                   static_cast<unsigned>(e <= b.last);
+    }
+    t.none = n - t.lapsed - t.renew;
     return t;
 }
 
@@ -1187,7 +1343,31 @@ constexpr SweepTotals sweep(ForwardIt first, ForwardIt last, date::sys_days day,
 [[nodiscard]] constexpr SweepTotals sweep_totals(const date::sys_days* expires_on, const bool* auto_renew,
                                                  std::size_t n, date::sys_days day, const RenewalPolicy& p) noexcept {
     SweepTotals t;
-    for (std::size_t i = 0; i < n; ++i) t.add(sweep_action(expires_on[i], auto_renew[i], day, p));
+    const detail::SweepBounds b = detail::sweep_bounds(day, p);
+    std::size_t i = 0;
+    if (b.usable && !detail::constant_evaluation()) {
+        // Blocks of a fixed length with 32-bit counts, flags read as bytes: the form g++
+        // vectorises even at -O2 (it takes only loops with a fixed trip count there, and
+        // not loads of bool). Any object may be read through unsigned char.
+        const auto* flags = reinterpret_cast<const unsigned char*>(auto_renew);
+        constexpr std::size_t block = 256;
+        for (; n - i >= block; i += block) {
+            const date::sys_days* e_block = expires_on + i;
+            const unsigned char* f_block = flags + i;
+            std::uint32_t lapsed = 0;
+            std::uint32_t renew = 0;
+            for (std::size_t j = 0; j < block; ++j) {
+                const int e = e_block[j].time_since_epoch().count();
+                lapsed += static_cast<std::uint32_t>(e < b.first);
+                renew += static_cast<std::uint32_t>(f_block[j] != 0) & static_cast<std::uint32_t>(b.first <= e) &
+                         static_cast<std::uint32_t>(e <= b.last);
+            }
+            t.lapsed += lapsed;
+            t.renew += renew;
+            t.none += block - lapsed - renew;
+        }
+    }
+    for (; i < n; ++i) t.add(sweep_action(expires_on[i], auto_renew[i], day, p));
     return t;
 }
 
@@ -1386,7 +1566,7 @@ namespace voip {
 // [decided] A request body is two members, about 40 bytes; 16 KiB leaves ample room for
 // clients that add members of their own while bounding the work per request and the
 // general scanner's fixed scratch (see json_detail::Scanner).
-inline constexpr std::size_t max_body_size = 16 * 1024;
+inline constexpr std::size_t max_body_size = std::size_t{16} * 1024;
 // [decided] Objects and arrays open at once, the body's own object included. The body
 // needs 1; unknown members may nest a little. Deep nesting has crashed parsers before.
 inline constexpr std::size_t max_nesting = 32;
@@ -1408,27 +1588,28 @@ struct Value {
     std::uint8_t text_size = 0;
     std::int64_t integer = 0;
     std::array<char, max_kept_text> text;  // [0, text_size) only: left uninitialised, it is on the hot path
-
-    [[nodiscard]] std::string_view string() const noexcept { return {text.data(), text_size}; }
 };
+
+[[nodiscard]] inline std::string_view text_of(const Value& v) noexcept { return {v.text.data(), v.text_size}; }
 
 // The known members of a top-level object, in the order of the caller's name table.
 template <std::size_t N>
 struct Members {
     std::array<Value, N> values{};
     std::size_t unknown = 0;  // members whose names are not in the table (ignored, validated)
-
-    void reset() noexcept {
-        for (Value& v : values) {
-            v.kind = JsonKind::absent;
-            v.boolean = false;
-            v.text_too_long = false;
-            v.text_size = 0;
-            v.integer = 0;
-        }
-        unknown = 0;
-    }
 };
+
+template <std::size_t N>
+void reset(Members<N>& m) noexcept {
+    for (Value& v : m.values) {
+        v.kind = JsonKind::absent;
+        v.boolean = false;
+        v.text_too_long = false;
+        v.text_size = 0;
+        v.integer = 0;
+    }
+    m.unknown = 0;
+}
 
 [[nodiscard]] constexpr bool is_space(unsigned char c) noexcept {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
@@ -1437,17 +1618,16 @@ struct Members {
 
 // Bytes that stand for themselves inside a string: printable ASCII but the quote and the
 // backslash. One table look-up a byte in the fast path.
-struct PlainTable {
-    bool plain[256] = {};
-    constexpr PlainTable() noexcept {
-        for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
-    }
-};
-inline constexpr PlainTable plain_table{};
+[[nodiscard]] constexpr std::array<bool, 256> make_plain_table() noexcept {
+    std::array<bool, 256> plain{};
+    for (std::size_t c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+    return plain;
+}
+inline constexpr std::array<bool, 256> plain_table = make_plain_table();
 
 // The first byte in [p, end) that is not plain.
 inline const char* skip_plain(const char* p, const char* end) noexcept {
-    while (p != end && plain_table.plain[static_cast<unsigned char>(*p)]) ++p;
+    while (p != end && plain_table[static_cast<unsigned char>(*p)]) ++p;
     return p;
 }
 
@@ -1500,7 +1680,7 @@ inline long hex4(const char* p, const char* end) noexcept {
 }
 
 // Up to 4 UTF-8 bytes of code point cp; returns how many.
-inline std::size_t encode_utf8(unsigned long cp, unsigned char* out) noexcept {
+inline std::size_t encode_utf8(unsigned long cp, std::array<unsigned char, 4>& out) noexcept {
     if (cp < 0x80) {
         out[0] = static_cast<unsigned char>(cp);
         return 1;
@@ -1548,7 +1728,7 @@ public:
             case 'u': break;
             default: return e;  // " \ /
         }
-        unsigned long cp = static_cast<unsigned long>(hex4(p_, p_ + 4));
+        auto cp = static_cast<unsigned long>(hex4(p_, p_ + 4));
         p_ += 4;
         if (cp >= 0xD800 && cp <= 0xDBFF) {  // validated: a low surrogate escape follows
             const auto low = static_cast<unsigned long>(hex4(p_ + 2, p_ + 6));
@@ -1562,13 +1742,14 @@ public:
 
 private:
     const char* p_;
-    unsigned char buf_[4] = {};
+    std::array<unsigned char, 4> buf_{};
     std::size_t n_ = 0;
     std::size_t i_ = 0;
 };
 
 inline bool same_name(const char* a, const char* b) noexcept {
-    Unescaped x(a), y(b);
+    Unescaped x(a);
+    Unescaped y(b);
     for (;;) {
         const int c = x.next();
         if (c != y.next()) return false;
@@ -1584,13 +1765,13 @@ struct Sink {
     std::size_t keep_capacity = 0;
     std::size_t kept = 0;
     bool overflow = false;
-
-    void put(unsigned char c) noexcept {
-        hash = (hash ^ c) * 16777619u;
-        if (kept < keep_capacity) keep[kept++] = static_cast<char>(c);
-        else overflow = true;
-    }
 };
+
+inline void put(Sink& s, unsigned char c) noexcept {
+    s.hash = (s.hash ^ c) * 16777619u;
+    if (s.kept < s.keep_capacity) s.keep[s.kept++] = static_cast<char>(c);
+    else s.overflow = true;
+}
 
 struct ScanResult {
     const char* p;
@@ -1606,14 +1787,14 @@ inline ScanResult scan_string(const char* p, const char* end, Sink& sink) noexce
         if (c == '"') return {p + 1, true, Error::invalid_json};
         if (c < 0x20) return {p, false, Error::invalid_json};  // control characters must be escaped
         if (c < 0x80 && c != '\\') {
-            sink.put(c);
+            put(sink, c);
             ++p;
             continue;
         }
         if (c >= 0x80) {
             const std::size_t n = utf8_sequence(p, end);
             if (n == 0) return {p, false, Error::invalid_utf8};
-            for (std::size_t i = 0; i < n; ++i) sink.put(static_cast<unsigned char>(p[i]));
+            for (std::size_t i = 0; i < n; ++i) put(sink, static_cast<unsigned char>(p[i]));
             p += n;
             continue;
         }
@@ -1622,21 +1803,21 @@ inline ScanResult scan_string(const char* p, const char* end, Sink& sink) noexce
         const auto e = static_cast<unsigned char>(p[1]);
         p += 2;
         switch (e) {
-            case '"': sink.put('"'); continue;
-            case '\\': sink.put('\\'); continue;
-            case '/': sink.put('/'); continue;
-            case 'b': sink.put('\b'); continue;
-            case 'f': sink.put('\f'); continue;
-            case 'n': sink.put('\n'); continue;
-            case 'r': sink.put('\r'); continue;
-            case 't': sink.put('\t'); continue;
+            case '"': put(sink, '"'); continue;
+            case '\\': put(sink, '\\'); continue;
+            case '/': put(sink, '/'); continue;
+            case 'b': put(sink, '\b'); continue;
+            case 'f': put(sink, '\f'); continue;
+            case 'n': put(sink, '\n'); continue;
+            case 'r': put(sink, '\r'); continue;
+            case 't': put(sink, '\t'); continue;
             case 'u': break;
             default: return {p - 2, false, Error::invalid_json};
         }
         const long hi = hex4(p, end);
         if (hi < 0) return {p, false, Error::invalid_json};
         p += 4;
-        unsigned long cp = static_cast<unsigned long>(hi);
+        auto cp = static_cast<unsigned long>(hi);
         if (cp >= 0xDC00 && cp <= 0xDFFF) return {p, false, Error::invalid_utf8};  // lone low surrogate
         if (cp >= 0xD800 && cp <= 0xDBFF) {
             if (end - p < 2 || p[0] != '\\' || p[1] != 'u') return {p, false, Error::invalid_utf8};
@@ -1646,9 +1827,9 @@ inline ScanResult scan_string(const char* p, const char* end, Sink& sink) noexce
             cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<unsigned long>(lo) - 0xDC00);
             p += 6;
         }
-        unsigned char bytes[4];
+        std::array<unsigned char, 4> bytes{};
         const std::size_t n = encode_utf8(cp, bytes);
-        for (std::size_t i = 0; i < n; ++i) sink.put(bytes[i]);
+        for (std::size_t i = 0; i < n; ++i) put(sink, bytes[i]);
     }
 }
 
@@ -1723,162 +1904,159 @@ inline int find_name(const std::array<std::string_view, N>& names, const char* s
     return -1;
 }
 
-// The reference scanner: any text, every rule. Iterative; its scratch (the names of the
-// objects open at any moment) is a fixed array sized for the worst text of
-// max_body_size bytes, kept out of the fast path's frame.
+// The reference scanner: any text, every rule. Iterative - a loop over three states and an
+// explicit stack of open containers - so no text can exhaust the call stack. Its scratch
+// (the names of the objects open at any moment) is a fixed array sized for the worst text
+// of max_body_size bytes, kept out of the fast path's frame.
 template <std::size_t N>
 class Scanner {
 public:
     Scanner(const std::array<std::string_view, N>& names, Members<N>& out) noexcept : names_(names), out_(out) {}
 
-    // Requires size <= max_body_size.
-    Error run(const char* const begin, const char* const end, bool& top_is_object) noexcept {
+    // Requires end - begin <= max_body_size.
+    Error run(const char* const begin, const char* const end) noexcept {
+        enum class Next : std::uint8_t { value, name, after_value };
+        Next next = Next::value;
         const char* p = begin;
         std::size_t depth = 0;
-        std::uint64_t object_bits = 0;  // bit d: the container at depth d + 1 is an object
-        std::size_t marks[max_nesting + 1] = {};  // first name entry of each open object
+        std::uint64_t object_bits = 0;                   // bit d: the container at depth d + 1 is an object
+        std::array<std::size_t, max_nesting + 1> marks{};  // first name entry of each open object
         std::size_t names_used = 0;
         int pending = -1;  // the known member whose value comes next
-        top_is_object = false;
-
+        bool top_is_object = false;
         const auto in_object = [&]() noexcept { return depth > 0 && ((object_bits >> (depth - 1)) & 1u) != 0; };
 
-    value:
-        p = skip_space(p, end);
-        if (p == end) return Error::invalid_json;
-        {
-            Value* v = (depth == 1 && pending >= 0) ? &out_.values[static_cast<std::size_t>(pending)] : nullptr;
-            pending = -1;
-            const auto c = static_cast<unsigned char>(*p);
-            switch (c) {
-                case '{':
-                case '[': {
-                    if (depth == max_nesting) return Error::nesting_too_deep;
-                    if (depth == 0) top_is_object = c == '{';
-                    if (v) v->kind = c == '{' ? JsonKind::object : JsonKind::array;
-                    const std::uint64_t bit = std::uint64_t{1} << depth;
-                    object_bits = c == '{' ? (object_bits | bit) : (object_bits & ~bit);
-                    ++depth;
-                    ++p;
+        for (;;) {
+            switch (next) {
+                case Next::value: {
                     p = skip_space(p, end);
-                    if (c == '{') {
-                        marks[depth] = names_used;
-                        if (p != end && *p == '}') {
-                            ++p;
-                            --depth;
-                            goto after_value;
-                        }
-                        goto name;
+                    if (p == end) return Error::invalid_json;
+                    Value* const v = (depth == 1 && pending >= 0) ? &out_.values[static_cast<std::size_t>(pending)] : nullptr;
+                    pending = -1;
+                    const auto c = static_cast<unsigned char>(*p);
+                    if (c != '{' && c != '[') {
+                        const Error e = scalar(p, end, v);
+                        if (e != Error{}) return e;
+                        next = Next::after_value;
+                        break;
                     }
-                    if (p != end && *p == ']') {
+                    if (depth == max_nesting) return Error::nesting_too_deep;
+                    const bool object = c == '{';
+                    if (depth == 0) top_is_object = object;
+                    if (v != nullptr) v->kind = object ? JsonKind::object : JsonKind::array;
+                    const std::uint64_t bit = std::uint64_t{1} << depth;
+                    object_bits = object ? (object_bits | bit) : (object_bits & ~bit);
+                    ++depth;
+                    if (object) marks[depth] = names_used;
+                    p = skip_space(p + 1, end);
+                    if (p != end && *p == (object ? '}' : ']')) {  // empty
                         ++p;
                         --depth;
-                        goto after_value;
+                        next = Next::after_value;
+                    } else {
+                        next = object ? Next::name : Next::value;
                     }
-                    goto value;
+                    break;
                 }
-                case '"': {
+                case Next::name: {  // at the opening quote of a member name, expected
+                    if (p == end) return Error::invalid_json;
+                    if (*p != '"') return unexpected_byte(p, end);
+                    const char* const first = p + 1;
+                    std::array<char, 16> kept{};
                     Sink sink;
-                    if (v) {
-                        sink.keep = v->text.data();
-                        sink.keep_capacity = v->text.size();
+                    if (depth == 1) {
+                        sink.keep = kept.data();
+                        sink.keep_capacity = kept.size();
                     }
-                    const ScanResult r = scan_string(p + 1, end, sink);
+                    const ScanResult r = scan_string(first, end, sink);
                     if (!r.ok) return r.error;
                     p = r.p;
-                    if (v) {
-                        v->kind = JsonKind::string;
-                        v->text_size = static_cast<std::uint8_t>(sink.kept);
-                        v->text_too_long = sink.overflow;
+                    for (std::size_t i = marks[depth]; i < names_used; ++i)
+                        if (entries_[i].hash == sink.hash && same_name(begin + entries_[i].offset, first))
+                            return Error::duplicate_member;
+                    entries_[names_used++] = {static_cast<std::uint32_t>(first - begin), sink.hash};
+                    if (depth == 1) {
+                        pending = sink.overflow ? -1 : find_name(names_, kept.data(), sink.kept);
+                        if (pending < 0) ++out_.unknown;
                     }
-                    goto after_value;
+                    p = skip_space(p, end);
+                    if (p == end) return Error::invalid_json;
+                    if (*p != ':') return unexpected_byte(p, end);
+                    ++p;
+                    next = Next::value;
+                    break;
                 }
-                case 't':
-                case 'f':
-                    if (scan_literal(p, end, c == 't' ? "true" : "false")) {
-                        if (v) {
-                            v->kind = JsonKind::boolean;
-                            v->boolean = c == 't';
-                        }
-                        goto after_value;
+                case Next::after_value: {
+                    p = skip_space(p, end);
+                    if (depth == 0) {
+                        if (p != end) return unexpected_byte(p, end);
+                        return top_is_object ? Error{} : Error::body_not_object;
                     }
-                    return Error::invalid_json;
-                case 'n':
-                    if (scan_literal(p, end, "null")) {
-                        if (v) v->kind = JsonKind::null;
-                        goto after_value;
+                    if (p == end) return Error::invalid_json;
+                    if (*p == ',') {
+                        p = skip_space(p + 1, end);
+                        next = in_object() ? Next::name : Next::value;
+                        break;
                     }
-                    return Error::invalid_json;
-                default: {
-                    if (c != '-' && !is_digit(c)) return unexpected_byte(p, end);
-                    JsonKind kind = JsonKind::number;
-                    std::int64_t integer = 0;
-                    const ScanResult r = scan_number(p, end, kind, integer);
-                    if (!r.ok) return r.error;
-                    p = r.p;
-                    if (v) {
-                        v->kind = kind;
-                        v->integer = integer;
-                    }
-                    goto after_value;
+                    if (*p != (in_object() ? '}' : ']')) return unexpected_byte(p, end);
+                    if (in_object()) names_used = marks[depth];
+                    ++p;
+                    --depth;
+                    break;  // still after a value: the container's
                 }
             }
         }
-
-    name:  // at the opening quote of a member name, expected
-        if (p == end) return Error::invalid_json;
-        if (*p != '"') return unexpected_byte(p, end);
-        {
-            const char* const first = p + 1;
-            char kept[16];
-            Sink sink;
-            if (depth == 1) {
-                sink.keep = kept;
-                sink.keep_capacity = sizeof kept;
-            }
-            const ScanResult r = scan_string(first, end, sink);
-            if (!r.ok) return r.error;
-            p = r.p;
-            for (std::size_t i = marks[depth]; i < names_used; ++i)
-                if (entries_[i].hash == sink.hash && same_name(begin + entries_[i].offset, first))
-                    return Error::duplicate_member;
-            entries_[names_used++] = {static_cast<std::uint32_t>(first - begin), sink.hash};
-            if (depth == 1) {
-                pending = sink.overflow ? -1 : find_name(names_, kept, sink.kept);
-                if (pending < 0) ++out_.unknown;
-            }
-        }
-        p = skip_space(p, end);
-        if (p == end) return Error::invalid_json;
-        if (*p != ':') return unexpected_byte(p, end);
-        ++p;
-        goto value;
-
-    after_value:
-        p = skip_space(p, end);
-        if (depth == 0) {
-            if (p != end) return unexpected_byte(p, end);
-            return top_is_object ? Error{} : Error::body_not_object;
-        }
-        if (p == end) return Error::invalid_json;
-        if (*p == ',') {
-            ++p;
-            if (in_object()) {
-                p = skip_space(p, end);
-                goto name;
-            }
-            goto value;
-        }
-        if (*p == (in_object() ? '}' : ']')) {
-            if (in_object()) names_used = marks[depth];
-            ++p;
-            --depth;
-            goto after_value;
-        }
-        return unexpected_byte(p, end);
     }
 
 private:
+    // A string, literal or number at p (not a container); p ends past it.
+    static Error scalar(const char*& p, const char* end, Value* v) noexcept {
+        const auto c = static_cast<unsigned char>(*p);
+        switch (c) {
+            case '"': {
+                Sink sink;
+                if (v != nullptr) {
+                    sink.keep = v->text.data();
+                    sink.keep_capacity = v->text.size();
+                }
+                const ScanResult r = scan_string(p + 1, end, sink);
+                if (!r.ok) return r.error;
+                p = r.p;
+                if (v != nullptr) {
+                    v->kind = JsonKind::string;
+                    v->text_size = static_cast<std::uint8_t>(sink.kept);
+                    v->text_too_long = sink.overflow;
+                }
+                return Error{};
+            }
+            case 't':
+            case 'f':
+                if (!scan_literal(p, end, c == 't' ? "true" : "false")) return Error::invalid_json;
+                if (v != nullptr) {
+                    v->kind = JsonKind::boolean;
+                    v->boolean = c == 't';
+                }
+                return Error{};
+            case 'n':
+                if (!scan_literal(p, end, "null")) return Error::invalid_json;
+                if (v != nullptr) v->kind = JsonKind::null;
+                return Error{};
+            default: {
+                if (c != '-' && !is_digit(c)) return unexpected_byte(p, end);
+                JsonKind kind = JsonKind::number;
+                std::int64_t integer = 0;
+                const ScanResult r = scan_number(p, end, kind, integer);
+                if (!r.ok) return r.error;
+                p = r.p;
+                if (v != nullptr) {
+                    v->kind = kind;
+                    v->integer = integer;
+                }
+                return Error{};
+            }
+        }
+    }
+
     struct Entry {
         std::uint32_t offset;  // of the name's first byte after the quote
         std::uint32_t hash;    // of the unescaped name
@@ -1897,10 +2075,9 @@ __attribute__((noinline))
 #endif
 Error scan_general(const char* begin, const char* end, const std::array<std::string_view, N>& names,
                    Members<N>& out) noexcept {
-    out.reset();
+    reset(out);
     Scanner<N> scanner(names, out);
-    bool top_is_object = false;
-    return scanner.run(begin, end, top_is_object);
+    return scanner.run(begin, end);
 }
 
 // The fast path: a top-level object of known, unrepeated, plainly spelled members with
@@ -2055,7 +2232,7 @@ namespace json_detail {
 [[nodiscard]] inline tl::expected<date::sys_days, Error> stored_date(const Value& v) noexcept {
     if (v.kind == JsonKind::absent) return tl::make_unexpected(Error::invalid_bundle);
     if (v.kind != JsonKind::string || v.text_too_long) return tl::make_unexpected(Error::malformed_date);
-    return parse_iso_date(v.string());
+    return parse_iso_date(text_of(v));
 }
 }  // namespace json_detail
 
@@ -2069,7 +2246,7 @@ namespace json_detail {
     Bundle b;
     if (uuid.kind == JsonKind::absent) return tl::make_unexpected(Error::invalid_bundle);
     if (uuid.kind != JsonKind::string || uuid.text_too_long) return tl::make_unexpected(Error::malformed_uuid);
-    const auto id = parse_uuid(uuid.string());
+    const auto id = parse_uuid(text_of(uuid));
     if (!id) return tl::make_unexpected(id.error());
     b.uuid = *id;
     const auto created = json_detail::stored_date(m.values[4]);
@@ -2095,7 +2272,7 @@ namespace json_detail {
 // Writes the line (no newline) into [first, last); returns its length. The bundle must be
 // ok(): invalid_bundle otherwise; buffer_too_small when it does not fit (never when
 // last - first >= max_bundle_json_size).
-[[nodiscard]] inline tl::expected<std::size_t, Error> write_bundle_json(char* first, char* last,
+[[nodiscard]] inline tl::expected<std::size_t, Error> write_bundle_json(char* first, const char* last,
                                                                        const Bundle& b) noexcept {
     if (!ok(b)) return tl::make_unexpected(Error::invalid_bundle);
     const std::size_t size = max_bundle_json_size - (b.auto_renew ? 1 : 0);
@@ -2119,9 +2296,9 @@ namespace json_detail {
 
 // The line as a string; empty when the bundle is not ok().
 [[nodiscard]] inline std::string encode_bundle(const Bundle& b) {
-    char buf[max_bundle_json_size];
-    const auto n = write_bundle_json(buf, buf + sizeof buf, b);
-    return n ? std::string(buf, *n) : std::string();
+    std::array<char, max_bundle_json_size> buf{};
+    const auto n = write_bundle_json(buf.data(), buf.data() + buf.size(), b);
+    return n ? std::string(buf.data(), *n) : std::string();
 }
 
 // ---------------------------------------------------------------------------------------

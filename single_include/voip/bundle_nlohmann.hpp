@@ -29,6 +29,7 @@
 //     conversions do: voip::json_decode_error (a std::invalid_argument holding the
 //     voip::Error) when the value breaks a rule, nlohmann::json::type_error when it is of
 //     the wrong JSON type for get<>().
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -73,54 +74,78 @@ inline bool valid_utf8(const std::string& s) noexcept {
     return true;
 }
 
+// What a DOM value holds, as RawField. get_ptr, not get_ref: it cannot throw.
 template <class Json>
 [[nodiscard]] RawField raw_field(const Json& v) noexcept {
-    switch (v.type()) {
-        case nlohmann::json::value_t::null: return RawField::null();
-        case nlohmann::json::value_t::boolean: return RawField::of(v.template get_ref<const typename Json::boolean_t&>());
-        case nlohmann::json::value_t::number_integer:
-            return RawField::of(static_cast<std::int64_t>(v.template get_ref<const typename Json::number_integer_t&>()));
-        case nlohmann::json::value_t::number_unsigned: {
-            const auto u = v.template get_ref<const typename Json::number_unsigned_t&>();
-            if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-                return RawField::of(JsonKind::big_integer);
-            return RawField::of(static_cast<std::int64_t>(u));
-        }
-        case nlohmann::json::value_t::number_float: return RawField::of(JsonKind::number);
-        case nlohmann::json::value_t::string: return RawField::of(JsonKind::string);
-        case nlohmann::json::value_t::array: return RawField::of(JsonKind::array);
-        case nlohmann::json::value_t::object: return RawField::of(JsonKind::object);
-        default: return RawField::of(JsonKind::array);  // binary or discarded: not a member kind the rules accept
+    if (v.is_null()) return RawField::null();
+    if (const auto* b = v.template get_ptr<const typename Json::boolean_t*>()) return RawField::of(static_cast<bool>(*b));
+    if (const auto* i = v.template get_ptr<const typename Json::number_integer_t*>())
+        return RawField::of(static_cast<std::int64_t>(*i));
+    if (const auto* u = v.template get_ptr<const typename Json::number_unsigned_t*>()) {
+        if (*u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            return RawField::of(JsonKind::big_integer);
+        return RawField::of(static_cast<std::int64_t>(*u));
     }
+    if (v.is_number_float()) return RawField::of(JsonKind::number);
+    if (v.is_string()) return RawField::of(JsonKind::string);
+    if (v.is_object()) return RawField::of(JsonKind::object);
+    return RawField::of(JsonKind::array);  // arrays, and binary or discarded values: no kind the rules accept
 }
 
 // Depth and UTF-8 of a whole DOM value, iteratively (a DOM can be deeper than any stack).
+// Walks the containers through get_ptr, so nothing here can throw.
 template <class Json>
 [[nodiscard]] Error check_tree(const Json& root) noexcept {
+    using object_t = typename Json::object_t;
+    using array_t = typename Json::array_t;
     struct Frame {
-        const Json* node;
-        typename Json::const_iterator next;
+        const object_t* object = nullptr;  // one of object and array is set
+        typename object_t::const_iterator next_member{};
+        const array_t* array = nullptr;
+        typename array_t::const_iterator next_element{};
     };
-    Frame stack[max_nesting];
+    std::array<Frame, max_nesting> stack{};
     std::size_t depth = 0;
     const auto enter = [&](const Json& v) noexcept -> Error {
-        if (v.is_string() && !valid_utf8(v.template get_ref<const typename Json::string_t&>())) return Error::invalid_utf8;
+        if (const auto* s = v.template get_ptr<const typename Json::string_t*>())
+            return valid_utf8(*s) ? Error{} : Error::invalid_utf8;
         if (v.is_binary() || v.is_discarded()) return Error::invalid_json;
-        if (!v.is_structured()) return Error{};
+        const auto* object = v.template get_ptr<const object_t*>();
+        const auto* array = v.template get_ptr<const array_t*>();
+        if (object == nullptr && array == nullptr) return Error{};
         if (depth == max_nesting) return Error::nesting_too_deep;
-        stack[depth++] = Frame{&v, v.cbegin()};
+        Frame& f = stack[depth++];
+        f = Frame{};
+        if (object != nullptr) {
+            f.object = object;
+            f.next_member = object->cbegin();
+        } else {
+            f.array = array;
+            f.next_element = array->cbegin();
+        }
         return Error{};
     };
     if (const Error e = enter(root); e != Error{}) return e;
     while (depth > 0) {
         Frame& f = stack[depth - 1];
-        if (f.next == f.node->cend()) {
-            --depth;
-            continue;
+        const Json* child = nullptr;
+        if (f.object != nullptr) {
+            if (f.next_member == f.object->cend()) {
+                --depth;
+                continue;
+            }
+            if (!valid_utf8(f.next_member->first)) return Error::invalid_utf8;
+            child = &f.next_member->second;
+            ++f.next_member;
+        } else {
+            if (f.next_element == f.array->cend()) {
+                --depth;
+                continue;
+            }
+            child = &*f.next_element;
+            ++f.next_element;
         }
-        const auto it = f.next++;
-        if (f.node->is_object() && !valid_utf8(it.key())) return Error::invalid_utf8;
-        if (const Error e = enter(*it); e != Error{}) return e;
+        if (const Error e = enter(*child); e != Error{}) return e;
     }
     return Error{};
 }
@@ -135,9 +160,9 @@ public:
     using string_t = typename Json::string_t;
     using binary_t = typename Json::binary_t;
 
-    Error error{};
-    bool top_is_object = false;
-    RawRequest request{};
+    [[nodiscard]] Error error() const noexcept { return error_; }
+    [[nodiscard]] bool top_is_object() const noexcept { return top_is_object_; }
+    [[nodiscard]] const RawRequest& request() const noexcept { return request_; }
 
     bool null() { return scalar(RawField::null()); }
     bool boolean(bool b) { return scalar(RawField::of(b)); }
@@ -147,20 +172,20 @@ public:
             return scalar(RawField::of(JsonKind::big_integer));
         return scalar(RawField::of(static_cast<std::int64_t>(u)));
     }
-    bool number_float(number_float_t, const string_t& token) {
+    bool number_float(number_float_t /*value*/, const string_t& token) {
         // nlohmann turns an integer token beyond 64 bits into a float; the token tells.
         const bool integral = token.find_first_of(".eE") == string_t::npos;
         return scalar(RawField::of(integral ? JsonKind::big_integer : JsonKind::number));
     }
-    bool string(string_t&) { return scalar(RawField::of(JsonKind::string)); }
-    bool binary(binary_t&) { return fail(Error::invalid_json); }
-    bool start_object(std::size_t) { return open(true); }
+    bool string(string_t& /*value*/) { return scalar(RawField::of(JsonKind::string)); }
+    bool binary(binary_t& /*value*/) { return fail(Error::invalid_json); }
+    bool start_object(std::size_t /*elements*/) { return open(true); }
     bool end_object() {
         names_.pop_back();
         --depth_;
         return true;
     }
-    bool start_array(std::size_t) { return open(false); }
+    bool start_array(std::size_t /*elements*/) { return open(false); }
     bool end_array() {
         --depth_;
         return true;
@@ -172,13 +197,13 @@ public:
         seen.push_back(k);
         pending_ = nullptr;
         if (depth_ == 1) {
-            if (k == "auto_renew") pending_ = &request.auto_renew;
-            else if (k == "bundle_type") pending_ = &request.bundle_type;
+            if (k == "auto_renew") pending_ = &request_.auto_renew;
+            else if (k == "bundle_type") pending_ = &request_.bundle_type;
         }
         return true;
     }
     template <class Exception>
-    bool parse_error(std::size_t, const std::string&, const Exception& ex) {
+    bool parse_error(std::size_t /*position*/, const std::string& /*token*/, const Exception& ex) {
         const std::string_view what = ex.what();
         const bool utf8 = what.find("UTF-8") != std::string_view::npos || what.find("surrogate") != std::string_view::npos;
         return fail(utf8 ? Error::invalid_utf8 : Error::invalid_json);
@@ -186,7 +211,7 @@ public:
 
 private:
     bool fail(Error e) {
-        if (error == Error{}) error = e;
+        if (error_ == Error{}) error_ = e;
         return false;
     }
     bool scalar(RawField f) {
@@ -195,7 +220,7 @@ private:
         return true;
     }
     bool open(bool object) {
-        if (depth_ == 0) top_is_object = object;
+        if (depth_ == 0) top_is_object_ = object;
         if (pending_ != nullptr && depth_ == 1) *pending_ = RawField::of(object ? JsonKind::object : JsonKind::array);
         pending_ = nullptr;
         if (static_cast<std::size_t>(depth_) == max_nesting) return fail(Error::nesting_too_deep);
@@ -204,6 +229,9 @@ private:
         return true;
     }
 
+    Error error_{};
+    bool top_is_object_ = false;
+    RawRequest request_{};
     int depth_ = 0;
     RawField* pending_ = nullptr;
     std::vector<std::vector<string_t>> names_;
@@ -229,10 +257,14 @@ template <class Json>
 template <class Json = nlohmann::json>
 [[nodiscard]] tl::expected<RawRequest, Error> decode_request_json(const Json& body) noexcept {
     if (const Error e = nlohmann_detail::check_tree(body); e != Error{}) return tl::make_unexpected(e);
-    if (!body.is_object()) return tl::make_unexpected(Error::body_not_object);
+    const auto* object = body.template get_ptr<const typename Json::object_t*>();
+    if (object == nullptr) return tl::make_unexpected(Error::body_not_object);
     RawRequest r;
-    if (const auto it = body.find("auto_renew"); it != body.end()) r.auto_renew = nlohmann_detail::raw_field(*it);
-    if (const auto it = body.find("bundle_type"); it != body.end()) r.bundle_type = nlohmann_detail::raw_field(*it);
+    // Linear over the members, comparing std::string to literals: no allocation, no throw.
+    for (const auto& [key, value] : *object) {
+        if (key == "auto_renew") r.auto_renew = nlohmann_detail::raw_field(value);
+        else if (key == "bundle_type") r.bundle_type = nlohmann_detail::raw_field(value);
+    }
     return r;
 }
 
@@ -249,9 +281,9 @@ template <class Json = nlohmann::json>
     } catch (const std::exception&) {  // not expected from sax_parse with a handler; be safe
         return tl::make_unexpected(Error::invalid_json);
     }
-    if (!ok) return tl::make_unexpected(sax.error != Error{} ? sax.error : Error::invalid_json);
-    if (!sax.top_is_object) return tl::make_unexpected(Error::body_not_object);
-    return sax.request;
+    if (!ok) return tl::make_unexpected(sax.error() != Error{} ? sax.error() : Error::invalid_json);
+    if (!sax.top_is_object()) return tl::make_unexpected(Error::body_not_object);
+    return sax.request();
 }
 
 // 3. ADL conversions. The JSON forms are the wire's: codes and names, dates as

@@ -21,18 +21,39 @@ namespace detail {
 }
 }  // namespace detail
 
+namespace detail {
+// add_term() on plain values (see DayOrError in iso_date.hpp for why the work is not done
+// on tl::expected), in integer arithmetic on the civil date.
+[[nodiscard]] constexpr DayOrError add_term_day(date::sys_days from, date::sys_days anchor,
+                                                const RenewalPolicy& policy) noexcept {
+    constexpr DayOrError out_of_range{date::sys_days{}, Error::date_out_of_range};
+    if (!in_range(from) || !in_range(anchor)) return out_of_range;
+    const Civil f = civil_from_days(from);
+    // The target month counted from January of year 0; before year 1 or after 9999 every
+    // day of it is out of range, in both modes.
+    const long long month_index = static_cast<long long>(f.year) * 12 + (f.month - 1) + policy.term_months;
+    if (month_index < 12 || month_index >= 10000 * 12) return out_of_range;
+    const auto year = static_cast<std::uint32_t>(month_index / 12);
+    const auto month = static_cast<std::uint32_t>(month_index % 12) + 1;
+    if (policy.month_end == MonthEnd::clamp) {
+        const std::uint32_t wanted = civil_from_days(anchor).day;
+        const std::uint32_t last = days_in_month(year, month);
+        return {days_from_civil(year, month, wanted < last ? wanted : last), Error{}};
+    }
+    const date::sys_days result = days_from_civil(year, month, f.day);  // a day past the month's end overflows
+    if (!in_range(result)) return out_of_range;
+    return {result, Error{}};
+}
+}  // namespace detail
+
 // One term after `from`. In clamp mode the day of month is `anchor`'s, clamped to the
 // target month; in overflow mode it is `from`'s, with a missing day rolling into the next
 // month. Dates outside the range are date_out_of_range; requires ok(policy).
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, date::sys_days anchor,
                                                                      const RenewalPolicy& policy) noexcept {
-    if (!in_range(from) || !in_range(anchor)) return fail(Error::date_out_of_range);
-    const date::year_month_day f{from};
-    const date::year_month target = f.year() / f.month() + date::months{policy.term_months};
-    if (policy.month_end == MonthEnd::clamp) return detail::clamped(target, date::year_month_day{anchor}.day());
-    const date::sys_days result{target / f.day()};  // day past the month's end overflows
-    if (!in_range(result)) return fail(Error::date_out_of_range);
-    return result;
+    const detail::DayOrError r = detail::add_term_day(from, anchor, policy);
+    if (r.error != Error{}) return fail(r.error);
+    return r.day;
 }
 
 // The expiry of a bundle that starts on `start` (create).
