@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 #include <random>
+#include <string>
 #include <vector>
 
 #include <benchmark/benchmark.h>
@@ -140,3 +141,48 @@ void read_columns(benchmark::State& state) {
 BENCHMARK(read_columns)->Name("sweep/columns_streaming_read")->Unit(benchmark::kMillisecond);
 
 }  // namespace
+
+namespace bench {
+
+// The totals of both forms equal the per-bundle sweep_action() counts, for many policies
+// (invalid ones too: they take the plain loop) and days, before anything is timed.
+std::string check_sweep() {
+    std::mt19937 gen(11);
+    std::uniform_int_distribution<int> offset(-400, 400);
+    const int offsets[] = {-1, 0, 1, 2, 3, 5, 27, 366};
+    const date::sys_days days[] = {voip::min_day, bench::today, voip::max_day, date::sys_days{date::days{0}}};
+    for (const auto day : days) {
+        std::vector<voip::Bundle> bundles(1000);
+        std::vector<date::sys_days> expires(bundles.size());
+        std::unique_ptr<bool[]> flags = std::make_unique<bool[]>(bundles.size());
+        for (std::size_t i = 0; i < bundles.size(); ++i) {
+            bundles[i].expires_on = day + date::days{offset(gen)};
+            bundles[i].auto_renew = gen() % 3 != 0;
+            expires[i] = bundles[i].expires_on;
+            flags[i] = bundles[i].auto_renew;
+        }
+        for (const int before : offsets) {
+            for (const int after : offsets) {
+                voip::RenewalPolicy p;
+                p.renew_days_before = before;
+                p.renew_days_after = after;
+                for (const std::size_t n : {std::size_t{0}, std::size_t{255}, std::size_t{256}, std::size_t{1000}}) {
+                    voip::SweepTotals expected;
+                    for (std::size_t i = 0; i < n; ++i) expected.add(voip::sweep_action(bundles[i], day, p));
+                    if (voip::sweep_totals(bundles.data(), n, day, p) != expected ||
+                        voip::sweep_totals(expires.data(), flags.get(), n, day, p) != expected)
+                        return "sweep totals differ from sweep_action() with before " + std::to_string(before) +
+                               ", after " + std::to_string(after) + ", n " + std::to_string(n);
+                }
+            }
+        }
+    }
+    const Store& s = store();
+    const auto a = voip::sweep_totals(s.bundles.data(), bundle_count, bench::today, policy);
+    const auto c = voip::sweep_totals(s.expires_on.data(), s.auto_renew.get(), bundle_count, bench::today, policy);
+    if (a != c || a.total() != bundle_count || a.renew == 0 || a.lapsed == 0 || a.none == 0)
+        return "the 10-million sweep's forms disagree";
+    return {};
+}
+
+}  // namespace bench

@@ -37,6 +37,7 @@ std::string check_uuids();
 std::string check_envelopes();
 std::string check_decoders();
 std::string check_end_to_end();
+std::string check_sweep();  // builds the 10-million store (~330 MB)
 
 // Month arithmetic: over every day of 2000..2100, how often each peer's "+1 month"
 // disagrees with the library's clamp rule; written to the JSON context by main().

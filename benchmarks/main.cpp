@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
     const std::pair<const char*, std::string (*)()> checks[] = {
         {"dates", bench::check_dates},         {"uuids", bench::check_uuids},
         {"envelopes", bench::check_envelopes}, {"decoders", bench::check_decoders},
-        {"end_to_end", bench::check_end_to_end},
+        {"end_to_end", bench::check_end_to_end}, {"sweep", bench::check_sweep},
     };
     for (const auto& [what, check] : checks) {
         const std::string problem = check();

@@ -48,7 +48,8 @@ OTHERS = [
     ("end to end renew vs Boost + nlohmann + date", "end_to_end_renew/library", "end_to_end_renew/boost_nlohmann_date_peer", "speedup"),
     ("sweep, columns: bytes/s vs streaming read", "sweep/columns_library", "sweep/columns_streaming_read", "bandwidth"),
     ("sweep, columns vs reading the array's bytes: bundles/s", "sweep/columns_library", "sweep/array_streaming_read", "items"),
-    ("tl::expected<sys_days> return vs out-parameter", "expected_abi/date_return_expected", "expected_abi/date_out_parameter", "speedup"),
+    ("tl::expected<sys_days> return vs out-parameter (not inlined)", "expected_abi/date_return_expected", "expected_abi/date_out_parameter", "speedup"),
+    ("tl::expected<sys_days> return vs plain struct (not inlined)", "expected_abi/date_return_expected", "expected_abi/date_return_plain_struct", "speedup"),
     ("tl::expected<Uuid> return vs out-parameter", "expected_abi/uuid_return_expected", "expected_abi/uuid_out_parameter", "speedup"),
 ]
 
