@@ -86,6 +86,22 @@ TEST_CASE("text through nlohmann's SAX parser accepts and rejects what decode_re
     }
 }
 
+TEST_CASE("the SAX path's documented differences, and NUL bytes nlohmann would stop at") {
+    // nlohmann's lexer refuses numbers beyond a double; decode_request reads them as numbers.
+    CHECK(text_outcome(R"({"bundle_type":1e999})", true) == "invalid_json");
+    CHECK(text_outcome(R"({"bundle_type":1e999})", false) == "bundle_type_not_integral");
+    CHECK(text_outcome("{\"bundle_type\":1,\"x\":\xc3\xa9}", true) == "invalid_json");
+    CHECK(text_outcome("{\"bundle_type\":1,\"x\":\xff}", true) == "invalid_json");
+    CHECK(text_outcome("{\"bundle_type\":1,\"x\":\xff}", false) == "invalid_utf8");
+    // A NUL ends nlohmann's input; the adapter does not let it hide what follows.
+    using namespace std::string_literals;
+    for (const std::string& t : {"{\"bundle_type\":1}\0"s, "{\"bundle_type\":1}\0junk"s, "{\"bundle_type\":1\0}"s,
+                                 "{\"bundle_type\":\"\0\"}"s, "\0"s, "{\"a\":1,\"a\":2\0"s, "{\"a\":\"\xff\0"s}) {
+        CAPTURE(t);
+        CHECK(text_outcome(t, true) == text_outcome(t, false));
+    }
+}
+
 TEST_CASE("ADL conversions: the wire forms, both ways") {
     const Bundle b = seed_bundle();
     const json j = b;
