@@ -11,11 +11,14 @@
 //     built in code can hold anything), and the member kinds as decode_request does.
 //  2. parse_request_nlohmann(text): a body text through nlohmann's parser with every rule
 //     of voip/bundle_json.hpp (size, UTF-8, nesting, duplicates, not an object), by a SAX
-//     handler. It accepts and rejects the texts decode_request does, with two known
-//     differences, both from nlohmann's lexer: a number beyond the range of a double
-//     (1e999) is rejected here (invalid_json) where decode_request reads it as a number
-//     (so bundle_type_not_integral, or ignored in an unknown member); and a non-ASCII byte
-//     outside strings is always invalid_json here, never invalid_utf8. Slower than
+//     handler. It accepts and rejects the texts decode_request does, but for one known
+//     difference from nlohmann's lexer: a number beyond the range of a double (1e999) is
+//     rejected here (invalid_json) where decode_request reads it as a number (so
+//     bundle_type_not_integral, or ignored in an unknown member). For a rejected text the
+//     error kind can differ when the text breaks several rules at once: nlohmann's lexer
+//     reads a whole token before its parser sees the token is misplaced, so {"a""\xff
+//     is invalid_utf8 here and invalid_json (the misplaced quote) for decode_request; and
+//     a non-ASCII byte outside strings is always invalid_json here. Slower than
 //     decode_request (it allocates): it exists for callers who want one JSON library and
 //     for comparison in the benchmarks.
 //  3. ADL to_json / from_json for the value types. from_json throws, as nlohmann's own
@@ -208,8 +211,12 @@ public:
     }
     template <class Exception>
     bool parse_error(std::size_t /*position*/, const std::string& /*token*/, const Exception& ex) {
-        const std::string_view what = ex.what();
-        const bool utf8 = what.find("UTF-8") != std::string_view::npos || what.find("surrogate") != std::string_view::npos;
+        // The lexer's fixed text comes before "; last read: '<the input>'": look only there,
+        // or a body containing the words would pass for a UTF-8 error.
+        std::string_view what = ex.what();
+        what = what.substr(0, what.find("; last read:"));
+        const bool utf8 = what.find("ill-formed UTF-8") != std::string_view::npos ||
+                          what.find("invalid string: surrogate") != std::string_view::npos;
         return fail(utf8 ? Error::invalid_utf8 : Error::invalid_json);
     }
 
