@@ -79,6 +79,8 @@ TEST_CASE("text through nlohmann's SAX parser accepts and rejects what decode_re
         std::string(max_nesting + 1, '[') + std::string(max_nesting + 1, ']'),
         std::string(max_nesting, '[') + std::string(max_nesting, ']'), std::string(10000, '['),
         std::string(max_body_size + 1, ' '), "{\"a\":01}", "{\"a\":1e5,\"bundle_type\":3}", "{\"a\":\"\t\"}",
+        // The words of nlohmann's UTF-8 message inside the input must not make it a UTF-8 error.
+        "\"UTF-8\x01", "{\"a\":\"ill-formed UTF-8 byte; surrogate \x01\"}",
     };
     for (const auto& t : texts) {
         CAPTURE(t);
