@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -366,12 +367,14 @@ int main() {
         const RenewalPolicy p = *any_policy();
         const int n = *rc::gen::inRange(0, 40);
         std::vector<Bundle> bundles;
-        const date::sys_days today = day(*rc::gen::inRange(serial_1900 + 400, serial_2400));
+        // Mostly ordinary days; sometimes days near 0001-01-01 or 9999-12-31, where the
+        // sweep's fast path cannot precompute its bounds.
+        const date::sys_days today = day(*any_day_serial());
         for (int i = 0; i < n; ++i) {
             Bundle b;
             b.uuid = *any_uuid();
-            b.expires_on = day(serial(today) + *rc::gen::inRange(-60, 61));
-            b.created_on = b.expires_on - date::days{*rc::gen::inRange(28, 400)};
+            b.expires_on = day(std::clamp(serial(today) + *rc::gen::inRange(-60, 61), min_serial + 1, max_serial));
+            b.created_on = day(std::max(serial(b.expires_on) - *rc::gen::inRange(28, 400), min_serial));
             b.bundle_type = *any_type();
             b.auto_renew = *rc::gen::arbitrary<bool>();
             bundles.push_back(b);
@@ -388,9 +391,14 @@ int main() {
             const SweepAction a = sweep_action(b, today, p);
             expect.add(a);
             if (a != SweepAction::none) expect_reported.emplace_back(b, a);
-            // renew exactly when the flag is on and renew() would succeed today; lapsed exactly
-            // when the state is lapsed.
-            RC_ASSERT((a == SweepAction::renew) == (b.auto_renew && renew(b, ctx).has_value()));
+            // renew exactly when the flag is on and the window open, which is when renew()
+            // succeeds today, unless the next expiry would pass 9999-12-31 (a 400 that the
+            // daily sweep meets until the bundle lapses); lapsed exactly when the state is.
+            const bool open = renewal_window(b, p).contains(today);
+            RC_ASSERT((a == SweepAction::renew) == (b.auto_renew && open));
+            const auto r = renew(b, ctx);
+            if (open) RC_ASSERT(r.has_value() || r.error() == Error::date_out_of_range);
+            else RC_ASSERT(!r.has_value() && r.error() == Error::outside_renewal_window);
             RC_ASSERT((a == SweepAction::lapsed) == (state_on(b, today, p) == State::lapsed));
         }
         RC_ASSERT(t == expect);
@@ -408,6 +416,30 @@ int main() {
             flags[i] = bundles[i].auto_renew;
         }
         RC_ASSERT(sweep_totals(expiries.data(), flags.get(), bundles.size(), today, p) == t);
+    });
+
+    property("the sweep's three forms agree for any day count and any policy numbers, valid or not", [] {
+        // Defensive paths: days far outside 0001..9999 (a corrupt store) and policies that
+        // ok() rejects must still give the same totals everywhere, without UB (UBSan).
+        RenewalPolicy p;
+        p.renew_days_before = *rc::gen::arbitrary<int>();
+        p.renew_days_after = *rc::gen::arbitrary<int>();
+        const date::sys_days today = day(*rc::gen::arbitrary<int>());
+        const int n = *rc::gen::inRange(0, 20);
+        std::vector<Bundle> bundles(static_cast<std::size_t>(n));
+        std::vector<date::sys_days> expiries;
+        std::unique_ptr<bool[]> flags(new bool[bundles.size() + 1]);
+        SweepTotals expect;
+        for (std::size_t i = 0; i < bundles.size(); ++i) {
+            bundles[i].expires_on = *rc::gen::arbitrary<bool>() ? day(*rc::gen::arbitrary<int>()) : today;
+            bundles[i].auto_renew = *rc::gen::arbitrary<bool>();
+            expiries.push_back(bundles[i].expires_on);
+            flags[i] = bundles[i].auto_renew;
+            expect.add(sweep_action(bundles[i], today, p));
+        }
+        RC_ASSERT(sweep_totals(bundles.data(), bundles.size(), today, p) == expect);
+        RC_ASSERT(sweep_totals(expiries.data(), flags.get(), bundles.size(), today, p) == expect);
+        RC_ASSERT(sweep(bundles.begin(), bundles.end(), today, p, [](const Bundle&, SweepAction) {}) == expect);
     });
 
     property("envelope text parses back (nlohmann) to the same values, members in the seed's order", [] {
@@ -539,6 +571,48 @@ int main() {
         RC_ASSERT(2 * q * whole <= 2 * diff * left + whole);
         RC_ASSERT(2 * diff * left + whole < 2 * (q + 1) * whole);
         RC_ASSERT(q <= diff);
+    });
+
+    property("a feature is usable exactly while in service and in the type; 404 -> 402 -> 400", [] {
+        const Chain c = *any_chain();
+        const date::sys_days d = day_near(c.bundle.expires_on);
+        const auto f = static_cast<Feature>(*rc::gen::inRange(0, static_cast<int>(feature_count)));
+        FeatureTable table = default_feature_table();
+        if (*rc::gen::arbitrary<bool>())  // an operator's own table
+            for (auto& set : table.by_type) {
+                for (std::size_t i = 0; i < feature_count; ++i) {
+                    const auto fi = static_cast<Feature>(i);
+                    set = *rc::gen::arbitrary<bool>() ? set.with(fi) : set.without(fi);
+                }
+            }
+        const bool serving = d < c.bundle.expires_on;
+        const bool has = table[c.bundle.bundle_type].has(f);
+        RC_ASSERT(features_on(c.bundle, d, c.policy, table) == (serving ? table[c.bundle.bundle_type] : FeatureSet{}));
+        const auto r = check_feature(&c.bundle, f, d, c.policy, table);
+        RC_ASSERT(r.has_value() == (serving && has));
+        if (!serving) RC_ASSERT(!r && r.error() == Error::not_in_service);
+        else if (!has) RC_ASSERT(!r && r.error() == Error::feature_not_in_type);
+        const auto none = check_feature(nullptr, f, d, c.policy, table);
+        RC_ASSERT(!none && none.error() == Error::unknown_bundle && status(none.error()) == Status::not_found);
+    });
+
+    property("make_uuid_v4 sets version 4 and variant 10 whatever the generator's range", [] {
+        const std::uint64_t seed = *rc::gen::arbitrary<std::uint64_t>();
+        const int which = *rc::gen::inRange(0, 3);
+        Uuid u;
+        if (which == 0) {
+            std::mt19937_64 g(seed);
+            u = make_uuid_v4(g);
+        } else if (which == 1) {
+            std::minstd_rand g(static_cast<std::uint32_t>(seed | 1));  // range 2^31 - 2: not a multiple of 256
+            u = make_uuid_v4(g);
+        } else {
+            std::ranlux24_base g(static_cast<std::uint32_t>(seed));  // 24-bit range
+            u = make_uuid_v4(g);
+        }
+        RC_ASSERT(u.version() == 4);
+        RC_ASSERT((u.bytes[8] & 0xC0) == 0x80);
+        RC_ASSERT(parse_uuid(to_string(u)).has_value());
     });
 
     property("uuid and date text round-trip; output is lowercase", [] {
