@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <memory>
 #include <random>
 #include <string>
@@ -613,6 +614,113 @@ int main() {
         RC_ASSERT(u.version() == 4);
         RC_ASSERT((u.bytes[8] & 0xC0) == 0x80);
         RC_ASSERT(parse_uuid(to_string(u)).has_value());
+    });
+
+    property("invalid inputs get their typed error from every operation, never UB", [] {
+        // A context ok() rejects: a policy out of range or with overlapping windows, a price
+        // or a balance beyond max_amount, or today outside 0001..9999.
+        Context ctx;
+        ctx.today = day(*any_day_serial());
+        const int broken = *rc::gen::inRange(0, 9);
+        switch (broken) {
+            case 0: ctx.policy.term_months = *rc::gen::element(0, 13, -1, 1000); break;
+            case 1: ctx.policy.renew_days_before =  // 23 + 5 reaches the next window
+                *rc::gen::element(-1, 367, 23, std::numeric_limits<int>::min()); break;
+            case 2: ctx.policy.renew_days_after = *rc::gen::element(-1, 367, 25, std::numeric_limits<int>::max()); break;
+            case 3: ctx.policy.month_end = static_cast<MonthEnd>(*rc::gen::inRange(2, 256)); break;
+            case 4: {
+                PriceList prices{};
+                prices.per_term[*rc::gen::inRange<std::size_t>(0, bundle_type_count)] =
+                    Money{*rc::gen::element<std::int64_t>(-1, max_amount.minor + 1, std::numeric_limits<std::int64_t>::min())};
+                ctx.prices = prices;
+                break;
+            }
+            case 5: ctx.balance = Money{*rc::gen::element<std::int64_t>(max_amount.minor + 1, -max_amount.minor - 1)}; break;
+            case 6: ctx.today = day(*rc::gen::element(min_serial - 1, max_serial + 1, std::numeric_limits<int>::min() / 2)); break;
+            default: break;  // the context is fine; the bundle below is not
+        }
+        RC_ASSERT(ok(ctx) == (broken >= 7));
+        // A bundle ok() rejects, or a good one.
+        const Chain c = *any_chain();
+        Bundle b = c.bundle;
+        const int bad_bundle = broken >= 7 ? *rc::gen::inRange(0, 4) : *rc::gen::inRange(0, 5);
+        switch (bad_bundle) {
+            case 0: b.bundle_type = static_cast<BundleType>(*rc::gen::element(0, 6, 255)); break;
+            case 1: b.created_on = b.expires_on; break;
+            case 2: b.expires_on = day(max_serial + *rc::gen::inRange(1, 1000)); break;
+            case 3: b.created_on = day(min_serial - *rc::gen::inRange(1, 1000)); break;
+            default: break;  // a good bundle
+        }
+        RC_ASSERT(ok(b) == (bad_bundle >= 4));
+        const Request req = *any_request();
+        const auto expect_error = [&](const Result& r, Error e) { RC_ASSERT(fails_with(r, e)); };
+        if (broken < 7) {
+            expect_error(quote_create(req, b.uuid, ctx), Error::invalid_policy);
+            expect_error(create(req, b.uuid, ctx), Error::invalid_policy);
+            expect_error(update(b, req, ctx), Error::invalid_policy);
+            expect_error(renew(b, ctx), Error::invalid_policy);
+        } else {
+            expect_error(update(b, req, ctx), Error::invalid_bundle);
+            expect_error(renew(b, ctx), Error::invalid_bundle);
+            const auto f = check_feature(&b, Feature::phone_numbers, ctx.today, ctx.policy);
+            RC_ASSERT(!f && f.error() == Error::invalid_bundle);
+            RC_ASSERT(features_on(b, ctx.today, ctx.policy) == FeatureSet{});
+        }
+        // Envelopes of whatever came out are still written (or refused) cleanly.
+        const Envelope e = make_envelope(Operation::renew, renew(b, ctx));
+        RC_ASSERT(!to_string(e).empty());
+    });
+
+    property("equality is field by field for every value type", [] {
+        const Chain c = *any_chain();
+        const int field = *rc::gen::inRange(0, 6);  // 5: none changed
+        Bundle x = c.bundle;
+        switch (field) {
+            case 0: x.uuid.bytes[*rc::gen::inRange<std::size_t>(0, 16)] ^= 1; break;
+            case 1: x.created_on -= date::days{1}; break;
+            case 2: x.expires_on += date::days{1}; break;
+            case 3: x.bundle_type = x.bundle_type == BundleType::business ? BundleType::fax_only : BundleType::business; break;
+            case 4: x.auto_renew = !x.auto_renew; break;
+            default: break;
+        }
+        RC_ASSERT((x == c.bundle) == (field == 5));
+        RC_ASSERT((x != c.bundle) == (field != 5));
+        const Decision d1{c.bundle, Money{5}};
+        RC_ASSERT((Decision{x, Money{5}} == d1) == (field == 5));
+        RC_ASSERT((Decision{c.bundle, Money{6}} == d1) == false);
+        RC_ASSERT((Decision{c.bundle, Money{6}} != d1));
+        const Request r = *any_request();
+        Request r2 = r;
+        const int rf = *rc::gen::inRange(0, 3);
+        if (rf == 0) r2.auto_renew = !r2.auto_renew;
+        if (rf == 1) r2.bundle_type = r2.bundle_type == BundleType::business ? BundleType::trunk_only : BundleType::business;
+        RC_ASSERT((r == r2) == (rf == 2));
+        RC_ASSERT((r != r2) == (rf != 2));
+        const RenewalPolicy p = *any_policy();
+        RenewalPolicy p2 = p;
+        const int pf = *rc::gen::inRange(0, 5);
+        if (pf == 0) p2.month_end = p2.month_end == MonthEnd::clamp ? MonthEnd::overflow : MonthEnd::clamp;
+        if (pf == 1) p2.term_months += 1;
+        if (pf == 2) p2.renew_days_before += 1;
+        if (pf == 3) p2.renew_days_after += 1;
+        RC_ASSERT((p == p2) == (pf == 4));
+        RC_ASSERT((p != p2) == (pf != 4));
+        SweepTotals t{*rc::gen::inRange<std::uint64_t>(0, 9), *rc::gen::inRange<std::uint64_t>(0, 9),
+                      *rc::gen::inRange<std::uint64_t>(0, 9)};
+        SweepTotals t2 = t;
+        const int tf = *rc::gen::inRange(0, 4);
+        if (tf == 0) ++t2.none;
+        if (tf == 1) ++t2.renew;
+        if (tf == 2) ++t2.lapsed;
+        RC_ASSERT((t == t2) == (tf == 3));
+        RC_ASSERT((t != t2) == (tf != 3));
+        const Money m{*rc::gen::inRange<std::int64_t>(-5, 5)}, n{*rc::gen::inRange<std::int64_t>(-5, 5)};
+        RC_ASSERT((m < n) == (m.minor < n.minor));
+        RC_ASSERT((m <= n) == (m.minor <= n.minor));
+        RC_ASSERT((m > n) == (m.minor > n.minor));
+        RC_ASSERT((m >= n) == (m.minor >= n.minor));
+        RC_ASSERT((m == n) == (m.minor == n.minor));
+        RC_ASSERT((m != n) == (m.minor != n.minor));
     });
 
     property("uuid and date text round-trip; output is lowercase", [] {

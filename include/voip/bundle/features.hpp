@@ -135,10 +135,11 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
     }};
 }
 
-// The features usable on `day`: the type's, while the bundle is in service; none after.
+// The features usable on `day`: the type's, while the bundle is in service; none after,
+// and none for a bundle that breaks its invariants (check_feature's invalid_bundle).
 [[nodiscard]] constexpr FeatureSet features_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p,
                                                const FeatureTable& table = default_feature_table()) noexcept {
-    return ok(b.bundle_type) && in_service(state_on(b, day, p)) ? table[b.bundle_type] : FeatureSet{};
+    return ok(b) && in_service(state_on(b, day, p)) ? table[b.bundle_type] : FeatureSet{};
 }
 
 // May `f` be used (or something needing it created) under `bundle` on `day`?
