@@ -500,6 +500,50 @@ def case_sweep(tmp):
     check(json.loads(out) == {"summary": {"today": today, "bundles": 0, "none": 0, "renew": 0, "lapsed": 0}}, out)
 
 
+def case_sweep_progress(tmp):
+    """A progress bar on standard error only when it is a terminal and the store is large."""
+    import pty
+    small = os.path.join(tmp, "small.jsonl")
+    large = os.path.join(tmp, "large.jsonl")
+    write(small, line())
+    one = line(expires="2018-09-05").encode()
+    with open(large, "wb") as f:
+        f.write(one * ((64 << 20) // len(one) + 1))  # just over 64 MiB
+
+    def sweep_with_tty_stderr(store):
+        master, slave = pty.openpty()
+        out_path = os.path.join(tmp, "sweep.out")
+        with open(out_path, "wb") as out_file:  # a file, not a pipe: nobody reads it meanwhile
+            p = subprocess.Popen([EXE, "sweep", "--today", "2018-09-02", "--store", store], stdout=out_file,
+                                 stderr=slave)
+        os.close(slave)
+        err = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            err += chunk
+        p.wait(timeout=60)
+        os.close(master)
+        with open(out_path, "rb") as f:
+            out = f.read()
+        os.unlink(out_path)
+        return p.returncode, out.decode(), err.decode()
+
+    code, out, err = sweep_with_tty_stderr(large)
+    n = (64 << 20) // len(one) + 1
+    check(code == 0, f"sweep: {code}")
+    check(json.loads(out.splitlines()[-1])["summary"]["renew"] == n, "every bundle renewable")
+    check("sweep: 100% (" + str(n) + " bundles)" in err and "\r" in err, f"a progress bar on a terminal: {err[-200:]!r}")
+    code, out, err = sweep_with_tty_stderr(small)
+    check(code == 0 and err == "", f"no progress bar for a small store: {err!r}")
+    code, out, err = run(["sweep", "--today", "2018-09-02", "--store", large])
+    check(code == 0 and err == "", f"no progress bar when standard error is not a terminal: {err[:200]!r}")
+
+
 def case_explain(tmp):
     code, out, err = run(["create", "--today", "2018-08-01", "--explain"], '{"bundle_type": 1}')
     check(code == 0 and err == "", "--explain says nothing on success")
