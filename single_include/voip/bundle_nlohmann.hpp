@@ -21,10 +21,16 @@
 //     built in code can hold anything), and the member kinds as decode_request does.
 //  2. parse_request_nlohmann(text): a body text through nlohmann's parser with every rule
 //     of voip/bundle_json.hpp (size, UTF-8, nesting, duplicates, not an object), by a SAX
-//     handler. It accepts and rejects exactly the texts decode_request does; the error
-//     kind can differ in one case: a non-ASCII byte outside strings is always
-//     invalid_json here. Slower than decode_request (it allocates): it exists for callers
-//     who want one JSON library and for comparison in the benchmarks.
+//     handler. It accepts and rejects the texts decode_request does, but for one known
+//     difference from nlohmann's lexer: a number beyond the range of a double (1e999) is
+//     rejected here (invalid_json) where decode_request reads it as a number (so
+//     bundle_type_not_integral, or ignored in an unknown member). For a rejected text the
+//     error kind can differ when the text breaks several rules at once: nlohmann's lexer
+//     reads a whole token before its parser sees the token is misplaced, so {"a""\xff
+//     is invalid_utf8 here and invalid_json (the misplaced quote) for decode_request; and
+//     a non-ASCII byte outside strings is always invalid_json here. Slower than
+//     decode_request (it allocates): it exists for callers who want one JSON library and
+//     for comparison in the benchmarks.
 //  3. ADL to_json / from_json for the value types. from_json throws, as nlohmann's own
 //     conversions do: voip::json_decode_error (a std::invalid_argument holding the
 //     voip::Error) when the value breaks a rule, nlohmann::json::type_error when it is of
@@ -204,8 +210,12 @@ public:
     }
     template <class Exception>
     bool parse_error(std::size_t /*position*/, const std::string& /*token*/, const Exception& ex) {
-        const std::string_view what = ex.what();
-        const bool utf8 = what.find("UTF-8") != std::string_view::npos || what.find("surrogate") != std::string_view::npos;
+        // The lexer's fixed text comes before "; last read: '<the input>'": look only there,
+        // or a body containing the words would pass for a UTF-8 error.
+        std::string_view what = ex.what();
+        what = what.substr(0, what.find("; last read:"));
+        const bool utf8 = what.find("ill-formed UTF-8") != std::string_view::npos ||
+                          what.find("invalid string: surrogate") != std::string_view::npos;
         return fail(utf8 ? Error::invalid_utf8 : Error::invalid_json);
     }
 
@@ -272,16 +282,29 @@ template <class Json = nlohmann::json>
 // escape.
 [[nodiscard]] inline tl::expected<RawRequest, Error> parse_request_nlohmann(std::string_view text) {
     if (text.size() > max_body_size) return tl::make_unexpected(Error::body_too_large);
+    // nlohmann's lexer takes a NUL byte for the end of the input, so "{...}\0junk" would
+    // pass. A NUL is never valid JSON (raw in a string it is an unescaped control
+    // character): parse up to it, and if that much is fine the NUL itself is the error.
+    const std::size_t nul = text.find('\0');
+    const std::string_view parsed = text.substr(0, nul);
     nlohmann_detail::StrictSax<nlohmann::json> sax;
     bool ok = false;
     try {
-        ok = nlohmann::json::sax_parse(text.begin(), text.end(), &sax, nlohmann::json::input_format_t::json, true);
+        ok = nlohmann::json::sax_parse(parsed.begin(), parsed.end(), &sax, nlohmann::json::input_format_t::json, true);
     } catch (const std::bad_alloc&) {
         throw;
     } catch (const std::exception&) {  // not expected from sax_parse with a handler; be safe
         return tl::make_unexpected(Error::invalid_json);
     }
-    if (!ok) return tl::make_unexpected(sax.error() != Error{} ? sax.error() : Error::invalid_json);
+    if (!ok) {
+        const Error e = sax.error() != Error{} ? sax.error() : Error::invalid_json;
+        // Input cut at the NUL ends early: that is the NUL's fault, reported as invalid_json.
+        return tl::make_unexpected(nul != std::string_view::npos && e != Error::invalid_utf8 &&
+                                           e != Error::nesting_too_deep && e != Error::duplicate_member
+                                       ? Error::invalid_json
+                                       : e);
+    }
+    if (nul != std::string_view::npos) return tl::make_unexpected(Error::invalid_json);
     if (!sax.top_is_object()) return tl::make_unexpected(Error::body_not_object);
     return sax.request();
 }

@@ -64,11 +64,15 @@ inline constexpr std::uint32_t years_shift = 400 * era_shift;
     return date::sys_days{date::days{static_cast<int>(year_days + month_days + d - 1 - days_shift)}};
 }
 
-[[nodiscard]] constexpr bool is_leap(std::uint32_t y) noexcept { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+// For y in [1, 9999]: divisible by 4, and by 16 when divisible by 25 (that is, by 400
+// when by 100), without a division.
+[[nodiscard]] constexpr bool is_leap(std::uint32_t y) noexcept { return (y & 3) == 0 && (y % 25 != 0 || (y & 15) == 0); }
+
+// Days of each month of a common year, January at 1.
+inline constexpr unsigned char month_days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 [[nodiscard]] constexpr std::uint32_t days_in_month(std::uint32_t y, std::uint32_t m) noexcept {  // m in [1, 12]
-    constexpr unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && is_leap(y) ? 29 : days[m - 1];
+    return month_days[m] + (m == 2 && is_leap(y) ? 1u : 0u);
 }
 
 // "00" .. "99", two characters each.
@@ -96,12 +100,15 @@ struct DayOrError {
     // c - '0' in unsigned arithmetic: any character but a digit gives more than 9.
     const auto at = [s](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i])) - '0'; };
     const std::uint32_t y0 = at(0), y1 = at(1), y2 = at(2), y3 = at(3), m0 = at(5), m1 = at(6), d0 = at(8), d1 = at(9);
-    const bool digits = (y0 <= 9) & (y1 <= 9) & (y2 <= 9) & (y3 <= 9) & (m0 <= 9) & (m1 <= 9) & (d0 <= 9) & (d1 <= 9);
-    if (!digits || s[4] != '-' || s[7] != '-') return malformed;
-    const std::uint32_t y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;  // [0, 9999]
-    const std::uint32_t m = m0 * 10 + m1;                          // [0, 99]
-    const std::uint32_t d = d0 * 10 + d1;                          // [0, 99]
-    if (y == 0 || m - 1 > 11 || d == 0 || d > days_in_month(y, m)) return malformed;
+    const std::uint32_t y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    const std::uint32_t m = m0 * 10 + m1;
+    const std::uint32_t d = d0 * 10 + d1;
+    // Every check at once (| rather than ||): one branch, taken only by bad text.
+    const auto flag = [](bool b) { return b ? 1u : 0u; };
+    const std::uint32_t bad = flag(y0 > 9) | flag(y1 > 9) | flag(y2 > 9) | flag(y3 > 9) | flag(m0 > 9) | flag(m1 > 9) |
+                              flag(d0 > 9) | flag(d1 > 9) | flag(s[4] != '-') | flag(s[7] != '-') | flag(y == 0) |
+                              flag(m - 1 > 11) | flag(d == 0);
+    if (bad != 0 || d > days_in_month(y, m)) return malformed;
     return {days_from_civil(y, m, d), Error{}};
 }
 
@@ -111,8 +118,11 @@ struct DayOrError {
 // Hand-written rather than date::parse: no stream, no locale, no allocation (see benchmarks).
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> parse_iso_date(std::string_view s) noexcept {
     const detail::DayOrError r = detail::parse_day(s);
-    if (r.error != Error{}) return fail(r.error);
-    return r.day;
+    // One object, filled in place: with two return statements g++ built two and copied
+    // one over the other through memory (a second store-forwarding stall per call).
+    tl::expected<date::sys_days, Error> out(r.day);
+    if (r.error != Error{}) out = tl::expected<date::sys_days, Error>(tl::unexpect, r.error);
+    return out;
 }
 
 // Writes exactly iso_date_size characters; the day must be in_range().

@@ -127,12 +127,27 @@ struct SweepBounds {
         for (std::size_t i = 0; i < n; ++i) t.add(sweep_action(first[i], day, p));
         return t;
     }
-    for (std::size_t i = 0; i < n; ++i) {
-        const int e = first[i].expires_on.time_since_epoch().count();
-        t.lapsed += static_cast<unsigned>(e < b.first);
-        t.renew += static_cast<unsigned>(first[i].auto_renew) & static_cast<unsigned>(b.first <= e) &
-                   static_cast<unsigned>(e <= b.last);
+    const auto count = [&b](const Bundle& x, std::uint64_t& lapsed, std::uint64_t& renew) {
+        const int e = x.expires_on.time_since_epoch().count();
+        lapsed += static_cast<unsigned>(e < b.first);
+        renew += static_cast<unsigned>(x.auto_renew) & static_cast<unsigned>(b.first <= e) &
+                 static_cast<unsigned>(e <= b.last);
+    };
+    // Four quarters of the array in lockstep: four streams of memory reads in flight
+    // instead of one, which lifts a sweep larger than the caches from about 55 % to about
+    // the machine's streaming-read bandwidth (docs/benchmarks.md). Totals do not depend on
+    // the order.
+    constexpr std::size_t ways = 4;
+    const std::size_t part = n / ways;
+    std::uint64_t lapsed[ways] = {};
+    std::uint64_t renew[ways] = {};
+    for (std::size_t i = 0; i < part; ++i)
+        for (std::size_t w = 0; w < ways; ++w) count(first[w * part + i], lapsed[w], renew[w]);
+    for (std::size_t w = 0; w < ways; ++w) {
+        t.lapsed += lapsed[w];
+        t.renew += renew[w];
     }
+    for (std::size_t i = part * ways; i < n; ++i) count(first[i], t.lapsed, t.renew);
     t.none = n - t.lapsed - t.renew;
     return t;
 }

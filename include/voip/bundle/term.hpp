@@ -52,8 +52,9 @@ namespace detail {
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, date::sys_days anchor,
                                                                      const RenewalPolicy& policy) noexcept {
     const detail::DayOrError r = detail::add_term_day(from, anchor, policy);
-    if (r.error != Error{}) return fail(r.error);
-    return r.day;
+    tl::expected<date::sys_days, Error> out(r.day);  // filled in place, as in parse_iso_date()
+    if (r.error != Error{}) out = tl::expected<date::sys_days, Error>(tl::unexpect, r.error);
+    return out;
 }
 
 // The expiry of a bundle that starts on `start` (create).
