@@ -72,7 +72,7 @@ struct Value {
     bool text_too_long = false;
     std::uint8_t text_size = 0;
     std::int64_t integer = 0;
-    std::array<char, max_kept_text> text;  // [0, text_size) only: left uninitialised, it is on the hot path
+    std::array<char, max_kept_text> text;  // only [0, text_size) is meaningful
 };
 
 [[nodiscard]] inline std::string_view text_of(const Value& v) noexcept { return {v.text.data(), v.text_size}; }
