@@ -1614,7 +1614,7 @@ struct Value {
     bool text_too_long = false;
     std::uint8_t text_size = 0;
     std::int64_t integer = 0;
-    std::array<char, max_kept_text> text;  // [0, text_size) only: left uninitialised, it is on the hot path
+    std::array<char, max_kept_text> text;  // only [0, text_size) is meaningful
 };
 
 [[nodiscard]] inline std::string_view text_of(const Value& v) noexcept { return {v.text.data(), v.text_size}; }
@@ -2262,11 +2262,14 @@ inline constexpr std::array<std::string_view, 5> price_names{"1", "2", "3", "4",
 
 // The JSON rules alone (no member is looked at): for fuzzers and for callers that only
 // need to know the text is acceptable.
-[[nodiscard]] inline tl::expected<void, Error> check_json_object(std::string_view text) noexcept {
+[[nodiscard]] inline tl::expected<void, Error> check_json_object(const char* data, std::size_t size) noexcept {
     json_detail::Members<2> m;
-    const Error e = json_detail::scan_object(text.data(), text.size(), json_detail::request_names, m);
+    const Error e = json_detail::scan_object(data, size, json_detail::request_names, m);
     if (e != Error{}) return tl::make_unexpected(e);
     return {};
+}
+[[nodiscard]] inline tl::expected<void, Error> check_json_object(std::string_view text) noexcept {
+    return check_json_object(text.data(), text.size());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2363,9 +2366,9 @@ namespace json_detail {
 // [decided] Every type must be priced (a missing price would silently make a type free),
 // each an integer in [0, max_amount]; another member is an operator's typo. The JSON rules
 // first, then any of these: invalid_policy.
-[[nodiscard]] inline tl::expected<PriceList, Error> decode_prices(std::string_view text) noexcept {
+[[nodiscard]] inline tl::expected<PriceList, Error> decode_prices(const char* data, std::size_t size) noexcept {
     json_detail::Members<5> m;
-    const Error e = json_detail::scan_object(text.data(), text.size(), json_detail::price_names, m);
+    const Error e = json_detail::scan_object(data, size, json_detail::price_names, m);
     if (e != Error{}) return tl::make_unexpected(e);
     if (m.unknown != 0) return tl::make_unexpected(Error::invalid_policy);
     PriceList prices;
@@ -2375,6 +2378,9 @@ namespace json_detail {
         prices.per_term[i] = Money{v.integer};
     }
     return prices;
+}
+[[nodiscard]] inline tl::expected<PriceList, Error> decode_prices(std::string_view text) noexcept {
+    return decode_prices(text.data(), text.size());
 }
 
 }  // namespace voip
