@@ -224,6 +224,9 @@ int run_operation(voip::Operation op, const Options& o, bool quote) {
     if (o.commit && o.store.empty()) throw Failure{"--commit needs --store"};
     const bool has_body = op != voip::Operation::renew;
     std::string body;
+    // A person at a terminal would otherwise wait on a prompt that never comes.
+    if (has_body && ::isatty(0) != 0)
+        throw Failure{"the request body is read from standard input: echo '{\"bundle_type\": 1}' | voip-bundle ..."};
     if (has_body && !voip_cli::read_stdin(voip::max_body_size, body))
         throw Failure{"cannot read the request body from standard input: " + voip_cli::errno_text()};
 

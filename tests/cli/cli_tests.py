@@ -544,6 +544,29 @@ def case_sweep_progress(tmp):
     check(code == 0 and err == "", f"no progress bar when standard error is not a terminal: {err[:200]!r}")
 
 
+def case_body_from_terminal(tmp):
+    """create and update read the body from standard input; a terminal there is a usage error, not a hang."""
+    import pty
+    for args in (["create", "--today", "2018-08-01"], ["update", "--today", "2018-08-01", "--uuid", UUID]):
+        master, slave = pty.openpty()
+        try:
+            p = subprocess.run([EXE] + args, stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=10)
+        finally:
+            os.close(slave)
+            os.close(master)
+        err = p.stderr.decode()
+        check(p.returncode == 2 and p.stdout == b"" and err.count("\n") == 1 and "standard input" in err,
+              f"{args} with a terminal on stdin: {p.returncode} {err!r}")
+    master, slave = pty.openpty()
+    try:  # renew takes no body: a terminal on stdin is fine
+        p = subprocess.run([EXE, "renew", "--today", "2018-08-01", "--uuid", UUID], stdin=slave,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=10)
+    finally:
+        os.close(slave)
+        os.close(master)
+    check(p.returncode == 0 and b'"status_code":404' in p.stdout, f"renew with a terminal on stdin: {p.stdout!r}")
+
+
 def case_explain(tmp):
     code, out, err = run(["create", "--today", "2018-08-01", "--explain"], '{"bundle_type": 1}')
     check(code == 0 and err == "", "--explain says nothing on success")
