@@ -172,9 +172,10 @@ struct SweepBounds {
             std::uint32_t renew = 0;
             for (std::size_t j = 0; j < block; ++j) {
                 const int e = e_block[j].time_since_epoch().count();
-                lapsed += static_cast<std::uint32_t>(e < b.first);
-                renew += static_cast<std::uint32_t>(f_block[j] != 0) & static_cast<std::uint32_t>(b.first <= e) &
-                         static_cast<std::uint32_t>(e <= b.last);
+                const auto late = static_cast<std::uint32_t>(e < b.first);   // lapsed
+                const auto ahead = static_cast<std::uint32_t>(e > b.last);   // window not open yet
+                lapsed += late;
+                renew += f_block[j] & (1u ^ (late | ahead));  // a bool's byte is 0 or 1
             }
             t.lapsed += lapsed;
             t.renew += renew;
