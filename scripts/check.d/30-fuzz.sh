@@ -3,10 +3,10 @@
 # committed corpus (tests/fuzz/corpus/<target>/, never modified here). Any crash fails the
 # stage; its input is left in build/fuzz/artifacts/ to become a regression test
 # (tests/fuzz/regressions/<target>/, see docs/testing.md).
-# FUZZ_SECONDS (default 20) is the time per target; docs/testing.md has the longer run.
+# FUZZ_SECONDS (default 15) is the time per target; docs/testing.md has the longer run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-seconds=${FUZZ_SECONDS:-20}
+seconds=${FUZZ_SECONDS:-15}
 cmake --workflow --preset fuzz
 bin=build/fuzz/tests/fuzz
 work=build/fuzz/run
