@@ -88,15 +88,18 @@ private:
 };
 }  // namespace detail
 
-// Writes the envelope into [first, last) and returns the number of characters written.
-// No terminating newline or NUL.
-[[nodiscard]] constexpr tl::expected<std::size_t, Error> write_envelope(char* first, char* last, const Envelope& e,
-                                                                       WriteOptions o = {}) noexcept {
+namespace detail {
+// The writer for one layout. The layout is a template parameter so that every piece of
+// text has a length known when compiling: each put() is then a few moves, where a length
+// chosen at run time made g++ call memcpy for each of the ~35 pieces (half the time).
+template <bool Pretty>
+[[nodiscard]] constexpr tl::expected<std::size_t, Error> write_envelope_as(char* first, char* last, const Envelope& e,
+                                                                          bool with_detail) noexcept {
     detail::Out out(first, last);
-    const std::string_view nl = o.pretty ? "\n" : "";
-    const std::string_view in1 = o.pretty ? "\n    " : "";
-    const std::string_view in2 = o.pretty ? "\n        " : "";
-    const std::string_view colon = o.pretty ? "\" : " : "\":";
+    const std::string_view nl = Pretty ? "\n" : "";
+    const std::string_view in1 = Pretty ? "\n    " : "";
+    const std::string_view in2 = Pretty ? "\n        " : "";
+    const std::string_view colon = Pretty ? "\" : " : "\":";
     const auto member = [&](std::string_view indent, std::string_view key) {
         out.put(indent);
         out.put("\"");
@@ -140,7 +143,7 @@ private:
     out.put("\"");
     out.put(status_message(e.status));
     out.put("\"");
-    if (o.detail && !e.has_result) {
+    if (with_detail && !e.has_result) {
         out.put(",");
         member(in1, "error");
         out.put("\"");
@@ -151,6 +154,15 @@ private:
     out.put("}");
     if (out.overflow()) return fail(Error::buffer_too_small);
     return static_cast<std::size_t>(out.pos() - first);
+}
+}  // namespace detail
+
+// Writes the envelope into [first, last) and returns the number of characters written.
+// No terminating newline or NUL.
+[[nodiscard]] constexpr tl::expected<std::size_t, Error> write_envelope(char* first, char* last, const Envelope& e,
+                                                                       WriteOptions o = {}) noexcept {
+    return o.pretty ? detail::write_envelope_as<true>(first, last, e, o.detail)
+                    : detail::write_envelope_as<false>(first, last, e, o.detail);
 }
 
 [[nodiscard]] inline std::string to_string(const Envelope& e, WriteOptions o = {}) {
