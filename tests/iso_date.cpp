@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <sstream>
 #include <string>
 
@@ -42,6 +43,18 @@ TEST_CASE("every day of 0001-01-01..9999-12-31 round-trips, and the text is the 
         expected = date::year_month_day{date::sys_days{expected} + date::days{1}};
     }
     CHECK(days == 3652059);
+}
+
+TEST_CASE("days out of range are never written as a date") {
+    CHECK(to_iso_string(max_day + date::days{5}) == "(out of range: 2932901)");
+    CHECK(to_iso_string(min_day - date::days{1}) == "(out of range: -719163)");
+    // write_iso_date itself stays in bounds for any day count (the caller checks in_range)
+    for (const int n : {std::numeric_limits<int>::min(), -1000000000, 2932901, 1000000000, std::numeric_limits<int>::max()}) {
+        char buf[iso_date_size + 1];
+        buf[iso_date_size] = '#';
+        CHECK(write_iso_date(buf, date::sys_days{date::days{n}}) == buf + iso_date_size);
+        CHECK(buf[iso_date_size] == '#');
+    }
 }
 
 TEST_CASE("in_range and printing") {

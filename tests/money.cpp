@@ -30,6 +30,15 @@ TEST_CASE("pro rata in integers, rounded half up") {
     }
 }
 
+TEST_CASE("pro_rata outside its exact domain: no division by zero, no overflow") {
+    CHECK(pro_rata(Money{600}, 5, 0) == Money{0});
+    CHECK(pro_rata(Money{600}, 5, -3) == Money{0});
+    CHECK(pro_rata(Money{600}, 40, 31) == Money{600});  // part clamped to whole
+    CHECK(pro_rata(Money{600}, -4, 31) == Money{0});
+    CHECK(pro_rata(Money{-1}, 1, 2) == Money{0});       // not ok(amount)
+    CHECK(pro_rata(max_amount, 1, 100000) == Money{0}); // whole beyond any term
+}
+
 TEST_CASE("price lists") {
     PriceList p{{Money{1500}, Money{900}, Money{500}, Money{2000}, Money{300}}};
     CHECK(p[BundleType::business] == Money{1500});

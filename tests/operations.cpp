@@ -144,6 +144,32 @@ TEST_CASE("upgrade in a later term uses the anchored term start") {
     CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{300});  // 600 x 14 / 28
 }
 
+TEST_CASE("a zero charge never fails for funds, even with a negative balance") {
+    const Bundle b = make_bundle("2018-08-01", "2018-09-01", BundleType::residential);
+    CHECK(update(b, Request{false, BundleType::forward_only}, priced("2018-08-17", -1))->charge == Money{0});
+    CHECK(update(b, Request{true, BundleType::residential}, priced("2018-08-17", -500))->charge == Money{0});
+    CHECK(update(b, Request{true, BundleType::business}, priced("2018-08-17", -1)).error() == Error::insufficient_funds);
+    Context free = priced("2018-08-01", -10);
+    free.prices = PriceList{};
+    CHECK(create(Request{}, seed_uuid(), free)->charge == Money{0});
+    CHECK(renew(b, [&] { Context c = free; c.today = day("2018-09-01"); return c; }())->charge == Money{0});
+}
+
+TEST_CASE("the pro rata charge never exceeds the whole difference") {
+    // Overflow mode: the first term 2018-01-31..2018-03-03 has 31 days, but RULES 7 counts
+    // the term from 03-03 minus one month = 02-03 (28 days). On 02-01, 30 days are left:
+    // 600 x 30 / 28 = 643 would charge more than a whole term's difference, so left is
+    // capped at the term's days and the charge is the difference, 600.
+    Context c = priced("2018-02-01", 10000);
+    c.policy.month_end = MonthEnd::overflow;
+    const Bundle o = make_bundle("2018-01-31", "2018-03-03", BundleType::residential);
+    CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{600});
+    c.today = day("2018-02-03");  // from the boundary on, the formula as written: 600 x 28 / 28
+    CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{600});
+    c.today = day("2018-02-04");  // 600 x 27 / 28 = 578.57
+    CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{579});
+}
+
 TEST_CASE("invalid policies, prices and bundles are refused") {
     Context c = on("2018-08-01");
     c.policy.renew_days_before = 40;

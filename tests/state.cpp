@@ -57,6 +57,17 @@ TEST_CASE("extreme day counts never overflow") {
     CHECK(state_on(lowest, lowest, p) == State::grace);
 }
 
+TEST_CASE("the window is clipped to the days the rules can name") {
+    const RenewalPolicy p;
+    const RenewalWindow high = renewal_window(max_day, p);
+    CHECK(high.first == max_day - date::days{3});
+    CHECK(high.last == max_day);
+    const RenewalWindow low = renewal_window(min_day + date::days{1}, p);
+    CHECK(low.first == min_day);
+    CHECK(low.last == min_day + date::days{6});
+    CHECK(to_iso_string(high.last) == "9999-12-31");
+}
+
 TEST_CASE("state names") {
     std::ostringstream os;
     os << State::active << ' ' << State::renewal_open << ' ' << State::grace << ' ' << State::lapsed;

@@ -107,8 +107,9 @@ TEST_CASE("term_start: the boundary one term before expires_on") {
     CHECK(to_iso_string(*term_start(make_bundle("2018-01-31", "2018-03-03"), overflow)) == "2018-02-03");
     CHECK(to_iso_string(*term_start(make_bundle("2018-03-31", "2018-05-01"), overflow)) == "2018-04-01");
     CHECK(to_iso_string(*term_start(make_bundle("0001-01-01", "0001-02-01"), clamp)) == "0001-01-01");
-    // never before created_on (a first term in overflow mode)
+    // a stored bundle that no mode would produce: the clamp boundary is still the anchored one
     CHECK(to_iso_string(*term_start(make_bundle("2018-01-31", "2018-03-03"), clamp)) == "2018-02-28");
+    // never before created_on: the boundary 02-03 precedes created_on 02-10
     CHECK(to_iso_string(*term_start(make_bundle("2018-02-10", "2018-03-03"), overflow)) == "2018-02-10");
 }
 

@@ -125,22 +125,17 @@ struct DayOrError {
     return out;
 }
 
-// Writes exactly iso_date_size characters; the day must be in_range().
+// Writes exactly iso_date_size characters. The text is the day's only when in_range(day):
+// check first (out of range, it writes ten characters of no meaning, never out of bounds).
 constexpr char* write_iso_date(char* out, date::sys_days day) noexcept {
     const detail::Civil c = detail::civil_from_days(day);
-    detail::put_two_digits(out, c.year / 100);
+    detail::put_two_digits(out, c.year / 100 % 100);  // % 100: memory-safe even for days out of range
     detail::put_two_digits(out + 2, c.year % 100);
     out[4] = '-';
     detail::put_two_digits(out + 5, c.month);
     out[7] = '-';
     detail::put_two_digits(out + 8, c.day);
     return out + iso_date_size;
-}
-
-[[nodiscard]] inline std::string to_iso_string(date::sys_days day) {
-    char buf[iso_date_size];
-    write_iso_date(buf, day);
-    return std::string(buf, iso_date_size);
 }
 
 // Prints a day as YYYY-MM-DD, or "(out of range: N)" with the day count.
@@ -153,6 +148,14 @@ inline std::ostream& operator<<(std::ostream& os, IsoDate d) {
     char buf[iso_date_size];
     write_iso_date(buf, d.day);
     return os.write(buf, static_cast<std::streamsize>(iso_date_size));
+}
+
+// YYYY-MM-DD, or "(out of range: N)" as operator<< prints it: never a wrong date.
+[[nodiscard]] inline std::string to_iso_string(date::sys_days day) {
+    if (!in_range(day)) return "(out of range: " + std::to_string(day.time_since_epoch().count()) + ")";
+    char buf[iso_date_size];
+    write_iso_date(buf, day);
+    return std::string(buf, iso_date_size);
 }
 
 }  // namespace voip

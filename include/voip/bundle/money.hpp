@@ -48,8 +48,12 @@ inline std::ostream& operator<<(std::ostream& os, const PriceList& p) {
 }
 
 // `amount x part / whole`, rounded half up to the minor unit, in integers (RULES 8).
-// Requires ok(amount), 0 <= part <= whole, 0 < whole <= 4000.
+// Exact for ok(amount), 0 <= part <= whole, 0 < whole <= 4000; outside that, part is
+// clamped to [0, whole] and an empty whole gives 0, so no input divides by zero or overflows.
 [[nodiscard]] constexpr Money pro_rata(Money amount, std::int64_t part, std::int64_t whole) noexcept {
+    if (whole <= 0 || whole > 4000 || !ok(amount)) return Money{0};
+    if (part < 0) part = 0;
+    if (part > whole) part = whole;
     return Money{(amount.minor * part * 2 + whole) / (whole * 2)};
 }
 

@@ -69,7 +69,8 @@ namespace detail {
 }
 // The funds check every charging operation ends with.
 [[nodiscard]] constexpr Result afford(Decision d, const Context& c, Error short_of_funds) noexcept {
-    if (c.prices && c.balance && *c.balance < d.charge) return fail(short_of_funds);
+    // Nothing owed, nothing to check: a zero charge never fails, whatever the balance.
+    if (c.prices && c.balance && d.charge.minor > 0 && *c.balance < d.charge) return fail(short_of_funds);
     return d;
 }
 }  // namespace detail
@@ -99,9 +100,12 @@ namespace detail {
     if (diff.minor <= 0) return Money{0};
     const auto start = term_start(b, c.policy);
     if (!start) return fail(start.error());
-    const std::int64_t whole = (b.expires_on - *start).count();  // [28, 366]
-    std::int64_t left = (b.expires_on - c.today).count();        // (0, whole] once clamped
-    if (left > whole) left = whole;                               // today before created_on
+    const std::int64_t whole = (b.expires_on - *start).count();  // > 0: start < expires_on for an ok() bundle
+    std::int64_t left = (b.expires_on - c.today).count();        // > 0: the bundle is in service
+    // Never more than the whole difference: today can precede the computed term start when
+    // created_on is after today, or in an overflow-mode term longer than "expires_on minus
+    // one month" (01-31 -> 03-03 starts its 31 days before 02-03) (docs/rules.md, 7).
+    if (left > whole) left = whole;
     return pro_rata(diff, left, whole);
 }
 

@@ -35,7 +35,6 @@ enum class State : std::uint8_t {
 inline std::ostream& operator<<(std::ostream& os, State s) { return os << name(s); }
 
 // The days a renewal is allowed, both inclusive: [expires_on - before, expires_on + after].
-// renewal_window() requires in_range(expires_on) and ok(policy).
 struct RenewalWindow {
     date::sys_days first;
     date::sys_days last;
@@ -43,8 +42,16 @@ struct RenewalWindow {
     [[nodiscard]] constexpr bool contains(date::sys_days d) const noexcept { return first <= d && d <= last; }
 };
 
+// Clipped to 0001-01-01..9999-12-31, the days the rules can name: a bundle expiring on
+// 9999-12-31 is renewable until 9999-12-31, not until a day with a five-digit year.
 [[nodiscard]] constexpr RenewalWindow renewal_window(date::sys_days expires_on, const RenewalPolicy& p) noexcept {
-    return {expires_on - date::days{p.renew_days_before}, expires_on + date::days{p.renew_days_after}};
+    const std::int64_t e = expires_on.time_since_epoch().count();
+    const std::int64_t lo = min_day.time_since_epoch().count();
+    const std::int64_t hi = max_day.time_since_epoch().count();
+    const auto clip = [lo, hi](std::int64_t d) {
+        return date::sys_days{date::days{static_cast<int>(d < lo ? lo : d > hi ? hi : d)}};
+    };
+    return {clip(e - p.renew_days_before), clip(e + p.renew_days_after)};
 }
 [[nodiscard]] constexpr RenewalWindow renewal_window(const Bundle& b, const RenewalPolicy& p) noexcept {
     return renewal_window(b.expires_on, p);
