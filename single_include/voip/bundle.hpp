@@ -97,7 +97,7 @@ enum class Error : std::uint8_t {
     malformed_uuid,
     malformed_date,
     date_out_of_range,         // a date, or a date computed, outside 0001-01-01..9999-12-31
-    invalid_policy,            // RenewalPolicy::ok() or PriceList::ok() is false
+    invalid_policy,            // the operator's settings: ok(Context) is false (policy, prices, today, balance)
     invalid_bundle,            // a stored bundle that breaks Bundle's invariants
     buffer_too_small,
     // the rules
@@ -343,22 +343,17 @@ struct DayOrError {
     return out;
 }
 
-// Writes exactly iso_date_size characters; the day must be in_range().
+// Writes exactly iso_date_size characters. The text is the day's only when in_range(day):
+// check first (out of range, it writes ten characters of no meaning, never out of bounds).
 constexpr char* write_iso_date(char* out, date::sys_days day) noexcept {
     const detail::Civil c = detail::civil_from_days(day);
-    detail::put_two_digits(out, c.year / 100);
+    detail::put_two_digits(out, c.year / 100 % 100);  // % 100: memory-safe even for days out of range
     detail::put_two_digits(out + 2, c.year % 100);
     out[4] = '-';
     detail::put_two_digits(out + 5, c.month);
     out[7] = '-';
     detail::put_two_digits(out + 8, c.day);
     return out + iso_date_size;
-}
-
-[[nodiscard]] inline std::string to_iso_string(date::sys_days day) {
-    char buf[iso_date_size];
-    write_iso_date(buf, day);
-    return std::string(buf, iso_date_size);
 }
 
 // Prints a day as YYYY-MM-DD, or "(out of range: N)" with the day count.
@@ -371,6 +366,14 @@ inline std::ostream& operator<<(std::ostream& os, IsoDate d) {
     char buf[iso_date_size];
     write_iso_date(buf, d.day);
     return os.write(buf, static_cast<std::streamsize>(iso_date_size));
+}
+
+// YYYY-MM-DD, or "(out of range: N)" as operator<< prints it: never a wrong date.
+[[nodiscard]] inline std::string to_iso_string(date::sys_days day) {
+    if (!in_range(day)) return "(out of range: " + std::to_string(day.time_since_epoch().count()) + ")";
+    char buf[iso_date_size];
+    write_iso_date(buf, day);
+    return std::string(buf, iso_date_size);
 }
 
 }  // namespace voip
@@ -564,8 +567,12 @@ inline std::ostream& operator<<(std::ostream& os, const PriceList& p) {
 }
 
 // `amount x part / whole`, rounded half up to the minor unit, in integers (RULES 8).
-// Requires ok(amount), 0 <= part <= whole, 0 < whole <= 4000.
+// Exact for ok(amount), 0 <= part <= whole, 0 < whole <= 4000; outside that, part is
+// clamped to [0, whole] and an empty whole gives 0, so no input divides by zero or overflows.
 [[nodiscard]] constexpr Money pro_rata(Money amount, std::int64_t part, std::int64_t whole) noexcept {
+    if (whole <= 0 || whole > 4000 || !ok(amount)) return Money{0};
+    if (part < 0) part = 0;
+    if (part > whole) part = whole;
     return Money{(amount.minor * part * 2 + whole) / (whole * 2)};
 }
 
@@ -771,7 +778,6 @@ enum class State : std::uint8_t {
 inline std::ostream& operator<<(std::ostream& os, State s) { return os << name(s); }
 
 // The days a renewal is allowed, both inclusive: [expires_on - before, expires_on + after].
-// renewal_window() requires in_range(expires_on) and ok(policy).
 struct RenewalWindow {
     date::sys_days first;
     date::sys_days last;
@@ -779,8 +785,16 @@ struct RenewalWindow {
     [[nodiscard]] constexpr bool contains(date::sys_days d) const noexcept { return first <= d && d <= last; }
 };
 
+// Clipped to 0001-01-01..9999-12-31, the days the rules can name: a bundle expiring on
+// 9999-12-31 is renewable until 9999-12-31, not until a day with a five-digit year.
 [[nodiscard]] constexpr RenewalWindow renewal_window(date::sys_days expires_on, const RenewalPolicy& p) noexcept {
-    return {expires_on - date::days{p.renew_days_before}, expires_on + date::days{p.renew_days_after}};
+    const std::int64_t e = expires_on.time_since_epoch().count();
+    constexpr std::int64_t lo = min_day.time_since_epoch().count();
+    constexpr std::int64_t hi = max_day.time_since_epoch().count();
+    const auto clip = [](std::int64_t d) {  // constants: no capture (clang: -Wunused-lambda-capture)
+        return date::sys_days{date::days{static_cast<int>(d < lo ? lo : d > hi ? hi : d)}};
+    };
+    return {clip(e - p.renew_days_before), clip(e + p.renew_days_after)};
 }
 [[nodiscard]] constexpr RenewalWindow renewal_window(const Bundle& b, const RenewalPolicy& p) noexcept {
     return renewal_window(b.expires_on, p);
@@ -968,7 +982,8 @@ namespace detail {
 }
 // The funds check every charging operation ends with.
 [[nodiscard]] constexpr Result afford(Decision d, const Context& c, Error short_of_funds) noexcept {
-    if (c.prices && c.balance && *c.balance < d.charge) return fail(short_of_funds);
+    // Nothing owed, nothing to check: a zero charge never fails, whatever the balance.
+    if (c.prices && c.balance && d.charge.minor > 0 && *c.balance < d.charge) return fail(short_of_funds);
     return d;
 }
 }  // namespace detail
@@ -998,9 +1013,12 @@ namespace detail {
     if (diff.minor <= 0) return Money{0};
     const auto start = term_start(b, c.policy);
     if (!start) return fail(start.error());
-    const std::int64_t whole = (b.expires_on - *start).count();  // [28, 366]
-    std::int64_t left = (b.expires_on - c.today).count();        // (0, whole] once clamped
-    if (left > whole) left = whole;                               // today before created_on
+    const std::int64_t whole = (b.expires_on - *start).count();  // > 0: start < expires_on for an ok() bundle
+    std::int64_t left = (b.expires_on - c.today).count();        // > 0: the bundle is in service
+    // Never more than the whole difference: today can precede the computed term start when
+    // created_on is after today, or in an overflow-mode term longer than "expires_on minus
+    // one month" (01-31 -> 03-03 starts its 31 days before 02-03) (docs/rules.md, 7).
+    if (left > whole) left = whole;
     return pro_rata(diff, left, whole);
 }
 

@@ -46,9 +46,9 @@ struct RenewalWindow {
 // 9999-12-31 is renewable until 9999-12-31, not until a day with a five-digit year.
 [[nodiscard]] constexpr RenewalWindow renewal_window(date::sys_days expires_on, const RenewalPolicy& p) noexcept {
     const std::int64_t e = expires_on.time_since_epoch().count();
-    const std::int64_t lo = min_day.time_since_epoch().count();
-    const std::int64_t hi = max_day.time_since_epoch().count();
-    const auto clip = [lo, hi](std::int64_t d) {
+    constexpr std::int64_t lo = min_day.time_since_epoch().count();
+    constexpr std::int64_t hi = max_day.time_since_epoch().count();
+    const auto clip = [](std::int64_t d) {  // constants: no capture (clang: -Wunused-lambda-capture)
         return date::sys_days{date::days{static_cast<int>(d < lo ? lo : d > hi ? hi : d)}};
     };
     return {clip(e - p.renew_days_before), clip(e + p.renew_days_after)};
