@@ -11,6 +11,9 @@
 #include <string_view>
 
 #include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,6 +25,15 @@ struct Failure {
 };
 
 inline std::string errno_text() { return std::strerror(errno); }
+inline std::string errno_text(int e) { return std::strerror(e); }
+
+// A store line holding only JSON whitespace (an empty line, a trailing "\n\n", a lone
+// "\r" of a CRLF file) carries no bundle: readers skip it, a rewrite keeps it as it is.
+[[nodiscard]] constexpr bool is_blank_line(std::string_view line) noexcept {
+    for (const char c : line)
+        if (c != ' ' && c != '\t' && c != '\r') return false;
+    return true;
+}
 
 // An open file descriptor, closed on scope exit.
 class Fd {
@@ -124,24 +136,34 @@ public:
     void put(std::string_view s) {
         if (buf_.size() - used_ < s.size() && !flush()) return;
         if (s.size() > buf_.size()) {
-            failed_ = failed_ || !write_all(fd_, s.data(), s.size());
+            if (!failed_) note(write_all(fd_, s.data(), s.size()));
             return;
         }
         std::memcpy(buf_.data() + used_, s.data(), s.size());
         used_ += s.size();
     }
     bool flush() {
-        if (used_ > 0 && !failed_) failed_ = !write_all(fd_, buf_.data(), used_);
+        if (used_ > 0 && !failed_) note(write_all(fd_, buf_.data(), used_));
         used_ = 0;
         return !failed_;
     }
     [[nodiscard]] bool failed() const noexcept { return failed_; }
+    // The reason of the first failed write (errno is overwritten by whatever runs after).
+    [[nodiscard]] int error() const noexcept { return error_; }
 
 private:
+    void note(bool written) noexcept {
+        if (!written && !failed_) {
+            failed_ = true;
+            error_ = errno;
+        }
+    }
+
     int fd_;
     std::string buf_;
     std::size_t used_ = 0;
     bool failed_ = false;
+    int error_ = 0;
 };
 
 // The whole of a small file, at most `limit` bytes; more is reported as too_large.
@@ -187,10 +209,64 @@ inline std::string directory_of(const std::string& path) {
     return path.substr(0, slash);
 }
 
+inline std::string base_name_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// The file a store path really names: symbolic links followed (also a dangling one, whose
+// target a create will make), so that a commit replaces the target and leaves the link.
+// A path that does not exist resolves through its directory.
+inline std::string resolve_store_path(const std::string& path) {
+    std::string p = path;
+    for (int hops = 0; hops < 40; ++hops) {
+        struct stat st {};
+        if (::lstat(p.c_str(), &st) != 0) {
+            if (errno != ENOENT) throw Failure{"store " + path + ": " + errno_text()};
+            char dir[PATH_MAX];
+            if (::realpath(directory_of(p).c_str(), dir) == nullptr)
+                throw Failure{"store " + path + ": directory " + directory_of(p) + ": " + errno_text()};
+            const std::string d = dir;
+            return (d == "/" ? d : d + "/") + base_name_of(p);
+        }
+        if (!S_ISLNK(st.st_mode)) {
+            char real[PATH_MAX];
+            if (::realpath(p.c_str(), real) == nullptr) throw Failure{"store " + path + ": " + errno_text()};
+            return real;
+        }
+        char target[PATH_MAX];
+        const ssize_t n = ::readlink(p.c_str(), target, sizeof target - 1);
+        if (n < 0) throw Failure{"store " + path + ": cannot read the link: " + errno_text()};
+        const std::string t(target, static_cast<std::size_t>(n));
+        p = !t.empty() && t[0] == '/' ? t : directory_of(p) + "/" + t;
+    }
+    throw Failure{"store " + path + ": " + errno_text(ELOOP)};
+}
+
+// An advisory lock on `<store>.lock` beside the (resolved) store, held for the whole
+// read-decide-write of a commit so that concurrent committers run one after another. The
+// store itself cannot carry the lock: the rename gives it a new inode, and a waiter would
+// hold a lock on the old one. The lock file is never removed (removing it would let two
+// processes lock two different inodes of the same name).
+class StoreLock {
+public:
+    explicit StoreLock(const std::string& real_store)
+        : path_(real_store + ".lock"), fd_(::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
+        if (!fd_.ok()) throw Failure{"cannot open the lock file " + path_ + ": " + errno_text()};
+        while (::flock(fd_.get(), LOCK_EX) != 0)
+            if (errno != EINTR) throw Failure{"cannot lock " + path_ + ": " + errno_text()};
+    }
+    // Closing the descriptor releases the lock.
+
+private:
+    std::string path_;
+    Fd fd_;
+};
+
 // Replaces `path` with what `fill` writes to the given descriptor, atomically: the new
 // content goes to a temp file in the same directory, is fsynced, then renamed over the
 // old file, and the directory is fsynced. On any failure the temp file is removed and the
-// old file is untouched. The new file keeps the old one's permissions (0644 when new,
+// old file is untouched; `fill` may also throw a Failure of its own. The new file keeps the old one's permissions (0644 when new,
 // less the umask).
 inline void replace_file_atomically(const std::string& path, const std::function<bool(int)>& fill) {
     std::string temp = path + ".tmp.XXXXXX";
@@ -211,7 +287,14 @@ inline void replace_file_atomically(const std::string& path, const std::function
         mode = static_cast<mode_t>(0644 & ~mask);
     }
     if (::fchmod(fd.get(), mode) != 0) fail("cannot set the mode of the temp file for");
-    if (!fill(fd.get())) fail("cannot write the temp file for");
+    bool filled = false;
+    try {
+        filled = fill(fd.get());
+    } catch (...) {
+        ::unlink(temp.c_str());
+        throw;
+    }
+    if (!filled) fail("cannot write the temp file for");
     if (::fsync(fd.get()) != 0) fail("cannot fsync the temp file for");
     if (::close(fd.release()) != 0) fail("cannot close the temp file for");
     if (::rename(temp.c_str(), path.c_str()) != 0) fail("cannot rename the temp file over");

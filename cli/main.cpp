@@ -21,6 +21,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <sys/stat.h>
@@ -103,7 +104,7 @@ std::string error_text(voip::Error e) { return std::string(voip::name(e)); }
 // What one pass over a store found.
 struct StoreScan {
     bool exists = false;
-    std::uint64_t lines = 0;
+    std::uint64_t lines = 0;            // every line, blank ones included
     std::optional<voip::Bundle> found;  // the bundle with the wanted uuid
     std::uint64_t found_line = 0;       // its 0-based line
 };
@@ -113,13 +114,16 @@ struct StoreScan {
 }
 
 // Validates every line of the store and finds `wanted`. A store that may not exist yet
-// (create --commit) scans as empty. The uuid acted on must appear at most once.
-StoreScan scan_store(const std::string& path, const std::optional<voip::Uuid>& wanted, bool may_be_missing) {
+// (create --commit) scans as empty. The uuid acted on must appear at most once. Blank
+// lines are skipped (and kept by a rewrite); line numbers in messages count them.
+// `shown` is the path as the user gave it, for messages (`path` may be a link's target).
+StoreScan scan_store(const std::string& path, const std::string& shown, const std::optional<voip::Uuid>& wanted,
+                     bool may_be_missing) {
     StoreScan s;
     voip_cli::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd.ok()) {
         if (may_be_missing && errno == ENOENT) return s;
-        throw Failure{"store " + path + ": cannot open: " + voip_cli::errno_text()};
+        throw Failure{"store " + shown + ": cannot open: " + voip_cli::errno_text()};
     }
     s.exists = true;
     voip_cli::LineReader reader(fd.get());
@@ -128,13 +132,17 @@ StoreScan scan_store(const std::string& path, const std::optional<voip::Uuid>& w
         switch (reader.next(line)) {
             case voip_cli::LineReader::Next::line: break;
             case voip_cli::LineReader::Next::end: return s;
-            case voip_cli::LineReader::Next::too_long: corrupt(path, s.lines, "body_too_large");
-            case voip_cli::LineReader::Next::io_error: throw Failure{"store " + path + ": read error: " + voip_cli::errno_text()};
+            case voip_cli::LineReader::Next::too_long: corrupt(shown, s.lines, "body_too_large");
+            case voip_cli::LineReader::Next::io_error: throw Failure{"store " + shown + ": read error: " + voip_cli::errno_text()};
+        }
+        if (voip_cli::is_blank_line(line)) {
+            ++s.lines;
+            continue;
         }
         const auto b = voip::decode_bundle(line);
-        if (!b) corrupt(path, s.lines, error_text(b.error()));
+        if (!b) corrupt(shown, s.lines, error_text(b.error()));
         if (wanted && b->uuid == *wanted) {
-            if (s.found) corrupt(path, s.lines, "uuid " + voip::to_string(*wanted) + " appears twice");
+            if (s.found) corrupt(shown, s.lines, "uuid " + voip::to_string(*wanted) + " appears twice");
             s.found = *b;
             s.found_line = s.lines;
         }
@@ -143,7 +151,8 @@ StoreScan scan_store(const std::string& path, const std::optional<voip::Uuid>& w
 }
 
 // Rewrites the store with `line` replacing line `replace` (or appended when replace is
-// none), atomically.
+// none), atomically. The caller holds the store's lock, so the store read here is the one
+// scanned; a difference means a writer that does not take the lock.
 void commit_store(const std::string& path, const StoreScan& scan, std::optional<std::uint64_t> replace,
                   const voip::Bundle& b) {
     const std::string encoded = voip::encode_bundle(b) + "\n";
@@ -151,14 +160,17 @@ void commit_store(const std::string& path, const StoreScan& scan, std::optional<
         voip_cli::Output out(out_fd);
         if (scan.exists) {
             voip_cli::Fd in(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-            if (!in.ok()) return false;
+            if (!in.ok()) throw Failure{"store " + path + ": cannot reopen to commit: " + voip_cli::errno_text()};
             voip_cli::LineReader reader(in.get());
             std::string_view line;
             std::uint64_t n = 0;
             for (;;) {
                 const auto next = reader.next(line);
                 if (next == voip_cli::LineReader::Next::end) break;
-                if (next != voip_cli::LineReader::Next::line) return false;
+                if (next == voip_cli::LineReader::Next::io_error)
+                    throw Failure{"store " + path + ": read error while committing: " + voip_cli::errno_text()};
+                if (next != voip_cli::LineReader::Next::line)
+                    throw Failure{"store " + path + ": changed while being committed (a writer without " + path + ".lock?)"};
                 if (replace && n == *replace) {
                     out.put(encoded);
                 } else {
@@ -167,20 +179,34 @@ void commit_store(const std::string& path, const StoreScan& scan, std::optional<
                 }
                 ++n;
             }
-            if (n != scan.lines) return false;  // the store changed under us
+            if (n != scan.lines)
+                throw Failure{"store " + path + ": changed while being committed (a writer without " + path + ".lock?)"};
         }
         if (!replace) out.put(encoded);
-        return out.flush();
+        if (!out.flush()) {
+            errno = out.error();  // the write's own reason, for the message
+            return false;
+        }
+        return true;
     });
 }
 
 // ---------------------------------------------------------------------------------------
 // Answers
 
-void print(const std::string& text) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fputc('\n', stdout);
+// Standard output that cannot take the answer (a full disk, a closed pipe) is a failure:
+// a script must not read exit 0 as "here is the envelope". `after` says what had already
+// happened (a commit) so the one line tells the whole story.
+void write_stdout(std::string_view text, const char* after = "") {
+    const bool written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
+    const int e = errno;
+    if (!written || std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+        std::clearerr(stdout);
+        throw Failure{"cannot write standard output: " + voip_cli::errno_text(written ? errno : e) + after};
+    }
 }
+
+void print(const std::string& text, const char* after = "") { write_stdout(text + "\n", after); }
 
 std::string envelope_text(const voip::Envelope& e, bool pretty) {
     return voip::to_string(e, voip::WriteOptions{pretty, false});
@@ -222,6 +248,11 @@ std::string quote_text(voip::Operation op, const voip::Result& r, const voip::Co
 int run_operation(voip::Operation op, const Options& o, bool quote) {
     voip::Context ctx = make_context(o);
     if (o.commit && o.store.empty()) throw Failure{"--commit needs --store"};
+    if (op != voip::Operation::create) {
+        if (o.uuid.empty()) throw Failure{"--uuid is required for update and renew"};
+        // Without a store there is nowhere to look the bundle up: a 404 would be a guess.
+        if (o.store.empty()) throw Failure{"--store is required for update and renew (the bundle is looked up there)"};
+    }
     const bool has_body = op != voip::Operation::renew;
     std::string body;
     // A person at a terminal would otherwise wait on a prompt that never comes.
@@ -242,12 +273,19 @@ int run_operation(voip::Operation op, const Options& o, bool quote) {
             wanted = voip::make_uuid_v4(rd);
         }
     } else {
-        if (o.uuid.empty()) throw Failure{"--uuid is required for update and renew"};
         if (const auto u = voip::parse_uuid(o.uuid)) wanted = *u;  // malformed: a 400 envelope, below
     }
 
+    // A commit works on the file the path really names (a symbolic link stays a link) and
+    // holds the store's lock from the scan to the rename, so concurrent commits serialise
+    // and none is lost. Readers take no lock: a store only ever changes by rename, so a
+    // reader sees the old file or the new one, whole.
+    const bool committing = o.commit && !quote;
+    const std::string store = committing ? voip_cli::resolve_store_path(o.store) : o.store;
+    std::optional<voip_cli::StoreLock> lock;
+    if (committing) lock.emplace(store);
     StoreScan scan;
-    if (!o.store.empty()) scan = scan_store(o.store, wanted, op == voip::Operation::create && o.commit && !quote);
+    if (!store.empty()) scan = scan_store(store, o.store, wanted, op == voip::Operation::create && committing);
     if (op == voip::Operation::create && scan.found) {
         if (!o.uuid.empty()) throw Failure{"--uuid " + o.uuid + ": already in store " + o.store};
         throw Failure{"the random uuid is already in the store: run again"};  // 2^-122: practically never
@@ -271,9 +309,12 @@ int run_operation(voip::Operation op, const Options& o, bool quote) {
         if (r && o.commit) {
             std::optional<std::uint64_t> replace;
             if (op != voip::Operation::create) replace = scan.found_line;
-            commit_store(o.store, scan, replace, r->bundle);
+            commit_store(store, scan, replace, r->bundle);
+            lock.reset();  // the new store is in place: let the next committer in
+            print(envelope_text(voip::make_envelope(op, r), o.pretty), " (the store was changed: the commit was made)");
+        } else {
+            print(envelope_text(voip::make_envelope(op, r), o.pretty));
         }
-        print(envelope_text(voip::make_envelope(op, r), o.pretty));
     }
     explain(o.explain, r);
     return 0;
@@ -282,7 +323,7 @@ int run_operation(voip::Operation op, const Options& o, bool quote) {
 int run_status(const Options& o) {
     const voip::Context ctx = make_context(o);
     const auto uuid = voip::parse_uuid(o.uuid);
-    const StoreScan scan = scan_store(o.store, uuid ? std::optional<voip::Uuid>(*uuid) : std::nullopt, false);
+    const StoreScan scan = scan_store(o.store, o.store, uuid ? std::optional<voip::Uuid>(*uuid) : std::nullopt, false);
     if (!uuid || !scan.found) {
         const voip::Error e = uuid ? voip::Error::unknown_bundle : voip::Error::malformed_uuid;
         print(envelope_text(voip::error_envelope(e), o.pretty));
@@ -309,9 +350,19 @@ int run_status(const Options& o) {
     return 0;
 }
 
-// Streams the store: constant memory whatever its size. A corrupt line stops the sweep
-// with exit 2 (the lines already printed stand; no summary is printed).
-int run_sweep(const Options& o) {
+// The 16 bytes of a uuid as a hash key.
+struct UuidHash {
+    std::size_t operator()(const voip::Uuid& u) const noexcept {
+        return std::hash<std::string_view>{}(
+            std::string_view(reinterpret_cast<const char*>(u.bytes.data()), u.bytes.size()));
+    }
+};
+
+// Streams the store: constant memory whatever its size, so it does not see duplicate
+// uuids (each copy is reported as it comes). --check-duplicates remembers every uuid
+// (memory grows with the store) and stops at the second copy. A corrupt line or a
+// duplicate stops the sweep with exit 2 (the lines already printed stand; no summary).
+int run_sweep(const Options& o, bool check_duplicates) {
     const voip::Context ctx = make_context(o);
     voip_cli::Fd fd(::open(o.store.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd.ok()) throw Failure{"store " + o.store + ": cannot open: " + voip_cli::errno_text()};
@@ -324,7 +375,9 @@ int run_sweep(const Options& o) {
     voip_cli::LineReader reader(fd.get());
     voip_cli::Output out(1);
     voip::SweepTotals totals;
-    std::uint64_t n = 0;
+    std::unordered_set<voip::Uuid, UuidHash> seen;
+    std::uint64_t n = 0;          // bundles
+    std::uint64_t line_no = 0;    // lines, blank ones included (for messages)
     std::string_view line;
     char buf[256];
     for (;;) {
@@ -332,13 +385,23 @@ int run_sweep(const Options& o) {
         if (next == voip_cli::LineReader::Next::end) break;
         if (next == voip_cli::LineReader::Next::too_long) {
             out.flush();
-            corrupt(o.store, n, "body_too_large");
+            corrupt(o.store, line_no, "body_too_large");
         }
-        if (next == voip_cli::LineReader::Next::io_error) throw Failure{"store " + o.store + ": read error"};
+        if (next == voip_cli::LineReader::Next::io_error) {
+            const std::string reason = voip_cli::errno_text();
+            out.flush();
+            throw Failure{"store " + o.store + ": read error: " + reason};
+        }
+        ++line_no;
+        if (voip_cli::is_blank_line(line)) continue;
         const auto b = voip::decode_bundle(line);
         if (!b) {
             out.flush();
-            corrupt(o.store, n, error_text(b.error()));
+            corrupt(o.store, line_no - 1, error_text(b.error()));
+        }
+        if (check_duplicates && !seen.insert(b->uuid).second) {
+            out.flush();
+            corrupt(o.store, line_no - 1, "uuid " + voip::to_string(b->uuid) + " appears twice");
         }
         ++n;
         const voip::SweepAction a = voip::sweep_action(*b, ctx.today, ctx.policy);
@@ -360,6 +423,7 @@ int run_sweep(const Options& o) {
             *p++ = static_cast<char>('0' + voip::code(b->bundle_type));
             put("}\n");
             out.put(std::string_view(buf, static_cast<std::size_t>(p - buf)));
+            if (out.failed()) throw Failure{"cannot write standard output: " + voip_cli::errno_text(out.error())};
         }
         if (progress && (n & 0xFFFF) == 0) {
             const int percent = static_cast<int>(reader.consumed() * 100 / size);
@@ -382,14 +446,14 @@ int run_sweep(const Options& o) {
         .close_object();
     out.put(j.text());
     out.put("\n");
-    if (!out.flush()) throw Failure{"cannot write to standard output"};
+    if (!out.flush()) throw Failure{"cannot write standard output: " + voip_cli::errno_text(out.error())};
     return 0;
 }
 
 int run_demo() {
     std::string text;
     const int failures = voip_cli::run_demo(text);
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    write_stdout(text);
     return failures == 0 ? 0 : 1;
 }
 
@@ -458,6 +522,9 @@ int main(int argc, char** argv) {
     CLI::App* sweep = app.add_subcommand("sweep", "the daily auto-renew sweep: one line per bundle needing action, then a summary");
     add_today(sweep);
     sweep->add_option("--store", o.store, "JSON-lines file of stored bundles")->required();
+    bool check_duplicates = false;
+    sweep->add_flag("--check-duplicates", check_duplicates,
+                    "stop with exit 2 at a uuid seen before (remembers every uuid: memory grows with the store)");
     add_month_end(sweep);
     CLI::App* demo = app.add_subcommand("demo", "replay every example of the seed page and print each envelope");
 
@@ -478,7 +545,7 @@ int main(int argc, char** argv) {
         for (const auto& [s, op] : quotes)
             if (s->parsed()) return run_operation(op, o, true);
         if (status->parsed()) return run_status(o);
-        if (sweep->parsed()) return run_sweep(o);
+        if (sweep->parsed()) return run_sweep(o, check_duplicates);
         if (demo->parsed()) return run_demo();
     } catch (const Failure& f) {
         std::fflush(stdout);

@@ -255,6 +255,10 @@ def case_usage_errors(tmp):
         (["create", "--today", "2018-08-01", "extra"], None),
         (["update", "--today", "2018-08-01", "--store", store], "--uuid"),
         (["renew", "--today", "2018-08-01"], "--uuid"),
+        (["update", "--today", "2018-08-01", "--uuid", UUID], "--store"),
+        (["renew", "--today", "2018-08-01", "--uuid", UUID], "--store"),
+        (["quote", "update", "--today", "2018-08-01", "--uuid", UUID], "--store"),
+        (["quote", "renew", "--today", "2018-08-01", "--uuid", UUID], "--store"),
         (["update", "--today", "2018-08-01", "--uuid", UUID, "--store", os.path.join(tmp, "none.jsonl")], "cannot open"),
         (["renew", "--today", "2018-08-01", "--uuid", UUID, "--store", tmp], None),
         (["quote"], None),
@@ -274,7 +278,6 @@ def case_usage_errors(tmp):
 def corrupt_lines():
     good = line()
     return [
-        ("", "line 1: invalid_json"),  # an empty line
         ("{not json}\n", "line 1: invalid_json"),
         (line(expires="2018-02-30"), "line 1: malformed_date"),
         (line(created="2018-09-01"), "line 1: invalid_bundle"),
@@ -296,9 +299,7 @@ def case_corrupt_store(tmp):
         bad = bad.encode() if isinstance(bad, str) else bad
         prefix = line().encode() if "twice" in mention else b""
         other = line(uuid=OTHER).encode()
-        content = other + prefix + bad + (b"" if bad.endswith(b"\n") or bad == b"" else b"\n")
-        if bad == b"":
-            content = other + b"\n"  # an empty second line
+        content = other + prefix + bad + (b"" if bad.endswith(b"\n") else b"\n")
         write(store, content)
         where = mention.replace("line 1", "line 2") if "line 1" in mention else mention
         if "twice" in mention:
@@ -348,7 +349,8 @@ def case_store_untouched_after_failure(tmp):
     after = os.stat(store)
     check(read(store) == content, "the store is byte-identical after failed commands")
     check((before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns), "the store was not rewritten")
-    check(sorted(os.listdir(tmp)) == ["prices.json", "store.jsonl"], f"no temp files left: {os.listdir(tmp)}")
+    check(sorted(os.listdir(tmp)) == ["prices.json", "store.jsonl", "store.jsonl.lock"],
+          f"no temp files left (the lock file stays): {os.listdir(tmp)}")
     # A commit that fails half way through writing (the file size limit stops the temp file
     # at 4 KiB; SIGXFSZ ignored so write() fails with EFBIG) leaves the store as it was.
     big = "".join(line(uuid="%08x-0000-4000-8000-000000000000" % i) for i in range(200))
@@ -363,7 +365,8 @@ def case_store_untouched_after_failure(tmp):
     check(p.returncode == 2 and p.stdout == b"" and err.count("\n") == 1 and "cannot write" in err,
           f"a failed write is exit 2 with one line and no envelope: {p.returncode} {p.stdout!r} {err!r}")
     check(read(store) == big_content, "a commit that failed half way leaves the store byte-identical")
-    check(sorted(os.listdir(tmp)) == ["prices.json", "store.jsonl"], f"the temp file was removed: {os.listdir(tmp)}")
+    check(sorted(os.listdir(tmp)) == ["prices.json", "store.jsonl", "store.jsonl.lock"],
+          f"the temp file was removed (the lock file stays): {os.listdir(tmp)}")
     code, out, err = run(["renew", "--today", "2018-08-01", "--uuid", OTHER, "--store", store, "--commit"])
     check(code == 0 and len(read(store)) == len(big_content), f"the same commit without the limit succeeds: {err!r}")
     write(store, content)
@@ -390,7 +393,7 @@ def case_commit_atomic(tmp):
     check(after.st_ino != inode, "the store was replaced by rename, not rewritten in place")
     check(stat.S_IMODE(after.st_mode) == 0o600, f"permissions kept: {oct(after.st_mode)}")
     check(read(store) == (lines[0] + line(created="2018-07-01", expires="2018-09-01")).encode(), f"{read(store)!r}")
-    check(os.listdir(tmp) == ["store.jsonl"], f"no temp file left: {os.listdir(tmp)}")
+    check(sorted(os.listdir(tmp)) == ["store.jsonl", "store.jsonl.lock"], f"no temp file left: {os.listdir(tmp)}")
     # create --commit on a store that does not exist yet makes it
     new_store = os.path.join(tmp, "new.jsonl")
     code, out, err = run(["create", "--today", "2018-08-01", "--uuid", UUID, "--store", new_store, "--commit"],
@@ -547,7 +550,10 @@ def case_sweep_progress(tmp):
 def case_body_from_terminal(tmp):
     """create and update read the body from standard input; a terminal there is a usage error, not a hang."""
     import pty
-    for args in (["create", "--today", "2018-08-01"], ["update", "--today", "2018-08-01", "--uuid", UUID]):
+    store = os.path.join(tmp, "store.jsonl")
+    write(store, line(uuid=OTHER))
+    for args in (["create", "--today", "2018-08-01"],
+                 ["update", "--today", "2018-08-01", "--uuid", UUID, "--store", store]):
         master, slave = pty.openpty()
         try:
             p = subprocess.run([EXE] + args, stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=10)
@@ -559,7 +565,7 @@ def case_body_from_terminal(tmp):
               f"{args} with a terminal on stdin: {p.returncode} {err!r}")
     master, slave = pty.openpty()
     try:  # renew takes no body: a terminal on stdin is fine
-        p = subprocess.run([EXE, "renew", "--today", "2018-08-01", "--uuid", UUID], stdin=slave,
+        p = subprocess.run([EXE, "renew", "--today", "2018-08-01", "--uuid", UUID, "--store", store], stdin=slave,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=10)
     finally:
         os.close(slave)
@@ -579,6 +585,155 @@ def case_help_and_version(tmp):
     check(code == 0 and "create" in out and "sweep" in out and "demo" in out, f"--help: {code}")
     code, out, err = run(["--version"])
     check(code == 0 and re.match(r"\d+\.\d+\.\d+", out.strip()), f"--version: {out!r}")
+
+
+def case_concurrent_commits(tmp):
+    """Parallel committers serialise on the store's lock file: no update is lost."""
+    store = os.path.join(tmp, "conc.jsonl")
+    n = 20
+    body = os.path.join(tmp, "body.json")
+    write(body, '{"bundle_type":1}')
+    procs = []
+    for _ in range(n):  # the body from a file: every process runs at once, none waits on a pipe
+        with open(body, "rb") as f:
+            procs.append(subprocess.Popen([EXE, "create", "--today", "2018-08-01", "--store", store, "--commit"],
+                                          stdin=f, stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+    os.unlink(body)
+    printed = set()
+    for p in procs:
+        out, err = p.communicate(timeout=60)
+        check(p.returncode == 0 and err == b"", f"parallel create: {p.returncode} {err!r}")
+        printed.add(json.loads(out)["result"]["uuid"])
+    lines = read(store).decode().splitlines()
+    stored = {json.loads(x)["uuid"] for x in lines}
+    check(len(lines) == n and len(stored) == n, f"{n} parallel creates give {n} lines with {n} uuids: {len(lines)} lines")
+    check(stored == printed, "every printed uuid is in the store")
+    # parallel renewals of different bundles of one store: each replaces its own line
+    uuids = ["%08x-0000-4000-8000-000000000000" % i for i in range(10)]
+    write(store, "".join(line(uuid=u, created="2018-07-01", expires="2018-08-01") for u in uuids))
+    procs = [subprocess.Popen([EXE, "renew", "--today", "2018-07-30", "--uuid", u, "--store", store, "--commit"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for u in uuids]
+    for p in procs:
+        out, err = p.communicate(timeout=60)
+        check(p.returncode == 0 and b'"status_code":200' in out, f"parallel renew: {out!r} {err!r}")
+    check(read(store) == "".join(line(uuid=u, created="2018-07-01", expires="2018-09-01") for u in uuids).encode(),
+          f"every parallel renewal landed: {read(store)!r}")
+    check(sorted(os.listdir(tmp)) == ["conc.jsonl", "conc.jsonl.lock"], f"only the store and its lock: {os.listdir(tmp)}")
+
+
+def run_to_full(args, stdin=b""):
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run([EXE] + args, input=stdin, stdout=full, stderr=subprocess.PIPE, timeout=30)
+    return p.returncode, p.stderr.decode("utf-8", "replace")
+
+
+def case_stdout_full(tmp):
+    """Standard output that cannot be written is exit 2 with one line, never exit 0."""
+    if not os.path.exists("/dev/full"):
+        print("skip: no /dev/full")
+        return
+    store = os.path.join(tmp, "store.jsonl")
+    write(store, line())
+    content = read(store)
+    cases = [
+        (["demo"], b""),
+        (["create", "--today", "2018-08-01"], b'{"bundle_type":1}'),
+        (["create", "--today", "2018-08-01", "--pretty"], b'{"bundle_type":0}'),  # a 400 envelope too
+        (["quote", "create", "--today", "2018-08-01"], b'{"bundle_type":1}'),
+        (["status", "--today", "2018-08-01", "--uuid", UUID, "--store", store], b""),
+        (["renew", "--today", "2018-08-30", "--uuid", UUID, "--store", store], b""),
+        (["sweep", "--today", "2018-08-30", "--store", store], b""),
+    ]
+    for args, body in cases:
+        code, err = run_to_full(args, body)
+        check(code == 2 and err.count("\n") == 1 and err.startswith("voip-bundle: cannot write standard output: ")
+              and "No space left on device" in err, f"{args} > /dev/full: exit {code}, {err!r}")
+        check("store was changed" not in err, f"{args}: nothing committed, nothing said: {err!r}")
+    check(read(store) == content, "no command above wrote the store")
+    # commit first, then print: the message says the store was changed
+    code, err = run_to_full(["renew", "--today", "2018-08-30", "--uuid", UUID, "--store", store, "--commit"])
+    check(code == 2 and err.count("\n") == 1 and "cannot write standard output" in err and "store was changed" in err,
+          f"commit then a failed print: {code} {err!r}")
+    check(read(store) == line(expires="2018-10-01").encode(), f"the commit was made: {read(store)!r}")
+
+
+def case_symlinked_store(tmp):
+    """A commit through a symbolic link updates the target and keeps the link."""
+    data = os.path.join(tmp, "data")
+    links = os.path.join(tmp, "links")
+    os.mkdir(data)
+    os.mkdir(links)
+    target = os.path.join(data, "store.jsonl")
+    write(target, line(created="2018-07-01", expires="2018-08-01"))
+    link = os.path.join(links, "store.jsonl")
+    os.symlink("../data/store.jsonl", link)  # relative to the link's directory
+    code, out, err = run(["renew", "--today", "2018-07-30", "--uuid", UUID, "--store", link, "--commit"])
+    check(code == 0 and '"status_code":200' in out, f"renew through a link: {code} {out!r} {err!r}")
+    check(os.path.islink(link) and os.readlink(link) == "../data/store.jsonl", "the link is still a link")
+    check(read(target) == line(created="2018-07-01", expires="2018-09-01").encode(), f"the target was updated: {read(target)!r}")
+    check(sorted(os.listdir(links)) == ["store.jsonl"], f"nothing written beside the link: {os.listdir(links)}")
+    check(sorted(os.listdir(data)) == ["store.jsonl", "store.jsonl.lock"], f"temp and lock beside the target: {os.listdir(data)}")
+    # a link to a link
+    link2 = os.path.join(tmp, "again.jsonl")
+    os.symlink(link, link2)
+    code, out, err = run(["create", "--today", "2018-08-01", "--uuid", OTHER, "--store", link2, "--commit"],
+                         seed("create_request"))
+    check(code == 0 and os.path.islink(link2) and os.path.islink(link), f"create through two links: {err!r}")
+    check(read(target) == (line(created="2018-07-01", expires="2018-09-01") + line(uuid=OTHER)).encode(), f"{read(target)!r}")
+    # a dangling link: create makes its target
+    dangling = os.path.join(links, "new.jsonl")
+    os.symlink("../data/new.jsonl", dangling)
+    code, out, err = run(["create", "--today", "2018-08-01", "--uuid", UUID, "--store", dangling, "--commit"],
+                         seed("create_request"))
+    check(code == 0 and os.path.islink(dangling), f"create through a dangling link: {err!r}")
+    check(read(os.path.join(data, "new.jsonl")) == line().encode(), "the link's target was created")
+    # messages name the store as given
+    write(target, "{bad}\n")
+    expect_usage_error(["renew", "--today", "2018-08-01", "--uuid", UUID, "--store", link, "--commit"],
+                       mention="store " + link + " line 1: invalid_json")
+
+
+def case_blank_lines_in_store(tmp):
+    """Blank lines (a trailing "\\n\\n", whitespace-only lines) are skipped like CRLF is accepted, and kept on rewrite."""
+    store = os.path.join(tmp, "store.jsonl")
+    other = line(uuid=OTHER)
+    content = other + "\n" + "  \t\r\n" + line(created="2018-07-01", expires="2018-08-01").replace("\n", "\r\n") + "\n"
+    write(store, content)
+    code, out, err = run(["status", "--today", "2018-07-30", "--uuid", UUID, "--store", store])
+    check(code == 0 and json.loads(out)["result"]["state"] == "renewal_open", f"status over blank lines: {code} {err!r}")
+    code, out, err = run(["sweep", "--today", "2018-07-30", "--store", store])
+    check(code == 0 and json.loads(out.splitlines()[-1])["summary"]["bundles"] == 2, f"sweep skips blank lines: {out!r} {err!r}")
+    code, out, err = run(["renew", "--today", "2018-07-30", "--uuid", UUID, "--store", store, "--commit"])
+    check(code == 0 and '"status_code":200' in out, f"renew over blank lines: {out!r} {err!r}")
+    check(read(store) == (other + "\n" + "  \t\r\n" + line(created="2018-07-01", expires="2018-09-01") + "\n").encode(),
+          f"the rewrite keeps the blank lines and replaces the bundle's: {read(store)!r}")
+    code, out, err = run(["create", "--today", "2018-08-01", "--uuid", "%08x-0000-4000-8000-000000000000" % 1,
+                          "--store", store, "--commit"], '{"bundle_type":1}')
+    check(code == 0 and read(store).count(b"\n") == 6, f"create appends after the blank lines: {read(store)!r}")
+    # line numbers in messages count blank lines
+    write(store, other + "\n\n{bad}\n")
+    for args in (["status", "--today", "2018-08-01", "--uuid", UUID, "--store", store],
+                 ["sweep", "--today", "2018-08-01", "--store", store]):
+        code, out, err = run(args)
+        check(code == 2 and "line 4: invalid_json" in err, f"{args[0]}: the bad line is line 4: {err!r}")
+
+
+def case_sweep_errors(tmp):
+    """sweep's read error names the reason; duplicates are reported per copy unless --check-duplicates."""
+    code, out, err = run(["sweep", "--today", "2018-08-01", "--store", tmp])  # a directory: read() fails
+    check(code == 2 and err.count("\n") == 1 and "read error: Is a directory" in err, f"sweep read error: {err!r}")
+    store = os.path.join(tmp, "store.jsonl")
+    write(store, line(expires="2018-08-05") + line(uuid=OTHER) + line(expires="2018-08-05"))
+    code, out, err = run(["sweep", "--today", "2018-08-03", "--store", store])
+    got = [json.loads(x) for x in out.splitlines()]
+    check(code == 0 and [g.get("uuid") for g in got[:-1]] == [UUID, UUID] and got[-1]["summary"]["bundles"] == 3,
+          f"without --check-duplicates each copy is swept (documented): {out!r}")
+    code, out, err = run(["sweep", "--today", "2018-08-03", "--store", store, "--check-duplicates"])
+    check(code == 2 and err.count("\n") == 1 and "line 3: uuid " + UUID + " appears twice" in err and "summary" not in out,
+          f"--check-duplicates stops at the second copy: {code} {out!r} {err!r}")
+    write(store, line(expires="2018-08-05") + line(uuid=OTHER))
+    code, out, err = run(["sweep", "--today", "2018-08-03", "--store", store, "--check-duplicates"])
+    check(code == 0 and json.loads(out.splitlines()[-1])["summary"]["bundles"] == 2, f"no duplicates: {out!r} {err!r}")
 
 
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
