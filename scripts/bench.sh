@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${BENCH_OUT:-build/bench/results}
-repetitions=7 min_time=0.3 compile_runs=11
+repetitions=7 min_time=0.3 compile_runs=15
 if [ "${1:-}" = "--quick" ]; then repetitions=1 min_time=0.02 compile_runs=1; fi
 
 cmake --workflow --preset bench
