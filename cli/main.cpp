@@ -6,12 +6,13 @@
 //                                   [--prices F] [--balance N] [--pretty] [--explain]
 //   voip-bundle quote create|update|renew ...   (the same, never committing, no funds check)
 //   voip-bundle status --today D --uuid U --store F [--pretty]
-//   voip-bundle sweep --today D --store F
+//   voip-bundle sweep --today D --store F [--check-duplicates]
 //   voip-bundle demo
 // The body, where the operation takes one, is read from standard input. Exit 0 whenever
 // an envelope was printed (4xx included); exit 2 with one line on standard error for usage
-// errors and unreadable or corrupt files. A store is only ever replaced atomically, and
-// only after a successful create, update or renew with --commit.
+// errors, unreadable or corrupt files and a standard output that cannot be written. A
+// store is only ever replaced atomically, and only after a successful create, update or
+// renew with --commit, under an exclusive lock on <store>.lock (docs/json-and-cli.md).
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
