@@ -6,6 +6,7 @@
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <iomanip>
@@ -53,6 +54,26 @@ bool peer_get_time(const std::string& text, date::sys_days& out) {
     const date::year_month_day ymd{date::year{tm.tm_year + 1900}, date::month{static_cast<unsigned>(tm.tm_mon + 1)},
                                    date::day{static_cast<unsigned>(tm.tm_mday)}};
     if (!ymd.ok()) return false;
+    out = date::sys_days{ymd};
+    return true;
+}
+
+// The library's own parse as first written: digits by hand, then the date library's
+// year_month_day::ok() and sys_days conversion. Kept to show what the hand-written civil
+// conversion in iso_date.hpp buys (docs/benchmarks.md).
+bool peer_digits_then_date(const std::string& text, date::sys_days& out) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    int v[8] = {};
+    constexpr std::size_t pos[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+    for (std::size_t k = 0; k < 8; ++k) {
+        const char c = text[pos[k]];
+        if (c < '0' || c > '9') return false;
+        v[k] = c - '0';
+    }
+    const int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+    const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(v[4] * 10 + v[5])},
+                                   date::day{static_cast<unsigned>(v[6] * 10 + v[7])}};
+    if (y < 1 || !ymd.ok()) return false;
     out = date::sys_days{ymd};
     return true;
 }
@@ -164,6 +185,7 @@ BENCHMARK_TEMPLATE(parse_peer, peer_date_parse)->Name("date_parse/date_parse_new
 BENCHMARK_TEMPLATE(parse_peer, peer_sscanf)->Name("date_parse/sscanf");
 BENCHMARK_TEMPLATE(parse_peer, peer_get_time)->Name("date_parse/std_get_time");
 BENCHMARK_TEMPLATE(parse_peer, peer_boost_parse)->Name("date_parse/boost_from_simple_string");
+BENCHMARK_TEMPLATE(parse_peer, peer_digits_then_date)->Name("date_parse/digits_then_date_library");
 
 // ---- format ---------------------------------------------------------------------------
 
@@ -188,6 +210,27 @@ void format_library_string(benchmark::State& state) {
     }
 }
 BENCHMARK(format_library_string)->Name("date_format/library_to_string");
+
+// The library's digit table after the date library's civil conversion: what the
+// hand-written conversion in iso_date.hpp is measured against.
+void format_date_civil_then_digits(benchmark::State& state) {
+    const auto& days = bench::sample_days();
+    char buf[voip::iso_date_size];
+    std::size_t i = 0;
+    for (auto _ : state) {
+        const date::year_month_day ymd{days[i++ % ring]};
+        const auto y = static_cast<std::uint32_t>(static_cast<int>(ymd.year()));
+        voip::detail::put_two_digits(buf, y / 100 % 100);  // the same digit table as the library
+        voip::detail::put_two_digits(buf + 2, y % 100);
+        buf[4] = '-';
+        voip::detail::put_two_digits(buf + 5, static_cast<unsigned>(ymd.month()));
+        buf[7] = '-';
+        voip::detail::put_two_digits(buf + 8, static_cast<unsigned>(ymd.day()));
+        benchmark::DoNotOptimize(buf);
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(format_date_civil_then_digits)->Name("date_format/date_civil_then_digits");
 
 void format_date_format(benchmark::State& state) {
     const auto& days = bench::sample_days();
