@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "common.hpp"
+
 #include <sstream>
 #include <string>
 #include <utility>
@@ -14,15 +16,8 @@ using voip_test::squeeze;
 using voip_test::unindent;
 
 namespace {
-Bundle seed_bundle() {
-    Bundle b;
-    b.uuid = *parse_uuid("0fba8c48-99fc-4727-8ca7-c847376da415");
-    b.created_on = *parse_iso_date("2018-08-01");
-    b.expires_on = *parse_iso_date("2018-09-01");
-    b.bundle_type = BundleType::business;
-    b.auto_renew = true;
-    return b;
-}
+// The seed's bundle: created 2018-08-01, expires 2018-09-01, Business, auto-renew.
+Bundle seed_bundle() { return voip_test::make_bundle("2018-08-01", "2018-09-01"); }
 
 void check_seed(const Envelope& e, const std::string& example) {
     const std::string seed = read_seed(example);
