@@ -1,10 +1,12 @@
-#pragma once
-// `voip-bundle demo`: replays every example of the seed page through the same path as the
-// commands - the request text through decode_request, then handle_create/update/renew -
-// and prints each envelope in the seed's layout, after a "# ..." line saying what was
-// asked. The page shows one envelope per status; the scenario behind each is ours (the
-// page gives none), chosen so that the seed's result comes out: e.g. its renew 200 shows
-// expires_on 2018-09-01, so the demo renews a bundle that expired on 2018-08-01.
+// The demo command of voip-bundle: replays every example of the seed page and prints each envelope.
+//
+// The examples go through the same path as the commands - the request text through
+// decode_request, then handle_create/update/renew - and each envelope is printed in the
+// seed's layout, after a "# ..." line saying what was asked. The page shows one envelope
+// per status; the scenario behind each is ours (the page gives none), chosen so that the
+// seed's result comes out: e.g. its renew 200 shows expires_on 2018-09-01, so the demo
+// renews a bundle that expired on 2018-08-01.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,14 +14,17 @@
 #include <voip/bundle.hpp>
 #include <voip/bundle_json.hpp>
 
+#include "answers.hpp"
+#include "commands.hpp"
+
 namespace voip_cli {
 
-namespace demo_detail {
+namespace {
 
 // The seed's request body, verbatim (create and update show the same one).
-inline constexpr std::string_view seed_body = "{\n\"auto_renew\" : true,\n\"bundle_type\" : 1\n}";
-inline constexpr std::string_view seed_uuid = "0fba8c48-99fc-4727-8ca7-c847376da415";
-inline constexpr std::string_view other_uuid = "2c5e7a52-3c8f-4e0b-9d0e-6a1f0b7d9e41";  // in no store
+constexpr std::string_view seed_body = "{\n\"auto_renew\" : true,\n\"bundle_type\" : 1\n}";
+constexpr std::string_view seed_uuid = "0fba8c48-99fc-4727-8ca7-c847376da415";
+constexpr std::string_view other_uuid = "2c5e7a52-3c8f-4e0b-9d0e-6a1f0b7d9e41";  // in no store
 
 struct Scenario {
     std::string_view title;
@@ -38,14 +43,14 @@ struct Scenario {
 };
 
 // [demo] 1500 Business, 900 Residential, 500 Fax Only, 2000 Trunk Only, 300 Forward Only.
-inline voip::PriceList demo_prices() {
+voip::PriceList demo_prices() {
     voip::PriceList p;
     const long prices[] = {1500, 900, 500, 2000, 300};
     for (std::size_t i = 0; i < voip::bundle_type_count; ++i) p.per_term[i] = voip::Money{prices[i]};
     return p;
 }
 
-inline constexpr Scenario scenarios[] = {
+constexpr Scenario scenarios[] = {
     {"create on 2018-08-01 with the seed's body", voip::Operation::create, "2018-08-01", seed_uuid, seed_body, "", "", 0,
      false, false, std::nullopt, voip::Status::created},
     {"create with bundle_type 6", voip::Operation::create, "2018-08-01", seed_uuid,
@@ -72,7 +77,7 @@ inline constexpr Scenario scenarios[] = {
      true, false, std::nullopt, voip::Status::not_found},
 };
 
-inline std::string_view verb(voip::Operation op) {
+std::string_view verb(voip::Operation op) {
     switch (op) {
         case voip::Operation::create: return "POST /bundle";
         case voip::Operation::update: return "PUT /bundle/{uuid}";
@@ -81,12 +86,9 @@ inline std::string_view verb(voip::Operation op) {
     return "";
 }
 
-}  // namespace demo_detail
-
 // Appends every scenario's answer to `out`; returns how many answered otherwise than
 // the seed's status (0 unless the rules are broken).
-inline int run_demo(std::string& out) {
-    using namespace demo_detail;
+int replay_seed_page(std::string& out) {
     int failures = 0;
     int number = 0;
     for (const Scenario& s : scenarios) {
@@ -137,6 +139,15 @@ inline int run_demo(std::string& out) {
         out += '\n';
     }
     return failures;
+}
+
+}  // namespace
+
+int run_demo() {
+    std::string text;
+    const int failures = replay_seed_page(text);
+    write_stdout(text);
+    return failures == 0 ? 0 : 1;
 }
 
 }  // namespace voip_cli

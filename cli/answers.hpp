@@ -1,0 +1,31 @@
+// voip-bundle's answers on standard output: checked writes, envelopes, quotes, --explain.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include <voip/bundle.hpp>
+
+#include "json_out.hpp"
+
+namespace voip_cli {
+
+// Standard output that cannot take the answer (a full disk, a closed pipe) is a failure:
+// a script must not read exit 0 as "here is the envelope". `after` says what had already
+// happened (a commit) so the one line tells the whole story.
+void write_stdout(std::string_view text, const char* after = "");
+
+// `text` and a newline, through write_stdout.
+void print(const std::string& text, const char* after = "");
+
+std::string envelope_text(const voip::Envelope& e, bool pretty);
+
+// With --explain, the failed rule's name on standard error.
+void explain(bool wanted, const voip::Result& r);
+
+// A bundle's members in the envelope's order (status and quote answers).
+void add_bundle_members(JsonOut& j, const voip::Bundle& b);
+
+// A quote's answer: the envelope's result with the charge (and the balance, if given).
+std::string quote_text(voip::Operation op, const voip::Result& r, const voip::Context& c, bool pretty);
+
+}  // namespace voip_cli

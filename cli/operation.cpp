@@ -1,0 +1,89 @@
+// The create, update and renew commands of voip-bundle, and their quotes.
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+
+#include <voip/bundle.hpp>
+#include <voip/bundle_json.hpp>
+
+#include "answers.hpp"
+#include "commands.hpp"
+#include "failure.hpp"
+#include "inputs.hpp"
+#include "store.hpp"
+
+namespace voip_cli {
+
+int run_operation(voip::Operation op, const Options& o, bool quote) {
+    voip::Context ctx = make_context(o);
+    if (o.commit && o.store.empty()) throw Failure{"--commit needs --store"};
+    if (op != voip::Operation::create) {
+        if (o.uuid.empty()) throw Failure{"--uuid is required for update and renew"};
+        // Without a store there is nowhere to look the bundle up: a 404 would be a guess.
+        if (o.store.empty()) throw Failure{"--store is required for update and renew (the bundle is looked up there)"};
+    }
+    const bool has_body = op != voip::Operation::renew;
+    std::string body;
+    if (has_body) body = read_request_body();
+
+    // The uuid acted on: given (update, renew; create may choose it) or new (create).
+    std::optional<voip::Uuid> wanted;
+    if (op == voip::Operation::create) {
+        if (!o.uuid.empty()) {
+            const auto u = voip::parse_uuid(o.uuid);
+            if (!u) throw Failure{"--uuid " + o.uuid + ": malformed_uuid (want 8-4-4-4-12 hex digits)"};
+            wanted = *u;
+        } else {
+            std::random_device rd;  // a proper random source for real identifiers
+            wanted = voip::make_uuid_v4(rd);
+        }
+    } else {
+        if (const auto u = voip::parse_uuid(o.uuid)) wanted = *u;  // malformed: a 400 envelope, below
+    }
+
+    // A commit works on the file the path really names (a symbolic link stays a link) and
+    // holds the store's lock from the scan to the rename, so concurrent commits serialise
+    // and none is lost. Readers take no lock: a store only ever changes by rename, so a
+    // reader sees the old file or the new one, whole.
+    const bool committing = o.commit && !quote;
+    const std::string store = committing ? resolve_store_path(o.store) : o.store;
+    std::optional<StoreLock> lock;
+    if (committing) lock.emplace(store);
+    StoreScan scan;
+    if (!store.empty()) scan = scan_store(store, o.store, wanted, op == voip::Operation::create && committing);
+    if (op == voip::Operation::create && scan.found) {
+        if (!o.uuid.empty()) throw Failure{"--uuid " + o.uuid + ": already in store " + o.store};
+        throw Failure{"the random uuid is already in the store: run again"};  // 2^-122: practically never
+    }
+
+    voip::Context decide = ctx;
+    if (quote) decide.balance.reset();  // a quote shows the cost; it does not check funds
+    const auto find = [&](const voip::Uuid& u) -> const voip::Bundle* {
+        return scan.found && scan.found->uuid == u ? &*scan.found : nullptr;
+    };
+    voip::Result r = voip::Result(tl::unexpect, voip::Error::invalid_json);
+    switch (op) {
+        case voip::Operation::create: r = voip::handle_create(voip::decode_request(body), *wanted, decide); break;
+        case voip::Operation::update: r = voip::handle_update(o.uuid, voip::decode_request(body), find, decide); break;
+        case voip::Operation::renew: r = voip::handle_renew(o.uuid, find, decide); break;
+    }
+
+    if (quote) {
+        print(quote_text(op, r, ctx, o.pretty));
+    } else {
+        if (r && o.commit) {
+            std::optional<std::uint64_t> replace;
+            if (op != voip::Operation::create) replace = scan.found_line;
+            commit_store(store, scan, replace, r->bundle);
+            lock.reset();  // the new store is in place: let the next committer in
+            print(envelope_text(voip::make_envelope(op, r), o.pretty), " (the store was changed: the commit was made)");
+        } else {
+            print(envelope_text(voip::make_envelope(op, r), o.pretty));
+        }
+    }
+    explain(o.explain, r);
+    return 0;
+}
+
+}  // namespace voip_cli

@@ -1,0 +1,130 @@
+// The sweep command of voip-bundle: the daily auto-renew sweep, streamed over a store of any size.
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <voip/bundle.hpp>
+#include <voip/bundle_json.hpp>
+
+#include "commands.hpp"
+#include "failure.hpp"
+#include "files.hpp"
+#include "inputs.hpp"
+#include "json_out.hpp"
+#include "store.hpp"
+
+namespace voip_cli {
+
+namespace {
+
+// The 16 bytes of a uuid as a hash key.
+struct UuidHash {
+    std::size_t operator()(const voip::Uuid& u) const noexcept {
+        return std::hash<std::string_view>{}(
+            std::string_view(reinterpret_cast<const char*>(u.bytes.data()), u.bytes.size()));
+    }
+};
+
+}  // namespace
+
+// Streams the store: constant memory whatever its size, so it does not see duplicate
+// uuids (each copy is reported as it comes). --check-duplicates remembers every uuid
+// (memory grows with the store) and stops at the second copy. A corrupt line or a
+// duplicate stops the sweep with exit 2 (the lines already printed stand; no summary).
+int run_sweep(const Options& o, bool check_duplicates) {
+    const voip::Context ctx = make_context(o);
+    Fd fd(::open(o.store.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd.ok()) throw Failure{"store " + o.store + ": cannot open: " + errno_text()};
+    struct stat st {};
+    const std::uint64_t size = ::fstat(fd.get(), &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+    // A progress bar only for a person watching a long sweep.
+    const bool progress = ::isatty(2) != 0 && size >= (std::uint64_t{64} << 20);
+    int shown_percent = -1;
+
+    LineReader reader(fd.get());
+    Output out(1);
+    voip::SweepTotals totals;
+    std::unordered_set<voip::Uuid, UuidHash> seen;
+    std::uint64_t n = 0;          // bundles
+    std::uint64_t line_no = 0;    // lines, blank ones included (for messages)
+    std::string_view line;
+    char buf[256];
+    for (;;) {
+        const auto next = reader.next(line);
+        if (next == LineReader::Next::end) break;
+        if (next == LineReader::Next::too_long) {
+            out.flush();
+            corrupt(o.store, line_no, "body_too_large");
+        }
+        if (next == LineReader::Next::io_error) {
+            const std::string reason = errno_text();
+            out.flush();
+            throw Failure{"store " + o.store + ": read error: " + reason};
+        }
+        ++line_no;
+        if (is_blank_line(line)) continue;
+        const auto b = voip::decode_bundle(line);
+        if (!b) {
+            out.flush();
+            corrupt(o.store, line_no - 1, error_text(b.error()));
+        }
+        if (check_duplicates && !seen.insert(b->uuid).second) {
+            out.flush();
+            corrupt(o.store, line_no - 1, "uuid " + voip::to_string(b->uuid) + " appears twice");
+        }
+        ++n;
+        const voip::SweepAction a = voip::sweep_action(*b, ctx.today, ctx.policy);
+        totals.add(a);
+        if (a != voip::SweepAction::none) {
+            // {"uuid":"...","action":"renew","expires_on":"...","auto_renew":true,"bundle_type":1}
+            char* p = buf;
+            const auto put = [&p](std::string_view s) {
+                std::memcpy(p, s.data(), s.size());
+                p += s.size();
+            };
+            put(R"({"uuid":")");
+            p = voip::write_uuid(p, b->uuid);
+            put(R"(","action":")");
+            put(voip::name(a));
+            put(R"(","expires_on":")");
+            p = voip::write_iso_date(p, b->expires_on);
+            put(b->auto_renew ? R"(","auto_renew":true,"bundle_type":)" : R"(","auto_renew":false,"bundle_type":)");
+            *p++ = static_cast<char>('0' + voip::code(b->bundle_type));
+            put("}\n");
+            out.put(std::string_view(buf, static_cast<std::size_t>(p - buf)));
+            if (out.failed()) throw Failure{"cannot write standard output: " + errno_text(out.error())};
+        }
+        if (progress && (n & 0xFFFF) == 0) {
+            const int percent = static_cast<int>(reader.consumed() * 100 / size);
+            if (percent != shown_percent) {
+                shown_percent = percent;
+                std::fprintf(stderr, "\rsweep: %3d%% (%llu bundles)", percent, static_cast<unsigned long long>(n));
+            }
+        }
+    }
+    if (progress) std::fprintf(stderr, "\rsweep: 100%% (%llu bundles)\n", static_cast<unsigned long long>(n));
+    JsonOut j(false);
+    j.open_object()
+        .open_object("summary")
+        .date("today", ctx.today)
+        .integer("bundles", static_cast<std::int64_t>(totals.total()))
+        .integer("none", static_cast<std::int64_t>(totals.none))
+        .integer("renew", static_cast<std::int64_t>(totals.renew))
+        .integer("lapsed", static_cast<std::int64_t>(totals.lapsed))
+        .close_object()
+        .close_object();
+    out.put(j.text());
+    out.put("\n");
+    if (!out.flush()) throw Failure{"cannot write standard output: " + errno_text(out.error())};
+    return 0;
+}
+
+}  // namespace voip_cli
