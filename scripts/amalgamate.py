@@ -8,13 +8,15 @@
 What it writes (under <output>/voip/):
   bundle.hpp        the core: include/voip/bundle.hpp and every header it reaches, plus
                     the dependency-free JSON decoder include/voip/bundle_json.hpp when it
-                    exists; needs only <date/date.h> and <tl/expected.hpp>.
+                    exists, with the headers it reaches (include/voip/bundle/json/*.hpp);
+                    needs only <date/date.h> and <tl/expected.hpp>.
   bundle_<x>.hpp    one file per optional adapter include/voip/bundle_<x>.hpp (nlohmann,
                     fmt, ...): the adapter's own code, with its includes of the core
                     replaced by one #include "bundle.hpp" (the sibling above), so a program
                     may include the core and any adapters together without redefinitions.
-  bundle/*.hpp,     forwarders to the single header, so code written against the split
-  bundle_json.hpp   layout (#include <voip/bundle/uuid.hpp>) compiles unchanged.
+  bundle/*.hpp, bundle/json/*.hpp, bundle_json.hpp
+                    forwarders to the single header, so code written against the split
+                    layout (#include <voip/bundle/uuid.hpp>) compiles unchanged.
 
 Rules: each quoted #include that names a file under include/ is inlined once (#pragma once
 semantics); other includes are kept, and a <system> include already emitted outside any

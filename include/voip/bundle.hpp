@@ -1,6 +1,7 @@
 #pragma once
 // voip-bundle: the business rules of the VoIP Bundle (Subscriptions) API.
-// One header per idea under voip/bundle/; this one includes them all.
+// One header per idea under voip/bundle/; this one includes them all but the JSON ones in
+// voip/bundle/json/, which come with voip/bundle_json.hpp.
 #include "bundle/version.hpp"
 #include "bundle/error.hpp"
 #include "bundle/bundle_type.hpp"

@@ -20,13 +20,23 @@
 //   include/voip/bundle/sweep.hpp
 //   include/voip/bundle/features.hpp
 //   include/voip/bundle_json.hpp
+//   include/voip/bundle/json/limits.hpp
+//   include/voip/bundle/json/lexer.hpp
+//   include/voip/bundle/json/members.hpp
+//   include/voip/bundle/json/scanner.hpp
+//   include/voip/bundle/json/fast_scan.hpp
+//   include/voip/bundle/json/scan_object.hpp
+//   include/voip/bundle/json/request_codec.hpp
+//   include/voip/bundle/json/bundle_codec.hpp
+//   include/voip/bundle/json/price_codec.hpp
 #pragma once
 #ifndef VOIP_BUNDLE_SINGLE_VOIP_BUNDLE_HPP
 #define VOIP_BUNDLE_SINGLE_VOIP_BUNDLE_HPP
 
 // ---- begin voip/bundle.hpp ----
 // voip-bundle: the business rules of the VoIP Bundle (Subscriptions) API.
-// One header per idea under voip/bundle/; this one includes them all.
+// One header per idea under voip/bundle/; this one includes them all but the JSON ones in
+// voip/bundle/json/, which come with voip/bundle_json.hpp.
 // ---- begin voip/bundle/version.hpp ----
 // Kept equal to project(VERSION) in CMakeLists.txt; a test checks it.
 #define VOIP_BUNDLE_VERSION_MAJOR 0
@@ -1621,63 +1631,55 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
 // non-ASCII character there (a byte order mark, say) is invalid_json. An escaped lone
 // surrogate ("\ud800") is invalid_utf8: the string it spells has no UTF-8 form.
 //
-// Speed: the common body - only the known members, plain names, scalar values - is read by
-// a fast path with no hashing and no scratch memory; anything else (unknown members,
-// escapes, nested values, any error) is re-read from the start by the general scanner,
-// which is the reference: both agree on every text (see tests/json/).
+// The common body is read by a fast path, anything else by the general scanner, which is
+// the reference (json/scan_object.hpp).
 //
 // Every decoder takes a std::string_view or (const char*, size_t), so fuzzers can call it.
-#include <cstring>
+//
+// The pieces, each a header of include/voip/bundle/json/:
+//   limits.hpp         max_body_size, max_nesting and the scratch sizes they bound
+//   lexer.hpp          byte classes, UTF-8, strings, numbers, literals
+//   members.hpp        Value and Members: what the known members of an object held
+//   scanner.hpp        the general scanner (any text, every rule)
+//   fast_scan.hpp      the fast path (the common body, names matched in place)
+//   scan_object.hpp    scan_object: the size bound, the fast path, else the general scanner
+//   request_codec.hpp  request bodies: decode_request, parse_request, check_json_object
+//   bundle_codec.hpp   stored bundles: decode_bundle, write_bundle_json, encode_bundle
+//   price_codec.hpp    price lists: decode_prices
+// ---- begin voip/bundle/json/limits.hpp ----
+// The bounds of every JSON text the library reads - its size and its nesting - and the
+// fixed scratch sizes that follow from them.
 
 namespace voip {
 
 // [decided] A request body is two members, about 40 bytes; 16 KiB leaves ample room for
 // clients that add members of their own while bounding the work per request and the
-// general scanner's fixed scratch (see json_detail::Scanner).
+// general scanner's fixed scratch (see detail::Scanner in json/scanner.hpp).
 inline constexpr std::size_t max_body_size = std::size_t{16} * 1024;
 // [decided] Objects and arrays open at once, the body's own object included. The body
 // needs 1; unknown members may nest a little. Deep nesting has crashed parsers before.
 inline constexpr std::size_t max_nesting = 32;
 
-namespace json_detail {
+namespace detail {
 
 // The most member names a text of max_body_size bytes can hold: each costs at least
-// four bytes ("":0), so the scratch below can never overflow.
+// four bytes ("":0), so the general scanner's name scratch can never overflow.
 inline constexpr std::size_t max_names = max_body_size / 4 + 1;
 // String values of known members are kept, decoded, up to this length; longer ones are
 // flagged. Enough for a UUID (36) and a date (10).
 inline constexpr std::size_t max_kept_text = 40;
 
-// What a known top-level member held.
-struct Value {
-    JsonKind kind = JsonKind::absent;
-    bool boolean = false;
-    bool text_too_long = false;
-    std::uint8_t text_size = 0;
-    std::int64_t integer = 0;
-    std::array<char, max_kept_text> text;  // only [0, text_size) is meaningful
-};
+}  // namespace detail
 
-[[nodiscard]] inline std::string_view text_of(const Value& v) noexcept { return {v.text.data(), v.text_size}; }
+}  // namespace voip
+// ---- end voip/bundle/json/limits.hpp ----
+// ---- begin voip/bundle/json/lexer.hpp ----
+// The JSON lexer: byte classes, UTF-8 sequences, string bodies (validated, unescaped into a
+// Sink), number tokens and the three literals - the tokens alone, nothing here knows about
+// objects, members or nesting.
+#include <cstring>
 
-// The known members of a top-level object, in the order of the caller's name table.
-template <std::size_t N>
-struct Members {
-    std::array<Value, N> values{};
-    std::size_t unknown = 0;  // members whose names are not in the table (ignored, validated)
-};
-
-template <std::size_t N>
-void reset(Members<N>& m) noexcept {
-    for (Value& v : m.values) {
-        v.kind = JsonKind::absent;
-        v.boolean = false;
-        v.text_too_long = false;
-        v.text_size = 0;
-        v.integer = 0;
-    }
-    m.unknown = 0;
-}
+namespace voip::detail {
 
 [[nodiscard]] constexpr bool is_space(unsigned char c) noexcept {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
@@ -1685,7 +1687,7 @@ void reset(Members<N>& m) noexcept {
 [[nodiscard]] constexpr bool is_digit(unsigned char c) noexcept { return c >= '0' && c <= '9'; }
 
 // Bytes that stand for themselves inside a string: printable ASCII but the quote and the
-// backslash. One table look-up a byte in the fast path.
+// backslash.
 [[nodiscard]] constexpr std::array<bool, 256> make_plain_table() noexcept {
     std::array<bool, 256> plain{};
     for (std::size_t c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
@@ -1960,6 +1962,59 @@ inline Error unexpected_byte(const char* p, const char* end) noexcept {
     return Error::invalid_json;
 }
 
+}  // namespace voip::detail
+// ---- end voip/bundle/json/lexer.hpp ----
+// ---- begin voip/bundle/json/members.hpp ----
+// What the scanners hand the codecs: Value, the kind and content of one known top-level
+// member, and Members, the values of a caller's table of known names.
+
+namespace voip::detail {
+
+// What a known top-level member held.
+struct Value {
+    JsonKind kind = JsonKind::absent;
+    bool boolean = false;
+    bool text_too_long = false;
+    std::uint8_t text_size = 0;
+    std::int64_t integer = 0;
+    std::array<char, max_kept_text> text;  // only [0, text_size) is meaningful
+};
+
+[[nodiscard]] inline std::string_view text_of(const Value& v) noexcept { return {v.text.data(), v.text_size}; }
+
+// The known members of a top-level object, in the order of the caller's name table.
+template <std::size_t N>
+struct Members {
+    std::array<Value, N> values{};
+    std::size_t unknown = 0;  // members whose names are not in the table (ignored, validated)
+};
+
+template <std::size_t N>
+void reset(Members<N>& m) noexcept {
+    for (Value& v : m.values) {
+        v.kind = JsonKind::absent;
+        v.boolean = false;
+        v.text_too_long = false;
+        v.text_size = 0;
+        v.integer = 0;
+    }
+    m.unknown = 0;
+}
+
+[[nodiscard]] inline RawField raw_field(const Value& v) noexcept {
+    if (v.kind == JsonKind::boolean) return RawField::of(v.boolean);
+    if (v.kind == JsonKind::integer) return RawField::of(v.integer);
+    return RawField::of(v.kind);
+}
+
+}  // namespace voip::detail
+// ---- end voip/bundle/json/members.hpp ----
+// ---- begin voip/bundle/json/scanner.hpp ----
+// The general scanner, the reference: any text, every rule of the JSON grammar and of the
+// library (UTF-8, duplicate names, nesting), the first break in text order reported.
+
+namespace voip::detail {
+
 template <std::size_t N>
 inline int find_name(const std::array<std::string_view, N>& names, const char* s, std::size_t n) noexcept {
     for (std::size_t i = 0; i < N; ++i)
@@ -1967,41 +2022,10 @@ inline int find_name(const std::array<std::string_view, N>& names, const char* s
     return -1;
 }
 
-// a[0, n) == b[0, n) for short n, in at most two overlapping word compares (n <= 16).
-inline bool equal_short(const char* a, const char* b, std::size_t n) noexcept {
-    const auto same = [a, b](std::size_t at, auto word) noexcept {
-        decltype(word) x{};
-        decltype(word) y{};
-        std::memcpy(&x, a + at, sizeof x);
-        std::memcpy(&y, b + at, sizeof y);
-        return x == y;
-    };
-    if (n >= 8 && n <= 16) return same(0, std::uint64_t{}) && same(n - 8, std::uint64_t{});
-    if (n >= 4 && n < 8) return same(0, std::uint32_t{}) && same(n - 4, std::uint32_t{});
-    return std::memcmp(a, b, n) == 0;
-}
-
-// The fast path's name match: the known name that the text at p (just past the opening
-// quote) spells exactly, closing quote included, or -1. Known names are plain ASCII, so a
-// match cannot hide an escape; anything else goes to the general scanner.
-template <std::size_t N>
-inline int match_name(const std::array<std::string_view, N>& names, const char* p, const char* end) noexcept {
-    const auto left = static_cast<std::size_t>(end - p);
-    for (std::size_t i = 0; i < N; ++i) {
-        const std::size_t n = names[i].size();
-        if (n < left && p[n] == '"' && equal_short(p, names[i].data(), n)) return static_cast<int>(i);
-    }
-    return -1;
-}
-
-[[nodiscard]] constexpr bool continues_number(char c) noexcept {
-    return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E';
-}
-
 // The reference scanner: any text, every rule. Iterative - a loop over three states and an
 // explicit stack of open containers - so no text can exhaust the call stack. Its scratch
 // (the names of the objects open at any moment) is a fixed array sized for the worst text
-// of max_body_size bytes, kept out of the fast path's frame.
+// of max_body_size bytes.
 template <std::size_t N>
 class Scanner {
 public:
@@ -2163,6 +2187,7 @@ private:
 // Error{} (value 0) is success for the scanner.
 static_assert(static_cast<int>(Error::invalid_json) != 0, "Error{} must not name an error");
 
+// Never inlined: see docs/benchmarks.md, "Why the JSON code looks as it does".
 template <std::size_t N>
 #if defined(__GNUC__)
 __attribute__((noinline))
@@ -2172,6 +2197,47 @@ Error scan_general(const char* begin, const char* end, const std::array<std::str
     reset(out);
     Scanner<N> scanner(names, out);
     return scanner.run(begin, end);
+}
+
+}  // namespace voip::detail
+// ---- end voip/bundle/json/scanner.hpp ----
+// ---- begin voip/bundle/json/fast_scan.hpp ----
+// The fast path: the common body - known, plainly spelled members with scalar values - read
+// with no hashing and no scratch memory, names matched in place. It only ever accepts or
+// declines; a declined text goes to the general scanner (scanner.hpp).
+// Why it is written as it is: docs/benchmarks.md, "Why the JSON code looks as it does".
+
+namespace voip::detail {
+
+// a[0, n) == b[0, n) for short n, in at most two overlapping word compares (n <= 16).
+inline bool equal_short(const char* a, const char* b, std::size_t n) noexcept {
+    const auto same = [a, b](std::size_t at, auto word) noexcept {
+        decltype(word) x{};
+        decltype(word) y{};
+        std::memcpy(&x, a + at, sizeof x);
+        std::memcpy(&y, b + at, sizeof y);
+        return x == y;
+    };
+    if (n >= 8 && n <= 16) return same(0, std::uint64_t{}) && same(n - 8, std::uint64_t{});
+    if (n >= 4 && n < 8) return same(0, std::uint32_t{}) && same(n - 4, std::uint32_t{});
+    return std::memcmp(a, b, n) == 0;
+}
+
+// The fast path's name match: the known name that the text at p (just past the opening
+// quote) spells exactly, closing quote included, or -1. Known names are plain ASCII, so a
+// match cannot hide an escape; anything else goes to the general scanner.
+template <std::size_t N>
+inline int match_name(const std::array<std::string_view, N>& names, const char* p, const char* end) noexcept {
+    const auto left = static_cast<std::size_t>(end - p);
+    for (std::size_t i = 0; i < N; ++i) {
+        const std::size_t n = names[i].size();
+        if (n < left && p[n] == '"' && equal_short(p, names[i].data(), n)) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+[[nodiscard]] constexpr bool continues_number(char c) noexcept {
+    return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E';
 }
 
 // The fast path: a top-level object of known, unrepeated, plainly spelled members with
@@ -2257,6 +2323,16 @@ inline bool scan_fast(const char* p, const char* const end, const std::array<std
     return skip_space(p, end) == end;
 }
 
+}  // namespace voip::detail
+// ---- end voip/bundle/json/fast_scan.hpp ----
+// ---- begin voip/bundle/json/scan_object.hpp ----
+// scan_object, the one entry the codecs use: the size bound, then the fast path, then the
+// general scanner for anything the fast path declines (unknown members, escapes, nested
+// values, any error). The general scanner re-reads from the start and is the reference:
+// both agree on every text (see tests/json/).
+
+namespace voip::detail {
+
 // The known members of a top-level object, every rule checked.
 template <std::size_t N>
 inline Error scan_object(const char* data, std::size_t size, const std::array<std::string_view, N>& names,
@@ -2267,28 +2343,24 @@ inline Error scan_object(const char* data, std::size_t size, const std::array<st
     return scan_general(data, data + size, names, out);
 }
 
+}  // namespace voip::detail
+// ---- end voip/bundle/json/scan_object.hpp ----
+// ---- begin voip/bundle/json/request_codec.hpp ----
+// Request bodies (RULES 2): body text to RawRequest, to a validated Request, or only
+// checked against the JSON rules.
+
+namespace voip {
+
+namespace detail {
 inline constexpr std::array<std::string_view, 2> request_names{"auto_renew", "bundle_type"};
-inline constexpr std::array<std::string_view, 5> bundle_names{"auto_renew", "bundle_type", "expires_on", "uuid",
-                                                              "created_on"};
-inline constexpr std::array<std::string_view, 5> price_names{"1", "2", "3", "4", "5"};
-
-[[nodiscard]] inline RawField raw_field(const Value& v) noexcept {
-    if (v.kind == JsonKind::boolean) return RawField::of(v.boolean);
-    if (v.kind == JsonKind::integer) return RawField::of(v.integer);
-    return RawField::of(v.kind);
-}
-
-}  // namespace json_detail
-
-// ---------------------------------------------------------------------------------------
-// Request bodies (RULES 2)
+}  // namespace detail
 
 // What each known member of a body held; validate() then applies the rules.
 [[nodiscard]] inline tl::expected<RawRequest, Error> decode_request(const char* data, std::size_t size) noexcept {
-    json_detail::Members<2> m;
-    const Error e = json_detail::scan_object(data, size, json_detail::request_names, m);
-    if (e != Error{}) return tl::make_unexpected(e);
-    return RawRequest{json_detail::raw_field(m.values[0]), json_detail::raw_field(m.values[1])};
+    detail::Members<2> m;
+    const Error e = detail::scan_object(data, size, detail::request_names, m);
+    if (e != Error{}) return fail(e);
+    return RawRequest{detail::raw_field(m.values[0]), detail::raw_field(m.values[1])};
 }
 [[nodiscard]] inline tl::expected<RawRequest, Error> decode_request(std::string_view text) noexcept {
     return decode_request(text.data(), text.size());
@@ -2297,23 +2369,25 @@ inline constexpr std::array<std::string_view, 5> price_names{"1", "2", "3", "4",
 // decode_request then validate: a body text to a valid Request or the first failed rule.
 [[nodiscard]] inline tl::expected<Request, Error> parse_request(std::string_view text) noexcept {
     const auto raw = decode_request(text);
-    if (!raw) return tl::make_unexpected(raw.error());
+    if (!raw) return fail(raw.error());
     return validate(*raw);
 }
 
 // The JSON rules alone (no member is looked at): for fuzzers and for callers that only
 // need to know the text is acceptable.
 [[nodiscard]] inline tl::expected<void, Error> check_json_object(const char* data, std::size_t size) noexcept {
-    json_detail::Members<2> m;
-    const Error e = json_detail::scan_object(data, size, json_detail::request_names, m);
-    if (e != Error{}) return tl::make_unexpected(e);
+    detail::Members<2> m;
+    const Error e = detail::scan_object(data, size, detail::request_names, m);
+    if (e != Error{}) return fail(e);
     return {};
 }
 [[nodiscard]] inline tl::expected<void, Error> check_json_object(std::string_view text) noexcept {
     return check_json_object(text.data(), text.size());
 }
 
-// ---------------------------------------------------------------------------------------
+}  // namespace voip
+// ---- end voip/bundle/json/request_codec.hpp ----
+// ---- begin voip/bundle/json/bundle_codec.hpp ----
 // Stored bundles: one JSON object a line,
 //   {"auto_renew":true,"bundle_type":1,"expires_on":"2018-09-01","uuid":"...","created_on":"2018-08-01"}
 // the result members in the seed's order, then created_on. Decoding is as strict as for
@@ -2324,46 +2398,51 @@ inline constexpr std::array<std::string_view, 5> price_names{"1", "2", "3", "4",
 // bundle_type as in validate(); auto_renew absent (invalid_bundle), null or not a boolean
 // (auto_renew_null, auto_renew_not_boolean); finally ok(Bundle) (invalid_bundle).
 
+namespace voip {
+
 // The longest encoding: auto_renew false and every other member fixed in length.
 inline constexpr std::size_t max_bundle_json_size =
     sizeof(R"({"auto_renew":false,"bundle_type":1,"expires_on":"2018-09-01",)") - 1 +
     sizeof(R"("uuid":"0fba8c48-99fc-4727-8ca7-c847376da415","created_on":"2018-08-01"})") - 1;
 
-namespace json_detail {
+namespace detail {
+inline constexpr std::array<std::string_view, 5> bundle_names{"auto_renew", "bundle_type", "expires_on", "uuid",
+                                                              "created_on"};
+
 [[nodiscard]] inline tl::expected<date::sys_days, Error> stored_date(const Value& v) noexcept {
-    if (v.kind == JsonKind::absent) return tl::make_unexpected(Error::invalid_bundle);
-    if (v.kind != JsonKind::string || v.text_too_long) return tl::make_unexpected(Error::malformed_date);
+    if (v.kind == JsonKind::absent) return fail(Error::invalid_bundle);
+    if (v.kind != JsonKind::string || v.text_too_long) return fail(Error::malformed_date);
     return parse_iso_date(text_of(v));
 }
-}  // namespace json_detail
+}  // namespace detail
 
 [[nodiscard]] inline tl::expected<Bundle, Error> decode_bundle(const char* data, std::size_t size) noexcept {
-    using json_detail::Value;
-    json_detail::Members<5> m;
-    const Error e = json_detail::scan_object(data, size, json_detail::bundle_names, m);
-    if (e != Error{}) return tl::make_unexpected(e);
+    using detail::Value;
+    detail::Members<5> m;
+    const Error e = detail::scan_object(data, size, detail::bundle_names, m);
+    if (e != Error{}) return fail(e);
     const Value& auto_renew = m.values[0];
     const Value& uuid = m.values[3];
     Bundle b;
-    if (uuid.kind == JsonKind::absent) return tl::make_unexpected(Error::invalid_bundle);
-    if (uuid.kind != JsonKind::string || uuid.text_too_long) return tl::make_unexpected(Error::malformed_uuid);
+    if (uuid.kind == JsonKind::absent) return fail(Error::invalid_bundle);
+    if (uuid.kind != JsonKind::string || uuid.text_too_long) return fail(Error::malformed_uuid);
     const auto id = parse_uuid(text_of(uuid));
-    if (!id) return tl::make_unexpected(id.error());
+    if (!id) return fail(id.error());
     b.uuid = *id;
-    const auto created = json_detail::stored_date(m.values[4]);
-    if (!created) return tl::make_unexpected(created.error());
+    const auto created = detail::stored_date(m.values[4]);
+    if (!created) return fail(created.error());
     b.created_on = *created;
-    const auto expires = json_detail::stored_date(m.values[2]);
-    if (!expires) return tl::make_unexpected(expires.error());
+    const auto expires = detail::stored_date(m.values[2]);
+    if (!expires) return fail(expires.error());
     b.expires_on = *expires;
     // bundle_type and auto_renew follow the body's rules (bundle_type first), except that
     // auto_renew is required.
-    const auto fields = validate(RawRequest{json_detail::raw_field(auto_renew), json_detail::raw_field(m.values[1])});
-    if (!fields) return tl::make_unexpected(fields.error());
-    if (auto_renew.kind == JsonKind::absent) return tl::make_unexpected(Error::invalid_bundle);
+    const auto fields = validate(RawRequest{detail::raw_field(auto_renew), detail::raw_field(m.values[1])});
+    if (!fields) return fail(fields.error());
+    if (auto_renew.kind == JsonKind::absent) return fail(Error::invalid_bundle);
     b.bundle_type = fields->bundle_type;
     b.auto_renew = fields->auto_renew;
-    if (!ok(b)) return tl::make_unexpected(Error::invalid_bundle);
+    if (!ok(b)) return fail(Error::invalid_bundle);
     return b;
 }
 [[nodiscard]] inline tl::expected<Bundle, Error> decode_bundle(std::string_view line) noexcept {
@@ -2375,9 +2454,9 @@ namespace json_detail {
 // last - first >= max_bundle_json_size).
 [[nodiscard]] inline tl::expected<std::size_t, Error> write_bundle_json(char* first, const char* last,
                                                                        const Bundle& b) noexcept {
-    if (!ok(b)) return tl::make_unexpected(Error::invalid_bundle);
+    if (!ok(b)) return fail(Error::invalid_bundle);
     const std::size_t size = max_bundle_json_size - (b.auto_renew ? 1 : 0);
-    if (static_cast<std::size_t>(last - first) < size) return tl::make_unexpected(Error::buffer_too_small);
+    if (static_cast<std::size_t>(last - first) < size) return fail(Error::buffer_too_small);
     char* p = first;
     const auto put = [&p](std::string_view s) noexcept {
         std::memcpy(p, s.data(), s.size());
@@ -2402,20 +2481,29 @@ namespace json_detail {
     return n ? std::string(buf.data(), *n) : std::string();
 }
 
-// ---------------------------------------------------------------------------------------
+}  // namespace voip
+// ---- end voip/bundle/json/bundle_codec.hpp ----
+// ---- begin voip/bundle/json/price_codec.hpp ----
 // Price lists: {"1": 1500, "2": 900, "3": 500, "4": 2000, "5": 300}, minor units per term.
 // [decided] Every type must be priced (a missing price would silently make a type free),
 // each an integer in [0, max_amount]; another member is an operator's typo. The JSON rules
 // first, then any of these: invalid_policy.
+
+namespace voip {
+
+namespace detail {
+inline constexpr std::array<std::string_view, 5> price_names{"1", "2", "3", "4", "5"};
+}  // namespace detail
+
 [[nodiscard]] inline tl::expected<PriceList, Error> decode_prices(const char* data, std::size_t size) noexcept {
-    json_detail::Members<5> m;
-    const Error e = json_detail::scan_object(data, size, json_detail::price_names, m);
-    if (e != Error{}) return tl::make_unexpected(e);
-    if (m.unknown != 0) return tl::make_unexpected(Error::invalid_policy);
+    detail::Members<5> m;
+    const Error e = detail::scan_object(data, size, detail::price_names, m);
+    if (e != Error{}) return fail(e);
+    if (m.unknown != 0) return fail(Error::invalid_policy);
     PriceList prices;
     for (std::size_t i = 0; i < bundle_type_count; ++i) {
         const auto& v = m.values[i];
-        if (v.kind != JsonKind::integer || !ok(Money{v.integer})) return tl::make_unexpected(Error::invalid_policy);
+        if (v.kind != JsonKind::integer || !ok(Money{v.integer})) return fail(Error::invalid_policy);
         prices.per_term[i] = Money{v.integer};
     }
     return prices;
@@ -2425,6 +2513,7 @@ namespace json_detail {
 }
 
 }  // namespace voip
+// ---- end voip/bundle/json/price_codec.hpp ----
 // ---- end voip/bundle_json.hpp ----
 
 #endif  // VOIP_BUNDLE_SINGLE_VOIP_BUNDLE_HPP

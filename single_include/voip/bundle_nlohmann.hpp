@@ -63,7 +63,7 @@ private:
     Error error_;
 };
 
-namespace nlohmann_detail {
+namespace detail {
 
 inline bool valid_utf8(const std::string& s) noexcept {
     const char* p = s.data();
@@ -73,16 +73,17 @@ inline bool valid_utf8(const std::string& s) noexcept {
             ++p;
             continue;
         }
-        const std::size_t n = json_detail::utf8_sequence(p, end);
+        const std::size_t n = utf8_sequence(p, end);
         if (n == 0) return false;
         p += n;
     }
     return true;
 }
 
-// What a DOM value holds, as RawField. get_ptr, not get_ref: it cannot throw.
+// What a DOM value holds, as RawField. get_ptr, not get_ref: it cannot throw. (Not named
+// raw_field: that is the scanners' Value -> RawField, json/members.hpp.)
 template <class Json>
-[[nodiscard]] RawField raw_field(const Json& v) noexcept {
+[[nodiscard]] RawField dom_raw_field(const Json& v) noexcept {
     if (v.is_null()) return RawField::null();
     if (const auto* b = v.template get_ptr<const typename Json::boolean_t*>()) return RawField::of(static_cast<bool>(*b));
     if (const auto* i = v.template get_ptr<const typename Json::number_integer_t*>())
@@ -261,19 +262,19 @@ template <class Json>
     return *d;
 }
 
-}  // namespace nlohmann_detail
+}  // namespace detail
 
 // 1. A DOM value to a RawRequest (see the top of this file for what a DOM cannot show).
 template <class Json = nlohmann::json>
 [[nodiscard]] tl::expected<RawRequest, Error> decode_request_json(const Json& body) noexcept {
-    if (const Error e = nlohmann_detail::check_tree(body); e != Error{}) return tl::make_unexpected(e);
+    if (const Error e = detail::check_tree(body); e != Error{}) return fail(e);
     const auto* object = body.template get_ptr<const typename Json::object_t*>();
-    if (object == nullptr) return tl::make_unexpected(Error::body_not_object);
+    if (object == nullptr) return fail(Error::body_not_object);
     RawRequest r;
     // Linear over the members, comparing std::string to literals: no allocation, no throw.
     for (const auto& [key, value] : *object) {
-        if (key == "auto_renew") r.auto_renew = nlohmann_detail::raw_field(value);
-        else if (key == "bundle_type") r.bundle_type = nlohmann_detail::raw_field(value);
+        if (key == "auto_renew") r.auto_renew = detail::dom_raw_field(value);
+        else if (key == "bundle_type") r.bundle_type = detail::dom_raw_field(value);
     }
     return r;
 }
@@ -281,31 +282,31 @@ template <class Json = nlohmann::json>
 // 2. A body text through nlohmann's SAX parser with every rule. Only std::bad_alloc can
 // escape.
 [[nodiscard]] inline tl::expected<RawRequest, Error> parse_request_nlohmann(std::string_view text) {
-    if (text.size() > max_body_size) return tl::make_unexpected(Error::body_too_large);
+    if (text.size() > max_body_size) return fail(Error::body_too_large);
     // nlohmann's lexer takes a NUL byte for the end of the input, so "{...}\0junk" would
     // pass. A NUL is never valid JSON (raw in a string it is an unescaped control
     // character): parse up to it, and if that much is fine the NUL itself is the error.
     const std::size_t nul = text.find('\0');
     const std::string_view parsed = text.substr(0, nul);
-    nlohmann_detail::StrictSax<nlohmann::json> sax;
+    detail::StrictSax<nlohmann::json> sax;
     bool ok = false;
     try {
         ok = nlohmann::json::sax_parse(parsed.begin(), parsed.end(), &sax, nlohmann::json::input_format_t::json, true);
     } catch (const std::bad_alloc&) {
         throw;
     } catch (const std::exception&) {  // not expected from sax_parse with a handler; be safe
-        return tl::make_unexpected(Error::invalid_json);
+        return fail(Error::invalid_json);
     }
     if (!ok) {
         const Error e = sax.error() != Error{} ? sax.error() : Error::invalid_json;
         // Input cut at the NUL ends early: that is the NUL's fault, reported as invalid_json.
-        return tl::make_unexpected(nul != std::string_view::npos && e != Error::invalid_utf8 &&
-                                           e != Error::nesting_too_deep && e != Error::duplicate_member
-                                       ? Error::invalid_json
-                                       : e);
+        return fail(nul != std::string_view::npos && e != Error::invalid_utf8 &&
+                            e != Error::nesting_too_deep && e != Error::duplicate_member
+                        ? Error::invalid_json
+                        : e);
     }
-    if (nul != std::string_view::npos) return tl::make_unexpected(Error::invalid_json);
-    if (!sax.top_is_object()) return tl::make_unexpected(Error::body_not_object);
+    if (nul != std::string_view::npos) return fail(Error::invalid_json);
+    if (!sax.top_is_object()) return fail(Error::body_not_object);
     return sax.request();
 }
 
@@ -316,7 +317,7 @@ template <class Json>
 void to_json(Json& j, BundleType t) { j = code(t); }
 template <class Json>
 void from_json(const Json& j, BundleType& t) {
-    const auto r = validate(RawRequest{RawField::absent(), nlohmann_detail::raw_field(j)});
+    const auto r = validate(RawRequest{RawField::absent(), detail::dom_raw_field(j)});
     if (!r) throw json_decode_error(r.error());
     t = r->bundle_type;
 }
@@ -324,7 +325,7 @@ void from_json(const Json& j, BundleType& t) {
 template <class Json>
 void to_json(Json& j, const Uuid& u) { j = to_string(u); }
 template <class Json>
-void from_json(const Json& j, Uuid& u) { u = nlohmann_detail::uuid_from(j); }
+void from_json(const Json& j, Uuid& u) { u = detail::uuid_from(j); }
 
 template <class Json>
 void to_json(Json& j, IsoDate d) {
@@ -332,13 +333,13 @@ void to_json(Json& j, IsoDate d) {
     j = to_iso_string(d.day);
 }
 template <class Json>
-void from_json(const Json& j, IsoDate& d) { d.day = nlohmann_detail::day_from(j); }
+void from_json(const Json& j, IsoDate& d) { d.day = detail::day_from(j); }
 
 template <class Json>
 void to_json(Json& j, Money m) { j = m.minor; }
 template <class Json>
 void from_json(const Json& j, Money& m) {
-    const RawField f = nlohmann_detail::raw_field(j);
+    const RawField f = detail::dom_raw_field(j);
     if (f.kind != JsonKind::integer) throw json_decode_error(Error::invalid_policy);
     m = Money{f.integer};
 }
@@ -402,14 +403,14 @@ void from_json(const Json& j, Bundle& b) {
     Bundle out;
     const Json& uuid = member("uuid");
     if (!uuid.is_string()) throw json_decode_error(Error::malformed_uuid);
-    out.uuid = nlohmann_detail::uuid_from(uuid);
+    out.uuid = detail::uuid_from(uuid);
     for (auto [key, day] : {std::pair{"created_on", &out.created_on}, std::pair{"expires_on", &out.expires_on}}) {
         const Json& d = member(key);
         if (!d.is_string()) throw json_decode_error(Error::malformed_date);
-        *day = nlohmann_detail::day_from(d);
+        *day = detail::day_from(d);
     }
     const Json& auto_renew = member("auto_renew");
-    const auto v = validate(RawRequest{nlohmann_detail::raw_field(auto_renew), nlohmann_detail::raw_field(member("bundle_type"))});
+    const auto v = validate(RawRequest{detail::dom_raw_field(auto_renew), detail::dom_raw_field(member("bundle_type"))});
     if (!v) throw json_decode_error(v.error());
     out.bundle_type = v->bundle_type;
     out.auto_renew = v->auto_renew;

@@ -92,6 +92,19 @@ class Amalgamate(unittest.TestCase):
         self.assertIn("return 2", stale.stdout)
         self.assertEqual(first, {p: p.read_bytes() for p in sorted(out.rglob("*.hpp"))})  # --check writes nothing
 
+    def test_headers_in_a_subfolder_reached_through_the_json_header(self):
+        files = dict(BASE)
+        files["voip/bundle_json.hpp"] = ('#pragma once\n#include "bundle.hpp"\n#include "bundle/json/lexer.hpp"\n'
+                                         'namespace voip { inline int json() { return lex(); } }\n')
+        files["voip/bundle/json/lexer.hpp"] = ('#pragma once\n#include "../a.hpp"\n'
+                                               'namespace voip { inline int lex() { return a(); } }\n')
+        proc, out = self.run_script(files)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        core = (out / "voip/bundle.hpp").read_text()
+        self.assertEqual(core.count("inline int lex()"), 1)
+        self.assertLess(core.index("inline int lex()"), core.index("inline int json()"))
+        self.assertIn('#include "../../bundle.hpp"', (out / "voip/bundle/json/lexer.hpp").read_text())
+
     def test_a_header_nobody_includes_is_an_error(self):
         files = dict(BASE)
         files["voip/bundle/orphan.hpp"] = "#pragma once\n"

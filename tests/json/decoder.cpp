@@ -23,8 +23,8 @@ std::string outcome(std::string_view text) {
 // The general scanner alone: must agree with decode_request on every text.
 std::string general_outcome(std::string_view text) {
     if (text.size() > max_body_size) return "body_too_large";
-    json_detail::Members<2> m;
-    const Error e = json_detail::scan_general(text.data(), text.data() + text.size(), json_detail::request_names, m);
+    detail::Members<2> m;
+    const Error e = detail::scan_general(text.data(), text.data() + text.size(), detail::request_names, m);
     return e == Error{} ? "ok" : std::string(name(e));
 }
 
@@ -46,8 +46,8 @@ TEST_CASE("the seed's body decodes, through the fast path and the general scanne
     REQUIRE(r);
     CHECK(r->auto_renew);
     CHECK(r->bundle_type == BundleType::business);
-    json_detail::Members<2> fast;
-    CHECK(json_detail::scan_fast(body.data(), body.data() + body.size(), json_detail::request_names, fast));
+    detail::Members<2> fast;
+    CHECK(detail::scan_fast(body.data(), body.data() + body.size(), detail::request_names, fast));
     CHECK(general_outcome(body) == "ok");
 }
 

@@ -1,0 +1,51 @@
+#pragma once
+// What the scanners hand the codecs: Value, the kind and content of one known top-level
+// member, and Members, the values of a caller's table of known names.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "../request.hpp"
+#include "limits.hpp"
+
+namespace voip::detail {
+
+// What a known top-level member held.
+struct Value {
+    JsonKind kind = JsonKind::absent;
+    bool boolean = false;
+    bool text_too_long = false;
+    std::uint8_t text_size = 0;
+    std::int64_t integer = 0;
+    std::array<char, max_kept_text> text;  // only [0, text_size) is meaningful
+};
+
+[[nodiscard]] inline std::string_view text_of(const Value& v) noexcept { return {v.text.data(), v.text_size}; }
+
+// The known members of a top-level object, in the order of the caller's name table.
+template <std::size_t N>
+struct Members {
+    std::array<Value, N> values{};
+    std::size_t unknown = 0;  // members whose names are not in the table (ignored, validated)
+};
+
+template <std::size_t N>
+void reset(Members<N>& m) noexcept {
+    for (Value& v : m.values) {
+        v.kind = JsonKind::absent;
+        v.boolean = false;
+        v.text_too_long = false;
+        v.text_size = 0;
+        v.integer = 0;
+    }
+    m.unknown = 0;
+}
+
+[[nodiscard]] inline RawField raw_field(const Value& v) noexcept {
+    if (v.kind == JsonKind::boolean) return RawField::of(v.boolean);
+    if (v.kind == JsonKind::integer) return RawField::of(v.integer);
+    return RawField::of(v.kind);
+}
+
+}  // namespace voip::detail

@@ -1,0 +1,51 @@
+#pragma once
+// Request bodies (RULES 2): body text to RawRequest, to a validated Request, or only
+// checked against the JSON rules.
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+#include <tl/expected.hpp>
+
+#include "../error.hpp"
+#include "../request.hpp"
+#include "members.hpp"
+#include "scan_object.hpp"
+
+namespace voip {
+
+namespace detail {
+inline constexpr std::array<std::string_view, 2> request_names{"auto_renew", "bundle_type"};
+}  // namespace detail
+
+// What each known member of a body held; validate() then applies the rules.
+[[nodiscard]] inline tl::expected<RawRequest, Error> decode_request(const char* data, std::size_t size) noexcept {
+    detail::Members<2> m;
+    const Error e = detail::scan_object(data, size, detail::request_names, m);
+    if (e != Error{}) return fail(e);
+    return RawRequest{detail::raw_field(m.values[0]), detail::raw_field(m.values[1])};
+}
+[[nodiscard]] inline tl::expected<RawRequest, Error> decode_request(std::string_view text) noexcept {
+    return decode_request(text.data(), text.size());
+}
+
+// decode_request then validate: a body text to a valid Request or the first failed rule.
+[[nodiscard]] inline tl::expected<Request, Error> parse_request(std::string_view text) noexcept {
+    const auto raw = decode_request(text);
+    if (!raw) return fail(raw.error());
+    return validate(*raw);
+}
+
+// The JSON rules alone (no member is looked at): for fuzzers and for callers that only
+// need to know the text is acceptable.
+[[nodiscard]] inline tl::expected<void, Error> check_json_object(const char* data, std::size_t size) noexcept {
+    detail::Members<2> m;
+    const Error e = detail::scan_object(data, size, detail::request_names, m);
+    if (e != Error{}) return fail(e);
+    return {};
+}
+[[nodiscard]] inline tl::expected<void, Error> check_json_object(std::string_view text) noexcept {
+    return check_json_object(text.data(), text.size());
+}
+
+}  // namespace voip
