@@ -4,10 +4,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <iostream>
+#include <type_traits>
 
 #include <voip/bundle_json.hpp>
 
 #include "failure.hpp"
+#include "lines.hpp"
 
 namespace voip_cli {
 
@@ -31,28 +33,35 @@ void explain(bool wanted, const voip::Result& r) {
 }
 
 void add_bundle_members(JsonOut& j, const voip::Bundle& b) {
-    j.boolean("auto_renew", b.auto_renew)
-        .integer("bundle_type", voip::code(b.bundle_type))
-        .date("expires_on", b.expires_on)
-        .string("uuid", voip::to_string(b.uuid))
-        .date("created_on", b.created_on);
+    voip::schema::visit_bundle<voip::schema::bundle.size()>(b, [&j](auto i, const auto& value) {
+        const std::string_view name = voip::schema::bundle[decltype(i)::value].name;
+        using V = std::decay_t<decltype(value)>;
+        if constexpr (std::is_same_v<V, bool>) j.boolean(name, value);
+        else if constexpr (std::is_same_v<V, int>) j.integer(name, value);
+        else if constexpr (std::is_same_v<V, date::sys_days>) j.date(name, value);
+        else j.string(name, voip::to_string(value));
+    });
+}
+
+void close_envelope(JsonOut& j, voip::Status s) {
+    j.close_object()
+        .integer(voip::schema::envelope[1].name, voip::code(s))
+        .string(voip::schema::envelope[2].name, voip::status_message(s))
+        .close_object();
 }
 
 std::string quote_text(voip::Operation op, const voip::Result& r, const voip::Context& c, bool pretty) {
     const voip::Envelope e = voip::make_envelope(op, r);
     if (!r) return envelope_text(e, pretty);
     JsonOut j(pretty);
-    j.open_object().open_object("result");
+    j.open_object().open_object(voip::schema::envelope[0].name);
     add_bundle_members(j, r->bundle);
-    j.integer("charge", r->charge.minor);
+    j.integer(lines::quote[0].name, r->charge.minor);
     if (c.balance) {
-        j.integer("balance", c.balance->minor);
-        j.boolean("affordable", !c.prices || r->charge <= *c.balance);
+        j.integer(lines::quote[1].name, c.balance->minor);
+        j.boolean(lines::quote[2].name, voip::affordable(r->charge, c));
     }
-    j.close_object()
-        .integer("status_code", voip::code(e.status))
-        .string("status_message", voip::status_message(e.status))
-        .close_object();
+    close_envelope(j, e.status());
     return j.text();
 }
 

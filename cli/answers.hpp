@@ -25,6 +25,9 @@ void explain(bool wanted, const voip::Result& r);
 // A bundle's members in the envelope's order (status and quote answers).
 void add_bundle_members(JsonOut& j, const voip::Bundle& b);
 
+// Closes the result object, then "status_code" and "status_message" and the envelope.
+void close_envelope(JsonOut& j, voip::Status s);
+
 // A quote's answer: the envelope's result with the charge (and the balance, if given).
 std::string quote_text(voip::Operation op, const voip::Result& r, const voip::Context& c, bool pretty);
 

@@ -44,10 +44,13 @@ struct Scenario {
 
 // [demo] 1500 Business, 900 Residential, 500 Fax Only, 2000 Trunk Only, 300 Forward Only.
 voip::PriceList demo_prices() {
-    voip::PriceList p;
-    const long prices[] = {1500, 900, 500, 2000, 300};
-    for (std::size_t i = 0; i < voip::bundle_type_count; ++i) p.per_term[i] = voip::Money{prices[i]};
-    return p;
+    using voip::BundleType;
+    using voip::Money;
+    return *voip::make_price_list({{BundleType::business, Money{1500}},
+                                   {BundleType::residential, Money{900}},
+                                   {BundleType::fax_only, Money{500}},
+                                   {BundleType::trunk_only, Money{2000}},
+                                   {BundleType::forward_only, Money{300}}});
 }
 
 constexpr Scenario scenarios[] = {
@@ -92,33 +95,39 @@ int replay_seed_page(std::string& out) {
     int failures = 0;
     int number = 0;
     for (const Scenario& s : scenarios) {
-        voip::Context c;
-        c.today = *voip::parse_iso_date(s.today);
+        voip::Context c{*voip::parse_iso_date(s.today)};
         if (s.priced) c.prices = demo_prices();
         if (s.balance) c.balance = voip::Money{*s.balance};
         std::optional<voip::Bundle> stored;
         if (!s.created_on.empty()) {
-            voip::Bundle b;
-            b.uuid = *voip::parse_uuid(seed_uuid);
-            b.created_on = *voip::parse_iso_date(s.created_on);
-            b.expires_on = *voip::parse_iso_date(s.expires_on);
-            b.bundle_type = *voip::bundle_type_from_code(s.bundle_type);
-            b.auto_renew = s.auto_renew;
-            stored = b;
+            stored = *voip::make_bundle(*voip::parse_uuid(seed_uuid), voip::CreatedOn{*voip::parse_iso_date(s.created_on)},
+                                        voip::ExpiresOn{*voip::parse_iso_date(s.expires_on)},
+                                        *voip::bundle_type_from_code(s.bundle_type),
+                                        s.auto_renew ? voip::AutoRenew::on : voip::AutoRenew::off);
         }
         const auto find = [&](const voip::Uuid& u) -> const voip::Bundle* {
             return stored && stored->uuid == u ? &*stored : nullptr;
         };
-        voip::Result r = voip::Result(tl::unexpect, voip::Error::invalid_json);
+        voip::Result r = voip::fail(voip::Error::invalid_json);
         switch (s.op) {
-            case voip::Operation::create:
-                r = voip::handle_create(voip::decode_request(s.body), *voip::parse_uuid(s.uuid), c);
+            case voip::Operation::create: {
+                const auto call = voip::parse_create(s.body);
+                r = call ? voip::create(*call, *voip::parse_uuid(s.uuid), c) : voip::fail(call.error());
                 break;
-            case voip::Operation::update: r = voip::handle_update(s.uuid, voip::decode_request(s.body), find, c); break;
-            case voip::Operation::renew: r = voip::handle_renew(s.uuid, find, c); break;
+            }
+            case voip::Operation::update: {
+                const auto call = voip::parse_update(s.uuid, s.body);
+                r = call ? voip::handle_update(call->uuid, call->request, find, c) : voip::fail(call.error());
+                break;
+            }
+            case voip::Operation::renew: {
+                const auto call = voip::parse_renew(s.uuid);
+                r = call ? voip::handle_renew(*call, find, c) : voip::fail(call.error());
+                break;
+            }
         }
         const voip::Envelope e = voip::make_envelope(s.op, r);
-        if (e.status != s.expected) ++failures;
+        if (e.status() != s.expected) ++failures;
         out += "# ";
         out += std::to_string(++number);
         out += ". ";
@@ -126,9 +135,9 @@ int replay_seed_page(std::string& out) {
         out += ": ";
         out += s.title;
         out += " -> ";
-        out += std::to_string(voip::code(e.status));
+        out += std::to_string(voip::code(e.status()));
         out += ' ';
-        out += voip::status_message(e.status);
+        out += voip::status_message(e.status());
         if (!r) {
             out += " (";
             out += voip::name(r.error());

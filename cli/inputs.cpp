@@ -57,10 +57,9 @@ bool read_stdin(std::size_t limit, std::string& out) {
 }  // namespace
 
 voip::Context make_context(const Options& o) {
-    voip::Context c;
     const auto today = voip::parse_iso_date(o.today);
     if (!today) throw Failure{"--today " + o.today + ": " + std::string(voip::name(today.error())) + " (want YYYY-MM-DD)"};
-    c.today = *today;
+    voip::Context c{*today};
     if (o.month_end == "clamp") c.policy.month_end = voip::MonthEnd::clamp;
     else if (o.month_end == "overflow") c.policy.month_end = voip::MonthEnd::overflow;
     else throw Failure{"--month-end " + o.month_end + ": want clamp or overflow"};
@@ -69,7 +68,8 @@ voip::Context make_context(const Options& o) {
         switch (read_small_file(o.prices, voip::max_body_size, text)) {
             case ReadResult::ok: break;
             case ReadResult::too_large: throw Failure{"--prices " + o.prices + ": body_too_large"};
-            default: throw Failure{"--prices " + o.prices + ": cannot read: " + errno_text()};
+            case ReadResult::cannot_open:
+            case ReadResult::io_error: throw Failure{"--prices " + o.prices + ": cannot read: " + errno_text()};
         }
         const auto p = voip::decode_prices(text);
         if (!p) throw Failure{"--prices " + o.prices + ": " + std::string(voip::name(p.error())) +

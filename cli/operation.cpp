@@ -27,19 +27,32 @@ int run_operation(voip::Operation op, const Options& o, bool quote) {
     std::string body;
     if (has_body) body = read_request_body();
 
+    // Decoded once, in the rules' order (uuid, then body), before the store is looked at.
     // The uuid acted on: given (update, renew; create may choose it) or new (create).
     std::optional<voip::Uuid> wanted;
-    if (op == voip::Operation::create) {
-        if (!o.uuid.empty()) {
-            const auto u = voip::parse_uuid(o.uuid);
-            if (!u) throw Failure{"--uuid " + o.uuid + ": malformed_uuid (want 8-4-4-4-12 hex digits)"};
-            wanted = *u;
-        } else {
-            std::random_device rd;  // a proper random source for real identifiers
-            wanted = voip::make_uuid_v4(rd);
-        }
-    } else {
-        if (const auto u = voip::parse_uuid(o.uuid)) wanted = *u;  // malformed: a 400 envelope, below
+    tl::expected<voip::Request, voip::Error> create_call = voip::fail(voip::Error::invalid_json);
+    tl::expected<voip::UpdateCall, voip::Error> update_call = voip::fail(voip::Error::invalid_json);
+    tl::expected<voip::Uuid, voip::Error> renew_call = voip::fail(voip::Error::invalid_json);
+    switch (op) {
+        case voip::Operation::create:
+            if (!o.uuid.empty()) {
+                const auto u = voip::parse_uuid(o.uuid);
+                if (!u) throw Failure{"--uuid " + o.uuid + ": malformed_uuid (want 8-4-4-4-12 hex digits)"};
+                wanted = *u;
+            } else {
+                std::random_device rd;  // a proper random source for real identifiers
+                wanted = voip::make_uuid_v4(rd);
+            }
+            create_call = voip::parse_create(body);
+            break;
+        case voip::Operation::update:
+            update_call = voip::parse_update(o.uuid, body);
+            if (update_call) wanted = update_call->uuid;  // otherwise a 400 envelope, below
+            break;
+        case voip::Operation::renew:
+            renew_call = voip::parse_renew(o.uuid);
+            if (renew_call) wanted = *renew_call;
+            break;
     }
 
     // A commit works on the file the path really names (a symbolic link stays a link) and
@@ -62,11 +75,18 @@ int run_operation(voip::Operation op, const Options& o, bool quote) {
     const auto find = [&](const voip::Uuid& u) -> const voip::Bundle* {
         return scan.found && scan.found->uuid == u ? &*scan.found : nullptr;
     };
-    voip::Result r = voip::Result(tl::unexpect, voip::Error::invalid_json);
+    voip::Result r = voip::fail(voip::Error::invalid_json);
     switch (op) {
-        case voip::Operation::create: r = voip::handle_create(voip::decode_request(body), *wanted, decide); break;
-        case voip::Operation::update: r = voip::handle_update(o.uuid, voip::decode_request(body), find, decide); break;
-        case voip::Operation::renew: r = voip::handle_renew(o.uuid, find, decide); break;
+        case voip::Operation::create:
+            r = create_call ? voip::create(*create_call, *wanted, decide) : voip::fail(create_call.error());
+            break;
+        case voip::Operation::update:
+            r = update_call ? voip::handle_update(update_call->uuid, update_call->request, find, decide)
+                            : voip::fail(update_call.error());
+            break;
+        case voip::Operation::renew:
+            r = renew_call ? voip::handle_renew(*renew_call, find, decide) : voip::fail(renew_call.error());
+            break;
     }
 
     if (quote) {

@@ -147,7 +147,9 @@ StoreScan scan_store(const std::string& path, const std::string& shown, const st
 
 void commit_store(const std::string& path, const StoreScan& scan, std::optional<std::uint64_t> replace,
                   const voip::Bundle& b) {
-    const std::string encoded = voip::encode_bundle(b) + "\n";
+    const auto stored = voip::encode_bundle(b);
+    if (!stored) throw Failure{"cannot store the bundle: " + std::string(voip::name(stored.error()))};
+    const std::string encoded = *stored + "\n";
     replace_file_atomically(path, [&](int out_fd) {
         Output out(out_fd);
         if (scan.exists) {

@@ -19,6 +19,7 @@
 #include "files.hpp"
 #include "inputs.hpp"
 #include "json_out.hpp"
+#include "lines.hpp"
 #include "store.hpp"
 
 namespace voip_cli {
@@ -32,6 +33,25 @@ struct UuidHash {
             std::string_view(reinterpret_cast<const char*>(u.bytes.data()), u.bytes.size()));
     }
 };
+
+// The fixed text of a sweep line, from the tables (lines.hpp), made once per sweep:
+// {uuid, action, expires_on, auto_renew, bundle_type}: one JSON object a line.
+struct LinePieces {
+    std::string before_uuid, before_action, before_expiry, before_type_on, before_type_off;
+};
+
+LinePieces line_pieces() {
+    using voip::schema::Field;
+    const auto quoted = [](std::string_view name) { return "\"" + std::string(name) + "\":"; };
+    const std::string type = quoted(lines::bundle_name(lines::sweep_bundle_fields[3]));
+    const std::string flag = quoted(lines::bundle_name(lines::sweep_bundle_fields[2]));
+    static_assert(lines::sweep_bundle_fields[0] == Field::uuid && lines::sweep_bundle_fields[1] == Field::expires_on &&
+                  lines::sweep_bundle_fields[2] == Field::auto_renew && lines::sweep_bundle_fields[3] == Field::bundle_type);
+    return {"{" + quoted(lines::bundle_name(lines::sweep_bundle_fields[0])) + "\"",
+            "\"," + quoted(lines::sweep_action.name) + "\"",
+            "\"," + quoted(lines::bundle_name(lines::sweep_bundle_fields[1])) + "\"",
+            "\"," + flag + "true," + type, "\"," + flag + "false," + type};
+}
 
 }  // namespace
 
@@ -57,6 +77,7 @@ int run_sweep(const Options& o, bool check_duplicates) {
     std::uint64_t line_no = 0;    // lines, blank ones included (for messages)
     std::string_view line;
     char buf[256];
+    const LinePieces pieces = line_pieces();
     for (;;) {
         const auto next = reader.next(line);
         if (next == LineReader::Next::end) break;
@@ -84,19 +105,18 @@ int run_sweep(const Options& o, bool check_duplicates) {
         const voip::SweepAction a = voip::sweep_action(*b, ctx.today, ctx.policy);
         totals.add(a);
         if (a != voip::SweepAction::none) {
-            // {"uuid":"...","action":"renew","expires_on":"...","auto_renew":true,"bundle_type":1}
             char* p = buf;
             const auto put = [&p](std::string_view s) {
                 std::memcpy(p, s.data(), s.size());
                 p += s.size();
             };
-            put(R"({"uuid":")");
+            put(pieces.before_uuid);
             p = voip::write_uuid(p, b->uuid);
-            put(R"(","action":")");
+            put(pieces.before_action);
             put(voip::name(a));
-            put(R"(","expires_on":")");
+            put(pieces.before_expiry);
             p = voip::write_iso_date(p, b->expires_on);
-            put(b->auto_renew ? R"(","auto_renew":true,"bundle_type":)" : R"(","auto_renew":false,"bundle_type":)");
+            put(b->auto_renew ? pieces.before_type_on : pieces.before_type_off);
             *p++ = static_cast<char>('0' + voip::code(b->bundle_type));
             put("}\n");
             out.put(std::string_view(buf, static_cast<std::size_t>(p - buf)));
@@ -111,14 +131,15 @@ int run_sweep(const Options& o, bool check_duplicates) {
         }
     }
     if (progress) std::fprintf(stderr, "\rsweep: 100%% (%llu bundles)\n", static_cast<unsigned long long>(n));
+    using lines::summary_members;
     JsonOut j(false);
     j.open_object()
-        .open_object("summary")
-        .date("today", ctx.today)
-        .integer("bundles", static_cast<std::int64_t>(totals.total()))
-        .integer("none", static_cast<std::int64_t>(totals.none))
-        .integer("renew", static_cast<std::int64_t>(totals.renew))
-        .integer("lapsed", static_cast<std::int64_t>(totals.lapsed))
+        .open_object(lines::summary.name)
+        .date(summary_members[0].name, ctx.today)
+        .integer(summary_members[1].name, static_cast<std::int64_t>(totals.total()))
+        .integer(summary_members[2].name, static_cast<std::int64_t>(totals.none))
+        .integer(summary_members[3].name, static_cast<std::int64_t>(totals.renew))
+        .integer(summary_members[4].name, static_cast<std::int64_t>(totals.lapsed))
         .close_object()
         .close_object();
     out.put(j.text());

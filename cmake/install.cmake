@@ -73,3 +73,5 @@ configure_file("${CMAKE_CURRENT_LIST_DIR}/voip_bundle.pc.in" "${PROJECT_BINARY_D
 install(FILES "${PROJECT_BINARY_DIR}/voip_bundle.pc"
         DESTINATION "${VOIP_BUNDLE_INSTALL_PKGCONFIGDIR}"
         COMPONENT voip_bundle_development)
+
+install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/voip_bundle")

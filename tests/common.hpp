@@ -11,15 +11,34 @@ inline date::sys_days day(std::string_view iso) { return *voip::parse_iso_date(i
 
 inline voip::Uuid seed_uuid() { return *voip::parse_uuid("0fba8c48-99fc-4727-8ca7-c847376da415"); }
 
+// A bundle through voip::make_bundle; the tests only pass a valid one.
 inline voip::Bundle make_bundle(std::string_view created_on, std::string_view expires_on,
                                 voip::BundleType type = voip::BundleType::business, bool auto_renew = true) {
+    return *voip::make_bundle(seed_uuid(), voip::CreatedOn{day(created_on)}, voip::ExpiresOn{day(expires_on)}, type,
+                              auto_renew ? voip::AutoRenew::on : voip::AutoRenew::off);
+}
+
+// A bundle with any members, valid or not, as a store or a memcpy could hold it.
+inline voip::Bundle raw_bundle(date::sys_days created_on, date::sys_days expires_on,
+                               voip::BundleType type = voip::BundleType::business, bool auto_renew = true) {
     voip::Bundle b;
     b.uuid = seed_uuid();
-    b.created_on = day(created_on);
-    b.expires_on = day(expires_on);
+    b.created_on = created_on;
+    b.expires_on = expires_on;
     b.bundle_type = type;
     b.auto_renew = auto_renew;
     return b;
+}
+
+// The prices the tests use: 1500, 900, 500, 2000, 300 for types 1..5.
+inline voip::PriceList test_prices() {
+    using voip::BundleType;
+    using voip::Money;
+    return *voip::make_price_list({{BundleType::business, Money{1500}},
+                                   {BundleType::residential, Money{900}},
+                                   {BundleType::fax_only, Money{500}},
+                                   {BundleType::trunk_only, Money{2000}},
+                                   {BundleType::forward_only, Money{300}}});
 }
 
 }  // namespace voip_test

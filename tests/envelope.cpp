@@ -67,13 +67,17 @@ TEST_CASE("error detail goes in only when asked") {
 
 TEST_CASE("make_envelope picks the status from the operation or the error") {
     const Decision d{seed_bundle(), Money{0}};
-    CHECK(make_envelope(Operation::create, Result{d}).status == Status::created);
-    CHECK(make_envelope(Operation::update, Result{d}).status == Status::ok);
-    CHECK(make_envelope(Operation::renew, Result{d}).status == Status::ok);
-    CHECK(make_envelope(Operation::renew, tl::make_unexpected(Error::insufficient_funds)).status ==
+    CHECK(make_envelope(Operation::create, Result{d}).status() == Status::created);
+    CHECK(make_envelope(Operation::update, Result{d}).status() == Status::ok);
+    CHECK(make_envelope(Operation::renew, Result{d}).status() == Status::ok);
+    CHECK(make_envelope(Operation::renew, tl::make_unexpected(Error::insufficient_funds)).status() ==
           Status::payment_required);
-    CHECK(make_envelope(Operation::update, tl::make_unexpected(Error::unknown_bundle)).status == Status::not_found);
-    CHECK_FALSE(make_envelope(Operation::update, tl::make_unexpected(Error::unknown_bundle)).has_result);
+    CHECK(make_envelope(Operation::update, tl::make_unexpected(Error::unknown_bundle)).status() == Status::not_found);
+    CHECK(make_envelope(Operation::update, tl::make_unexpected(Error::unknown_bundle)).bundle() == nullptr);
+    CHECK(make_envelope(Operation::update, tl::make_unexpected(Error::unknown_bundle)).outcome().error() ==
+          Error::unknown_bundle);
+    REQUIRE(make_envelope(Operation::create, Result{d}).bundle() != nullptr);
+    CHECK(*make_envelope(Operation::create, Result{d}).bundle() == seed_bundle());
 }
 
 TEST_CASE("writing into a caller buffer") {
@@ -114,14 +118,22 @@ TEST_CASE("the largest envelope fits max_envelope_size") {
     CHECK(longest > 0);
 }
 
-TEST_CASE("a result with an expiry outside the calendar range is refused, not written") {
+TEST_CASE("an envelope holds a writable bundle or an error, never a false 400") {
+    // A bundle outside the calendar range has no wire form: the envelope says so.
     Bundle b = seed_bundle();
     b.expires_on = max_day + date::days{1};
-    char buf[max_envelope_size];
-    const auto r = write_envelope(buf, buf + sizeof buf, success_envelope(Operation::renew, b));
-    REQUIRE_FALSE(r);
-    CHECK(r.error() == Error::date_out_of_range);
+    const Envelope e = success_envelope(Operation::renew, b);
+    CHECK(e.status() == Status::bad_request);
+    CHECK(e.outcome().error() == Error::invalid_bundle);
+    CHECK(to_string(e) == R"({"result":{},"status_code":400,"status_message":"Bad Request"})");
+    // Every envelope writes: to_string never returns an empty text.
+    for (auto err = static_cast<int>(first_error); err <= static_cast<int>(last_error); ++err)
+        CHECK_FALSE(to_string(error_envelope(static_cast<Error>(err)), {true, true}).empty());
 }
+
+static_assert(!std::is_default_constructible_v<Envelope>, "no envelope without an outcome");
+static_assert(std::is_trivially_copyable_v<Envelope>);
+static_assert(error_envelope(Error::unknown_bundle).status() == Status::not_found);
 
 TEST_CASE("printing operations and options") {
     std::ostringstream os;

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <climits>
+#include <cstdint>
 #include <sstream>
 
 using namespace voip;
@@ -39,22 +41,66 @@ TEST_CASE("pro_rata outside its exact domain: no division by zero, no overflow")
     CHECK(pro_rata(max_amount, 1, 100000) == Money{0}); // whole beyond any term
 }
 
-TEST_CASE("price lists") {
-    PriceList p{{Money{1500}, Money{900}, Money{500}, Money{2000}, Money{300}}};
-    CHECK(p[BundleType::business] == Money{1500});
-    CHECK(p[BundleType::forward_only] == Money{300});
-    CHECK(ok(p));
-    p.per_term[2] = Money{-1};
-    CHECK_FALSE(ok(p));
-    p.per_term[2] = Money{max_amount.minor + 1};
-    CHECK_FALSE(ok(p));
-    p.per_term[2] = max_amount;
-    CHECK(ok(p));
-    std::ostringstream os;
-    os << PriceList{{Money{1}, Money{2}, Money{3}, Money{4}, Money{5}}};
-    CHECK(os.str() == "{1: 1, 2: 2, 3: 3, 4: 4, 5: 5}");
+TEST_CASE("sums and differences") {
+    CHECK(Money{1500} + Money{900} == Money{2400});
+    CHECK(Money{900} - Money{1500} == Money{-600});
+    CHECK(-Money{5} == Money{-5});
+    Money m{10};
+    m += Money{5};
+    CHECK(m == Money{15});
+    m -= Money{20};
+    CHECK(m == Money{-5});
+    // Beyond 64 bits they wrap, never undefined behaviour (UBSan runs this).
+    CHECK(Money{INT64_MAX} + Money{1} == Money{INT64_MIN});
+    CHECK(Money{INT64_MIN} - Money{1} == Money{INT64_MAX});
 }
 
+TEST_CASE("decimal text with a minor-unit scale") {
+    const struct {
+        std::int64_t minor;
+        int digits;
+        const char* text;
+    } cases[] = {
+        {1234, 2, "12.34"},  {5, 2, "0.05"},     {-5, 2, "-0.05"},   {0, 2, "0.00"},     {100, 2, "1.00"},
+        {-1234, 2, "-12.34"}, {1234, 0, "1234"}, {0, 0, "0"},        {-7, 0, "-7"},      {1234, 3, "1.234"},
+        {1, 3, "0.001"},     {max_amount.minor, 2, "10000000000000.00"},
+        {INT64_MIN, 2, "-92233720368547758.08"}, {INT64_MAX, 18, "9.223372036854775807"},
+        {INT64_MIN, 18, "-9.223372036854775808"}, {1, 18, "0.000000000000000001"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.minor);
+        CAPTURE(c.digits);
+        CHECK(to_decimal_string(Money{c.minor}, MinorDigits{c.digits}) == c.text);
+        char buf[max_decimal_size];
+        CHECK(static_cast<std::size_t>(write_decimal(buf, Money{c.minor}, MinorDigits{c.digits}) - buf) <= max_decimal_size);
+    }
+    CHECK(to_decimal_string(Money{1234}) == "12.34");                   // cents by default
+    CHECK(to_decimal_string(Money{1234}, MinorDigits{-3}) == "1234");   // clamped to 0
+    CHECK(to_decimal_string(Money{1}, MinorDigits{40}) == "0.000000000000000001");  // clamped to 18
+    CHECK(ok(MinorDigits{0}));
+    CHECK(ok(MinorDigits{18}));
+    CHECK_FALSE(ok(MinorDigits{19}));
+    CHECK_FALSE(ok(MinorDigits{-1}));
+}
+
+TEST_CASE("ok: prices and balances") {
+    CHECK(ok(Money{0}));
+    CHECK(ok(max_amount));
+    CHECK_FALSE(ok(Money{-1}));
+    CHECK_FALSE(ok(Money{max_amount.minor + 1}));
+    CHECK(ok_balance(Money{-max_amount.minor}));
+    CHECK_FALSE(ok_balance(Money{-max_amount.minor - 1}));
+    CHECK_FALSE(ok_balance(Money{max_amount.minor + 1}));
+}
+
+constexpr Money decimal_check() {
+    char buf[max_decimal_size] = {};
+    char* end = write_decimal(buf, Money{-1234});
+    return Money{end - buf};
+}
+static_assert(decimal_check() == Money{6});  // "-12.34" at compile time
+static_assert(Money{2} + Money{3} == Money{5} && Money{2} - Money{3} == Money{-1});
+static_assert(noexcept(Money{} + Money{}));
 static_assert(pro_rata(Money{600}, 15, 31) == Money{290});
 static_assert(Money{1} < Money{2} && Money{2} >= Money{2});
-static_assert(std::is_trivially_copyable_v<PriceList>);
+static_assert(std::is_trivially_copyable_v<Money>);

@@ -13,13 +13,9 @@ using voip_test::make_bundle;
 using voip_test::seed_uuid;
 
 namespace {
-const PriceList prices{{Money{1500}, Money{900}, Money{500}, Money{2000}, Money{300}}};
+const PriceList prices = voip_test::test_prices();
 
-Context on(const char* today) {
-    Context c;
-    c.today = day(today);
-    return c;
-}
+Context on(const char* today) { return Context{day(today)}; }
 Context priced(const char* today, std::int64_t balance) {
     Context c = on(today);
     c.prices = prices;
@@ -137,11 +133,15 @@ TEST_CASE("upgrade in a later term uses the anchored term start") {
     // clamp, anchored on the 31st: term 2018-02-28..2018-03-31 has 31 days
     const Bundle b = make_bundle("2018-01-31", "2018-03-31", BundleType::residential);
     CHECK(update(b, Request{true, BundleType::business}, priced("2018-03-16", 10000))->charge == Money{290});
-    // overflow: 2018-03-03 minus one month clamped is 2018-02-03, 28 days
-    Context c = priced("2018-02-17", 10000);
+    // overflow, second term: 2018-04-03 minus one month clamped is 2018-03-03, 31 days
+    Context c = priced("2018-03-19", 10000);
     c.policy.month_end = MonthEnd::overflow;
-    const Bundle o = make_bundle("2018-01-31", "2018-03-03", BundleType::residential);
-    CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{300});  // 600 x 14 / 28
+    const Bundle o = make_bundle("2018-01-31", "2018-04-03", BundleType::residential);
+    CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{290});  // 600 x 15 / 31
+    // overflow, first term: [created_on, first expiry) = 2018-01-31..2018-03-03, 31 days
+    c.today = day("2018-02-17");
+    const Bundle first = make_bundle("2018-01-31", "2018-03-03", BundleType::residential);
+    CHECK(update(first, Request{true, BundleType::business}, c)->charge == Money{271});  // 600 x 14 / 31 = 270.97
 }
 
 TEST_CASE("a zero charge never fails for funds, even with a negative balance") {
@@ -150,24 +150,27 @@ TEST_CASE("a zero charge never fails for funds, even with a negative balance") {
     CHECK(update(b, Request{true, BundleType::residential}, priced("2018-08-17", -500))->charge == Money{0});
     CHECK(update(b, Request{true, BundleType::business}, priced("2018-08-17", -1)).error() == Error::insufficient_funds);
     Context free = priced("2018-08-01", -10);
-    free.prices = PriceList{};
+    free.prices = *make_price_list({{BundleType::business, Money{0}},
+                                    {BundleType::residential, Money{0}},
+                                    {BundleType::fax_only, Money{0}},
+                                    {BundleType::trunk_only, Money{0}},
+                                    {BundleType::forward_only, Money{0}}});
     CHECK(create(Request{}, seed_uuid(), free)->charge == Money{0});
     CHECK(renew(b, [&] { Context c = free; c.today = day("2018-09-01"); return c; }())->charge == Money{0});
 }
 
-TEST_CASE("the pro rata charge never exceeds the whole difference") {
-    // Overflow mode: the first term 2018-01-31..2018-03-03 has 31 days, but RULES 7 counts
-    // the term from 03-03 minus one month = 02-03 (28 days). On 02-01, 30 days are left:
-    // 600 x 30 / 28 = 643 would charge more than a whole term's difference, so left is
-    // capped at the term's days and the charge is the difference, 600.
+TEST_CASE("the charge never exceeds the difference for each term paid") {
+    // Overflow mode: the first term 2018-01-31..2018-03-03 has 31 days and is one term's
+    // price, so on 02-01 the 30 days left cost 600 x 30 / 31 = 580.6: no cap is needed.
     Context c = priced("2018-02-01", 10000);
     c.policy.month_end = MonthEnd::overflow;
     const Bundle o = make_bundle("2018-01-31", "2018-03-03", BundleType::residential);
+    CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{581});
+    c.today = day("2018-01-31");  // the whole first term: 600 x 31 / 31
     CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{600});
-    c.today = day("2018-02-03");  // from the boundary on, the formula as written: 600 x 28 / 28
+    // Today before created_on: every day of the term is ahead, charged whole.
+    c.today = day("2018-01-10");
     CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{600});
-    c.today = day("2018-02-04");  // 600 x 27 / 28 = 578.57
-    CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{579});
 }
 
 TEST_CASE("invalid policies, prices and bundles are refused") {
@@ -175,7 +178,7 @@ TEST_CASE("invalid policies, prices and bundles are refused") {
     c.policy.renew_days_before = 40;
     CHECK(create(Request{}, seed_uuid(), c).error() == Error::invalid_policy);
     c = priced("2018-08-01", 0);
-    c.prices->per_term[0] = Money{-5};
+    c.balance = Money{-max_amount.minor - 1};
     CHECK(create(Request{}, seed_uuid(), c).error() == Error::invalid_policy);
     Bundle broken = make_bundle("2018-08-01", "2018-09-01");
     broken.bundle_type = static_cast<BundleType>(0);
@@ -187,12 +190,17 @@ TEST_CASE("invalid policies, prices and bundles are refused") {
           Error::bundle_type_out_of_range);
     CHECK(upgrade_charge(make_bundle("2018-08-01", "2018-09-01"), static_cast<BundleType>(0), priced("2018-08-10", 0))
               .error() == Error::invalid_bundle);
-    c = on("2018-08-01");
-    c.today = max_day + date::days{1};
+    c = Context{max_day + date::days{1}};
     CHECK(create(Request{}, seed_uuid(), c).error() == Error::invalid_policy);
+    // A bundle with its dates swapped is invalid for every function that reads its state.
+    const Bundle swapped = voip_test::raw_bundle(day("2018-09-01"), day("2018-08-01"));
+    CHECK(renew(swapped, on("2018-08-30")).error() == Error::invalid_bundle);
+    CHECK(state_on(swapped, day("2018-08-30"), RenewalPolicy{}).error() == Error::invalid_bundle);
+    CHECK(renewal_window(swapped, RenewalPolicy{}).error() == Error::invalid_bundle);
 }
 
-TEST_CASE("handlers apply the rules' precedence") {
+TEST_CASE("handlers apply the rules' precedence after decoding") {
+    // The wire's own order (malformed uuid -> invalid body) is the decoders' (tests/json).
     std::map<Uuid, Bundle> store;
     const Bundle b = make_bundle("2018-08-01", "2018-09-01");
     store[b.uuid] = b;
@@ -200,35 +208,24 @@ TEST_CASE("handlers apply the rules' precedence") {
         const auto it = store.find(u);
         return it == store.end() ? nullptr : &it->second;
     };
-    const char* known = "0fba8c48-99fc-4727-8ca7-c847376da415";
-    const char* unknown = "00000000-0000-4000-8000-000000000000";
-    const char* malformed = "0fba8c48";
-    const tl::expected<RawRequest, Error> bad_json = tl::make_unexpected(Error::invalid_json);
+    const Uuid known = b.uuid;
+    const Uuid unknown = *parse_uuid("00000000-0000-4000-8000-000000000000");
+    const auto request = [](std::int64_t type, bool auto_renew) { return *validate(raw(type, auto_renew)); };
 
-    SUBCASE("update: malformed uuid -> invalid body -> unknown bundle -> state -> funds") {
-        CHECK(handle_update(malformed, bad_json, find, on("2018-08-10")).error() == Error::malformed_uuid);
-        CHECK(handle_update(unknown, bad_json, find, on("2018-08-10")).error() == Error::invalid_json);
-        CHECK(handle_update(unknown, raw(7, true), find, on("2018-08-10")).error() == Error::bundle_type_out_of_range);
-        CHECK(handle_update(unknown, raw(1, true), find, on("2018-08-10")).error() == Error::unknown_bundle);
-        CHECK(handle_update(known, raw(1, true), find, on("2018-09-02")).error() == Error::not_in_service);
-        CHECK(handle_update(known, raw(4, true), find, priced("2018-08-10", 0)).error() == Error::insufficient_funds);
-        const auto ok_result = handle_update(known, raw(2, false), find, on("2018-08-10"));
+    SUBCASE("update: unknown bundle -> state -> funds") {
+        CHECK(handle_update(unknown, request(1, true), find, on("2018-09-02")).error() == Error::unknown_bundle);
+        CHECK(handle_update(known, request(1, true), find, on("2018-09-02")).error() == Error::not_in_service);
+        CHECK(handle_update(known, request(4, true), find, priced("2018-08-10", 0)).error() ==
+              Error::insufficient_funds);
+        const auto ok_result = handle_update(known, request(2, false), find, on("2018-08-10"));
         REQUIRE(ok_result);
         CHECK(ok_result->bundle.bundle_type == BundleType::residential);
     }
-    SUBCASE("renew: malformed uuid -> unknown bundle -> outside window -> funds") {
-        CHECK(handle_renew(malformed, find, on("2018-09-01")).error() == Error::malformed_uuid);
-        CHECK(handle_renew(unknown, find, on("2018-09-01")).error() == Error::unknown_bundle);
+    SUBCASE("renew: unknown bundle -> outside window -> funds") {
+        CHECK(handle_renew(unknown, find, priced("2018-08-01", 0)).error() == Error::unknown_bundle);
         CHECK(handle_renew(known, find, priced("2018-08-01", 0)).error() == Error::outside_renewal_window);
         CHECK(handle_renew(known, find, priced("2018-09-01", 0)).error() == Error::insufficient_funds);
         CHECK(handle_renew(known, find, on("2018-09-01"))->bundle.expires_on == day("2018-10-01"));
-    }
-    SUBCASE("create: invalid body -> funds") {
-        CHECK(handle_create(bad_json, seed_uuid(), on("2018-08-01")).error() == Error::invalid_json);
-        CHECK(handle_create(raw(0, true), seed_uuid(), on("2018-08-01")).error() == Error::bundle_type_out_of_range);
-        CHECK(handle_create(raw(1, true), seed_uuid(), priced("2018-08-01", 10)).error() ==
-              Error::insufficient_funds_on_create);
-        CHECK(handle_create(raw(1, true), seed_uuid(), on("2018-08-01"))->bundle.expires_on == day("2018-09-01"));
     }
 }
 

@@ -1,3 +1,4 @@
+#include <voip/bundle/operations.hpp>
 #include <voip/bundle/sweep.hpp>
 
 #include <doctest/doctest.h>
@@ -75,8 +76,41 @@ TEST_CASE("sweep agrees with per-bundle calls, in every form") {
     CHECK(sweep_totals(expiries.data(), flag_array, expiries.size(), today, p) == expected);
 }
 
+TEST_CASE("a bundle that breaks its invariants is invalid in the sweep, as renew says") {
+    const RenewalPolicy p;
+    const date::sys_days today = day("2018-09-01");
+    // Swapped dates used to read as lapsed; renew() answers invalid_bundle for them.
+    const Bundle swapped = voip_test::raw_bundle(day("2018-09-01"), day("2018-08-01"));
+    Bundle bad_type = make_bundle("2018-08-01", "2018-09-01");
+    bad_type.bundle_type = static_cast<BundleType>(6);
+    Bundle out_of_range = make_bundle("2018-08-01", "2018-09-01");
+    out_of_range.created_on = min_day - date::days{1};
+    Bundle equal_days = make_bundle("2018-08-01", "2018-09-01");
+    equal_days.created_on = equal_days.expires_on;
+    for (const Bundle& b : {swapped, bad_type, out_of_range, equal_days}) {
+        CAPTURE(b);
+        CHECK(sweep_action(b, today, p) == SweepAction::invalid);
+        CHECK(renew(b, Context{today}).error() == Error::invalid_bundle);
+        CHECK(state_on(b, today, p).error() == Error::invalid_bundle);
+    }
+    std::vector<Bundle> bundles{swapped, make_bundle("2018-08-01", "2018-09-01"), bad_type,
+                                make_bundle("2018-07-01", "2018-08-01"), out_of_range, equal_days,
+                                make_bundle("2018-08-15", "2018-09-15")};
+    for (int i = 0; i < 9; ++i) bundles.push_back(bundles[static_cast<std::size_t>(i % 7)]);  // past the four ways
+    SweepTotals expected;
+    for (const Bundle& b : bundles) expected.add(sweep_action(b, today, p));
+    CHECK(expected.invalid == 4 + 5);
+    CHECK(sweep_totals(bundles.data(), bundles.size(), today, p) == expected);
+    std::size_t invalid_reported = 0;
+    const SweepTotals t = sweep(bundles.begin(), bundles.end(), today, p, [&](const Bundle&, SweepAction a) {
+        invalid_reported += a == SweepAction::invalid;
+    });
+    CHECK(t == expected);
+    CHECK(invalid_reported == expected.invalid);
+}
+
 TEST_CASE("printing") {
     std::ostringstream os;
     os << SweepAction::renew << ' ' << SweepTotals{1, 2, 3};
-    CHECK(os.str() == "renew {none: 1, renew: 2, lapsed: 3}");
+    CHECK(os.str() == "renew {none: 1, renew: 2, lapsed: 3, invalid: 0}");
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Optional {fmt} support: an fmt::formatter for every value type of voip-bundle that has an
 // operator<<. fmt::format("{}", x) prints exactly what `std::cout << x` prints, and the
@@ -105,4 +106,6 @@ template <> struct fmt::formatter<voip::Context> : voip::detail::fmt_streamed_fo
 template <> struct fmt::formatter<voip::WriteOptions> : voip::detail::fmt_streamed_formatter<voip::WriteOptions> {};
 template <> struct fmt::formatter<voip::RawField> : voip::detail::fmt_streamed_formatter<voip::RawField> {};
 template <> struct fmt::formatter<voip::RawRequest> : voip::detail::fmt_streamed_formatter<voip::RawRequest> {};
+template <> struct fmt::formatter<voip::Term> : voip::detail::fmt_streamed_formatter<voip::Term> {};
+template <> struct fmt::formatter<voip::UpgradeCharge> : voip::detail::fmt_streamed_formatter<voip::UpgradeCharge> {};
 // clang-format on

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Strict, fast JSON text for the library: request bodies in, stored bundles in and out,
-// price lists in. Optional: the umbrella voip/bundle.hpp does not include this header.
+// price lists in. Dependency-free: the umbrella voip/bundle.hpp includes it, as the single header does.
 //
 // Dependency-free and hand-written, because the rules want more than a general JSON parser
 // gives (RULES 2) and the hot path wants less:
@@ -30,6 +31,8 @@
 // The pieces, each a header of include/voip/bundle/json/:
 //   limits.hpp         max_body_size, max_nesting and the scratch sizes they bound
 //   lexer.hpp          byte classes, UTF-8, strings, numbers, literals
+//   member_values.hpp  MemberValue and the decoders from members to values, shared with
+//                      the nlohmann adapter (and any other reader of JSON)
 //   members.hpp        Value and Members: what the known members of an object held
 //   scanner.hpp        the general scanner (any text, every rule)
 //   fast_scan.hpp      the fast path (the common body, names matched in place)
@@ -37,8 +40,11 @@
 //   request_codec.hpp  request bodies: decode_request, parse_request, check_json_object
 //   bundle_codec.hpp   stored bundles: decode_bundle, write_bundle_json, encode_bundle
 //   price_codec.hpp    price lists: decode_prices
+//   calls.hpp          a call's uuid and body in the rules' order: parse_create,
+//                      parse_update, parse_renew
 #include "bundle/json/limits.hpp"
 #include "bundle/json/lexer.hpp"
+#include "bundle/json/member_values.hpp"
 #include "bundle/json/members.hpp"
 #include "bundle/json/scanner.hpp"
 #include "bundle/json/fast_scan.hpp"
@@ -46,3 +52,4 @@
 #include "bundle/json/request_codec.hpp"
 #include "bundle/json/bundle_codec.hpp"
 #include "bundle/json/price_codec.hpp"
+#include "bundle/json/calls.hpp"

@@ -10,11 +10,15 @@
 //   include/voip/bundle/iso_date.hpp
 //   include/voip/bundle/uuid.hpp
 //   include/voip/bundle/money.hpp
+//   include/voip/bundle/price_list.hpp
 //   include/voip/bundle/renewal_policy.hpp
 //   include/voip/bundle/bundle.hpp
 //   include/voip/bundle/term.hpp
 //   include/voip/bundle/state.hpp
+//   include/voip/bundle/context.hpp
+//   include/voip/bundle/charge.hpp
 //   include/voip/bundle/request.hpp
+//   include/voip/bundle/schema.hpp
 //   include/voip/bundle/operations.hpp
 //   include/voip/bundle/envelope.hpp
 //   include/voip/bundle/sweep.hpp
@@ -22,6 +26,7 @@
 //   include/voip/bundle_json.hpp
 //   include/voip/bundle/json/limits.hpp
 //   include/voip/bundle/json/lexer.hpp
+//   include/voip/bundle/json/member_values.hpp
 //   include/voip/bundle/json/members.hpp
 //   include/voip/bundle/json/scanner.hpp
 //   include/voip/bundle/json/fast_scan.hpp
@@ -29,15 +34,18 @@
 //   include/voip/bundle/json/request_codec.hpp
 //   include/voip/bundle/json/bundle_codec.hpp
 //   include/voip/bundle/json/price_codec.hpp
+//   include/voip/bundle/json/calls.hpp
 #pragma once
 #ifndef VOIP_BUNDLE_SINGLE_VOIP_BUNDLE_HPP
 #define VOIP_BUNDLE_SINGLE_VOIP_BUNDLE_HPP
 
 // ---- begin voip/bundle.hpp ----
+// SPDX-License-Identifier: MIT
 // voip-bundle: the business rules of the VoIP Bundle (Subscriptions) API.
-// One header per idea under voip/bundle/; this one includes them all but the JSON ones in
-// voip/bundle/json/, which come with voip/bundle_json.hpp.
+// One header per idea under voip/bundle/; this one includes them all, the JSON codec
+// (voip/bundle_json.hpp, dependency-free) included, exactly as the single header does.
 // ---- begin voip/bundle/version.hpp ----
+// SPDX-License-Identifier: MIT
 // Kept equal to project(VERSION) in CMakeLists.txt; a test checks it.
 #define VOIP_BUNDLE_VERSION_MAJOR 0
 #define VOIP_BUNDLE_VERSION_MINOR 1
@@ -50,6 +58,7 @@ inline constexpr int version_patch = VOIP_BUNDLE_VERSION_PATCH;
 }  // namespace voip
 // ---- end voip/bundle/version.hpp ----
 // ---- begin voip/bundle/error.hpp ----
+// SPDX-License-Identifier: MIT
 // Every way a request can fail, with a stable name and the HTTP status it answers with.
 #include <cstdint>
 #include <ostream>
@@ -118,10 +127,12 @@ enum class Error : std::uint8_t {
     not_in_service,
     // Create's short funds: the seed lists only 201 and 400 for create, so it answers 400.
     insufficient_funds_on_create,
+    // An upgrade charge beyond max_amount: today thousands of terms before expires_on.
+    charge_out_of_range,
 };
 
 inline constexpr Error first_error = Error::invalid_json;
-inline constexpr Error last_error = Error::insufficient_funds_on_create;
+inline constexpr Error last_error = Error::charge_out_of_range;
 
 [[nodiscard]] constexpr std::string_view name(Error e) noexcept {
     switch (e) {
@@ -150,28 +161,54 @@ inline constexpr Error last_error = Error::insufficient_funds_on_create;
         case Error::insufficient_funds: return "insufficient_funds";
         case Error::not_in_service: return "not_in_service";
         case Error::insufficient_funds_on_create: return "insufficient_funds_on_create";
+        case Error::charge_out_of_range: return "charge_out_of_range";
     }
     return "unknown_error";
 }
 
 // The HTTP status an error answers with: exactly one per error.
 [[nodiscard]] constexpr Status status(Error e) noexcept {
-    switch (e) {
+    switch (e) {  // every error listed, no default: a new error must be given its status here
         case Error::unknown_bundle: return Status::not_found;
         case Error::insufficient_funds:
         case Error::not_in_service: return Status::payment_required;
-        default: return Status::bad_request;
+        case Error::invalid_json:
+        case Error::invalid_utf8:
+        case Error::body_too_large:
+        case Error::nesting_too_deep:
+        case Error::body_not_object:
+        case Error::duplicate_member:
+        case Error::bundle_type_missing:
+        case Error::bundle_type_null:
+        case Error::bundle_type_not_integer:
+        case Error::bundle_type_not_integral:
+        case Error::bundle_type_out_of_range:
+        case Error::auto_renew_null:
+        case Error::auto_renew_not_boolean:
+        case Error::malformed_uuid:
+        case Error::malformed_date:
+        case Error::date_out_of_range:
+        case Error::invalid_policy:
+        case Error::invalid_bundle:
+        case Error::buffer_too_small:
+        case Error::outside_renewal_window:
+        case Error::feature_not_in_type:
+        case Error::insufficient_funds_on_create:
+        case Error::charge_out_of_range: return Status::bad_request;
     }
+    return Status::bad_request;  // only for a value outside the enumeration
 }
 
 inline std::ostream& operator<<(std::ostream& os, Error e) { return os << name(e); }
 
-// The failed side of a tl::expected. tl::make_unexpected is not constexpr; this is.
+// The failed side of a tl::expected; the one spelling of a failure in the library
+// (tl::make_unexpected is not constexpr).
 [[nodiscard]] constexpr tl::unexpected<Error> fail(Error e) noexcept { return tl::unexpected<Error>(e); }
 
 }  // namespace voip
 // ---- end voip/bundle/error.hpp ----
 // ---- begin voip/bundle/bundle_type.hpp ----
+// SPDX-License-Identifier: MIT
 // The five bundle types of the seed. Built only from a checked integer, so a raw
 // int never stands in for a BundleType.
 #include <cstddef>
@@ -234,6 +271,7 @@ struct hash<voip::BundleType> {
 }  // namespace std
 // ---- end voip/bundle/bundle_type.hpp ----
 // ---- begin voip/bundle/iso_date.hpp ----
+// SPDX-License-Identifier: MIT
 // Days on the wire: exactly "YYYY-MM-DD", years 0001..9999 (RULES 1, 3).
 #include <string>
 
@@ -253,8 +291,8 @@ namespace detail {
 
 // Civil date <-> day count with the algorithms of Neri and Schneider, "Euclidean affine
 // functions and their application to calendar algorithms" (2022): the same results as the
-// date library's for every day of the rules' range (tests/exhaustive checks them all),
-// in about a third of the time, which the date benchmarks need (docs/benchmarks.md).
+// date library's for every day of the rules' range (tests/exhaustive checks them all);
+// why by hand: docs/benchmarks.md.
 struct Civil {
     std::uint32_t year;   // [1, 9999] for days in range
     std::uint32_t month;  // [1, 12]
@@ -313,10 +351,8 @@ constexpr void put_two_digits(char* out, std::uint32_t v) noexcept {  // v in [0
     out[1] = two_digits[2 * v + 1];
 }
 
-// A day or why there is none. The work is done on this plain struct, which g++ keeps in
-// registers, and the public function only wraps it in tl::expected: g++ builds a
-// tl::expected returned from a call it did not inline in memory and reloads it whole, a
-// store-forwarding stall that doubled the cost of small functions (docs/benchmarks.md).
+// A day or why there is none: the work is done on this plain struct and the public
+// functions only wrap it in tl::expected (docs/benchmarks.md, "tl::expected").
 struct DayOrError {
     date::sys_days day;
     Error error;  // Error{} (no enumerator is 0): `day` is the answer
@@ -336,8 +372,7 @@ struct DayOrError {
     const std::uint32_t bad = flag(y0 > 9) | flag(y1 > 9) | flag(y2 > 9) | flag(y3 > 9) | flag(m0 > 9) | flag(m1 > 9) |
                               flag(d0 > 9) | flag(d1 > 9) | flag(s[4] != '-') | flag(s[7] != '-') | flag(y == 0) |
                               flag(m - 1 > 11) | flag(d == 0);
-    // The calendar itself is the date library's: it is as fast here as a hand-written
-    // conversion (date_parse/digits_then_date_library in the benchmarks).
+    // The calendar itself is the date library's (as fast as by hand: docs/benchmarks.md).
     const date::year_month_day ymd{date::year{static_cast<int>(y)}, date::month{m}, date::day{d}};
     if (bad != 0 || !ymd.ok()) return malformed;
     return {date::sys_days{ymd}, Error{}};
@@ -349,8 +384,7 @@ struct DayOrError {
 // Hand-written rather than date::parse: no stream, no locale, no allocation (see benchmarks).
 [[nodiscard, gnu::always_inline]] constexpr tl::expected<date::sys_days, Error> parse_iso_date(std::string_view s) noexcept {
     const detail::DayOrError r = detail::parse_day(s);
-    // One object, filled in place: with two return statements g++ built two and copied
-    // one over the other through memory (a second store-forwarding stall per call).
+    // One object, filled in place (docs/benchmarks.md, "tl::expected").
     tl::expected<date::sys_days, Error> out(r.day);
     if (r.error != Error{}) out = tl::expected<date::sys_days, Error>(tl::unexpect, r.error);
     return out;
@@ -392,6 +426,7 @@ inline std::ostream& operator<<(std::ostream& os, IsoDate d) {
 }  // namespace voip
 // ---- end voip/bundle/iso_date.hpp ----
 // ---- begin voip/bundle/uuid.hpp ----
+// SPDX-License-Identifier: MIT
 // A UUID as 16 bytes: parsed from canonical 8-4-4-4-12 hex text in either case,
 // always printed lowercase.
 #include <array>
@@ -536,6 +571,7 @@ struct hash<voip::Uuid> {
 }  // namespace std
 // ---- end voip/bundle/uuid.hpp ----
 // ---- begin voip/bundle/money.hpp ----
+// SPDX-License-Identifier: MIT
 // Money in integer minor units (cents), never floating point (RULES 8).
 
 namespace voip {
@@ -555,29 +591,63 @@ struct Money {
 // computation (price x days x 2) far inside 64 bits.
 inline constexpr Money max_amount{1'000'000'000'000'000};  // 10^15 minor units
 
+// A price or a charge: [0, max_amount].
 [[nodiscard]] constexpr bool ok(Money m) noexcept { return 0 <= m.minor && m.minor <= max_amount.minor; }
+// A balance, which may be owed: [-max_amount, max_amount].
+[[nodiscard]] constexpr bool ok_balance(Money m) noexcept {
+    return -max_amount.minor <= m.minor && m.minor <= max_amount.minor;
+}
 
-inline std::ostream& operator<<(std::ostream& os, Money m) { return os << m.minor; }
+// Sums and differences. Exact whenever the result is within +-9.2 x 10^18 (any 9,000
+// amounts of at most max_amount); beyond that they wrap around rather than overflow
+// into undefined behaviour.
+[[nodiscard]] constexpr Money operator+(Money a, Money b) noexcept {
+    return Money{static_cast<std::int64_t>(static_cast<std::uint64_t>(a.minor) + static_cast<std::uint64_t>(b.minor))};
+}
+[[nodiscard]] constexpr Money operator-(Money a, Money b) noexcept {
+    return Money{static_cast<std::int64_t>(static_cast<std::uint64_t>(a.minor) - static_cast<std::uint64_t>(b.minor))};
+}
+[[nodiscard]] constexpr Money operator-(Money a) noexcept { return Money{} - a; }
+constexpr Money& operator+=(Money& a, Money b) noexcept { return a = a + b; }
+constexpr Money& operator-=(Money& a, Money b) noexcept { return a = a - b; }
 
-// A price per term for each bundle type, in minor units.
-struct PriceList {
-    std::array<Money, bundle_type_count> per_term{};
-
-    // Requires ok(t).
-    [[nodiscard]] constexpr Money operator[](BundleType t) const noexcept { return per_term[index(t)]; }
+// How many decimal digits the minor unit has: 2 for cents ("12.34"), 0 for a currency
+// without one ("1234"), 3 for mills ("1.234"). No currency sign: that is the host's.
+struct MinorDigits {
+    int digits = 2;  // [0, 18]
 };
 
-[[nodiscard]] constexpr bool ok(const PriceList& p) noexcept {
-    for (const Money m : p.per_term)
-        if (!ok(m)) return false;
-    return true;
+[[nodiscard]] constexpr bool ok(MinorDigits d) noexcept { return 0 <= d.digits && d.digits <= 18; }
+
+// The most characters write_decimal() writes: a sign, 19 digits, a point, a leading 0.
+inline constexpr std::size_t max_decimal_size = 22;
+
+// Writes the amount as decimal text ("-0.05", "12.34", "1234") and returns the end.
+// Requires out to hold max_decimal_size characters; digits outside [0, 18] count as 18 or 0.
+constexpr char* write_decimal(char* out, Money m, MinorDigits d = {}) noexcept {
+    const int digits = d.digits < 0 ? 0 : d.digits > 18 ? 18 : d.digits;
+    // The magnitude in unsigned arithmetic: the most negative amount has no positive twin.
+    std::uint64_t v = m.minor < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(m.minor)
+                                  : static_cast<std::uint64_t>(m.minor);
+    char buf[max_decimal_size] = {};
+    std::size_t n = 0;  // digits in buf, from the end
+    do {
+        if (digits != 0 && n == static_cast<std::size_t>(digits)) buf[max_decimal_size - 1 - n++] = '.';
+        buf[max_decimal_size - 1 - n++] = static_cast<char>('0' + v % 10);
+        v /= 10;
+    } while (v != 0 || n <= static_cast<std::size_t>(digits));
+    if (m.minor < 0) *out++ = '-';
+    for (std::size_t i = max_decimal_size - n; i < max_decimal_size; ++i) *out++ = buf[i];
+    return out;
 }
 
-inline std::ostream& operator<<(std::ostream& os, const PriceList& p) {
-    os << '{';
-    for (std::size_t i = 0; i < bundle_type_count; ++i) os << (i ? ", " : "") << i + 1 << ": " << p.per_term[i];
-    return os << '}';
+[[nodiscard]] inline std::string to_decimal_string(Money m, MinorDigits d = {}) {
+    char buf[max_decimal_size];
+    return std::string(buf, write_decimal(buf, m, d));
 }
+
+// Minor units, as on the wire.
+inline std::ostream& operator<<(std::ostream& os, Money m) { return os << m.minor; }
 
 // `amount x part / whole`, rounded half up to the minor unit, in integers (RULES 8).
 // Exact for ok(amount), 0 <= part <= whole, 0 < whole <= 4000; outside that, part is
@@ -591,7 +661,68 @@ inline std::ostream& operator<<(std::ostream& os, const PriceList& p) {
 
 }  // namespace voip
 // ---- end voip/bundle/money.hpp ----
+// ---- begin voip/bundle/price_list.hpp ----
+// SPDX-License-Identifier: MIT
+// A price per term for each of the five bundle types (RULES 8), named by type.
+#include <initializer_list>
+
+namespace voip {
+
+// One entry of a price list: the type it prices and the price of one term.
+struct TypePrice {
+    BundleType type;
+    Money per_term;
+};
+
+class PriceList;
+[[nodiscard]] constexpr tl::expected<PriceList, Error> make_price_list(std::initializer_list<TypePrice> entries) noexcept;
+
+// Made only by make_price_list(), so every list prices each type exactly once, in
+// [0, max_amount]: there is no list with a type silently free.
+class PriceList {
+public:
+    // Requires ok(t).
+    [[nodiscard]] constexpr Money operator[](BundleType t) const noexcept { return per_term_[index(t)]; }
+
+    [[nodiscard]] friend constexpr bool operator==(const PriceList& a, const PriceList& b) noexcept {
+        for (std::size_t i = 0; i < bundle_type_count; ++i)
+            if (a.per_term_[i] != b.per_term_[i]) return false;
+        return true;
+    }
+    [[nodiscard]] friend constexpr bool operator!=(const PriceList& a, const PriceList& b) noexcept { return !(a == b); }
+
+private:
+    constexpr PriceList() noexcept = default;
+    friend constexpr tl::expected<PriceList, Error> make_price_list(std::initializer_list<TypePrice>) noexcept;
+
+    std::array<Money, bundle_type_count> per_term_{};
+};
+
+// invalid_policy unless the entries name each of the five types once, each price ok().
+[[nodiscard]] constexpr tl::expected<PriceList, Error> make_price_list(std::initializer_list<TypePrice> entries) noexcept {
+    PriceList p;
+    std::array<bool, bundle_type_count> seen{};
+    for (const TypePrice& e : entries) {
+        if (!ok(e.type) || !ok(e.per_term) || seen[index(e.type)]) return fail(Error::invalid_policy);
+        seen[index(e.type)] = true;
+        p.per_term_[index(e.type)] = e.per_term;
+    }
+    for (const bool s : seen)
+        if (!s) return fail(Error::invalid_policy);
+    return p;
+}
+
+inline std::ostream& operator<<(std::ostream& os, const PriceList& p) {
+    os << '{';
+    for (int c = 1; c <= static_cast<int>(bundle_type_count); ++c)
+        os << (c > 1 ? ", " : "") << c << ": " << p[*bundle_type_from_code(c)];
+    return os << '}';
+}
+
+}  // namespace voip
+// ---- end voip/bundle/price_list.hpp ----
 // ---- begin voip/bundle/renewal_policy.hpp ----
+// SPDX-License-Identifier: MIT
 // The knobs of the term and renewal rules; the default is the seed's rules (RULES 3, 4).
 
 namespace voip {
@@ -651,21 +782,61 @@ inline std::ostream& operator<<(std::ostream& os, const RenewalPolicy& p) {
 }  // namespace voip
 // ---- end voip/bundle/renewal_policy.hpp ----
 // ---- begin voip/bundle/bundle.hpp ----
+// SPDX-License-Identifier: MIT
 // One customer's subscription as the rules see it: a trivially copyable value.
 
 namespace voip {
 
-struct Bundle {
+// The arguments of make_bundle(), each of its own type so that two dates cannot swap and
+// a bare bool cannot stand for the flag.
+struct CreatedOn {
+    date::sys_days day;
+};
+struct ExpiresOn {
+    date::sys_days day;
+};
+enum class AutoRenew : bool { off = false, on = true };
+
+class Bundle;
+[[nodiscard]] constexpr tl::expected<Bundle, Error> make_bundle(const Uuid& uuid, CreatedOn created_on,
+                                                                ExpiresOn expires_on, BundleType bundle_type,
+                                                                AutoRenew auto_renew) noexcept;
+
+// The members are public to read; a bundle is made by make_bundle() (or a decoder, which
+// calls it), and one whose members were assigned by hand must pass ok() before a rule
+// relies on it: every rule answers invalid_bundle otherwise. A default Bundle is not ok().
+class Bundle {
+public:
+    constexpr Bundle() noexcept = default;
+
     Uuid uuid;
     date::sys_days created_on{};  // first day of the first term; the month-end anchor
     date::sys_days expires_on{};  // first day not in service unless renewed: terms are [start, expires_on)
     BundleType bundle_type = BundleType::business;
     bool auto_renew = false;
+
+private:
+    // User-provided, so Bundle is no aggregate: Bundle{uuid, d1, d2, type, true} does not compile.
+    constexpr Bundle(const Uuid& u, date::sys_days c, date::sys_days e, BundleType t, bool a) noexcept
+        : uuid(u), created_on(c), expires_on(e), bundle_type(t), auto_renew(a) {}
+    friend constexpr tl::expected<Bundle, Error> make_bundle(const Uuid&, CreatedOn, ExpiresOn, BundleType,
+                                                             AutoRenew) noexcept;
 };
 
-// Invariants every rule relies on; a bundle read from storage should be checked.
+// Invariants every rule relies on.
 [[nodiscard]] constexpr bool ok(const Bundle& b) noexcept {
     return ok(b.bundle_type) && in_range(b.created_on) && in_range(b.expires_on) && b.created_on < b.expires_on;
+}
+
+// bundle_type_out_of_range, date_out_of_range (a day outside 0001..9999), or
+// invalid_bundle (expires_on not after created_on); otherwise an ok() bundle.
+[[nodiscard]] constexpr tl::expected<Bundle, Error> make_bundle(const Uuid& uuid, CreatedOn created_on,
+                                                                ExpiresOn expires_on, BundleType bundle_type,
+                                                                AutoRenew auto_renew) noexcept {
+    if (!ok(bundle_type)) return fail(Error::bundle_type_out_of_range);
+    if (!in_range(created_on.day) || !in_range(expires_on.day)) return fail(Error::date_out_of_range);
+    if (!(created_on.day < expires_on.day)) return fail(Error::invalid_bundle);
+    return Bundle(uuid, created_on.day, expires_on.day, bundle_type, auto_renew == AutoRenew::on);
 }
 
 [[nodiscard]] constexpr bool operator==(const Bundle& a, const Bundle& b) noexcept {
@@ -683,8 +854,8 @@ inline std::ostream& operator<<(std::ostream& os, const Bundle& b) {
 }  // namespace voip
 // ---- end voip/bundle/bundle.hpp ----
 // ---- begin voip/bundle/term.hpp ----
+// SPDX-License-Identifier: MIT
 // Term arithmetic: when a bundle expires, where its term started (RULES 3).
-#include <algorithm>
 
 namespace voip {
 
@@ -698,8 +869,7 @@ namespace detail {
 }  // namespace detail
 
 namespace detail {
-// add_term() on plain values (see DayOrError in iso_date.hpp for why the work is not done
-// on tl::expected), in integer arithmetic on the civil date.
+// add_term() on plain values (DayOrError, iso_date.hpp), in integer arithmetic on the civil date.
 [[nodiscard]] constexpr DayOrError add_term_day(date::sys_days from, date::sys_days anchor,
                                                 const RenewalPolicy& policy) noexcept {
     constexpr DayOrError out_of_range{date::sys_days{}, Error::date_out_of_range};
@@ -728,7 +898,7 @@ namespace detail {
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, date::sys_days anchor,
                                                                      const RenewalPolicy& policy) noexcept {
     const detail::DayOrError r = detail::add_term_day(from, anchor, policy);
-    tl::expected<date::sys_days, Error> out(r.day);  // filled in place, as in parse_iso_date()
+    tl::expected<date::sys_days, Error> out(r.day);  // filled in place (docs/benchmarks.md)
     if (r.error != Error{}) out = tl::expected<date::sys_days, Error>(tl::unexpect, r.error);
     return out;
 }
@@ -745,25 +915,42 @@ namespace detail {
     return add_term(b.expires_on, b.created_on, policy);
 }
 
-// The first day of the current term: the boundary one term before expires_on, anchored
-// in clamp mode, expires_on minus one term clamped in overflow mode; never before
-// created_on (RULES 7).
+// The terms of a bundle are the chain from created_on, one term each (RULES 3): anchored
+// on created_on's day in clamp mode, chained from each boundary in overflow mode. This is
+// the boundary of that chain before `term_end`, for a bundle created on `created_on`
+// (RULES 7: anchored in clamp mode; in overflow mode term_end minus one term, clamped,
+// except after a boundary that overflowed: 01-31 -> 03-03 is one term of 31 days).
+// Never before created_on. Requires in_range for both days: date_out_of_range otherwise.
+[[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(date::sys_days created_on, date::sys_days term_end,
+                                                                       const RenewalPolicy& policy) noexcept {
+    if (!in_range(term_end) || !in_range(created_on)) return fail(Error::date_out_of_range);
+    if (policy.month_end == MonthEnd::overflow) {  // a chain keeps no anchor: walk it, [1, 10^5] steps
+        date::sys_days t = created_on;
+        for (;;) {
+            const auto next = add_term(t, created_on, policy);
+            if (!next || *next >= term_end) return t;
+            t = *next;
+        }
+    }
+    const date::year_month_day e{term_end};
+    const date::year_month target = e.year() / e.month() - date::months{policy.term_months};
+    // A boundary before 0001-01-01 is before created_on too: not an out-of-range error.
+    if (target.year() < date::year{1}) return created_on;
+    auto start = detail::clamped(target, date::year_month_day{created_on}.day());
+    if (start && *start < created_on) return created_on;
+    return start;
+}
+
+// The first day of a bundle's last term, [term_start, expires_on).
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(const Bundle& b,
                                                                        const RenewalPolicy& policy) noexcept {
-    if (!in_range(b.expires_on) || !in_range(b.created_on)) return fail(Error::date_out_of_range);
-    const date::year_month_day e{b.expires_on};
-    const date::year_month target = e.year() / e.month() - date::months{policy.term_months};
-    const date::day d = policy.month_end == MonthEnd::clamp ? date::year_month_day{b.created_on}.day() : e.day();
-    // A boundary before 0001-01-01 is before created_on too: not an out-of-range error.
-    if (target.year() < date::year{1}) return b.created_on;
-    auto start = detail::clamped(target, d);
-    if (start && *start < b.created_on) return b.created_on;
-    return start;
+    return term_start(b.created_on, b.expires_on, policy);
 }
 
 }  // namespace voip
 // ---- end voip/bundle/term.hpp ----
 // ---- begin voip/bundle/state.hpp ----
+// SPDX-License-Identifier: MIT
 // Where a bundle stands on a given day, and its renewal window (RULES 4, 5).
 
 namespace voip {
@@ -782,7 +969,7 @@ enum class State : std::uint8_t {
         case State::grace: return "grace";
         case State::lapsed: return "lapsed";
     }
-    return "invalid";
+    return "invalid";  // only for a value outside the enumeration
 }
 
 [[nodiscard]] constexpr bool in_service(State s) noexcept { return s == State::active || s == State::renewal_open; }
@@ -809,7 +996,10 @@ struct RenewalWindow {
     };
     return {clip(e - p.renew_days_before), clip(e + p.renew_days_after)};
 }
-[[nodiscard]] constexpr RenewalWindow renewal_window(const Bundle& b, const RenewalPolicy& p) noexcept {
+// A bundle's window; invalid_bundle when !ok(b), as renew() answers.
+[[nodiscard]] constexpr tl::expected<RenewalWindow, Error> renewal_window(const Bundle& b,
+                                                                         const RenewalPolicy& p) noexcept {
+    if (!ok(b)) return fail(Error::invalid_bundle);
     return renewal_window(b.expires_on, p);
 }
 
@@ -827,13 +1017,159 @@ inline std::ostream& operator<<(std::ostream& os, const RenewalWindow& w) {
     if (d <= e + p.renew_days_after) return State::grace;
     return State::lapsed;
 }
-[[nodiscard]] constexpr State state_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p) noexcept {
+// A bundle's state; invalid_bundle when !ok(b), as renew() answers: a bundle with its
+// dates swapped is not "lapsed".
+[[nodiscard]] constexpr tl::expected<State, Error> state_on(const Bundle& b, date::sys_days day,
+                                                           const RenewalPolicy& p) noexcept {
+    if (!ok(b)) return fail(Error::invalid_bundle);
     return state_on(b.expires_on, day, p);
 }
 
 }  // namespace voip
 // ---- end voip/bundle/state.hpp ----
+// ---- begin voip/bundle/context.hpp ----
+// SPDX-License-Identifier: MIT
+// Everything a decision depends on besides the bundle and the request: today, the
+// operator's policy, prices and the reseller's balance.
+#include <optional>
+
+namespace voip {
+
+// No default: a context without a today would decide as if it were 1970-01-01.
+struct Context {
+    date::sys_days today;
+    RenewalPolicy policy;
+    std::optional<PriceList> prices;  // none: nothing is charged, no 402 for funds
+    std::optional<Money> balance;     // none: charges are computed but not checked against funds
+
+    constexpr explicit Context(date::sys_days today_, RenewalPolicy policy_ = {},
+                               std::optional<PriceList> prices_ = std::nullopt,
+                               std::optional<Money> balance_ = std::nullopt) noexcept
+        : today(today_), policy(policy_), prices(prices_), balance(balance_) {}
+};
+
+// Every decision answers invalid_policy for a context that is not ok().
+[[nodiscard]] constexpr bool ok(const Context& c) noexcept {
+    return in_range(c.today) && ok(c.policy) && (!c.balance || ok_balance(*c.balance));
+}
+
+// Whether the reseller can pay `charge` (RULES 8): always without a price list or a
+// balance, and always for a charge of zero or less, whatever the balance.
+[[nodiscard]] constexpr bool affordable(Money charge, const Context& c) noexcept {
+    return !c.prices || !c.balance || charge.minor <= 0 || charge <= *c.balance;
+}
+
+inline std::ostream& operator<<(std::ostream& os, const Context& c) {
+    os << "{today: " << IsoDate{c.today} << ", policy: " << c.policy << ", prices: ";
+    if (c.prices) os << *c.prices;
+    else os << "none";
+    os << ", balance: ";
+    if (c.balance) os << *c.balance;
+    else os << "none";
+    return os << '}';
+}
+
+}  // namespace voip
+// ---- end voip/bundle/context.hpp ----
+// ---- begin voip/bundle/charge.hpp ----
+// SPDX-License-Identifier: MIT
+// What an upgrade costs, term by term, as an invoice would show it (RULES 7, 8).
+
+namespace voip {
+
+// A term of a bundle, [first, end).
+struct Term {
+    date::sys_days first;
+    date::sys_days end;
+
+    [[nodiscard]] constexpr int days() const noexcept { return (end - first).count(); }
+};
+
+[[nodiscard]] constexpr bool operator==(const Term& a, const Term& b) noexcept {
+    return a.first == b.first && a.end == b.end;
+}
+[[nodiscard]] constexpr bool operator!=(const Term& a, const Term& b) noexcept { return !(a == b); }
+
+inline std::ostream& operator<<(std::ostream& os, const Term& t) {
+    return os << '[' << IsoDate{t.first} << ", " << IsoDate{t.end} << ')';
+}
+
+// Every prepaid day is charged, term by term: the days of the term containing today from
+// today on, at their share of that term, plus each whole term after it up to expires_on
+// (already paid at the old price after an early renewal), rounded half up once:
+//   total = difference x (days_left / current.days() + prepaid_terms)
+// The terms are the chain from created_on (term_start(), term.hpp), so days_left never
+// exceeds current.days() and no cap is needed: when today precedes created_on, current is
+// the first term and every one of its days is ahead of today.
+struct UpgradeCharge {
+    Money difference;       // per term: the new type's price minus the old one's, 0 when not dearer
+    Term current;           // the term containing today (the first term when today precedes it)
+    int days_left = 0;      // days of current from today (included) to its end: [0, current.days()]
+    int prepaid_terms = 0;  // whole terms after current, up to expires_on
+    Money total;            // the charge
+};
+
+[[nodiscard]] constexpr bool operator==(const UpgradeCharge& a, const UpgradeCharge& b) noexcept {
+    return a.difference == b.difference && a.current == b.current && a.days_left == b.days_left &&
+           a.prepaid_terms == b.prepaid_terms && a.total == b.total;
+}
+[[nodiscard]] constexpr bool operator!=(const UpgradeCharge& a, const UpgradeCharge& b) noexcept {
+    return !(a == b);
+}
+
+inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
+    return os << "{difference: " << u.difference << ", current: " << u.current << ", days_left: " << u.days_left
+              << ", prepaid_terms: " << u.prepaid_terms << ", total: " << u.total << '}';
+}
+
+// The charge for moving `b` to type `to` on c.today. Without a price list, or to a type
+// no dearer, the difference and the total are 0 (the terms are still filled in).
+// invalid_bundle for a bundle that is not ok() or a type that is not; invalid_policy
+// for a context that is not ok(); charge_out_of_range when the total would pass
+// max_amount (only when today lies thousands of terms before expires_on).
+[[nodiscard]] constexpr tl::expected<UpgradeCharge, Error> upgrade_charge_breakdown(const Bundle& b, BundleType to,
+                                                                                    const Context& c) noexcept {
+    if (!ok(c)) return fail(Error::invalid_policy);
+    if (!ok(b) || !ok(to)) return fail(Error::invalid_bundle);
+    UpgradeCharge u;
+    if (c.prices) {
+        const Money diff = (*c.prices)[to] - (*c.prices)[b.bundle_type];
+        if (diff.minor > 0) u.difference = diff;
+    }
+    // The chain of terms from created_on (term.hpp), the last one ending on expires_on.
+    const auto next_boundary = [&](date::sys_days t) {
+        const auto n = add_term(t, b.created_on, c.policy);
+        return !n || b.expires_on < *n ? b.expires_on : *n;
+    };
+    const date::sys_days from = c.today < b.created_on ? b.created_on : c.today;
+    date::sys_days first = b.created_on;
+    date::sys_days end = next_boundary(first);
+    while (end <= from && end < b.expires_on) {  // [1, 10^5] steps: one a term
+        first = end;
+        end = next_boundary(first);
+    }
+    u.current = Term{first, end};
+    u.days_left = from < end ? (end - from).count() : 0;
+    for (date::sys_days t = end; t < b.expires_on; t = next_boundary(t)) ++u.prepaid_terms;
+    const Money part = pro_rata(u.difference, u.days_left, u.current.days());
+    if (u.difference.minor != 0 && u.prepaid_terms > (max_amount.minor - part.minor) / u.difference.minor)
+        return fail(Error::charge_out_of_range);
+    u.total = Money{u.difference.minor * u.prepaid_terms} + part;
+    return u;
+}
+
+// The total alone.
+[[nodiscard]] constexpr tl::expected<Money, Error> upgrade_charge(const Bundle& b, BundleType to,
+                                                                 const Context& c) noexcept {
+    const auto u = upgrade_charge_breakdown(b, to, c);
+    if (!u) return fail(u.error());
+    return u->total;
+}
+
+}  // namespace voip
+// ---- end voip/bundle/charge.hpp ----
 // ---- begin voip/bundle/request.hpp ----
+// SPDX-License-Identifier: MIT
 // The body of create (POST) and update (PUT), before and after validation (RULES 2).
 // Decoders (voip/bundle_json.hpp, the nlohmann adapter, your own) fill a RawRequest with
 // what each member held; validate() applies the rules to it.
@@ -913,60 +1249,175 @@ inline std::ostream& operator<<(std::ostream& os, const Request& r) {
     return os << "{auto_renew: " << (r.auto_renew ? "true" : "false") << ", bundle_type: " << r.bundle_type << '}';
 }
 
+namespace detail {
+[[nodiscard]] constexpr tl::expected<Request, Error> with_auto_renew(BundleType t, const RawField& auto_renew) noexcept {
+    switch (auto_renew.kind) {
+        case JsonKind::absent: return Request{false, t};  // omitted -> false, on update too
+        case JsonKind::boolean: return Request{auto_renew.boolean, t};
+        case JsonKind::null: return fail(Error::auto_renew_null);
+        case JsonKind::integer:
+        case JsonKind::big_integer:
+        case JsonKind::number:
+        case JsonKind::string:
+        case JsonKind::array:
+        case JsonKind::object: break;
+    }
+    return fail(Error::auto_renew_not_boolean);  // the kinds above, and any outside the enumeration
+}
+}  // namespace detail
+
 // bundle_type is checked before auto_renew, so a body with both wrong reports bundle_type.
 [[nodiscard]] constexpr tl::expected<Request, Error> validate(const RawRequest& raw) noexcept {
-    Request r;
     switch (raw.bundle_type.kind) {
         case JsonKind::absent: return fail(Error::bundle_type_missing);
         case JsonKind::null: return fail(Error::bundle_type_null);
         case JsonKind::integer: {
             const auto t = bundle_type_from_code(raw.bundle_type.integer);
             if (!t) return fail(t.error());
-            r.bundle_type = *t;
-            break;
+            return detail::with_auto_renew(*t, raw.auto_renew);
         }
         case JsonKind::big_integer: return fail(Error::bundle_type_out_of_range);
         case JsonKind::number: return fail(Error::bundle_type_not_integral);
-        default: return fail(Error::bundle_type_not_integer);
+        case JsonKind::boolean:
+        case JsonKind::string:
+        case JsonKind::array:
+        case JsonKind::object: break;
     }
-    switch (raw.auto_renew.kind) {
-        case JsonKind::absent: r.auto_renew = false; break;  // omitted -> false, on update too
-        case JsonKind::boolean: r.auto_renew = raw.auto_renew.boolean; break;
-        case JsonKind::null: return fail(Error::auto_renew_null);
-        default: return fail(Error::auto_renew_not_boolean);
-    }
-    return r;
+    return fail(Error::bundle_type_not_integer);  // the kinds above, and any outside the enumeration
 }
 
 }  // namespace voip
 // ---- end voip/bundle/request.hpp ----
+// ---- begin voip/bundle/schema.hpp ----
+// SPDX-License-Identifier: MIT
+// The wire objects of the API (RULES 2, 8, 10), each written once: its members' names,
+// order, JSON kinds and whether they are required. Every writer and decoder of the library
+// (the envelope, the store codec, the nlohmann adapter) and the command's answers are
+// derived from these tables; no other file names a member.
+#include <type_traits>
+#include <utility>
+
+namespace voip::schema {
+
+// What a member holds on the wire.
+enum class Kind : std::uint8_t {
+    boolean,
+    integer,
+    date,     // "YYYY-MM-DD"
+    uuid,     // canonical, lowercase
+    text,     // any string
+    object,
+    array,
+};
+
+// The C++ member a wire member stands for, in the object it belongs to.
+enum class Field : std::uint8_t {
+    auto_renew,
+    bundle_type,
+    expires_on,
+    uuid,
+    created_on,
+    none,  // a member of an object that is not a Bundle
+};
+
+struct Member {
+    std::string_view name;
+    Kind kind;
+    bool required;
+    Field field = Field::none;
+};
+
+// A stored bundle: one line of a store, the envelope's result members first (the seed's
+// order), then created_on. Every member is required.
+inline constexpr std::array<Member, 5> bundle{{
+    {"auto_renew", Kind::boolean, true, Field::auto_renew},
+    {"bundle_type", Kind::integer, true, Field::bundle_type},
+    {"expires_on", Kind::date, true, Field::expires_on},
+    {"uuid", Kind::uuid, true, Field::uuid},
+    {"created_on", Kind::date, true, Field::created_on},
+}};
+
+// The envelope's result: the first members of a stored bundle, as the seed prints them.
+inline constexpr std::size_t result_size = 4;
+
+// The body of create and update: bundle_type required, auto_renew optional (false).
+inline constexpr std::array<Member, 2> request{{
+    {bundle[0].name, Kind::boolean, false, Field::auto_renew},
+    {bundle[1].name, Kind::integer, true, Field::bundle_type},
+}};
+
+// The envelope, then the optional error detail.
+inline constexpr std::array<Member, 4> envelope{{
+    {"result", Kind::object, true},
+    {"status_code", Kind::integer, true},
+    {"status_message", Kind::text, true},
+    {"error", Kind::text, false},  // the Error's name, only when asked for and only on failure
+}};
+
+// A price list: one member per bundle type, named by its code, each required.
+inline constexpr std::array<Member, bundle_type_count> price_list{{
+    {"1", Kind::integer, true},
+    {"2", Kind::integer, true},
+    {"3", Kind::integer, true},
+    {"4", Kind::integer, true},
+    {"5", Kind::integer, true},
+}};
+
+// The names of a table, in order, for the decoders.
+template <std::size_t N>
+[[nodiscard]] constexpr std::array<std::string_view, N> names(const std::array<Member, N>& table) noexcept {
+    std::array<std::string_view, N> out{};
+    for (std::size_t i = 0; i < N; ++i) out[i] = table[i].name;
+    return out;
+}
+
+// The position of the member standing for `f` in `table`; N when there is none.
+template <std::size_t N>
+[[nodiscard]] constexpr std::size_t position(const std::array<Member, N>& table, Field f) noexcept {
+    for (std::size_t i = 0; i < N; ++i)
+        if (table[i].field == f) return i;
+    return N;
+}
+
+// The value of field F of a bundle: bool, int (the type's code), date::sys_days or Uuid.
+template <Field F>
+[[nodiscard]] constexpr auto value_of(const Bundle& b) noexcept {
+    if constexpr (F == Field::auto_renew) return b.auto_renew;
+    else if constexpr (F == Field::bundle_type) return code(b.bundle_type);
+    else if constexpr (F == Field::expires_on) return b.expires_on;
+    else if constexpr (F == Field::uuid) return b.uuid;
+    else {
+        static_assert(F == Field::created_on, "a Bundle has no such field");
+        return b.created_on;
+    }
+}
+
+namespace detail {
+template <std::size_t... I, class Visit>
+constexpr void visit_bundle(const Bundle& b, Visit& visit, std::index_sequence<I...>) {
+    (visit(std::integral_constant<std::size_t, I>{}, value_of<bundle[I].field>(b)), ...);
+}
+}  // namespace detail
+
+// Calls visit(index, value) for the first N members of schema::bundle, in order, where
+// index is a std::integral_constant (so schema::bundle[index] is a constant expression)
+// and value as value_of(). N = bundle.size() for a stored line, result_size for a result.
+template <std::size_t N, class Visit>
+constexpr void visit_bundle(const Bundle& b, Visit&& visit) {
+    static_assert(N <= bundle.size());
+    detail::visit_bundle(b, visit, std::make_index_sequence<N>{});
+}
+
+}  // namespace voip::schema
+// ---- end voip/bundle/schema.hpp ----
 // ---- begin voip/bundle/operations.hpp ----
+// SPDX-License-Identifier: MIT
 // Create, update and renew as pure decisions (RULES 3, 4, 7, 8). Nothing is committed:
 // a Decision is the bundle as it would be stored afterwards and what it costs; storing it
 // and taking the money is the caller's business. quote_* gives the same decision without
 // the funds check, so a client can show the cost before spending it.
-#include <optional>
-#include <utility>
 
 namespace voip {
-
-// Everything a decision depends on besides the bundle and the request.
-struct Context {
-    date::sys_days today{};
-    RenewalPolicy policy{};
-    std::optional<PriceList> prices{};  // none: nothing is charged, no 402 for funds
-    std::optional<Money> balance{};     // none: charges are computed but not checked against funds
-};
-
-inline std::ostream& operator<<(std::ostream& os, const Context& c) {
-    os << "{today: " << IsoDate{c.today} << ", policy: " << c.policy << ", prices: ";
-    if (c.prices) os << *c.prices;
-    else os << "none";
-    os << ", balance: ";
-    if (c.balance) os << *c.balance;
-    else os << "none";
-    return os << '}';
-}
 
 struct Decision {
     Bundle bundle;  // the bundle as it would be stored afterwards
@@ -984,19 +1435,13 @@ inline std::ostream& operator<<(std::ostream& os, const Decision& d) {
 
 using Result = tl::expected<Decision, Error>;
 
-[[nodiscard]] constexpr bool ok(const Context& c) noexcept {
-    return in_range(c.today) && ok(c.policy) && (!c.prices || ok(*c.prices)) &&
-           (!c.balance || (-max_amount.minor <= c.balance->minor && c.balance->minor <= max_amount.minor));
-}
-
 namespace detail {
 [[nodiscard]] constexpr Money price_of(const Context& c, BundleType t) noexcept {
     return c.prices ? (*c.prices)[t] : Money{0};
 }
 // The funds check every charging operation ends with.
-[[nodiscard]] constexpr Result afford(Decision d, const Context& c, Error short_of_funds) noexcept {
-    // Nothing owed, nothing to check: a zero charge never fails, whatever the balance.
-    if (c.prices && c.balance && d.charge.minor > 0 && *c.balance < d.charge) return fail(short_of_funds);
+[[nodiscard]] constexpr Result afford(const Decision& d, const Context& c, Error short_of_funds) noexcept {
+    if (!affordable(d.charge, c)) return fail(short_of_funds);
     return d;
 }
 }  // namespace detail
@@ -1008,7 +1453,10 @@ namespace detail {
     if (!ok(r.bundle_type)) return fail(Error::bundle_type_out_of_range);
     const auto expires = first_expiry(c.today, c.policy);
     if (!expires) return fail(expires.error());
-    return Decision{Bundle{uuid, c.today, *expires, r.bundle_type, r.auto_renew}, detail::price_of(c, r.bundle_type)};
+    const auto b = make_bundle(uuid, CreatedOn{c.today}, ExpiresOn{*expires}, r.bundle_type,
+                               r.auto_renew ? AutoRenew::on : AutoRenew::off);
+    if (!b) return fail(b.error());
+    return Decision{*b, detail::price_of(c, r.bundle_type)};
 }
 [[nodiscard]] constexpr Result create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
     const auto q = quote_create(r, uuid, c);
@@ -1016,32 +1464,14 @@ namespace detail {
     return q ? detail::afford(*q, c, Error::insufficient_funds_on_create) : q;
 }
 
-// The pro rata charge for moving a bundle in service on `today` to a dearer type: the
-// price difference x days left / days in the term, rounded half up. Cheaper: 0.
-[[nodiscard]] constexpr tl::expected<Money, Error> upgrade_charge(const Bundle& b, BundleType to,
-                                                                 const Context& c) noexcept {
-    if (!ok(b) || !ok(to)) return fail(Error::invalid_bundle);
-    if (!c.prices) return Money{0};
-    const Money diff{(*c.prices)[to].minor - (*c.prices)[b.bundle_type].minor};
-    if (diff.minor <= 0) return Money{0};
-    const auto start = term_start(b, c.policy);
-    if (!start) return fail(start.error());
-    const std::int64_t whole = (b.expires_on - *start).count();  // > 0: start < expires_on for an ok() bundle
-    std::int64_t left = (b.expires_on - c.today).count();        // > 0: the bundle is in service
-    // Never more than the whole difference: today can precede the computed term start when
-    // created_on is after today, or in an overflow-mode term longer than "expires_on minus
-    // one month" (01-31 -> 03-03 starts its 31 days before 02-03) (docs/rules.md, 7).
-    if (left > whole) left = whole;
-    return pro_rata(diff, left, whole);
-}
-
 // Update: replaces bundle_type and auto_renew (PUT: omitted auto_renew is false);
-// expires_on and created_on stay. A bundle out of service must be renewed first.
+// expires_on and created_on stay. A bundle out of service must be renewed first. The
+// charge is upgrade_charge() (charge.hpp): every prepaid day at the new price.
 [[nodiscard]] constexpr Result quote_update(const Bundle& b, const Request& r, const Context& c) noexcept {
     if (!ok(c)) return fail(Error::invalid_policy);
     if (!ok(b)) return fail(Error::invalid_bundle);
     if (!ok(r.bundle_type)) return fail(Error::bundle_type_out_of_range);
-    if (!in_service(state_on(b, c.today, c.policy))) return fail(Error::not_in_service);
+    if (!in_service(state_on(b.expires_on, c.today, c.policy))) return fail(Error::not_in_service);
     const auto charge = upgrade_charge(b, r.bundle_type, c);
     if (!charge) return fail(charge.error());
     Bundle next = b;
@@ -1059,7 +1489,7 @@ namespace detail {
 [[nodiscard]] constexpr Result quote_renew(const Bundle& b, const Context& c) noexcept {
     if (!ok(c)) return fail(Error::invalid_policy);
     if (!ok(b)) return fail(Error::invalid_bundle);
-    if (!renewal_window(b, c.policy).contains(c.today)) return fail(Error::outside_renewal_window);
+    if (!renewal_window(b.expires_on, c.policy).contains(c.today)) return fail(Error::outside_renewal_window);
     const auto expires = next_expiry(b, c.policy);
     if (!expires) return fail(expires.error());
     Bundle next = b;
@@ -1071,44 +1501,31 @@ namespace detail {
     return q ? detail::afford(*q, c, Error::insufficient_funds) : q;
 }
 
-// The whole request as the API sees it, in the rules' order of checks (RULES 4, 7):
-// malformed uuid -> invalid body -> unknown bundle -> state -> funds.
-// `find(const Uuid&)` returns a pointer to the stored bundle, or null.
+// A call on one bundle, after the wire was read: decode -> validate -> find -> decide.
+// The text was already turned into a Uuid and a Request (the decoders of
+// voip/bundle/json/calls.hpp do that in the rules' order: uuid, then body), so no failed
+// decode reaches a decision. `find(const Uuid&)` returns a pointer to the stored bundle,
+// or null: unknown_bundle (404).
 template <class Find>
-[[nodiscard]] Result handle_update(std::string_view uuid_text, const tl::expected<RawRequest, Error>& body, Find&& find,
-                                   const Context& c) {
-    const auto uuid = parse_uuid(uuid_text);
-    if (!uuid) return fail(uuid.error());
-    if (!body) return fail(body.error());
-    const auto request = validate(*body);
-    if (!request) return fail(request.error());
-    const Bundle* found = std::forward<Find>(find)(*uuid);
+[[nodiscard]] Result handle_update(const Uuid& uuid, const Request& request, Find&& find, const Context& c) {
+    const Bundle* found = std::forward<Find>(find)(uuid);
     if (found == nullptr) return fail(Error::unknown_bundle);
-    return update(*found, *request, c);
+    return update(*found, request, c);
 }
 
 template <class Find>
-[[nodiscard]] Result handle_renew(std::string_view uuid_text, Find&& find, const Context& c) {
-    const auto uuid = parse_uuid(uuid_text);
-    if (!uuid) return fail(uuid.error());
-    const Bundle* found = std::forward<Find>(find)(*uuid);
+[[nodiscard]] Result handle_renew(const Uuid& uuid, Find&& find, const Context& c) {
+    const Bundle* found = std::forward<Find>(find)(uuid);
     if (found == nullptr) return fail(Error::unknown_bundle);
     return renew(*found, c);
-}
-
-[[nodiscard]] constexpr Result handle_create(const tl::expected<RawRequest, Error>& body, const Uuid& new_uuid,
-                                             const Context& c) noexcept {
-    if (!body) return fail(body.error());
-    const auto request = validate(*body);
-    if (!request) return fail(request.error());
-    return create(*request, new_uuid, c);
 }
 
 }  // namespace voip
 // ---- end voip/bundle/operations.hpp ----
 // ---- begin voip/bundle/envelope.hpp ----
-// The JSON answer of every call (RULES 10), written by hand: no JSON library, and no
-// allocation when the caller gives the buffer.
+// SPDX-License-Identifier: MIT
+// The JSON answer of every call (RULES 10), from the tables of schema.hpp: no JSON
+// library, and no allocation when the caller gives the buffer.
 
 namespace voip {
 
@@ -1125,21 +1542,43 @@ enum class Operation : std::uint8_t { create, update, renew };
 
 inline std::ostream& operator<<(std::ostream& os, Operation op) { return os << name(op); }
 
-struct Envelope {
-    Status status = Status::bad_request;
-    bool has_result = false;  // result is the bundle when true, {} when false
-    Bundle result{};
-    Error error = Error::invalid_json;  // meaningful when !has_result
+// One answer of the API: either the bundle (200, 201) or the error (400, 402, 404), never
+// both and never neither. Made by success_envelope(), error_envelope() or make_envelope().
+class Envelope {
+public:
+    [[nodiscard]] constexpr Status status() const noexcept { return status_; }
+    // The bundle, or the error the envelope answers with.
+    [[nodiscard]] constexpr const tl::expected<Bundle, Error>& outcome() const noexcept { return outcome_; }
+    // The bundle of a success; null for an error.
+    [[nodiscard]] constexpr const Bundle* bundle() const noexcept { return outcome_ ? &*outcome_ : nullptr; }
+
+    friend constexpr Envelope success_envelope(Operation op, const Bundle& b) noexcept;
+    friend constexpr Envelope error_envelope(Error e) noexcept;
+
+private:
+    constexpr Envelope(Status s, const tl::expected<Bundle, Error>& o) noexcept : status_(s), outcome_(o) {}
+
+    Status status_;
+    tl::expected<Bundle, Error> outcome_;
 };
 
+[[nodiscard]] constexpr Envelope error_envelope(Error e) noexcept { return Envelope(status(e), fail(e)); }
+
+// 201 for create, 200 otherwise. A bundle that is not ok() has no wire form: the
+// envelope is then error_envelope(Error::invalid_bundle), so every envelope can be written.
 [[nodiscard]] constexpr Envelope success_envelope(Operation op, const Bundle& b) noexcept {
-    return {op == Operation::create ? Status::created : Status::ok, true, b, Error::invalid_json};
+    if (!ok(b)) return error_envelope(Error::invalid_bundle);
+    return Envelope(op == Operation::create ? Status::created : Status::ok, b);
 }
-[[nodiscard]] constexpr Envelope error_envelope(Error e) noexcept { return {status(e), false, Bundle{}, e}; }
 
 [[nodiscard]] constexpr Envelope make_envelope(Operation op, const Result& r) noexcept {
     return r ? success_envelope(op, r->bundle) : error_envelope(r.error());
 }
+
+[[nodiscard]] constexpr bool operator==(const Envelope& a, const Envelope& b) noexcept {
+    return a.status() == b.status() && a.outcome() == b.outcome();
+}
+[[nodiscard]] constexpr bool operator!=(const Envelope& a, const Envelope& b) noexcept { return !(a == b); }
 
 struct WriteOptions {
     bool pretty = false;  // the seed's layout: one member a line, "name" : value, 4-space indent
@@ -1184,12 +1623,29 @@ private:
 }  // namespace detail
 
 namespace detail {
-// The writer for one layout. The layout is a template parameter so that every piece of
-// text has a length known when compiling: each put() is then a few moves, where a length
-// chosen at run time made g++ call memcpy for each of the ~35 pieces (half the time).
+constexpr void put_value(Out& out, bool v) noexcept { out.put(v ? "true" : "false"); }
+constexpr void put_value(Out& out, int v) noexcept { out.put_uint(static_cast<unsigned>(v)); }  // a type's code
+constexpr void put_value(Out& out, date::sys_days v) noexcept {  // in range: the bundle is ok()
+    char text[iso_date_size] = {};
+    write_iso_date(text, v);
+    out.put("\"");
+    out.put(std::string_view(text, iso_date_size));
+    out.put("\"");
+}
+constexpr void put_value(Out& out, const Uuid& v) noexcept {
+    char text[uuid_text_size] = {};
+    write_uuid(text, v);
+    out.put("\"");
+    out.put(std::string_view(text, uuid_text_size));
+    out.put("\"");
+}
+
+// The writer for one layout, a template parameter so that every piece of text has a
+// length known when compiling (docs/benchmarks.md, "envelope").
 template <bool Pretty>
 [[nodiscard]] constexpr tl::expected<std::size_t, Error> write_envelope_as(char* first, char* last, const Envelope& e,
                                                                           bool with_detail) noexcept {
+    using schema::envelope;
     detail::Out out(first, last);
     const std::string_view nl = Pretty ? "\n" : "";
     const std::string_view in1 = Pretty ? "\n    " : "";
@@ -1202,47 +1658,31 @@ template <bool Pretty>
         out.put(colon);
     };
     out.put("{");
-    member(in1, "result");
-    if (e.has_result) {
+    member(in1, envelope[0].name);
+    if (const Bundle* b = e.bundle()) {
         out.put("{");
-        member(in2, "auto_renew");
-        out.put(e.result.auto_renew ? "true," : "false,");
-        member(in2, "bundle_type");
-        out.put_uint(static_cast<unsigned>(code(e.result.bundle_type)));
-        out.put(",");
-        member(in2, "expires_on");
-        char date_text[iso_date_size] = {};
-        if (in_range(e.result.expires_on)) {
-            write_iso_date(date_text, e.result.expires_on);
-        } else {
-            return fail(Error::date_out_of_range);
-        }
-        out.put("\"");
-        out.put(std::string_view(date_text, iso_date_size));
-        out.put("\",");
-        member(in2, "uuid");
-        char uuid_text[uuid_text_size] = {};
-        write_uuid(uuid_text, e.result.uuid);
-        out.put("\"");
-        out.put(std::string_view(uuid_text, uuid_text_size));
-        out.put("\"");
+        schema::visit_bundle<schema::result_size>(*b, [&](auto i, const auto& value) {
+            if constexpr (decltype(i)::value != 0) out.put(",");
+            member(in2, schema::bundle[decltype(i)::value].name);
+            put_value(out, value);
+        });
         out.put(in1);
         out.put("},");
     } else {
         out.put("{},");
     }
-    member(in1, "status_code");
-    out.put_uint(static_cast<unsigned>(code(e.status)));
+    member(in1, envelope[1].name);
+    out.put_uint(static_cast<unsigned>(code(e.status())));
     out.put(",");
-    member(in1, "status_message");
+    member(in1, envelope[2].name);
     out.put("\"");
-    out.put(status_message(e.status));
+    out.put(status_message(e.status()));
     out.put("\"");
-    if (with_detail && !e.has_result) {
+    if (with_detail && !e.outcome()) {
         out.put(",");
-        member(in1, "error");
+        member(in1, envelope[3].name);
         out.put("\"");
-        out.put(name(e.error));
+        out.put(name(e.outcome().error()));
         out.put("\"");
     }
     out.put(nl);
@@ -1252,18 +1692,18 @@ template <bool Pretty>
 }
 }  // namespace detail
 
-// Writes the envelope into [first, last) and returns the number of characters written.
-// No terminating newline or NUL.
+// Writes the envelope into [first, last) and returns the number of characters written,
+// or buffer_too_small (never for max_envelope_size characters). No newline or NUL.
 [[nodiscard]] constexpr tl::expected<std::size_t, Error> write_envelope(char* first, char* last, const Envelope& e,
                                                                        WriteOptions o = {}) noexcept {
     return o.pretty ? detail::write_envelope_as<true>(first, last, e, o.detail)
                     : detail::write_envelope_as<false>(first, last, e, o.detail);
 }
 
+// The envelope's text: never empty, as every envelope fits in max_envelope_size.
 [[nodiscard]] inline std::string to_string(const Envelope& e, WriteOptions o = {}) {
     char buf[max_envelope_size];
-    const auto n = write_envelope(buf, buf + sizeof buf, e, o);
-    return n ? std::string(buf, *n) : std::string();
+    return std::string(buf, *write_envelope(buf, buf + sizeof buf, e, o));
 }
 
 inline std::ostream& operator<<(std::ostream& os, const Envelope& e) { return os << to_string(e, {false, true}); }
@@ -1271,9 +1711,9 @@ inline std::ostream& operator<<(std::ostream& os, const Envelope& e) { return os
 }  // namespace voip
 // ---- end voip/bundle/envelope.hpp ----
 // ---- begin voip/bundle/sweep.hpp ----
+// SPDX-License-Identifier: MIT
 // The daily auto-renew sweep (RULES 6): which bundles to renew today, which have lapsed.
 #include <limits>
-#include <type_traits>
 
 namespace voip {
 
@@ -1281,6 +1721,7 @@ enum class SweepAction : std::uint8_t {
     none,    // nothing to do today
     renew,   // auto_renew is on and the window is open: try a renewal (retried daily until it works)
     lapsed,  // past the window, whatever the flag: the host archives it
+    invalid,  // the bundle breaks its invariants (renew answers invalid_bundle): the host repairs it
 };
 
 [[nodiscard]] constexpr std::string_view name(SweepAction a) noexcept {
@@ -1288,6 +1729,7 @@ enum class SweepAction : std::uint8_t {
         case SweepAction::none: return "none";
         case SweepAction::renew: return "renew";
         case SweepAction::lapsed: return "lapsed";
+        case SweepAction::invalid: return "invalid";
     }
     return "invalid";
 }
@@ -1301,6 +1743,7 @@ inline std::ostream& operator<<(std::ostream& os, SweepAction a) { return os << 
     return auto_renew && renewable(s) ? SweepAction::renew : SweepAction::none;
 }
 [[nodiscard]] constexpr SweepAction sweep_action(const Bundle& b, date::sys_days day, const RenewalPolicy& p) noexcept {
+    if (!ok(b)) return SweepAction::invalid;
     return sweep_action(b.expires_on, b.auto_renew, day, p);
 }
 
@@ -1308,22 +1751,25 @@ struct SweepTotals {
     std::uint64_t none = 0;
     std::uint64_t renew = 0;
     std::uint64_t lapsed = 0;
+    std::uint64_t invalid = 0;
 
-    [[nodiscard]] constexpr std::uint64_t total() const noexcept { return none + renew + lapsed; }
+    [[nodiscard]] constexpr std::uint64_t total() const noexcept { return none + renew + lapsed + invalid; }
     constexpr void add(SweepAction a) noexcept {
         none += a == SweepAction::none;
         renew += a == SweepAction::renew;
         lapsed += a == SweepAction::lapsed;
+        invalid += a == SweepAction::invalid;
     }
 };
 
 [[nodiscard]] constexpr bool operator==(const SweepTotals& a, const SweepTotals& b) noexcept {
-    return a.none == b.none && a.renew == b.renew && a.lapsed == b.lapsed;
+    return a.none == b.none && a.renew == b.renew && a.lapsed == b.lapsed && a.invalid == b.invalid;
 }
 [[nodiscard]] constexpr bool operator!=(const SweepTotals& a, const SweepTotals& b) noexcept { return !(a == b); }
 
 inline std::ostream& operator<<(std::ostream& os, const SweepTotals& t) {
-    return os << "{none: " << t.none << ", renew: " << t.renew << ", lapsed: " << t.lapsed << '}';
+    return os << "{none: " << t.none << ", renew: " << t.renew << ", lapsed: " << t.lapsed
+              << ", invalid: " << t.invalid << '}';
 }
 
 // Calls on_action(bundle, action) for every bundle that needs action and returns the totals.
@@ -1342,9 +1788,7 @@ constexpr SweepTotals sweep(ForwardIt first, ForwardIt last, date::sys_days day,
 
 namespace detail {
 // sweep_action() for one day, as two comparisons of expires_on with bounds fixed for that
-// day, so the totals need no branch per bundle (with random expiry days the branches of
-// state_on() mispredict and the sweep ran at a fraction of memory speed, see
-// docs/benchmarks.md). With before, after >= 0:
+// day, so the totals need no branch per bundle (docs/benchmarks.md). With before, after >= 0:
 //   lapsed  <=> day > expires_on + after             <=> expires_on < day - after
 //   renew   <=> auto_renew && expires_on - before <= day <= expires_on + after
 //           <=> auto_renew && day - after <= expires_on <= day + before
@@ -1389,28 +1833,40 @@ struct SweepBounds {
         for (std::size_t i = 0; i < n; ++i) t.add(sweep_action(first[i], day, p));
         return t;
     }
-    const auto count = [&b](const Bundle& x, std::uint64_t& lapsed, std::uint64_t& renew) {
-        const int e = x.expires_on.time_since_epoch().count();
-        lapsed += static_cast<unsigned>(e < b.first);
-        renew += static_cast<unsigned>(x.auto_renew) & static_cast<unsigned>(b.first <= e) &
-                 static_cast<unsigned>(e <= b.last);
+    struct Counts {
+        std::uint64_t lapsed = 0, renew = 0, invalid = 0;
     };
-    // Four quarters of the array in lockstep: four streams of memory reads in flight
-    // instead of one, which lifts a sweep larger than the caches from about 55 % to about
-    // the machine's streaming-read bandwidth (docs/benchmarks.md). Totals do not depend on
-    // the order.
+    constexpr int lo = min_day.time_since_epoch().count();
+    constexpr int hi = max_day.time_since_epoch().count();
+    // sweep_action() without a branch: ok(x) spelled with & so that it is data, not control.
+    const auto count = [&b](const Bundle& x, Counts& k) {
+        const int e = x.expires_on.time_since_epoch().count();
+        const int c = x.created_on.time_since_epoch().count();
+        const auto type = static_cast<unsigned>(code(x.bundle_type));
+        const unsigned valid = static_cast<unsigned>(type - 1u < 5u) & static_cast<unsigned>(lo <= c) &
+                               static_cast<unsigned>(c < e) & static_cast<unsigned>(e <= hi);
+        k.invalid += 1u ^ valid;
+        k.lapsed += valid & static_cast<unsigned>(e < b.first);
+        k.renew += valid & static_cast<unsigned>(x.auto_renew) & static_cast<unsigned>(b.first <= e) &
+                   static_cast<unsigned>(e <= b.last);
+    };
+    // Four quarters in lockstep: four streams of reads in flight (docs/benchmarks.md).
     constexpr std::size_t ways = 4;
     const std::size_t part = n / ways;
-    std::uint64_t lapsed[ways] = {};
-    std::uint64_t renew[ways] = {};
+    Counts k[ways] = {};
     for (std::size_t i = 0; i < part; ++i)
-        for (std::size_t w = 0; w < ways; ++w) count(first[w * part + i], lapsed[w], renew[w]);
-    for (std::size_t w = 0; w < ways; ++w) {
-        t.lapsed += lapsed[w];
-        t.renew += renew[w];
+        for (std::size_t w = 0; w < ways; ++w) count(first[w * part + i], k[w]);
+    Counts rest;
+    for (std::size_t i = part * ways; i < n; ++i) count(first[i], rest);
+    for (const Counts& w : k) {
+        rest.lapsed += w.lapsed;
+        rest.renew += w.renew;
+        rest.invalid += w.invalid;
     }
-    for (std::size_t i = part * ways; i < n; ++i) count(first[i], t.lapsed, t.renew);
-    t.none = n - t.lapsed - t.renew;
+    t.lapsed = rest.lapsed;
+    t.renew = rest.renew;
+    t.invalid = rest.invalid;
+    t.none = n - t.lapsed - t.renew - t.invalid;
     return t;
 }
 
@@ -1422,9 +1878,8 @@ struct SweepBounds {
     const detail::SweepBounds b = detail::sweep_bounds(day, p);
     std::size_t i = 0;
     if (b.usable && !detail::constant_evaluation()) {
-        // Blocks of a fixed length with 32-bit counts, flags read as bytes: the form g++
-        // vectorises even at -O2 (it takes only loops with a fixed trip count there, and
-        // not loads of bool). Any object may be read through unsigned char.
+        // Fixed-length blocks, 32-bit counts, flags read as bytes (docs/benchmarks.md).
+        // Any object may be read through unsigned char.
         const auto* flags = reinterpret_cast<const unsigned char*>(auto_renew);
         constexpr std::size_t block = 256;
         for (; n - i >= block; i += block) {
@@ -1451,9 +1906,9 @@ struct SweepBounds {
 }  // namespace voip
 // ---- end voip/bundle/sweep.hpp ----
 // ---- begin voip/bundle/features.hpp ----
+// SPDX-License-Identifier: MIT
 // Features by bundle type (RULES 9). The seed says only that the type "changes the
 // features available"; the default table is this project's and is replaceable.
-#include <initializer_list>
 
 namespace voip {
 
@@ -1577,7 +2032,7 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
 // and none for a bundle that breaks its invariants (check_feature's invalid_bundle).
 [[nodiscard]] constexpr FeatureSet features_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p,
                                                const FeatureTable& table = default_feature_table()) noexcept {
-    return ok(b) && in_service(state_on(b, day, p)) ? table[b.bundle_type] : FeatureSet{};
+    return ok(b) && in_service(state_on(b.expires_on, day, p)) ? table[b.bundle_type] : FeatureSet{};
 }
 
 // May `f` be used (or something needing it created) under `bundle` on `day`?
@@ -1587,7 +2042,7 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
                                                                const FeatureTable& table = default_feature_table()) noexcept {
     if (bundle == nullptr) return fail(Error::unknown_bundle);
     if (!ok(*bundle)) return fail(Error::invalid_bundle);
-    if (!in_service(state_on(*bundle, day, p))) return fail(Error::not_in_service);
+    if (!in_service(state_on(bundle->expires_on, day, p))) return fail(Error::not_in_service);
     if (!table[bundle->bundle_type].has(f)) return fail(Error::feature_not_in_type);
     return {};
 }
@@ -1606,10 +2061,10 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
 
 }  // namespace voip
 // ---- end voip/bundle/features.hpp ----
-// ---- end voip/bundle.hpp ----
 // ---- begin voip/bundle_json.hpp ----
+// SPDX-License-Identifier: MIT
 // Strict, fast JSON text for the library: request bodies in, stored bundles in and out,
-// price lists in. Optional: the umbrella voip/bundle.hpp does not include this header.
+// price lists in. Dependency-free: the umbrella voip/bundle.hpp includes it, as the single header does.
 //
 // Dependency-free and hand-written, because the rules want more than a general JSON parser
 // gives (RULES 2) and the hot path wants less:
@@ -1639,6 +2094,8 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
 // The pieces, each a header of include/voip/bundle/json/:
 //   limits.hpp         max_body_size, max_nesting and the scratch sizes they bound
 //   lexer.hpp          byte classes, UTF-8, strings, numbers, literals
+//   member_values.hpp  MemberValue and the decoders from members to values, shared with
+//                      the nlohmann adapter (and any other reader of JSON)
 //   members.hpp        Value and Members: what the known members of an object held
 //   scanner.hpp        the general scanner (any text, every rule)
 //   fast_scan.hpp      the fast path (the common body, names matched in place)
@@ -1646,6 +2103,8 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
 //   request_codec.hpp  request bodies: decode_request, parse_request, check_json_object
 //   bundle_codec.hpp   stored bundles: decode_bundle, write_bundle_json, encode_bundle
 //   price_codec.hpp    price lists: decode_prices
+//   calls.hpp          a call's uuid and body in the rules' order: parse_create,
+//                      parse_update, parse_renew
 // ---- begin voip/bundle/json/limits.hpp ----
 // The bounds of every JSON text the library reads - its size and its nesting - and the
 // fixed scratch sizes that follow from them.
@@ -1964,6 +2423,103 @@ inline Error unexpected_byte(const char* p, const char* end) noexcept {
 
 }  // namespace voip::detail
 // ---- end voip/bundle/json/lexer.hpp ----
+// ---- begin voip/bundle/json/member_values.hpp ----
+// SPDX-License-Identifier: MIT
+// From the members of a wire object to a value, whoever read the text: the library's
+// scanner (the codecs beside this file) and the nlohmann adapter both fill MemberValues
+// in the order of a schema table and call these, so both give the same value or the same
+// Error for the same object.
+
+namespace voip {
+
+// What one member held. `text` is a string's decoded bytes; a reader that keeps only a
+// prefix of long strings sets text_too_long instead.
+struct MemberValue {
+    JsonKind kind = JsonKind::absent;
+    bool boolean = false;
+    std::int64_t integer = 0;
+    std::string_view text{};
+    bool text_too_long = false;
+};
+
+[[nodiscard]] constexpr RawField raw_field(const MemberValue& v) noexcept {
+    if (v.kind == JsonKind::boolean) return RawField::of(v.boolean);
+    if (v.kind == JsonKind::integer) return RawField::of(v.integer);
+    return RawField::of(v.kind);
+}
+
+namespace detail {
+template <std::size_t N>
+[[nodiscard]] constexpr const MemberValue& member(const std::array<MemberValue, N>& values,
+                                                  const std::array<schema::Member, N>& table,
+                                                  schema::Field f) noexcept {
+    return values[schema::position(table, f)];
+}
+
+// A string member of the stored form: absent and required is invalid_bundle; not a
+// string, or too long to be one, is `malformed`.
+[[nodiscard]] constexpr tl::expected<std::string_view, Error> stored_text(const MemberValue& v, Error malformed) noexcept {
+    if (v.kind == JsonKind::absent) return fail(Error::invalid_bundle);  // schema::bundle: all required
+    if (v.kind != JsonKind::string || v.text_too_long) return fail(malformed);
+    return v.text;
+}
+}  // namespace detail
+
+// A request body's members, in schema::request order; validate() applies the rules.
+[[nodiscard]] constexpr RawRequest request_from_members(const std::array<MemberValue, 2>& v) noexcept {
+    using schema::Field;
+    return RawRequest{raw_field(detail::member(v, schema::request, Field::auto_renew)),
+                      raw_field(detail::member(v, schema::request, Field::bundle_type))};
+}
+
+// A stored bundle's members, in schema::bundle order. Errors in this order of checks:
+// uuid absent (invalid_bundle), not a string or not canonical (malformed_uuid);
+// created_on, then expires_on, absent (invalid_bundle), not a string or not a date
+// (malformed_date); bundle_type as in validate(); auto_renew absent (invalid_bundle),
+// null or not a boolean (auto_renew_null, auto_renew_not_boolean); finally
+// make_bundle()'s checks (invalid_bundle: expires_on not after created_on).
+[[nodiscard]] constexpr tl::expected<Bundle, Error> bundle_from_members(const std::array<MemberValue, 5>& v) noexcept {
+    using schema::Field;
+    const auto uuid_text = detail::stored_text(detail::member(v, schema::bundle, Field::uuid), Error::malformed_uuid);
+    if (!uuid_text) return fail(uuid_text.error());
+    const auto uuid = parse_uuid(*uuid_text);
+    if (!uuid) return fail(uuid.error());
+    date::sys_days days[2] = {};
+    const Field date_fields[2] = {Field::created_on, Field::expires_on};
+    for (int i = 0; i < 2; ++i) {
+        const auto text = detail::stored_text(detail::member(v, schema::bundle, date_fields[i]), Error::malformed_date);
+        if (!text) return fail(text.error());
+        const auto day = parse_iso_date(*text);
+        if (!day) return fail(day.error());
+        days[i] = *day;
+    }
+    // bundle_type and auto_renew follow the body's rules (bundle_type first), except that
+    // the stored form requires auto_renew.
+    const MemberValue& auto_renew = detail::member(v, schema::bundle, Field::auto_renew);
+    const auto fields = validate(RawRequest{raw_field(auto_renew), raw_field(detail::member(v, schema::bundle, Field::bundle_type))});
+    if (!fields) return fail(fields.error());
+    if (auto_renew.kind == JsonKind::absent) return fail(Error::invalid_bundle);
+    return make_bundle(*uuid, CreatedOn{days[0]}, ExpiresOn{days[1]}, fields->bundle_type,
+                       fields->auto_renew ? AutoRenew::on : AutoRenew::off);
+}
+
+// A price list's members, in schema::price_list order, and how many other members the
+// object had. Every type priced, each an integer in [0, max_amount], nothing else
+// (another member is an operator's typo): invalid_policy otherwise.
+[[nodiscard]] constexpr tl::expected<PriceList, Error> prices_from_members(const std::array<MemberValue, 5>& v,
+                                                                          std::size_t unknown_members) noexcept {
+    if (unknown_members != 0) return fail(Error::invalid_policy);
+    for (const MemberValue& m : v)
+        if (m.kind != JsonKind::integer) return fail(Error::invalid_policy);
+    return make_price_list({{BundleType::business, Money{v[0].integer}},
+                            {BundleType::residential, Money{v[1].integer}},
+                            {BundleType::fax_only, Money{v[2].integer}},
+                            {BundleType::trunk_only, Money{v[3].integer}},
+                            {BundleType::forward_only, Money{v[4].integer}}});
+}
+
+}  // namespace voip
+// ---- end voip/bundle/json/member_values.hpp ----
 // ---- begin voip/bundle/json/members.hpp ----
 // What the scanners hand the codecs: Value, the kind and content of one known top-level
 // member, and Members, the values of a caller's table of known names.
@@ -2001,10 +2557,15 @@ void reset(Members<N>& m) noexcept {
     m.unknown = 0;
 }
 
-[[nodiscard]] inline RawField raw_field(const Value& v) noexcept {
-    if (v.kind == JsonKind::boolean) return RawField::of(v.boolean);
-    if (v.kind == JsonKind::integer) return RawField::of(v.integer);
-    return RawField::of(v.kind);
+// The scanner's values as member_values.hpp takes them, in the same order.
+template <std::size_t N>
+[[nodiscard]] inline std::array<MemberValue, N> member_values(const Members<N>& m) noexcept {
+    std::array<MemberValue, N> out{};
+    for (std::size_t i = 0; i < N; ++i) {
+        const Value& v = m.values[i];
+        out[i] = MemberValue{v.kind, v.boolean, v.integer, text_of(v), v.text_too_long};
+    }
+    return out;
 }
 
 }  // namespace voip::detail
@@ -2346,13 +2907,14 @@ inline Error scan_object(const char* data, std::size_t size, const std::array<st
 }  // namespace voip::detail
 // ---- end voip/bundle/json/scan_object.hpp ----
 // ---- begin voip/bundle/json/request_codec.hpp ----
+// SPDX-License-Identifier: MIT
 // Request bodies (RULES 2): body text to RawRequest, to a validated Request, or only
 // checked against the JSON rules.
 
 namespace voip {
 
 namespace detail {
-inline constexpr std::array<std::string_view, 2> request_names{"auto_renew", "bundle_type"};
+inline constexpr std::array<std::string_view, 2> request_names = schema::names(schema::request);
 }  // namespace detail
 
 // What each known member of a body held; validate() then applies the rules.
@@ -2360,7 +2922,7 @@ inline constexpr std::array<std::string_view, 2> request_names{"auto_renew", "bu
     detail::Members<2> m;
     const Error e = detail::scan_object(data, size, detail::request_names, m);
     if (e != Error{}) return fail(e);
-    return RawRequest{detail::raw_field(m.values[0]), detail::raw_field(m.values[1])};
+    return request_from_members(detail::member_values(m));
 }
 [[nodiscard]] inline tl::expected<RawRequest, Error> decode_request(std::string_view text) noexcept {
     return decode_request(text.data(), text.size());
@@ -2388,62 +2950,44 @@ inline constexpr std::array<std::string_view, 2> request_names{"auto_renew", "bu
 }  // namespace voip
 // ---- end voip/bundle/json/request_codec.hpp ----
 // ---- begin voip/bundle/json/bundle_codec.hpp ----
-// Stored bundles: one JSON object a line,
-//   {"auto_renew":true,"bundle_type":1,"expires_on":"2018-09-01","uuid":"...","created_on":"2018-08-01"}
-// the result members in the seed's order, then created_on. Decoding is as strict as for
-// bodies; all five members are required; unknown members are ignored (validated), so a
-// host may store more. Errors, in this order of checks: the JSON rules; uuid absent
-// (invalid_bundle), not a string or not canonical (malformed_uuid); created_on, then
-// expires_on absent (invalid_bundle), not a string or not a date (malformed_date);
-// bundle_type as in validate(); auto_renew absent (invalid_bundle), null or not a boolean
-// (auto_renew_null, auto_renew_not_boolean); finally ok(Bundle) (invalid_bundle).
+// SPDX-License-Identifier: MIT
+// Stored bundles: one JSON object a line, the members of schema::bundle in its order (the
+// envelope's result members, then created_on). Decoding is as strict as for bodies; all
+// five members are required; unknown members are ignored (validated), so a host may store
+// more. Errors: the JSON rules, then bundle_from_members()'s (member_values.hpp).
 
 namespace voip {
 
-// The longest encoding: auto_renew false and every other member fixed in length.
-inline constexpr std::size_t max_bundle_json_size =
-    sizeof(R"({"auto_renew":false,"bundle_type":1,"expires_on":"2018-09-01",)") - 1 +
-    sizeof(R"("uuid":"0fba8c48-99fc-4727-8ca7-c847376da415","created_on":"2018-08-01"})") - 1;
-
 namespace detail {
-inline constexpr std::array<std::string_view, 5> bundle_names{"auto_renew", "bundle_type", "expires_on", "uuid",
-                                                              "created_on"};
+inline constexpr std::array<std::string_view, 5> bundle_names = schema::names(schema::bundle);
 
-[[nodiscard]] inline tl::expected<date::sys_days, Error> stored_date(const Value& v) noexcept {
-    if (v.kind == JsonKind::absent) return fail(Error::invalid_bundle);
-    if (v.kind != JsonKind::string || v.text_too_long) return fail(Error::malformed_date);
-    return parse_iso_date(text_of(v));
+// The characters of a member's value in the stored form; a boolean is at most "false".
+[[nodiscard]] constexpr std::size_t stored_value_size(schema::Kind k) noexcept {
+    switch (k) {
+        case schema::Kind::boolean: return 5;
+        case schema::Kind::integer: return 1;  // a bundle type's code
+        case schema::Kind::date: return iso_date_size + 2;
+        case schema::Kind::uuid: return uuid_text_size + 2;
+        case schema::Kind::text:
+        case schema::Kind::object:
+        case schema::Kind::array: break;
+    }
+    return 0;  // a stored bundle has no such member (tests/json checks the size)
 }
 }  // namespace detail
 
+// The longest encoding: {"name":value,...} with auto_renew false.
+inline constexpr std::size_t max_bundle_json_size = [] {
+    std::size_t n = 1;  // {
+    for (const schema::Member& m : schema::bundle) n += m.name.size() + 3 + detail::stored_value_size(m.kind) + 1;
+    return n;  // each member: "name": value, then a comma or the closing brace
+}();
+
 [[nodiscard]] inline tl::expected<Bundle, Error> decode_bundle(const char* data, std::size_t size) noexcept {
-    using detail::Value;
     detail::Members<5> m;
     const Error e = detail::scan_object(data, size, detail::bundle_names, m);
     if (e != Error{}) return fail(e);
-    const Value& auto_renew = m.values[0];
-    const Value& uuid = m.values[3];
-    Bundle b;
-    if (uuid.kind == JsonKind::absent) return fail(Error::invalid_bundle);
-    if (uuid.kind != JsonKind::string || uuid.text_too_long) return fail(Error::malformed_uuid);
-    const auto id = parse_uuid(text_of(uuid));
-    if (!id) return fail(id.error());
-    b.uuid = *id;
-    const auto created = detail::stored_date(m.values[4]);
-    if (!created) return fail(created.error());
-    b.created_on = *created;
-    const auto expires = detail::stored_date(m.values[2]);
-    if (!expires) return fail(expires.error());
-    b.expires_on = *expires;
-    // bundle_type and auto_renew follow the body's rules (bundle_type first), except that
-    // auto_renew is required.
-    const auto fields = validate(RawRequest{detail::raw_field(auto_renew), detail::raw_field(m.values[1])});
-    if (!fields) return fail(fields.error());
-    if (auto_renew.kind == JsonKind::absent) return fail(Error::invalid_bundle);
-    b.bundle_type = fields->bundle_type;
-    b.auto_renew = fields->auto_renew;
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    return b;
+    return bundle_from_members(detail::member_values(m));
 }
 [[nodiscard]] inline tl::expected<Bundle, Error> decode_bundle(std::string_view line) noexcept {
     return decode_bundle(line.data(), line.size());
@@ -2462,29 +3006,44 @@ inline constexpr std::array<std::string_view, 5> bundle_names{"auto_renew", "bun
         std::memcpy(p, s.data(), s.size());
         p += s.size();
     };
-    put(b.auto_renew ? R"({"auto_renew":true,"bundle_type":)" : R"({"auto_renew":false,"bundle_type":)");
-    *p++ = static_cast<char>('0' + code(b.bundle_type));
-    put(R"(,"expires_on":")");
-    p = write_iso_date(p, b.expires_on);
-    put(R"(","uuid":")");
-    p = write_uuid(p, b.uuid);
-    put(R"(","created_on":")");
-    p = write_iso_date(p, b.created_on);
-    put(R"("})");
+    *p++ = '{';
+    schema::visit_bundle<schema::bundle.size()>(b, [&](auto i, const auto& value) {
+        using V = std::decay_t<decltype(value)>;
+        if constexpr (decltype(i)::value != 0) *p++ = ',';
+        *p++ = '"';
+        put(schema::bundle[decltype(i)::value].name);
+        put("\":");
+        if constexpr (std::is_same_v<V, bool>) {
+            put(value ? "true" : "false");
+        } else if constexpr (std::is_same_v<V, int>) {
+            *p++ = static_cast<char>('0' + value);  // [1, 5]
+        } else if constexpr (std::is_same_v<V, date::sys_days>) {
+            *p++ = '"';
+            p = write_iso_date(p, value);
+            *p++ = '"';
+        } else {
+            *p++ = '"';
+            p = write_uuid(p, value);
+            *p++ = '"';
+        }
+    });
+    *p++ = '}';
     return static_cast<std::size_t>(p - first);
 }
 
-// The line as a string; empty when the bundle is not ok().
-[[nodiscard]] inline std::string encode_bundle(const Bundle& b) {
+// The line as a string, or invalid_bundle when the bundle is not ok().
+[[nodiscard]] inline tl::expected<std::string, Error> encode_bundle(const Bundle& b) {
     std::array<char, max_bundle_json_size> buf{};
     const auto n = write_bundle_json(buf.data(), buf.data() + buf.size(), b);
-    return n ? std::string(buf.data(), *n) : std::string();
+    if (!n) return fail(n.error());
+    return std::string(buf.data(), *n);
 }
 
 }  // namespace voip
 // ---- end voip/bundle/json/bundle_codec.hpp ----
 // ---- begin voip/bundle/json/price_codec.hpp ----
-// Price lists: {"1": 1500, "2": 900, "3": 500, "4": 2000, "5": 300}, minor units per term.
+// SPDX-License-Identifier: MIT
+// Price lists (schema::price_list): {"1": 1500, ..., "5": 300}, minor units per term.
 // [decided] Every type must be priced (a missing price would silently make a type free),
 // each an integer in [0, max_amount]; another member is an operator's typo. The JSON rules
 // first, then any of these: invalid_policy.
@@ -2492,21 +3051,14 @@ inline constexpr std::array<std::string_view, 5> bundle_names{"auto_renew", "bun
 namespace voip {
 
 namespace detail {
-inline constexpr std::array<std::string_view, 5> price_names{"1", "2", "3", "4", "5"};
+inline constexpr std::array<std::string_view, 5> price_names = schema::names(schema::price_list);
 }  // namespace detail
 
 [[nodiscard]] inline tl::expected<PriceList, Error> decode_prices(const char* data, std::size_t size) noexcept {
     detail::Members<5> m;
     const Error e = detail::scan_object(data, size, detail::price_names, m);
     if (e != Error{}) return fail(e);
-    if (m.unknown != 0) return fail(Error::invalid_policy);
-    PriceList prices;
-    for (std::size_t i = 0; i < bundle_type_count; ++i) {
-        const auto& v = m.values[i];
-        if (v.kind != JsonKind::integer || !ok(Money{v.integer})) return fail(Error::invalid_policy);
-        prices.per_term[i] = Money{v.integer};
-    }
-    return prices;
+    return prices_from_members(detail::member_values(m), m.unknown);
 }
 [[nodiscard]] inline tl::expected<PriceList, Error> decode_prices(std::string_view text) noexcept {
     return decode_prices(text.data(), text.size());
@@ -2514,6 +3066,43 @@ inline constexpr std::array<std::string_view, 5> price_names{"1", "2", "3", "4",
 
 }  // namespace voip
 // ---- end voip/bundle/json/price_codec.hpp ----
+// ---- begin voip/bundle/json/calls.hpp ----
+// SPDX-License-Identifier: MIT
+// A call as it arrives, read in the rules' order (RULES 2, 4, 7): the uuid in the path,
+// then the body. What comes out is decoded and valid, so nothing that failed to decode
+// reaches a decision (operations.hpp: find, then decide), and the uuid is parsed once.
+
+namespace voip {
+
+// PUT /bundle/{uuid}: the bundle named and the body's request.
+struct UpdateCall {
+    Uuid uuid;
+    Request request;
+};
+
+// POST /bundle: the body. The first failed rule of RULES 2.
+[[nodiscard]] inline tl::expected<Request, Error> parse_create(std::string_view body) noexcept {
+    return parse_request(body);
+}
+
+// PUT /bundle/{uuid}: malformed_uuid first, then the body's first failed rule.
+[[nodiscard]] inline tl::expected<UpdateCall, Error> parse_update(std::string_view uuid_text,
+                                                                  std::string_view body) noexcept {
+    const auto uuid = parse_uuid(uuid_text);
+    if (!uuid) return fail(uuid.error());
+    const auto request = parse_request(body);
+    if (!request) return fail(request.error());
+    return UpdateCall{*uuid, *request};
+}
+
+// POST /bundle/{uuid}/renew: the uuid; renew takes no body.
+[[nodiscard]] constexpr tl::expected<Uuid, Error> parse_renew(std::string_view uuid_text) noexcept {
+    return parse_uuid(uuid_text);
+}
+
+}  // namespace voip
+// ---- end voip/bundle/json/calls.hpp ----
 // ---- end voip/bundle_json.hpp ----
+// ---- end voip/bundle.hpp ----
 
 #endif  // VOIP_BUNDLE_SINGLE_VOIP_BUNDLE_HPP

@@ -9,6 +9,7 @@
 #define VOIP_BUNDLE_SINGLE_VOIP_BUNDLE_FMT_HPP
 
 // ---- begin voip/bundle_fmt.hpp ----
+// SPDX-License-Identifier: MIT
 // Optional {fmt} support: an fmt::formatter for every value type of voip-bundle that has an
 // operator<<. fmt::format("{}", x) prints exactly what `std::cout << x` prints, and the
 // string specs apply to that text ("{:>40}", "{:*^12}"); Money takes the integer specs
@@ -115,6 +116,8 @@ template <> struct fmt::formatter<voip::Context> : voip::detail::fmt_streamed_fo
 template <> struct fmt::formatter<voip::WriteOptions> : voip::detail::fmt_streamed_formatter<voip::WriteOptions> {};
 template <> struct fmt::formatter<voip::RawField> : voip::detail::fmt_streamed_formatter<voip::RawField> {};
 template <> struct fmt::formatter<voip::RawRequest> : voip::detail::fmt_streamed_formatter<voip::RawRequest> {};
+template <> struct fmt::formatter<voip::Term> : voip::detail::fmt_streamed_formatter<voip::Term> {};
+template <> struct fmt::formatter<voip::UpgradeCharge> : voip::detail::fmt_streamed_formatter<voip::UpgradeCharge> {};
 // clang-format on
 // ---- end voip/bundle_fmt.hpp ----
 

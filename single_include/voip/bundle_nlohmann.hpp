@@ -9,6 +9,7 @@
 #define VOIP_BUNDLE_SINGLE_VOIP_BUNDLE_NLOHMANN_HPP
 
 // ---- begin voip/bundle_nlohmann.hpp ----
+// SPDX-License-Identifier: MIT
 // nlohmann::json for users who already hold JSON values. Optional: the umbrella
 // voip/bundle.hpp does not include this header; including it needs nlohmann-json3-dev.
 //
@@ -34,7 +35,10 @@
 //  3. ADL to_json / from_json for the value types. from_json throws, as nlohmann's own
 //     conversions do: voip::json_decode_error (a std::invalid_argument holding the
 //     voip::Error) when the value breaks a rule, nlohmann::json::type_error when it is of
-//     the wrong JSON type for get<>().
+//     the wrong JSON type for get<>(); to_json throws voip::json_encode_error for a
+//     value with no wire form (a Bundle that is not ok()). The members of every object
+//     come from voip/bundle/schema.hpp, and the decoders share json/member_values.hpp
+//     with decode_bundle and decode_prices: the same value or the same Error.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -42,6 +46,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -57,6 +62,17 @@ class json_decode_error : public std::invalid_argument {
 public:
     explicit json_decode_error(Error e)
         : std::invalid_argument("voip: " + std::string(name(e))), error_(e) {}
+    [[nodiscard]] Error error() const noexcept { return error_; }
+
+private:
+    Error error_;
+};
+
+// What to_json throws for a value that has no wire form (a Bundle that is not ok()).
+class json_encode_error : public std::invalid_argument {
+public:
+    explicit json_encode_error(Error e)
+        : std::invalid_argument("voip: cannot encode: " + std::string(name(e))), error_(e) {}
     [[nodiscard]] Error error() const noexcept { return error_; }
 
 private:
@@ -97,6 +113,31 @@ template <class Json>
     if (v.is_string()) return RawField::of(JsonKind::string);
     if (v.is_object()) return RawField::of(JsonKind::object);
     return RawField::of(JsonKind::array);  // arrays, and binary or discarded values: no kind the rules accept
+}
+
+// What a DOM value holds, as member_values.hpp takes it: strings are views of the DOM's.
+template <class Json>
+[[nodiscard]] MemberValue dom_member_value(const Json& v) noexcept {
+    const RawField f = dom_raw_field(v);
+    MemberValue m{f.kind, f.boolean, f.integer, {}, false};
+    if (const auto* s = v.template get_ptr<const typename Json::string_t*>()) m.text = std::string_view(*s);
+    return m;
+}
+
+// The members of a DOM object named in `table`, in its order, and how many others it has.
+template <class Json, std::size_t N>
+[[nodiscard]] std::array<MemberValue, N> dom_members(const typename Json::object_t& object,
+                                                     const std::array<schema::Member, N>& table,
+                                                     std::size_t& unknown) noexcept {
+    std::array<MemberValue, N> out{};
+    unknown = 0;
+    for (const auto& [key, value] : object) {  // std::string against string_view: no allocation, no throw
+        std::size_t i = 0;
+        while (i < N && table[i].name != std::string_view(key)) ++i;
+        if (i < N) out[i] = dom_member_value(value);
+        else ++unknown;
+    }
+    return out;
 }
 
 // Depth and UTF-8 of a whole DOM value, iteratively (a DOM can be deeper than any stack).
@@ -157,6 +198,9 @@ template <class Json>
     return Error{};
 }
 
+static_assert(schema::request[0].field == schema::Field::auto_renew && schema::request[1].field == schema::Field::bundle_type,
+              "StrictSax::key maps schema::request by position");
+
 // The SAX handler behind parse_request_nlohmann.
 template <class Json>
 class StrictSax {
@@ -204,8 +248,8 @@ public:
         seen.push_back(k);
         pending_ = nullptr;
         if (depth_ == 1) {
-            if (k == "auto_renew") pending_ = &request_.auto_renew;
-            else if (k == "bundle_type") pending_ = &request_.bundle_type;
+            if (k == schema::request[0].name) pending_ = &request_.auto_renew;
+            else if (k == schema::request[1].name) pending_ = &request_.bundle_type;
         }
         return true;
     }
@@ -270,13 +314,8 @@ template <class Json = nlohmann::json>
     if (const Error e = detail::check_tree(body); e != Error{}) return fail(e);
     const auto* object = body.template get_ptr<const typename Json::object_t*>();
     if (object == nullptr) return fail(Error::body_not_object);
-    RawRequest r;
-    // Linear over the members, comparing std::string to literals: no allocation, no throw.
-    for (const auto& [key, value] : *object) {
-        if (key == "auto_renew") r.auto_renew = detail::dom_raw_field(value);
-        else if (key == "bundle_type") r.bundle_type = detail::dom_raw_field(value);
-    }
-    return r;
+    std::size_t unknown = 0;
+    return request_from_members(detail::dom_members<Json>(*object, schema::request, unknown));
 }
 
 // 2. A body text through nlohmann's SAX parser with every rule. Only std::bad_alloc can
@@ -344,32 +383,32 @@ void from_json(const Json& j, Money& m) {
     m = Money{f.integer};
 }
 
-// {"1": 1500, ...}: every type priced, each in [0, max_amount] (as decode_prices).
+// {"1": 1500, ...} (schema::price_list): every type priced, each in [0, max_amount], as
+// decode_prices. A PriceList has no default, so from_json is nlohmann::adl_serializer's
+// (below): j.get<voip::PriceList>() works.
 template <class Json>
 void to_json(Json& j, const PriceList& p) {
     j = Json::object();
-    for (std::size_t i = 0; i < bundle_type_count; ++i) j[std::to_string(i + 1)] = p.per_term[i].minor;
+    for (std::size_t i = 0; i < schema::price_list.size(); ++i)
+        j[std::string(schema::price_list[i].name)] = p[*bundle_type_from_code(static_cast<std::int64_t>(i) + 1)].minor;
 }
 template <class Json>
-void from_json(const Json& j, PriceList& p) {
-    if (!j.is_object() || j.size() != bundle_type_count) throw json_decode_error(Error::invalid_policy);
-    PriceList out;
-    for (std::size_t i = 0; i < bundle_type_count; ++i) {
-        const auto it = j.find(std::to_string(i + 1));
-        if (it == j.end()) throw json_decode_error(Error::invalid_policy);
-        Money m;
-        from_json(*it, m);
-        if (!ok(m)) throw json_decode_error(Error::invalid_policy);
-        out.per_term[i] = m;
-    }
-    p = out;
+[[nodiscard]] PriceList price_list_from_json(const Json& j) {
+    const auto* object = j.template get_ptr<const typename Json::object_t*>();
+    if (object == nullptr) throw json_decode_error(Error::invalid_policy);
+    std::size_t unknown = 0;
+    const auto p = prices_from_members(detail::dom_members<Json>(*object, schema::price_list, unknown), unknown);
+    if (!p) throw json_decode_error(p.error());
+    return *p;
 }
 
 template <class Json>
 void to_json(Json& j, const Request& r) {
     j = Json::object();
-    j["auto_renew"] = r.auto_renew;
-    j["bundle_type"] = code(r.bundle_type);
+    for (const schema::Member& m : schema::request) {
+        if (m.field == schema::Field::auto_renew) j[std::string(m.name)] = r.auto_renew;
+        else j[std::string(m.name)] = code(r.bundle_type);
+    }
 }
 // The rules of RULES 2 (decode_request_json then validate).
 template <class Json>
@@ -381,60 +420,52 @@ void from_json(const Json& j, Request& r) {
     r = *v;
 }
 
-// The stored form, as decode_bundle: all five members.
+namespace detail {
+// The first N members of schema::bundle into a DOM object, in order (an ordered_json keeps
+// it; nlohmann::json sorts its members by name, which JSON allows).
+template <std::size_t N, class Json>
+void bundle_members_to_json(Json& j, const Bundle& b) {
+    schema::visit_bundle<N>(b, [&j](auto i, const auto& value) {
+        using V = std::decay_t<decltype(value)>;
+        Json& member = j[std::string(schema::bundle[decltype(i)::value].name)];
+        if constexpr (std::is_same_v<V, date::sys_days>) member = to_iso_string(value);
+        else if constexpr (std::is_same_v<V, Uuid>) member = to_string(value);
+        else member = value;
+    });
+}
+}  // namespace detail
+
+// The stored form, as write_bundle_json: the members of schema::bundle. A bundle that is
+// not ok() has none: json_encode_error(invalid_bundle).
 template <class Json>
 void to_json(Json& j, const Bundle& b) {
-    if (!ok(b)) throw json_decode_error(Error::invalid_bundle);
+    if (!ok(b)) throw json_encode_error(Error::invalid_bundle);
     j = Json::object();
-    j["auto_renew"] = b.auto_renew;
-    j["bundle_type"] = code(b.bundle_type);
-    j["expires_on"] = to_iso_string(b.expires_on);
-    j["uuid"] = to_string(b.uuid);
-    j["created_on"] = to_iso_string(b.created_on);
+    detail::bundle_members_to_json<schema::bundle.size()>(j, b);
 }
+// As decode_bundle (bundle_from_members): the same value or the same Error, thrown as
+// json_decode_error. A DOM cannot show duplicate names or a text's size.
 template <class Json>
 void from_json(const Json& j, Bundle& b) {
-    if (!j.is_object()) throw json_decode_error(Error::body_not_object);
-    const auto member = [&j](const char* key) -> const Json& {
-        const auto it = j.find(key);
-        if (it == j.end()) throw json_decode_error(Error::invalid_bundle);
-        return *it;
-    };
-    Bundle out;
-    const Json& uuid = member("uuid");
-    if (!uuid.is_string()) throw json_decode_error(Error::malformed_uuid);
-    out.uuid = detail::uuid_from(uuid);
-    for (auto [key, day] : {std::pair{"created_on", &out.created_on}, std::pair{"expires_on", &out.expires_on}}) {
-        const Json& d = member(key);
-        if (!d.is_string()) throw json_decode_error(Error::malformed_date);
-        *day = detail::day_from(d);
-    }
-    const Json& auto_renew = member("auto_renew");
-    const auto v = validate(RawRequest{detail::dom_raw_field(auto_renew), detail::dom_raw_field(member("bundle_type"))});
-    if (!v) throw json_decode_error(v.error());
-    out.bundle_type = v->bundle_type;
-    out.auto_renew = v->auto_renew;
-    if (!ok(out)) throw json_decode_error(Error::invalid_bundle);
-    b = out;
+    if (const Error e = detail::check_tree(j); e != Error{}) throw json_decode_error(e);
+    const auto* object = j.template get_ptr<const typename Json::object_t*>();
+    if (object == nullptr) throw json_decode_error(Error::body_not_object);
+    std::size_t unknown = 0;
+    const auto decoded = bundle_from_members(detail::dom_members<Json>(*object, schema::bundle, unknown));
+    if (!decoded) throw json_decode_error(decoded.error());
+    b = *decoded;
 }
 
-// The seed's envelope (RULES 10). With nlohmann::json (sorted keys) and ordered_json alike
-// the members come out in the seed's order, which happens to be alphabetical. To JSON only:
-// an envelope does not carry created_on, so it cannot become a Bundle again.
+// The seed's envelope (RULES 10), from schema::envelope and the first members of
+// schema::bundle. To JSON only: an envelope does not carry created_on.
 template <class Json>
 void to_json(Json& j, const Envelope& e) {
     j = Json::object();
     Json result = Json::object();
-    if (e.has_result) {
-        if (!in_range(e.result.expires_on)) throw json_decode_error(Error::date_out_of_range);
-        result["auto_renew"] = e.result.auto_renew;
-        result["bundle_type"] = code(e.result.bundle_type);
-        result["expires_on"] = to_iso_string(e.result.expires_on);
-        result["uuid"] = to_string(e.result.uuid);
-    }
-    j["result"] = std::move(result);
-    j["status_code"] = code(e.status);
-    j["status_message"] = std::string(status_message(e.status));
+    if (const Bundle* b = e.bundle()) detail::bundle_members_to_json<schema::result_size>(result, *b);
+    j[std::string(schema::envelope[0].name)] = std::move(result);
+    j[std::string(schema::envelope[1].name)] = code(e.status());
+    j[std::string(schema::envelope[2].name)] = std::string(status_message(e.status()));
 }
 
 template <class Json>
@@ -455,6 +486,20 @@ void to_json(Json& j, FeatureSet s) {
 }
 
 }  // namespace voip
+
+namespace nlohmann {
+template <>
+struct adl_serializer<voip::PriceList> {
+    template <class Json>
+    static voip::PriceList from_json(const Json& j) {
+        return voip::price_list_from_json(j);
+    }
+    template <class Json>
+    static void to_json(Json& j, const voip::PriceList& p) {
+        voip::to_json(j, p);
+    }
+};
+}  // namespace nlohmann
 // ---- end voip/bundle_nlohmann.hpp ----
 
 #endif  // VOIP_BUNDLE_SINGLE_VOIP_BUNDLE_NLOHMANN_HPP

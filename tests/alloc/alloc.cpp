@@ -82,13 +82,14 @@ voip::Bundle seed_bundle() {
 }
 
 voip::Context priced(const char* today, std::int64_t balance) {
-    voip::Context c;
-    c.today = day(today);
-    voip::PriceList p;
-    p.per_term = {voip::Money{1500}, voip::Money{900}, voip::Money{500}, voip::Money{2500}, voip::Money{300}};
-    c.prices = p;
-    c.balance = voip::Money{balance};
-    return c;
+    using voip::BundleType;
+    using voip::Money;
+    const auto prices = voip::make_price_list({{BundleType::business, Money{1500}},
+                                               {BundleType::residential, Money{900}},
+                                               {BundleType::fax_only, Money{500}},
+                                               {BundleType::trunk_only, Money{2500}},
+                                               {BundleType::forward_only, Money{300}}});
+    return voip::Context{day(today), voip::RenewalPolicy{}, *prices, Money{balance}};
 }
 
 }  // namespace
@@ -109,11 +110,7 @@ TEST_CASE("create, update and renew decisions allocate nothing") {
     const voip::Request dearer{true, voip::BundleType::business};
     const voip::Request cheaper{false, voip::BundleType::forward_only};
     const voip::Uuid u = b.uuid;
-    const voip::Context plain = [] {
-        voip::Context c;
-        c.today = day("2018-08-30");
-        return c;
-    }();
+    const voip::Context plain{day("2018-08-30")};
     const voip::Context rich = priced("2018-08-17", 100000);
     const voip::Context poor = priced("2018-08-17", 10);
     const voip::Context renew_day = priced("2018-08-30", 100000);
@@ -145,20 +142,15 @@ TEST_CASE("the handle_* entry points allocate nothing, errors included") {
     const voip::Bundle stored = seed_bundle();
     const auto find = [&](const voip::Uuid& u) -> const voip::Bundle* { return u == stored.uuid ? &stored : nullptr; };
     const voip::Context c = priced("2018-08-30", 100000);
-    const tl::expected<voip::RawRequest, voip::Error> body =
-        voip::RawRequest{voip::RawField::of(true), voip::RawField::of(std::int64_t{1})};
-    const tl::expected<voip::RawRequest, voip::Error> bad_body =
-        voip::RawRequest{voip::RawField::null(), voip::RawField::of(voip::JsonKind::string)};
+    const voip::Request body{true, voip::BundleType::business};
     const voip::Uuid fresh = *voip::parse_uuid("11111111-2222-4333-8444-555555555555");
     CHECK(allocations_in([&] {
-              keep(voip::handle_create(body, fresh, c));
-              keep(voip::handle_create(bad_body, fresh, c));
-              keep(voip::handle_update("0fba8c48-99fc-4727-8ca7-c847376da415", body, find, c));
-              keep(voip::handle_update("0FBA8C48-99FC-4727-8CA7-C847376DA415", bad_body, find, c));
-              keep(voip::handle_update("not-a-uuid", body, find, c));
-              keep(voip::handle_update("11111111-2222-4333-8444-555555555555", body, find, c));  // 404
-              keep(voip::handle_renew("0fba8c48-99fc-4727-8ca7-c847376da415", find, c));
-              keep(voip::handle_renew("0fba8c48-99fc-4727-8ca7-c847376da41", find, c));
+              keep(voip::create(body, fresh, c));
+              keep(voip::handle_update(stored.uuid, body, find, c));
+              keep(voip::handle_update(fresh, body, find, c));  // 404
+              keep(voip::handle_renew(stored.uuid, find, c));
+              keep(voip::handle_renew(fresh, find, c));
+              keep(voip::upgrade_charge_breakdown(stored, voip::BundleType::business, c));
           }) == 0);
 }
 

@@ -34,8 +34,7 @@ int main() {
     const auto expires = first_expiry(today, RenewalPolicy{});
     check(expires.has_value() && *expires == sys_days{2018y / September / 1d}, "first_expiry");
 
-    Context ctx;
-    ctx.today = today + one_day * 30;  // 2018-08-31: renewal window open
+    const Context ctx{today + one_day * 30};  // 2018-08-31: renewal window open
     Bundle b;
     b.created_on = today;
     b.expires_on = *expires;

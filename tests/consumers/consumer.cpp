@@ -60,8 +60,7 @@ int main(int argc, char** argv) {
     // The seed's create example, end to end: 201 and the seed's result.
     const auto uuid = voip::parse_uuid("0FBA8C48-99FC-4727-8CA7-C847376DA415");
     check(uuid.has_value(), "parse_uuid accepts upper case");
-    voip::Context context;
-    context.today = seed_day;
+    const voip::Context context{seed_day};
     const voip::Result created = voip::create(voip::Request{true, voip::BundleType::business}, *uuid, context);
     check(created.has_value(), "create succeeds");
     if (created) {
@@ -71,6 +70,17 @@ int main(int argc, char** argv) {
                   R"("uuid":"0fba8c48-99fc-4727-8ca7-c847376da415"},"status_code":201,"status_message":"Created"})",
               "the seed's create envelope");
     }
+
+    // The JSON codec comes with <voip/bundle.hpp>, from include/, the installed package and
+    // the single header alike: a stored line and a request body decoded.
+    const auto stored = voip::decode_bundle(
+        R"({"auto_renew":true,"bundle_type":1,"expires_on":"2018-09-01",)"
+        R"("uuid":"0fba8c48-99fc-4727-8ca7-c847376da415","created_on":"2018-08-01"})");
+    check(stored.has_value() && created && *stored == created->bundle, "decode_bundle through <voip/bundle.hpp>");
+    const auto call = voip::parse_update("0fba8c48-99fc-4727-8ca7-c847376da415", R"({"bundle_type": 2})");
+    check(call.has_value() && call->request.bundle_type == voip::BundleType::residential && !call->request.auto_renew,
+          "parse_update through <voip/bundle.hpp>");
+    check(voip::decode_bundle("{").error() == voip::Error::invalid_json, "decode_bundle's typed errors");
 
     // std::hash: UUIDs and bundle types as keys of unordered containers.
     std::mt19937_64 gen(20180801);

@@ -101,9 +101,14 @@ TEST_CASE("composite values format as operator<< prints them") {
     same_as_stream(b);
     CHECK(fmt::format("{}", b).find("0fba8c48-99fc-4727-8ca7-c847376da415") != std::string::npos);
     same_as_stream(voip::RenewalPolicy{});
-    same_as_stream(voip::renewal_window(b, voip::RenewalPolicy{}));
-    CHECK(fmt::format("{}", voip::renewal_window(b, voip::RenewalPolicy{})) == "[2018-08-29, 2018-09-06]");
-    same_as_stream(voip::PriceList{{voip::Money{900}, voip::Money{1500}, voip::Money{0}, voip::Money{1}, voip::Money{2}}});
+    same_as_stream(*voip::renewal_window(b, voip::RenewalPolicy{}));
+    CHECK(fmt::format("{}", *voip::renewal_window(b, voip::RenewalPolicy{})) == "[2018-08-29, 2018-09-06]");
+    const auto prices = voip::make_price_list({{voip::BundleType::business, voip::Money{900}},
+                                               {voip::BundleType::residential, voip::Money{1500}},
+                                               {voip::BundleType::fax_only, voip::Money{0}},
+                                               {voip::BundleType::trunk_only, voip::Money{1}},
+                                               {voip::BundleType::forward_only, voip::Money{2}}});
+    same_as_stream(*prices);
     same_as_stream(voip::Request{true, voip::BundleType::trunk_only});
     same_as_stream(voip::Decision{b, voip::Money{290}});
     voip::SweepTotals totals;
@@ -116,12 +121,14 @@ TEST_CASE("composite values format as operator<< prints them") {
     same_as_stream(voip::make_envelope(voip::Operation::create, voip::Result{voip::Decision{b, voip::Money{0}}}));
     same_as_stream(voip::error_envelope(voip::Error::malformed_uuid));
     same_as_stream(voip::default_feature_table());
-    voip::Context ctx;
-    ctx.today = b.created_on;
+    voip::Context ctx{b.created_on};
     same_as_stream(ctx);
-    ctx.prices = voip::PriceList{};
+    ctx.prices = *prices;
     ctx.balance = voip::Money{5};
     same_as_stream(ctx);
+    const auto charge = voip::upgrade_charge_breakdown(b, voip::BundleType::residential, ctx);
+    same_as_stream(*charge);
+    same_as_stream(charge->current);
     same_as_stream(voip::WriteOptions{true, false});
     same_as_stream(voip::RawField::of(std::int64_t{7}));
     same_as_stream(voip::RawRequest{voip::RawField::null(), voip::RawField::of(true)});

@@ -115,7 +115,7 @@ struct ChainFigures {
 // 3. First expiry and `renewals` renewals from every start day in [first, last].
 ChainFigures chains(Ymd first, Ymd last, voip::MonthEnd mode, int renewals) {
     ChainFigures f;
-    voip::Context ctx;
+    voip::Context ctx{voip::min_day};
     ctx.policy.month_end = mode;
     const voip::Request request{false, voip::BundleType::residential};
     for (Ymd start = first;; start = oracle::next_day(start)) {
@@ -133,13 +133,15 @@ ChainFigures chains(Ymd first, Ymd last, voip::MonthEnd mode, int renewals) {
         voip::Bundle b = created->bundle;
         Ymd previous = start;
         for (int k = 1; k <= renewals; ++k) {
-            // term_start: the boundary one term before expires_on (clamp: anchored; overflow:
-            // expires_on minus a month, clamped), never before created_on.
-            Ymd boundary = mode == voip::MonthEnd::clamp ? oracle::add_clamped(expect, -1, start.d)
-                                                         : oracle::add_clamped(expect, -1, expect.d);
-            if (boundary < start) boundary = start;
-            if (mode == voip::MonthEnd::clamp && boundary != previous)
-                fail("oracle: clamp boundary " + oracle::text(boundary) + " != " + oracle::text(previous));
+            // term_start: the chain's boundary before expires_on, which the oracle built as
+            // `previous`; in clamp mode also the anchored boundary one term before it.
+            const Ymd boundary = previous;
+            if (mode == voip::MonthEnd::clamp) {
+                Ymd anchored = oracle::add_clamped(expect, -1, start.d);
+                if (anchored < start) anchored = start;
+                if (anchored != previous)
+                    fail("oracle: clamp boundary " + oracle::text(anchored) + " != " + oracle::text(previous));
+            }
             const auto ts = voip::term_start(b, ctx.policy);
             if (!ts || *ts != day_of(serial_of(boundary)))
                 fail("term_start of " + oracle::text(expect) + " from " + oracle::text(start) + " expected " +
@@ -202,9 +204,7 @@ std::uint64_t first_expiries(Ymd first, Ymd last, voip::MonthEnd mode, std::uint
             const auto next = voip::next_expiry(b, p);
             if (renew_expect.y > 9999) {
                 if (next || next.error() != voip::Error::date_out_of_range) fail("next_expiry past 9999 from " + oracle::text(start));
-                voip::Context ctx;
-                ctx.policy = p;
-                ctx.today = today;
+                const voip::Context ctx{today, p};
                 const auto r = voip::renew(b, ctx);
                 if (r || r.error() != voip::Error::date_out_of_range ||
                     voip::status(r.error()) != voip::Status::bad_request)

@@ -1,8 +1,11 @@
 // Stored-bundle decoding (voip/bundle_json.hpp) on any bytes: never a crash or UB; what it
-// accepts is ok(), encodes to a line that decodes to the same bundle, and agrees with
-// nlohmann::json on every member; the store's price-list decoder on the same bytes.
+// accepts is ok() and encodes to a line that decodes to the same bundle; the nlohmann
+// adapter's from_json gives the same bundle or the same Error wherever a DOM can tell
+// (the cross-path rule, tests/json/cross_path.cpp); the price-list decoder likewise.
 #include <voip/bundle.hpp>
 #include <voip/bundle_json.hpp>
+
+#include <voip/bundle_nlohmann.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -13,34 +16,57 @@
 
 #include "fuzz_check.hpp"
 
+namespace {
+// Errors of the text itself that a parsed DOM no longer shows (a repeated name was merged,
+// the size is gone) or that nlohmann's parser reports differently (it stops at its own
+// first error): there the two paths need not agree.
+bool text_only(voip::Error e) {
+    return e == voip::Error::duplicate_member || e == voip::Error::body_too_large || e == voip::Error::invalid_json ||
+           e == voip::Error::invalid_utf8;
+}
+
+template <class T>
+tl::expected<T, voip::Error> through_nlohmann(const nlohmann::json& j) {
+    try {
+        return j.get<T>();
+    } catch (const voip::json_decode_error& e) {
+        return tl::unexpected<voip::Error>(e.error());
+    }
+}
+
+// An integer token beyond 64 bits is a float in a DOM: "not integral" there, "out of
+// range" for the text decoder (documented in voip/bundle_nlohmann.hpp).
+bool has_big_integer(std::string_view text) {
+    std::size_t run = 0;
+    for (const char c : text) {
+        run = c >= '0' && c <= '9' ? run + 1 : 0;
+        if (run > 18) return true;
+    }
+    return false;
+}
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
 
     const auto prices = voip::decode_prices(text);
-    if (prices) FUZZ_CHECK(voip::ok(*prices));
-
     const auto b = voip::decode_bundle(text);
-    if (!b) return 0;
-    FUZZ_CHECK(voip::ok(*b));
-    const std::string line = voip::encode_bundle(*b);
-    FUZZ_CHECK(!line.empty() && line.size() <= voip::max_bundle_json_size);
-    const auto again = voip::decode_bundle(line);
-    FUZZ_CHECK(again.has_value() && *again == *b);
 
     const auto j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-    if (!j.is_discarded()) {  // nlohmann rejects some valid JSON (1e999): compare when it can
-        FUZZ_CHECK(j.is_object());
-        FUZZ_CHECK(j["uuid"].is_string() && voip::parse_uuid(j["uuid"].get<std::string>()) == tl::expected<voip::Uuid, voip::Error>(b->uuid));
-        FUZZ_CHECK(j["created_on"].is_string() && voip::parse_iso_date(j["created_on"].get<std::string>()) == tl::expected<date::sys_days, voip::Error>(b->created_on));
-        FUZZ_CHECK(j["expires_on"].is_string() && voip::parse_iso_date(j["expires_on"].get<std::string>()) == tl::expected<date::sys_days, voip::Error>(b->expires_on));
-        FUZZ_CHECK(j["bundle_type"].is_number_integer() && j["bundle_type"].get<int>() == voip::code(b->bundle_type));
-        FUZZ_CHECK(j["auto_renew"].is_boolean() && j["auto_renew"].get<bool>() == b->auto_renew);
+    if (!j.is_discarded() && !has_big_integer(text)) {  // nlohmann rejects some valid JSON (1e999)
+        if (b || !text_only(b.error())) FUZZ_CHECK(through_nlohmann<voip::Bundle>(j) == b);
+        if (prices || !text_only(prices.error())) FUZZ_CHECK(through_nlohmann<voip::PriceList>(j) == prices);
     }
+    if (!b) return 0;
+    FUZZ_CHECK(voip::ok(*b));
+    const auto line = voip::encode_bundle(*b);
+    FUZZ_CHECK(line.has_value() && line->size() <= voip::max_bundle_json_size);
+    const auto again = voip::decode_bundle(*line);
+    FUZZ_CHECK(again.has_value() && *again == *b);
 
     // A stored bundle feeds the rules: renew and update it on its expiry and the day before.
-    voip::Context ctx;
     for (int offset : {-1, 0}) {
-        ctx.today = b->expires_on + date::days{offset};
+        const voip::Context ctx{b->expires_on + date::days{offset}};
         if (!voip::in_range(ctx.today)) continue;
         const auto r = voip::renew(*b, ctx);
         if (r) FUZZ_CHECK(voip::ok(r->bundle) && r->bundle.expires_on > b->expires_on);

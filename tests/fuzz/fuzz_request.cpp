@@ -84,14 +84,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
 
     // On through the rules and the writer.
-    voip::Context ctx;
-    ctx.today = date::sys_days{date::year{2018} / 8 / 1};
-    const voip::Result r = voip::handle_create(raw, voip::Uuid{}, ctx);
+    const voip::Context ctx{date::sys_days{date::year{2018} / 8 / 1}};
+    const auto call = voip::parse_create(text);
+    FUZZ_CHECK(call.has_value() == parsed.has_value());
+    const voip::Result r = call ? voip::create(*call, voip::Uuid{}, ctx) : voip::Result(voip::fail(call.error()));
     FUZZ_CHECK(r.has_value() == parsed.has_value());
+    // The update call: a well-formed uuid, then the same body; a malformed one comes first.
+    const auto update = voip::parse_update("0fba8c48-99fc-4727-8ca7-c847376da415", text);
+    FUZZ_CHECK(update.has_value() == parsed.has_value());
+    if (!update) FUZZ_CHECK(update.error() == call.error());
+    FUZZ_CHECK(voip::parse_update("0fba8c48", text).error() == voip::Error::malformed_uuid);
     const voip::Envelope e = voip::make_envelope(voip::Operation::create, r);
     char buf[voip::max_envelope_size];
     const auto n = voip::write_envelope(buf, buf + sizeof buf, e, {false, true});
     FUZZ_CHECK(n.has_value());
-    FUZZ_CHECK(e.status == (r ? voip::Status::created : voip::status(r.error())));
+    FUZZ_CHECK(e.status() == (r ? voip::Status::created : voip::status(r.error())));
+    FUZZ_CHECK((e.bundle() != nullptr) == r.has_value());
     return 0;
 }

@@ -130,9 +130,12 @@ TEST_CASE("ADL conversions: the wire forms, both ways") {
     CHECK(r == Request{false, BundleType::residential});
     CHECK(json(r) == json::parse(R"({"auto_renew":false,"bundle_type":2})"));
 
-    PriceList p;
-    for (std::size_t i = 0; i < bundle_type_count; ++i) p.per_term[i] = Money{static_cast<std::int64_t>(100 * (i + 1))};
-    CHECK(json(p).get<PriceList>().per_term == p.per_term);
+    const PriceList p = *make_price_list({{BundleType::business, Money{100}},
+                                          {BundleType::residential, Money{200}},
+                                          {BundleType::fax_only, Money{300}},
+                                          {BundleType::trunk_only, Money{400}},
+                                          {BundleType::forward_only, Money{500}}});
+    CHECK(json(p).get<PriceList>() == p);
     CHECK(json(p) == json::parse(R"({"1":100,"2":200,"3":300,"4":400,"5":500})"));
 
     // The envelope: the seed's 201, compact, in its order.
@@ -168,7 +171,28 @@ TEST_CASE("from_json throws json_decode_error with the rule, or nlohmann's type_
     j = seed_bundle();
     j["auto_renew"] = nullptr;
     CHECK(error_of([&] { (void)j.get<Bundle>(); }) == "auto_renew_null");
+    // Encoding a bundle with no wire form throws json_encode_error, not a decode error.
     Bundle bad = seed_bundle();
     bad.expires_on = bad.created_on;
-    CHECK(error_of([&] { json out = bad; }) == "invalid_bundle");
+    try {
+        json out = bad;
+        FAIL("no exception");
+    } catch (const json_encode_error& e) {
+        CHECK(e.error() == Error::invalid_bundle);
+    }
+    CHECK_THROWS_AS((void)json(bad), json_encode_error);
+}
+
+TEST_CASE("to_json(Bundle) writes the stored order with ordered_json: the same bytes as the store") {
+    const nlohmann::ordered_json j = seed_bundle();
+    CHECK(j.dump() == *encode_bundle(seed_bundle()));
+    Bundle b = seed_bundle();
+    b.auto_renew = false;
+    b.bundle_type = BundleType::forward_only;
+    CHECK(nlohmann::ordered_json(b).dump() == *encode_bundle(b));
+    // nlohmann::json sorts members by name: the same value, in another order.
+    CHECK(json(b) == json::parse(*encode_bundle(b)));
+    CHECK(json(b).get<Bundle>() == b);
+    const nlohmann::ordered_json e = success_envelope(Operation::renew, b);
+    CHECK(e.dump() == to_string(success_envelope(Operation::renew, b)));
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The five bundle types of the seed. Built only from a checked integer, so a raw
 // int never stands in for a BundleType.

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
-// The JSON answer of every call (RULES 10), written by hand: no JSON library, and no
-// allocation when the caller gives the buffer.
+// The JSON answer of every call (RULES 10), from the tables of schema.hpp: no JSON
+// library, and no allocation when the caller gives the buffer.
 #include <cstddef>
 #include <cstdint>
 #include <ostream>
@@ -13,6 +14,7 @@
 #include "error.hpp"
 #include "iso_date.hpp"
 #include "operations.hpp"
+#include "schema.hpp"
 #include "uuid.hpp"
 
 namespace voip {
@@ -30,21 +32,43 @@ enum class Operation : std::uint8_t { create, update, renew };
 
 inline std::ostream& operator<<(std::ostream& os, Operation op) { return os << name(op); }
 
-struct Envelope {
-    Status status = Status::bad_request;
-    bool has_result = false;  // result is the bundle when true, {} when false
-    Bundle result{};
-    Error error = Error::invalid_json;  // meaningful when !has_result
+// One answer of the API: either the bundle (200, 201) or the error (400, 402, 404), never
+// both and never neither. Made by success_envelope(), error_envelope() or make_envelope().
+class Envelope {
+public:
+    [[nodiscard]] constexpr Status status() const noexcept { return status_; }
+    // The bundle, or the error the envelope answers with.
+    [[nodiscard]] constexpr const tl::expected<Bundle, Error>& outcome() const noexcept { return outcome_; }
+    // The bundle of a success; null for an error.
+    [[nodiscard]] constexpr const Bundle* bundle() const noexcept { return outcome_ ? &*outcome_ : nullptr; }
+
+    friend constexpr Envelope success_envelope(Operation op, const Bundle& b) noexcept;
+    friend constexpr Envelope error_envelope(Error e) noexcept;
+
+private:
+    constexpr Envelope(Status s, const tl::expected<Bundle, Error>& o) noexcept : status_(s), outcome_(o) {}
+
+    Status status_;
+    tl::expected<Bundle, Error> outcome_;
 };
 
+[[nodiscard]] constexpr Envelope error_envelope(Error e) noexcept { return Envelope(status(e), fail(e)); }
+
+// 201 for create, 200 otherwise. A bundle that is not ok() has no wire form: the
+// envelope is then error_envelope(Error::invalid_bundle), so every envelope can be written.
 [[nodiscard]] constexpr Envelope success_envelope(Operation op, const Bundle& b) noexcept {
-    return {op == Operation::create ? Status::created : Status::ok, true, b, Error::invalid_json};
+    if (!ok(b)) return error_envelope(Error::invalid_bundle);
+    return Envelope(op == Operation::create ? Status::created : Status::ok, b);
 }
-[[nodiscard]] constexpr Envelope error_envelope(Error e) noexcept { return {status(e), false, Bundle{}, e}; }
 
 [[nodiscard]] constexpr Envelope make_envelope(Operation op, const Result& r) noexcept {
     return r ? success_envelope(op, r->bundle) : error_envelope(r.error());
 }
+
+[[nodiscard]] constexpr bool operator==(const Envelope& a, const Envelope& b) noexcept {
+    return a.status() == b.status() && a.outcome() == b.outcome();
+}
+[[nodiscard]] constexpr bool operator!=(const Envelope& a, const Envelope& b) noexcept { return !(a == b); }
 
 struct WriteOptions {
     bool pretty = false;  // the seed's layout: one member a line, "name" : value, 4-space indent
@@ -89,12 +113,29 @@ private:
 }  // namespace detail
 
 namespace detail {
-// The writer for one layout. The layout is a template parameter so that every piece of
-// text has a length known when compiling: each put() is then a few moves, where a length
-// chosen at run time made g++ call memcpy for each of the ~35 pieces (half the time).
+constexpr void put_value(Out& out, bool v) noexcept { out.put(v ? "true" : "false"); }
+constexpr void put_value(Out& out, int v) noexcept { out.put_uint(static_cast<unsigned>(v)); }  // a type's code
+constexpr void put_value(Out& out, date::sys_days v) noexcept {  // in range: the bundle is ok()
+    char text[iso_date_size] = {};
+    write_iso_date(text, v);
+    out.put("\"");
+    out.put(std::string_view(text, iso_date_size));
+    out.put("\"");
+}
+constexpr void put_value(Out& out, const Uuid& v) noexcept {
+    char text[uuid_text_size] = {};
+    write_uuid(text, v);
+    out.put("\"");
+    out.put(std::string_view(text, uuid_text_size));
+    out.put("\"");
+}
+
+// The writer for one layout, a template parameter so that every piece of text has a
+// length known when compiling (docs/benchmarks.md, "envelope").
 template <bool Pretty>
 [[nodiscard]] constexpr tl::expected<std::size_t, Error> write_envelope_as(char* first, char* last, const Envelope& e,
                                                                           bool with_detail) noexcept {
+    using schema::envelope;
     detail::Out out(first, last);
     const std::string_view nl = Pretty ? "\n" : "";
     const std::string_view in1 = Pretty ? "\n    " : "";
@@ -107,47 +148,31 @@ template <bool Pretty>
         out.put(colon);
     };
     out.put("{");
-    member(in1, "result");
-    if (e.has_result) {
+    member(in1, envelope[0].name);
+    if (const Bundle* b = e.bundle()) {
         out.put("{");
-        member(in2, "auto_renew");
-        out.put(e.result.auto_renew ? "true," : "false,");
-        member(in2, "bundle_type");
-        out.put_uint(static_cast<unsigned>(code(e.result.bundle_type)));
-        out.put(",");
-        member(in2, "expires_on");
-        char date_text[iso_date_size] = {};
-        if (in_range(e.result.expires_on)) {
-            write_iso_date(date_text, e.result.expires_on);
-        } else {
-            return fail(Error::date_out_of_range);
-        }
-        out.put("\"");
-        out.put(std::string_view(date_text, iso_date_size));
-        out.put("\",");
-        member(in2, "uuid");
-        char uuid_text[uuid_text_size] = {};
-        write_uuid(uuid_text, e.result.uuid);
-        out.put("\"");
-        out.put(std::string_view(uuid_text, uuid_text_size));
-        out.put("\"");
+        schema::visit_bundle<schema::result_size>(*b, [&](auto i, const auto& value) {
+            if constexpr (decltype(i)::value != 0) out.put(",");
+            member(in2, schema::bundle[decltype(i)::value].name);
+            put_value(out, value);
+        });
         out.put(in1);
         out.put("},");
     } else {
         out.put("{},");
     }
-    member(in1, "status_code");
-    out.put_uint(static_cast<unsigned>(code(e.status)));
+    member(in1, envelope[1].name);
+    out.put_uint(static_cast<unsigned>(code(e.status())));
     out.put(",");
-    member(in1, "status_message");
+    member(in1, envelope[2].name);
     out.put("\"");
-    out.put(status_message(e.status));
+    out.put(status_message(e.status()));
     out.put("\"");
-    if (with_detail && !e.has_result) {
+    if (with_detail && !e.outcome()) {
         out.put(",");
-        member(in1, "error");
+        member(in1, envelope[3].name);
         out.put("\"");
-        out.put(name(e.error));
+        out.put(name(e.outcome().error()));
         out.put("\"");
     }
     out.put(nl);
@@ -157,18 +182,18 @@ template <bool Pretty>
 }
 }  // namespace detail
 
-// Writes the envelope into [first, last) and returns the number of characters written.
-// No terminating newline or NUL.
+// Writes the envelope into [first, last) and returns the number of characters written,
+// or buffer_too_small (never for max_envelope_size characters). No newline or NUL.
 [[nodiscard]] constexpr tl::expected<std::size_t, Error> write_envelope(char* first, char* last, const Envelope& e,
                                                                        WriteOptions o = {}) noexcept {
     return o.pretty ? detail::write_envelope_as<true>(first, last, e, o.detail)
                     : detail::write_envelope_as<false>(first, last, e, o.detail);
 }
 
+// The envelope's text: never empty, as every envelope fits in max_envelope_size.
 [[nodiscard]] inline std::string to_string(const Envelope& e, WriteOptions o = {}) {
     char buf[max_envelope_size];
-    const auto n = write_envelope(buf, buf + sizeof buf, e, o);
-    return n ? std::string(buf, *n) : std::string();
+    return std::string(buf, *write_envelope(buf, buf + sizeof buf, e, o));
 }
 
 inline std::ostream& operator<<(std::ostream& os, const Envelope& e) { return os << to_string(e, {false, true}); }

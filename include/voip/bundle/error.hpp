@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Every way a request can fail, with a stable name and the HTTP status it answers with.
 #include <cstdint>
@@ -67,10 +68,12 @@ enum class Error : std::uint8_t {
     not_in_service,
     // Create's short funds: the seed lists only 201 and 400 for create, so it answers 400.
     insufficient_funds_on_create,
+    // An upgrade charge beyond max_amount: today thousands of terms before expires_on.
+    charge_out_of_range,
 };
 
 inline constexpr Error first_error = Error::invalid_json;
-inline constexpr Error last_error = Error::insufficient_funds_on_create;
+inline constexpr Error last_error = Error::charge_out_of_range;
 
 [[nodiscard]] constexpr std::string_view name(Error e) noexcept {
     switch (e) {
@@ -99,23 +102,48 @@ inline constexpr Error last_error = Error::insufficient_funds_on_create;
         case Error::insufficient_funds: return "insufficient_funds";
         case Error::not_in_service: return "not_in_service";
         case Error::insufficient_funds_on_create: return "insufficient_funds_on_create";
+        case Error::charge_out_of_range: return "charge_out_of_range";
     }
     return "unknown_error";
 }
 
 // The HTTP status an error answers with: exactly one per error.
 [[nodiscard]] constexpr Status status(Error e) noexcept {
-    switch (e) {
+    switch (e) {  // every error listed, no default: a new error must be given its status here
         case Error::unknown_bundle: return Status::not_found;
         case Error::insufficient_funds:
         case Error::not_in_service: return Status::payment_required;
-        default: return Status::bad_request;
+        case Error::invalid_json:
+        case Error::invalid_utf8:
+        case Error::body_too_large:
+        case Error::nesting_too_deep:
+        case Error::body_not_object:
+        case Error::duplicate_member:
+        case Error::bundle_type_missing:
+        case Error::bundle_type_null:
+        case Error::bundle_type_not_integer:
+        case Error::bundle_type_not_integral:
+        case Error::bundle_type_out_of_range:
+        case Error::auto_renew_null:
+        case Error::auto_renew_not_boolean:
+        case Error::malformed_uuid:
+        case Error::malformed_date:
+        case Error::date_out_of_range:
+        case Error::invalid_policy:
+        case Error::invalid_bundle:
+        case Error::buffer_too_small:
+        case Error::outside_renewal_window:
+        case Error::feature_not_in_type:
+        case Error::insufficient_funds_on_create:
+        case Error::charge_out_of_range: return Status::bad_request;
     }
+    return Status::bad_request;  // only for a value outside the enumeration
 }
 
 inline std::ostream& operator<<(std::ostream& os, Error e) { return os << name(e); }
 
-// The failed side of a tl::expected. tl::make_unexpected is not constexpr; this is.
+// The failed side of a tl::expected; the one spelling of a failure in the library
+// (tl::make_unexpected is not constexpr).
 [[nodiscard]] constexpr tl::unexpected<Error> fail(Error e) noexcept { return tl::unexpected<Error>(e); }
 
 }  // namespace voip

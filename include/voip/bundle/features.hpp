@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Features by bundle type (RULES 9). The seed says only that the type "changes the
 // features available"; the default table is this project's and is replaceable.
@@ -139,7 +140,7 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
 // and none for a bundle that breaks its invariants (check_feature's invalid_bundle).
 [[nodiscard]] constexpr FeatureSet features_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p,
                                                const FeatureTable& table = default_feature_table()) noexcept {
-    return ok(b) && in_service(state_on(b, day, p)) ? table[b.bundle_type] : FeatureSet{};
+    return ok(b) && in_service(state_on(b.expires_on, day, p)) ? table[b.bundle_type] : FeatureSet{};
 }
 
 // May `f` be used (or something needing it created) under `bundle` on `day`?
@@ -149,7 +150,7 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
                                                                const FeatureTable& table = default_feature_table()) noexcept {
     if (bundle == nullptr) return fail(Error::unknown_bundle);
     if (!ok(*bundle)) return fail(Error::invalid_bundle);
-    if (!in_service(state_on(*bundle, day, p))) return fail(Error::not_in_service);
+    if (!in_service(state_on(bundle->expires_on, day, p))) return fail(Error::not_in_service);
     if (!table[bundle->bundle_type].has(f)) return fail(Error::feature_not_in_type);
     return {};
 }

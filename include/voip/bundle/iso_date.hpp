@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Days on the wire: exactly "YYYY-MM-DD", years 0001..9999 (RULES 1, 3).
 #include <cstddef>
@@ -25,8 +26,8 @@ namespace detail {
 
 // Civil date <-> day count with the algorithms of Neri and Schneider, "Euclidean affine
 // functions and their application to calendar algorithms" (2022): the same results as the
-// date library's for every day of the rules' range (tests/exhaustive checks them all),
-// in about a third of the time, which the date benchmarks need (docs/benchmarks.md).
+// date library's for every day of the rules' range (tests/exhaustive checks them all);
+// why by hand: docs/benchmarks.md.
 struct Civil {
     std::uint32_t year;   // [1, 9999] for days in range
     std::uint32_t month;  // [1, 12]
@@ -85,10 +86,8 @@ constexpr void put_two_digits(char* out, std::uint32_t v) noexcept {  // v in [0
     out[1] = two_digits[2 * v + 1];
 }
 
-// A day or why there is none. The work is done on this plain struct, which g++ keeps in
-// registers, and the public function only wraps it in tl::expected: g++ builds a
-// tl::expected returned from a call it did not inline in memory and reloads it whole, a
-// store-forwarding stall that doubled the cost of small functions (docs/benchmarks.md).
+// A day or why there is none: the work is done on this plain struct and the public
+// functions only wrap it in tl::expected (docs/benchmarks.md, "tl::expected").
 struct DayOrError {
     date::sys_days day;
     Error error;  // Error{} (no enumerator is 0): `day` is the answer
@@ -108,8 +107,7 @@ struct DayOrError {
     const std::uint32_t bad = flag(y0 > 9) | flag(y1 > 9) | flag(y2 > 9) | flag(y3 > 9) | flag(m0 > 9) | flag(m1 > 9) |
                               flag(d0 > 9) | flag(d1 > 9) | flag(s[4] != '-') | flag(s[7] != '-') | flag(y == 0) |
                               flag(m - 1 > 11) | flag(d == 0);
-    // The calendar itself is the date library's: it is as fast here as a hand-written
-    // conversion (date_parse/digits_then_date_library in the benchmarks).
+    // The calendar itself is the date library's (as fast as by hand: docs/benchmarks.md).
     const date::year_month_day ymd{date::year{static_cast<int>(y)}, date::month{m}, date::day{d}};
     if (bad != 0 || !ymd.ok()) return malformed;
     return {date::sys_days{ymd}, Error{}};
@@ -121,8 +119,7 @@ struct DayOrError {
 // Hand-written rather than date::parse: no stream, no locale, no allocation (see benchmarks).
 [[nodiscard, gnu::always_inline]] constexpr tl::expected<date::sys_days, Error> parse_iso_date(std::string_view s) noexcept {
     const detail::DayOrError r = detail::parse_day(s);
-    // One object, filled in place: with two return statements g++ built two and copied
-    // one over the other through memory (a second store-forwarding stall per call).
+    // One object, filled in place (docs/benchmarks.md, "tl::expected").
     tl::expected<date::sys_days, Error> out(r.day);
     if (r.error != Error{}) out = tl::expected<date::sys_days, Error>(tl::unexpect, r.error);
     return out;

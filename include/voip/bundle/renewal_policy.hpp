@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The knobs of the term and renewal rules; the default is the seed's rules (RULES 3, 4).
 #include <cstdint>

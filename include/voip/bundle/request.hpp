@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The body of create (POST) and update (PUT), before and after validation (RULES 2).
 // Decoders (voip/bundle_json.hpp, the nlohmann adapter, your own) fill a RawRequest with
@@ -86,29 +87,41 @@ inline std::ostream& operator<<(std::ostream& os, const Request& r) {
     return os << "{auto_renew: " << (r.auto_renew ? "true" : "false") << ", bundle_type: " << r.bundle_type << '}';
 }
 
+namespace detail {
+[[nodiscard]] constexpr tl::expected<Request, Error> with_auto_renew(BundleType t, const RawField& auto_renew) noexcept {
+    switch (auto_renew.kind) {
+        case JsonKind::absent: return Request{false, t};  // omitted -> false, on update too
+        case JsonKind::boolean: return Request{auto_renew.boolean, t};
+        case JsonKind::null: return fail(Error::auto_renew_null);
+        case JsonKind::integer:
+        case JsonKind::big_integer:
+        case JsonKind::number:
+        case JsonKind::string:
+        case JsonKind::array:
+        case JsonKind::object: break;
+    }
+    return fail(Error::auto_renew_not_boolean);  // the kinds above, and any outside the enumeration
+}
+}  // namespace detail
+
 // bundle_type is checked before auto_renew, so a body with both wrong reports bundle_type.
 [[nodiscard]] constexpr tl::expected<Request, Error> validate(const RawRequest& raw) noexcept {
-    Request r;
     switch (raw.bundle_type.kind) {
         case JsonKind::absent: return fail(Error::bundle_type_missing);
         case JsonKind::null: return fail(Error::bundle_type_null);
         case JsonKind::integer: {
             const auto t = bundle_type_from_code(raw.bundle_type.integer);
             if (!t) return fail(t.error());
-            r.bundle_type = *t;
-            break;
+            return detail::with_auto_renew(*t, raw.auto_renew);
         }
         case JsonKind::big_integer: return fail(Error::bundle_type_out_of_range);
         case JsonKind::number: return fail(Error::bundle_type_not_integral);
-        default: return fail(Error::bundle_type_not_integer);
+        case JsonKind::boolean:
+        case JsonKind::string:
+        case JsonKind::array:
+        case JsonKind::object: break;
     }
-    switch (raw.auto_renew.kind) {
-        case JsonKind::absent: r.auto_renew = false; break;  // omitted -> false, on update too
-        case JsonKind::boolean: r.auto_renew = raw.auto_renew.boolean; break;
-        case JsonKind::null: return fail(Error::auto_renew_null);
-        default: return fail(Error::auto_renew_not_boolean);
-    }
-    return r;
+    return fail(Error::bundle_type_not_integer);  // the kinds above, and any outside the enumeration
 }
 
 }  // namespace voip

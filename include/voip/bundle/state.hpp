@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Where a bundle stands on a given day, and its renewal window (RULES 4, 5).
 #include <cstdint>
@@ -5,8 +6,10 @@
 #include <string_view>
 
 #include <date/date.h>
+#include <tl/expected.hpp>
 
 #include "bundle.hpp"
+#include "error.hpp"
 #include "iso_date.hpp"
 #include "renewal_policy.hpp"
 
@@ -26,7 +29,7 @@ enum class State : std::uint8_t {
         case State::grace: return "grace";
         case State::lapsed: return "lapsed";
     }
-    return "invalid";
+    return "invalid";  // only for a value outside the enumeration
 }
 
 [[nodiscard]] constexpr bool in_service(State s) noexcept { return s == State::active || s == State::renewal_open; }
@@ -53,7 +56,10 @@ struct RenewalWindow {
     };
     return {clip(e - p.renew_days_before), clip(e + p.renew_days_after)};
 }
-[[nodiscard]] constexpr RenewalWindow renewal_window(const Bundle& b, const RenewalPolicy& p) noexcept {
+// A bundle's window; invalid_bundle when !ok(b), as renew() answers.
+[[nodiscard]] constexpr tl::expected<RenewalWindow, Error> renewal_window(const Bundle& b,
+                                                                         const RenewalPolicy& p) noexcept {
+    if (!ok(b)) return fail(Error::invalid_bundle);
     return renewal_window(b.expires_on, p);
 }
 
@@ -71,7 +77,11 @@ inline std::ostream& operator<<(std::ostream& os, const RenewalWindow& w) {
     if (d <= e + p.renew_days_after) return State::grace;
     return State::lapsed;
 }
-[[nodiscard]] constexpr State state_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p) noexcept {
+// A bundle's state; invalid_bundle when !ok(b), as renew() answers: a bundle with its
+// dates swapped is not "lapsed".
+[[nodiscard]] constexpr tl::expected<State, Error> state_on(const Bundle& b, date::sys_days day,
+                                                           const RenewalPolicy& p) noexcept {
+    if (!ok(b)) return fail(Error::invalid_bundle);
     return state_on(b.expires_on, day, p);
 }
 

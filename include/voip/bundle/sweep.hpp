@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The daily auto-renew sweep (RULES 6): which bundles to renew today, which have lapsed.
 #include <cstddef>
@@ -10,6 +11,7 @@
 #include <date/date.h>
 
 #include "bundle.hpp"
+#include "iso_date.hpp"
 #include "renewal_policy.hpp"
 #include "state.hpp"
 
@@ -19,6 +21,7 @@ enum class SweepAction : std::uint8_t {
     none,    // nothing to do today
     renew,   // auto_renew is on and the window is open: try a renewal (retried daily until it works)
     lapsed,  // past the window, whatever the flag: the host archives it
+    invalid,  // the bundle breaks its invariants (renew answers invalid_bundle): the host repairs it
 };
 
 [[nodiscard]] constexpr std::string_view name(SweepAction a) noexcept {
@@ -26,6 +29,7 @@ enum class SweepAction : std::uint8_t {
         case SweepAction::none: return "none";
         case SweepAction::renew: return "renew";
         case SweepAction::lapsed: return "lapsed";
+        case SweepAction::invalid: return "invalid";
     }
     return "invalid";
 }
@@ -39,6 +43,7 @@ inline std::ostream& operator<<(std::ostream& os, SweepAction a) { return os << 
     return auto_renew && renewable(s) ? SweepAction::renew : SweepAction::none;
 }
 [[nodiscard]] constexpr SweepAction sweep_action(const Bundle& b, date::sys_days day, const RenewalPolicy& p) noexcept {
+    if (!ok(b)) return SweepAction::invalid;
     return sweep_action(b.expires_on, b.auto_renew, day, p);
 }
 
@@ -46,22 +51,25 @@ struct SweepTotals {
     std::uint64_t none = 0;
     std::uint64_t renew = 0;
     std::uint64_t lapsed = 0;
+    std::uint64_t invalid = 0;
 
-    [[nodiscard]] constexpr std::uint64_t total() const noexcept { return none + renew + lapsed; }
+    [[nodiscard]] constexpr std::uint64_t total() const noexcept { return none + renew + lapsed + invalid; }
     constexpr void add(SweepAction a) noexcept {
         none += a == SweepAction::none;
         renew += a == SweepAction::renew;
         lapsed += a == SweepAction::lapsed;
+        invalid += a == SweepAction::invalid;
     }
 };
 
 [[nodiscard]] constexpr bool operator==(const SweepTotals& a, const SweepTotals& b) noexcept {
-    return a.none == b.none && a.renew == b.renew && a.lapsed == b.lapsed;
+    return a.none == b.none && a.renew == b.renew && a.lapsed == b.lapsed && a.invalid == b.invalid;
 }
 [[nodiscard]] constexpr bool operator!=(const SweepTotals& a, const SweepTotals& b) noexcept { return !(a == b); }
 
 inline std::ostream& operator<<(std::ostream& os, const SweepTotals& t) {
-    return os << "{none: " << t.none << ", renew: " << t.renew << ", lapsed: " << t.lapsed << '}';
+    return os << "{none: " << t.none << ", renew: " << t.renew << ", lapsed: " << t.lapsed
+              << ", invalid: " << t.invalid << '}';
 }
 
 // Calls on_action(bundle, action) for every bundle that needs action and returns the totals.
@@ -80,9 +88,7 @@ constexpr SweepTotals sweep(ForwardIt first, ForwardIt last, date::sys_days day,
 
 namespace detail {
 // sweep_action() for one day, as two comparisons of expires_on with bounds fixed for that
-// day, so the totals need no branch per bundle (with random expiry days the branches of
-// state_on() mispredict and the sweep ran at a fraction of memory speed, see
-// docs/benchmarks.md). With before, after >= 0:
+// day, so the totals need no branch per bundle (docs/benchmarks.md). With before, after >= 0:
 //   lapsed  <=> day > expires_on + after             <=> expires_on < day - after
 //   renew   <=> auto_renew && expires_on - before <= day <= expires_on + after
 //           <=> auto_renew && day - after <= expires_on <= day + before
@@ -127,28 +133,40 @@ struct SweepBounds {
         for (std::size_t i = 0; i < n; ++i) t.add(sweep_action(first[i], day, p));
         return t;
     }
-    const auto count = [&b](const Bundle& x, std::uint64_t& lapsed, std::uint64_t& renew) {
-        const int e = x.expires_on.time_since_epoch().count();
-        lapsed += static_cast<unsigned>(e < b.first);
-        renew += static_cast<unsigned>(x.auto_renew) & static_cast<unsigned>(b.first <= e) &
-                 static_cast<unsigned>(e <= b.last);
+    struct Counts {
+        std::uint64_t lapsed = 0, renew = 0, invalid = 0;
     };
-    // Four quarters of the array in lockstep: four streams of memory reads in flight
-    // instead of one, which lifts a sweep larger than the caches from about 55 % to about
-    // the machine's streaming-read bandwidth (docs/benchmarks.md). Totals do not depend on
-    // the order.
+    constexpr int lo = min_day.time_since_epoch().count();
+    constexpr int hi = max_day.time_since_epoch().count();
+    // sweep_action() without a branch: ok(x) spelled with & so that it is data, not control.
+    const auto count = [&b](const Bundle& x, Counts& k) {
+        const int e = x.expires_on.time_since_epoch().count();
+        const int c = x.created_on.time_since_epoch().count();
+        const auto type = static_cast<unsigned>(code(x.bundle_type));
+        const unsigned valid = static_cast<unsigned>(type - 1u < 5u) & static_cast<unsigned>(lo <= c) &
+                               static_cast<unsigned>(c < e) & static_cast<unsigned>(e <= hi);
+        k.invalid += 1u ^ valid;
+        k.lapsed += valid & static_cast<unsigned>(e < b.first);
+        k.renew += valid & static_cast<unsigned>(x.auto_renew) & static_cast<unsigned>(b.first <= e) &
+                   static_cast<unsigned>(e <= b.last);
+    };
+    // Four quarters in lockstep: four streams of reads in flight (docs/benchmarks.md).
     constexpr std::size_t ways = 4;
     const std::size_t part = n / ways;
-    std::uint64_t lapsed[ways] = {};
-    std::uint64_t renew[ways] = {};
+    Counts k[ways] = {};
     for (std::size_t i = 0; i < part; ++i)
-        for (std::size_t w = 0; w < ways; ++w) count(first[w * part + i], lapsed[w], renew[w]);
-    for (std::size_t w = 0; w < ways; ++w) {
-        t.lapsed += lapsed[w];
-        t.renew += renew[w];
+        for (std::size_t w = 0; w < ways; ++w) count(first[w * part + i], k[w]);
+    Counts rest;
+    for (std::size_t i = part * ways; i < n; ++i) count(first[i], rest);
+    for (const Counts& w : k) {
+        rest.lapsed += w.lapsed;
+        rest.renew += w.renew;
+        rest.invalid += w.invalid;
     }
-    for (std::size_t i = part * ways; i < n; ++i) count(first[i], t.lapsed, t.renew);
-    t.none = n - t.lapsed - t.renew;
+    t.lapsed = rest.lapsed;
+    t.renew = rest.renew;
+    t.invalid = rest.invalid;
+    t.none = n - t.lapsed - t.renew - t.invalid;
     return t;
 }
 
@@ -160,9 +178,8 @@ struct SweepBounds {
     const detail::SweepBounds b = detail::sweep_bounds(day, p);
     std::size_t i = 0;
     if (b.usable && !detail::constant_evaluation()) {
-        // Blocks of a fixed length with 32-bit counts, flags read as bytes: the form g++
-        // vectorises even at -O2 (it takes only loops with a fixed trip count there, and
-        // not loads of bool). Any object may be read through unsigned char.
+        // Fixed-length blocks, 32-bit counts, flags read as bytes (docs/benchmarks.md).
+        // Any object may be read through unsigned char.
         const auto* flags = reinterpret_cast<const unsigned char*>(auto_renew);
         constexpr std::size_t block = 256;
         for (; n - i >= block; i += block) {

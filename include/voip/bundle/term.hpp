@@ -1,7 +1,6 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Term arithmetic: when a bundle expires, where its term started (RULES 3).
-#include <algorithm>
-
 #include <date/date.h>
 #include <tl/expected.hpp>
 
@@ -22,8 +21,7 @@ namespace detail {
 }  // namespace detail
 
 namespace detail {
-// add_term() on plain values (see DayOrError in iso_date.hpp for why the work is not done
-// on tl::expected), in integer arithmetic on the civil date.
+// add_term() on plain values (DayOrError, iso_date.hpp), in integer arithmetic on the civil date.
 [[nodiscard]] constexpr DayOrError add_term_day(date::sys_days from, date::sys_days anchor,
                                                 const RenewalPolicy& policy) noexcept {
     constexpr DayOrError out_of_range{date::sys_days{}, Error::date_out_of_range};
@@ -52,7 +50,7 @@ namespace detail {
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, date::sys_days anchor,
                                                                      const RenewalPolicy& policy) noexcept {
     const detail::DayOrError r = detail::add_term_day(from, anchor, policy);
-    tl::expected<date::sys_days, Error> out(r.day);  // filled in place, as in parse_iso_date()
+    tl::expected<date::sys_days, Error> out(r.day);  // filled in place (docs/benchmarks.md)
     if (r.error != Error{}) out = tl::expected<date::sys_days, Error>(tl::unexpect, r.error);
     return out;
 }
@@ -69,20 +67,36 @@ namespace detail {
     return add_term(b.expires_on, b.created_on, policy);
 }
 
-// The first day of the current term: the boundary one term before expires_on, anchored
-// in clamp mode, expires_on minus one term clamped in overflow mode; never before
-// created_on (RULES 7).
+// The terms of a bundle are the chain from created_on, one term each (RULES 3): anchored
+// on created_on's day in clamp mode, chained from each boundary in overflow mode. This is
+// the boundary of that chain before `term_end`, for a bundle created on `created_on`
+// (RULES 7: anchored in clamp mode; in overflow mode term_end minus one term, clamped,
+// except after a boundary that overflowed: 01-31 -> 03-03 is one term of 31 days).
+// Never before created_on. Requires in_range for both days: date_out_of_range otherwise.
+[[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(date::sys_days created_on, date::sys_days term_end,
+                                                                       const RenewalPolicy& policy) noexcept {
+    if (!in_range(term_end) || !in_range(created_on)) return fail(Error::date_out_of_range);
+    if (policy.month_end == MonthEnd::overflow) {  // a chain keeps no anchor: walk it, [1, 10^5] steps
+        date::sys_days t = created_on;
+        for (;;) {
+            const auto next = add_term(t, created_on, policy);
+            if (!next || *next >= term_end) return t;
+            t = *next;
+        }
+    }
+    const date::year_month_day e{term_end};
+    const date::year_month target = e.year() / e.month() - date::months{policy.term_months};
+    // A boundary before 0001-01-01 is before created_on too: not an out-of-range error.
+    if (target.year() < date::year{1}) return created_on;
+    auto start = detail::clamped(target, date::year_month_day{created_on}.day());
+    if (start && *start < created_on) return created_on;
+    return start;
+}
+
+// The first day of a bundle's last term, [term_start, expires_on).
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(const Bundle& b,
                                                                        const RenewalPolicy& policy) noexcept {
-    if (!in_range(b.expires_on) || !in_range(b.created_on)) return fail(Error::date_out_of_range);
-    const date::year_month_day e{b.expires_on};
-    const date::year_month target = e.year() / e.month() - date::months{policy.term_months};
-    const date::day d = policy.month_end == MonthEnd::clamp ? date::year_month_day{b.created_on}.day() : e.day();
-    // A boundary before 0001-01-01 is before created_on too: not an out-of-range error.
-    if (target.year() < date::year{1}) return b.created_on;
-    auto start = detail::clamped(target, d);
-    if (start && *start < b.created_on) return b.created_on;
-    return start;
+    return term_start(b.created_on, b.expires_on, policy);
 }
 
 }  // namespace voip

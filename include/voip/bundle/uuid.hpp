@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A UUID as 16 bytes: parsed from canonical 8-4-4-4-12 hex text in either case,
 // always printed lowercase.

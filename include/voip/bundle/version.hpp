@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Kept equal to project(VERSION) in CMakeLists.txt; a test checks it.
 #define VOIP_BUNDLE_VERSION_MAJOR 0

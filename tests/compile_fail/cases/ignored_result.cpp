@@ -1,8 +1,7 @@
 // Ignoring a decision is an error under -Werror: every operation is [[nodiscard]].
 #include <voip/bundle/operations.hpp>
 int main() {
-    voip::Context ctx;
-    ctx.today = *voip::parse_iso_date("2018-08-01");
+    const voip::Context ctx{*voip::parse_iso_date("2018-08-01")};
     voip::Bundle b;
     b.created_on = ctx.today;
     b.expires_on = ctx.today + date::days{31};

@@ -1,8 +1,7 @@
 // A Result may hold an error: it never converts to the Decision silently.
 #include <voip/bundle/operations.hpp>
 int main() {
-    voip::Context ctx;
-    ctx.today = *voip::parse_iso_date("2018-08-01");
+    const voip::Context ctx{*voip::parse_iso_date("2018-08-01")};
     const voip::Request req{true, voip::BundleType::business};
 #ifdef VOIP_MISUSE
     const voip::Decision d = voip::create(req, voip::Uuid{}, ctx);

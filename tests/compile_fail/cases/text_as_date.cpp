@@ -6,9 +6,9 @@ int main() {
     b.created_on = *voip::parse_iso_date("2018-08-01");
     b.expires_on = *voip::parse_iso_date("2018-09-01");
 #ifdef VOIP_MISUSE
-    const voip::State s = voip::state_on(b, "2018-08-30", voip::RenewalPolicy{});
+    const auto s = voip::state_on(b, "2018-08-30", voip::RenewalPolicy{});
 #else
-    const voip::State s = voip::state_on(b, *voip::parse_iso_date("2018-08-30"), voip::RenewalPolicy{});
+    const auto s = voip::state_on(b, *voip::parse_iso_date("2018-08-30"), voip::RenewalPolicy{});
 #endif
-    return s == voip::State::renewal_open ? 0 : 1;
+    return s && *s == voip::State::renewal_open ? 0 : 1;
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "../request.hpp"
+#include "member_values.hpp"
 #include "limits.hpp"
 
 namespace voip::detail {
@@ -42,10 +43,15 @@ void reset(Members<N>& m) noexcept {
     m.unknown = 0;
 }
 
-[[nodiscard]] inline RawField raw_field(const Value& v) noexcept {
-    if (v.kind == JsonKind::boolean) return RawField::of(v.boolean);
-    if (v.kind == JsonKind::integer) return RawField::of(v.integer);
-    return RawField::of(v.kind);
+// The scanner's values as member_values.hpp takes them, in the same order.
+template <std::size_t N>
+[[nodiscard]] inline std::array<MemberValue, N> member_values(const Members<N>& m) noexcept {
+    std::array<MemberValue, N> out{};
+    for (std::size_t i = 0; i < N; ++i) {
+        const Value& v = m.values[i];
+        out[i] = MemberValue{v.kind, v.boolean, v.integer, text_of(v), v.text_too_long};
+    }
+    return out;
 }
 
 }  // namespace voip::detail

@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: MIT
 #pragma once
-// Price lists: {"1": 1500, "2": 900, "3": 500, "4": 2000, "5": 300}, minor units per term.
+// Price lists (schema::price_list): {"1": 1500, ..., "5": 300}, minor units per term.
 // [decided] Every type must be priced (a missing price would silently make a type free),
 // each an integer in [0, max_amount]; another member is an operator's typo. The JSON rules
 // first, then any of these: invalid_policy.
@@ -13,27 +14,23 @@
 #include "../error.hpp"
 #include "../money.hpp"
 #include "../request.hpp"
+#include "../price_list.hpp"
+#include "../schema.hpp"
+#include "member_values.hpp"
 #include "members.hpp"
 #include "scan_object.hpp"
 
 namespace voip {
 
 namespace detail {
-inline constexpr std::array<std::string_view, 5> price_names{"1", "2", "3", "4", "5"};
+inline constexpr std::array<std::string_view, 5> price_names = schema::names(schema::price_list);
 }  // namespace detail
 
 [[nodiscard]] inline tl::expected<PriceList, Error> decode_prices(const char* data, std::size_t size) noexcept {
     detail::Members<5> m;
     const Error e = detail::scan_object(data, size, detail::price_names, m);
     if (e != Error{}) return fail(e);
-    if (m.unknown != 0) return fail(Error::invalid_policy);
-    PriceList prices;
-    for (std::size_t i = 0; i < bundle_type_count; ++i) {
-        const auto& v = m.values[i];
-        if (v.kind != JsonKind::integer || !ok(Money{v.integer})) return fail(Error::invalid_policy);
-        prices.per_term[i] = Money{v.integer};
-    }
-    return prices;
+    return prices_from_members(detail::member_values(m), m.unknown);
 }
 [[nodiscard]] inline tl::expected<PriceList, Error> decode_prices(std::string_view text) noexcept {
     return decode_prices(text.data(), text.size());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Request bodies (RULES 2): body text to RawRequest, to a validated Request, or only
 // checked against the JSON rules.
@@ -9,13 +10,15 @@
 
 #include "../error.hpp"
 #include "../request.hpp"
+#include "../schema.hpp"
+#include "member_values.hpp"
 #include "members.hpp"
 #include "scan_object.hpp"
 
 namespace voip {
 
 namespace detail {
-inline constexpr std::array<std::string_view, 2> request_names{"auto_renew", "bundle_type"};
+inline constexpr std::array<std::string_view, 2> request_names = schema::names(schema::request);
 }  // namespace detail
 
 // What each known member of a body held; validate() then applies the rules.
@@ -23,7 +26,7 @@ inline constexpr std::array<std::string_view, 2> request_names{"auto_renew", "bu
     detail::Members<2> m;
     const Error e = detail::scan_object(data, size, detail::request_names, m);
     if (e != Error{}) return fail(e);
-    return RawRequest{detail::raw_field(m.values[0]), detail::raw_field(m.values[1])};
+    return request_from_members(detail::member_values(m));
 }
 [[nodiscard]] inline tl::expected<RawRequest, Error> decode_request(std::string_view text) noexcept {
     return decode_request(text.data(), text.size());

@@ -1,0 +1,58 @@
+// The command's own answers (status, quote, sweep), each object's members written once.
+#pragma once
+// The bundle's members in them come from voip::schema (the library's stored bundle); the
+// tables here hold only what the command adds. answers.cpp and sweep.cpp write from them.
+#include <array>
+
+#include <voip/bundle.hpp>
+
+namespace voip_cli::lines {
+
+using voip::schema::Kind;
+using voip::schema::Member;
+
+// status: the envelope, its result the bundle's members, then these.
+inline constexpr std::array<Member, 6> status{{
+    {"state", Kind::text, true},
+    {"in_service", Kind::boolean, true},
+    {"renewable", Kind::boolean, true},
+    {"renewal_window", Kind::object, true},
+    {"next_expiry", Kind::date, false},  // absent when the next expiry would pass 9999-12-31
+    {"features", Kind::array, true},
+}};
+// status's renewal_window: both days inclusive.
+inline constexpr std::array<Member, 2> window{{
+    {"first", Kind::date, true},
+    {"last", Kind::date, true},
+}};
+
+// quote: the envelope, its result the bundle's members, then these.
+inline constexpr std::array<Member, 3> quote{{
+    {"charge", Kind::integer, true},
+    {"balance", Kind::integer, false},     // with --balance only
+    {"affordable", Kind::boolean, false},  // with --balance only: voip::affordable()
+}};
+
+// sweep, one line per bundle that needs action: uuid, action, expires_on, auto_renew,
+// bundle_type, the bundle's members named by the library's schema.
+inline constexpr std::array<voip::schema::Field, 4> sweep_bundle_fields{
+    voip::schema::Field::uuid, voip::schema::Field::expires_on, voip::schema::Field::auto_renew,
+    voip::schema::Field::bundle_type};
+inline constexpr Member sweep_action{"action", Kind::text, true};  // after the uuid
+
+// sweep's last line: a summary object of these members.
+inline constexpr Member summary{"summary", Kind::object, true};
+inline constexpr std::array<Member, 5> summary_members{{
+    {"today", Kind::date, true},
+    {"bundles", Kind::integer, true},
+    {"none", Kind::integer, true},
+    {"renew", Kind::integer, true},
+    {"lapsed", Kind::integer, true},
+}};
+
+// The name of the bundle member standing for `f`.
+[[nodiscard]] constexpr std::string_view bundle_name(voip::schema::Field f) noexcept {
+    return voip::schema::bundle[voip::schema::position(voip::schema::bundle, f)].name;
+}
+
+}  // namespace voip_cli::lines

@@ -1,0 +1,156 @@
+#include <voip/bundle/charge.hpp>
+#include <voip/bundle/operations.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <numeric>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "common.hpp"
+
+using namespace voip;
+using voip_test::day;
+
+namespace {
+Context priced(date::sys_days today, MonthEnd mode) {
+    RenewalPolicy p;
+    p.month_end = mode;
+    return Context{today, p, voip_test::test_prices()};
+}
+
+// The charge by its definition, independently of charge.hpp: the terms are built forward
+// from created_on with add_term(), each day from today to expires_on costs the difference
+// over the days of its term, and the exact sum is rounded half up once.
+std::int64_t oracle_charge(const Bundle& b, date::sys_days today, const RenewalPolicy& p, std::int64_t diff) {
+    std::vector<date::sys_days> bounds{b.created_on};
+    while (bounds.back() < b.expires_on) bounds.push_back(*add_term(bounds.back(), b.created_on, p));
+    REQUIRE(bounds.back() == b.expires_on);  // the bundles here are made by the rules
+    std::int64_t num = 0, den = 1;           // the exact sum num / den
+    for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
+        const date::sys_days from = today > bounds[i] ? today : bounds[i];
+        if (from >= bounds[i + 1]) continue;
+        const std::int64_t len = (bounds[i + 1] - bounds[i]).count();
+        const std::int64_t days = (bounds[i + 1] - from).count();
+        num = num * len + diff * days * den;  // num/den + diff*days/len
+        den *= len;
+        const std::int64_t g = std::gcd(num, den);
+        num /= g;
+        den /= g;
+    }
+    return (2 * num + den) / (2 * den);  // half up
+}
+}  // namespace
+
+TEST_CASE("RULES 7's example: renewed early, upgraded on the renewal day: 658") {
+    for (const MonthEnd mode : {MonthEnd::clamp, MonthEnd::overflow}) {
+        CAPTURE(mode);
+        const auto created = create(Request{false, BundleType::residential}, voip_test::seed_uuid(),
+                                    priced(day("2018-08-01"), mode));
+        REQUIRE(created);
+        const auto renewed = renew(created->bundle, priced(day("2018-08-29"), mode));
+        REQUIRE(renewed);
+        CHECK(renewed->bundle.expires_on == day("2018-10-01"));
+        const auto u = upgrade_charge_breakdown(renewed->bundle, BundleType::business, priced(day("2018-08-29"), mode));
+        REQUIRE(u);
+        CHECK(u->difference == Money{600});
+        CHECK(u->current == Term{day("2018-08-01"), day("2018-09-01")});
+        CHECK(u->current.days() == 31);
+        CHECK(u->days_left == 3);
+        CHECK(u->prepaid_terms == 1);
+        CHECK(u->total == Money{658});  // 600 x 3 / 31 + 600 = 658.06
+        const auto updated = update(renewed->bundle, Request{false, BundleType::business},
+                                    priced(day("2018-08-29"), mode));
+        REQUIRE(updated);
+        CHECK(updated->charge == Money{658});
+        // On the first day of the prepaid term, only that term is left: 600.
+        CHECK(*upgrade_charge(renewed->bundle, BundleType::business, priced(day("2018-09-01"), mode)) == Money{600});
+        CHECK(*upgrade_charge(renewed->bundle, BundleType::business, priced(day("2018-08-31"), mode)) == Money{619});
+    }
+}
+
+TEST_CASE("every day of a renewed-early term, both month-end modes, against the definition") {
+    // Bundles created on month ends, leap days and plain days, renewed on each day the
+    // window opens before expiry, upgraded 900 -> 1500 on every day until the new expiry.
+    const char* starts[] = {"2018-08-01", "2018-01-31", "2018-01-29", "2018-01-30", "2020-01-31",
+                            "2020-02-29", "2019-12-31", "2018-03-31", "2018-05-31", "2018-02-28"};
+    int checked = 0;
+    for (const MonthEnd mode : {MonthEnd::clamp, MonthEnd::overflow}) {
+        for (const char* start : starts) {
+            const auto created =
+                create(Request{false, BundleType::residential}, voip_test::seed_uuid(), priced(day(start), mode));
+            REQUIRE(created);
+            // Two terms in: renew on time once, then early in the second window.
+            const auto on_time = renew(created->bundle, priced(created->bundle.expires_on, mode));
+            REQUIRE(on_time);
+            const Bundle second = on_time->bundle;
+            for (int before = 0; before <= 3; ++before) {
+                const date::sys_days renewal_day = second.expires_on - date::days{before};
+                const auto renewed = renew(second, priced(renewal_day, mode));
+                REQUIRE(renewed);
+                const Bundle b = renewed->bundle;
+                for (date::sys_days today = renewal_day; today < b.expires_on; today += date::days{1}) {
+                    const Context c = priced(today, mode);
+                    CAPTURE(mode);
+                    CAPTURE(start);
+                    CAPTURE(IsoDate{renewal_day});
+                    CAPTURE(IsoDate{today});
+                    const auto u = upgrade_charge_breakdown(b, BundleType::business, c);
+                    REQUIRE(u);
+                    CHECK(u->total.minor == oracle_charge(b, today, c.policy, 600));
+                    CHECK(u->prepaid_terms == (today < second.expires_on ? 1 : 0));
+                    CHECK(u->days_left == (u->current.end - today).count());
+                    CHECK(update(b, Request{false, BundleType::business}, c)->charge == u->total);
+                    // The days of a term, and of the term containing today, are in range.
+                    CHECK(u->current.first <= today);
+                    CHECK(today < u->current.end);
+                    ++checked;
+                }
+            }
+        }
+    }
+    CHECK(checked > 1000);
+}
+
+TEST_CASE("the breakdown without a price list or to a cheaper type") {
+    const Bundle b = voip_test::make_bundle("2018-08-01", "2018-09-01", BundleType::business);
+    const auto free = upgrade_charge_breakdown(b, BundleType::trunk_only, Context{day("2018-08-17")});
+    REQUIRE(free);
+    CHECK(free->difference == Money{0});
+    CHECK(free->total == Money{0});
+    CHECK(free->days_left == 15);
+    CHECK(free->current == Term{day("2018-08-01"), day("2018-09-01")});
+    const auto cheaper = upgrade_charge_breakdown(b, BundleType::fax_only, priced(day("2018-08-17"), MonthEnd::clamp));
+    REQUIRE(cheaper);
+    CHECK(cheaper->difference == Money{0});
+    CHECK(cheaper->total == Money{0});
+    std::ostringstream os;
+    os << *cheaper;
+    CHECK(os.str() ==
+          "{difference: 0, current: [2018-08-01, 2018-09-01), days_left: 15, prepaid_terms: 0, total: 0}");
+}
+
+TEST_CASE("the breakdown refuses what the rules refuse") {
+    const Bundle b = voip_test::make_bundle("2018-08-01", "2018-09-01", BundleType::residential);
+    const Context c = priced(day("2018-08-17"), MonthEnd::clamp);
+    CHECK(upgrade_charge_breakdown(b, static_cast<BundleType>(0), c).error() == Error::invalid_bundle);
+    const Bundle swapped = voip_test::raw_bundle(day("2018-09-01"), day("2018-08-01"));
+    CHECK(upgrade_charge_breakdown(swapped, BundleType::business, c).error() == Error::invalid_bundle);
+    CHECK(upgrade_charge_breakdown(b, BundleType::business, Context{max_day + date::days{1}}).error() ==
+          Error::invalid_policy);
+    // Thousands of terms prepaid at the dearest difference pass max_amount.
+    const auto dear = make_price_list({{BundleType::business, max_amount},
+                                       {BundleType::residential, Money{0}},
+                                       {BundleType::fax_only, Money{0}},
+                                       {BundleType::trunk_only, Money{0}},
+                                       {BundleType::forward_only, Money{0}}});
+    const Bundle far = voip_test::make_bundle("2018-08-01", "2018-10-01", BundleType::residential);
+    CHECK(upgrade_charge(far, BundleType::business, Context{day("2018-08-01"), RenewalPolicy{}, *dear}).error() ==
+          Error::charge_out_of_range);  // 2 x 10^15 > max_amount
+    CHECK(*upgrade_charge(voip_test::make_bundle("2018-08-01", "2018-09-01", BundleType::residential),
+                          BundleType::business, Context{day("2018-08-01"), RenewalPolicy{}, *dear}) == max_amount);
+}
+
+static_assert(Term{date::sys_days{date::days{0}}, date::sys_days{date::days{31}}}.days() == 31);

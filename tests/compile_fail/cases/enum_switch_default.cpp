@@ -1,0 +1,18 @@
+// The library's switches over its enums have no default: a case left out is an error
+// under -Wall -Werror (-Wswitch), so a new enumerator cannot fall through silently. This
+// case shows the compiler flags such a switch in the flags the project builds with.
+#include <voip/bundle/error.hpp>
+int main() {
+    const voip::Status s = voip::Status::ok;
+    switch (s) {
+        case voip::Status::ok:
+        case voip::Status::created:
+        case voip::Status::bad_request:
+        case voip::Status::payment_required:
+#ifndef VOIP_MISUSE
+        case voip::Status::not_found:
+#endif
+            break;
+    }
+    return 0;
+}
