@@ -21,8 +21,29 @@ namespace voip_cli {
 
 namespace {
 
-// The seed's request body, verbatim (create and update show the same one).
-constexpr std::string_view seed_body = "{\n\"auto_renew\" : true,\n\"bundle_type\" : 1\n}";
+// A request body of the demo: the members' JSON values, in the seed's layout (one member a
+// line) or on one line. The names are the schema's (voip::schema::request).
+struct Body {
+    std::string_view auto_renew;   // empty: no body (renew)
+    std::string_view bundle_type;
+    bool seed_layout;
+};
+
+std::string text_of(const Body& b) {
+    if (b.auto_renew.empty()) return {};
+    const std::string_view sep = b.seed_layout ? "\n" : " ";
+    std::string out = "{";
+    out += b.seed_layout ? "\n" : "";
+    out += "\"" + std::string(voip::schema::request[0].name) + "\" : " + std::string(b.auto_renew) + ",";
+    out += sep;
+    out += "\"" + std::string(voip::schema::request[1].name) + "\" : " + std::string(b.bundle_type);
+    out += b.seed_layout ? "\n}" : "}";
+    return out;
+}
+
+// The seed's request body (create and update show the same one).
+constexpr Body seed_body{"true", "1", true};
+constexpr Body no_body{"", "", false};
 constexpr std::string_view seed_uuid = "0fba8c48-99fc-4727-8ca7-c847376da415";
 constexpr std::string_view other_uuid = "2c5e7a52-3c8f-4e0b-9d0e-6a1f0b7d9e41";  // in no store
 
@@ -31,7 +52,7 @@ struct Scenario {
     voip::Operation op;
     std::string_view today;
     std::string_view uuid;  // of the request (update, renew) or the new bundle (create)
-    std::string_view body;
+    Body body;
     // The one stored bundle, when there is one: created_on, expires_on, type, auto_renew.
     std::string_view created_on;
     std::string_view expires_on;
@@ -57,12 +78,12 @@ constexpr Scenario scenarios[] = {
     {"create on 2018-08-01 with the seed's body", voip::Operation::create, "2018-08-01", seed_uuid, seed_body, "", "", 0,
      false, false, std::nullopt, voip::Status::created},
     {"create with bundle_type 6", voip::Operation::create, "2018-08-01", seed_uuid,
-     R"({"auto_renew" : true, "bundle_type" : 6})", "", "", 0, false, false, std::nullopt, voip::Status::bad_request},
+     Body{"true", "6", false}, "", "", 0, false, false, std::nullopt, voip::Status::bad_request},
     {"update a Residential bundle (2018-08-01..2018-09-01) on 2018-08-17 with the seed's body",
      voip::Operation::update, "2018-08-17", seed_uuid, seed_body, "2018-08-01", "2018-09-01", 2, false, false,
      std::nullopt, voip::Status::ok},
     {"update with bundle_type \"1\" (a string)", voip::Operation::update, "2018-08-17", seed_uuid,
-     R"({"auto_renew" : true, "bundle_type" : "1"})", "2018-08-01", "2018-09-01", 2, false, false, std::nullopt,
+     Body{"true", R"("1")", false}, "2018-08-01", "2018-09-01", 2, false, false, std::nullopt,
      voip::Status::bad_request},
     {"update Residential (900) to Business (1500) on 2018-08-17 with a balance of 100: "
      "the upgrade costs 600 x 15 / 31 = 290",
@@ -70,13 +91,13 @@ constexpr Scenario scenarios[] = {
      voip::Status::payment_required},
     {"update a uuid no bundle has", voip::Operation::update, "2018-08-17", other_uuid, seed_body, "2018-08-01",
      "2018-09-01", 2, false, false, std::nullopt, voip::Status::not_found},
-    {"renew a bundle expiring 2018-08-01, on 2018-08-01", voip::Operation::renew, "2018-08-01", seed_uuid, "",
+    {"renew a bundle expiring 2018-08-01, on 2018-08-01", voip::Operation::renew, "2018-08-01", seed_uuid, no_body,
      "2018-07-01", "2018-08-01", 1, true, false, std::nullopt, voip::Status::ok},
     {"renew a bundle expiring 2018-09-01 on 2018-08-17 (the window opens 2018-08-29)", voip::Operation::renew,
-     "2018-08-17", seed_uuid, "", "2018-08-01", "2018-09-01", 1, true, false, std::nullopt, voip::Status::bad_request},
+     "2018-08-17", seed_uuid, no_body, "2018-08-01", "2018-09-01", 1, true, false, std::nullopt, voip::Status::bad_request},
     {"renew a Business bundle (1500) on 2018-08-01 with a balance of 1000", voip::Operation::renew, "2018-08-01",
-     seed_uuid, "", "2018-07-01", "2018-08-01", 1, true, true, 1000, voip::Status::payment_required},
-    {"renew a uuid no bundle has", voip::Operation::renew, "2018-08-01", other_uuid, "", "2018-07-01", "2018-08-01", 1,
+     seed_uuid, no_body, "2018-07-01", "2018-08-01", 1, true, true, 1000, voip::Status::payment_required},
+    {"renew a uuid no bundle has", voip::Operation::renew, "2018-08-01", other_uuid, no_body, "2018-07-01", "2018-08-01", 1,
      true, false, std::nullopt, voip::Status::not_found},
 };
 
@@ -111,12 +132,12 @@ int replay_seed_page(std::string& out) {
         voip::Result r = voip::fail(voip::Error::invalid_json);
         switch (s.op) {
             case voip::Operation::create: {
-                const auto call = voip::parse_create(s.body);
+                const auto call = voip::parse_create(text_of(s.body));
                 r = call ? voip::create(*call, *voip::parse_uuid(s.uuid), c) : voip::fail(call.error());
                 break;
             }
             case voip::Operation::update: {
-                const auto call = voip::parse_update(s.uuid, s.body);
+                const auto call = voip::parse_update(s.uuid, text_of(s.body));
                 r = call ? voip::handle_update(call->uuid, call->request, find, c) : voip::fail(call.error());
                 break;
             }

@@ -397,10 +397,12 @@ void to_json(Json& j, const PriceList& p) {
 }
 template <class Json>
 [[nodiscard]] PriceList price_list_from_json(const Json& j) {
+    if (const Error e = detail::check_tree(j); e != Error{}) throw json_decode_error(e);
     const auto* object = j.template get_ptr<const typename Json::object_t*>();
-    if (object == nullptr) throw json_decode_error(Error::invalid_policy);
+    if (object == nullptr) throw json_decode_error(Error::body_not_object);  // as decode_prices
     std::size_t unknown = 0;
-    const auto p = prices_from_members(detail::dom_members<Json>(*object, schema::price_list, unknown), unknown);
+    const auto members = detail::dom_members<Json>(*object, schema::price_list, unknown);  // sets unknown
+    const auto p = prices_from_members(members, unknown);
     if (!p) throw json_decode_error(p.error());
     return *p;
 }

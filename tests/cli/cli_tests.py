@@ -736,6 +736,123 @@ def case_sweep_errors(tmp):
     check(code == 0 and json.loads(out.splitlines()[-1])["summary"]["bundles"] == 2, f"no duplicates: {out!r} {err!r}")
 
 
+
+
+def case_cross_path(tmp):
+    """The table tests/json/cross_path.cpp reads: the command answers each stored line as
+    decode_bundle and the nlohmann adapter do (the same value or the same Error)."""
+    table = os.path.join(os.path.dirname(SEED), "cross_path", "bundles.tsv")
+    store = os.path.join(tmp, "store.jsonl")
+    rows = 0
+    with open(table, encoding="utf-8") as f:
+        for row in f:
+            if not row.strip() or row.startswith("#"):
+                continue
+            expected, text = row.rstrip("\n").split("\t", 1)
+            rows += 1
+            write(store, text + "\n")
+            args = ["status", "--today", "2018-08-17", "--uuid", UUID, "--store", store]
+            if expected == "ok":
+                code, out, err = run(args)
+                check(code == 0, f"{text}: {err}")
+                got = json.loads(out)["result"]
+                want = json.loads(text)
+                for member in ("auto_renew", "bundle_type", "expires_on", "created_on"):
+                    check(got[member] == want[member], f"{text}: {member} {got[member]!r}")
+                check(got["uuid"] == want["uuid"].lower(), f"{text}: uuid {got['uuid']}")
+            else:
+                expect_usage_error(args, mention="line 1: " + expected)
+    check(rows >= 30, f"the table has {rows} rows")
+
+
+def oracle_charge(created, expires, today, mode, diff):
+    """Every prepaid day at its term's share, terms built forward from created (clamp:
+    anchored on created's day; overflow: PHP's +1 month from each boundary), rounded half
+    up once. Python's own calendar, no code shared with the library."""
+    import calendar
+    import datetime
+    from fractions import Fraction
+
+    def add_month(d, anchor_day):
+        y, m = (d.year, d.month + 1) if d.month < 12 else (d.year + 1, 1)
+        if mode == "clamp":
+            return datetime.date(y, m, min(anchor_day, calendar.monthrange(y, m)[1]))
+        return datetime.date(y, m, 1) + datetime.timedelta(days=d.day - 1)
+
+    bounds = [created]
+    while bounds[-1] < expires:
+        bounds.append(add_month(bounds[-1], created.day))
+    check(bounds[-1] == expires, f"{expires} is on the chain from {created}")
+    total = Fraction(0)
+    for first, end in zip(bounds, bounds[1:]):
+        start = max(first, today)
+        if start < end:
+            total += Fraction(diff * (end - start).days, (end - first).days)
+    return int(total + Fraction(1, 2))  # half up; total >= 0
+
+
+def case_charge_table(tmp):
+    """RULES 7 as amended: every day of a renewed-early term, both month-end modes; quote
+    update and update (no commit) charge what the definition says."""
+    import datetime
+    store = os.path.join(tmp, "store.jsonl")
+    prices = os.path.join(tmp, "prices.json")
+    write(prices, PRICES)
+    body = '{"auto_renew": false, "bundle_type": 1}'
+    checked = 0
+    # (mode, created, old expiry, renewed on) -> the renewal moves expiry a term on
+    for mode, created, old, renewed in [("clamp", "2018-08-01", "2018-09-01", "2018-08-29"),
+                                        ("overflow", "2018-08-01", "2018-09-01", "2018-08-29"),
+                                        ("clamp", "2018-01-31", "2018-02-28", "2018-02-25"),
+                                        ("overflow", "2018-01-31", "2018-03-03", "2018-02-28")]:
+        write(store, line(created=created, expires=old, bundle_type=2, auto_renew=False))
+        code, out, err = run(["renew", "--today", renewed, "--uuid", UUID, "--store", store, "--commit",
+                              "--month-end", mode])
+        check(code == 0 and json.loads(out)["status_code"] == 200, f"renew {mode} {created}: {out} {err}")
+        expires = datetime.date.fromisoformat(json.loads(out)["result"]["expires_on"])
+        day = datetime.date.fromisoformat(renewed)
+        while day < expires:
+            want = oracle_charge(datetime.date.fromisoformat(created), expires, day, mode, 600)
+            base = ["--today", day.isoformat(), "--uuid", UUID, "--store", store, "--prices", prices,
+                    "--month-end", mode]
+            code, out, err = run(["quote", "update"] + base + ["--balance", "100000"], body)
+            q = json.loads(out)
+            check(code == 0 and q["result"]["charge"] == want and q["result"]["affordable"] is True,
+                  f"{mode} {created} renewed {renewed}, quote update on {day}: want {want}, {out} {err}")
+            # update without --commit: the funds check at the charge exactly, and one short
+            code, out, err = run(["update"] + base + ["--balance", str(want)], body)
+            check(json.loads(out)["status_code"] == 200, f"update on {day} with {want}: {out}")
+            code, out, err = run(["update"] + base + ["--balance", str(want - 1), "--explain"], body)
+            check(json.loads(out)["status_code"] == 402 and err == "insufficient_funds\n",
+                  f"update on {day} with {want - 1}: {out} {err}")
+            day += datetime.timedelta(days=1)
+            checked += 1
+    check(checked > 100, f"{checked} days")
+    # RULES 7's example, by its number.
+    write(store, line(created="2018-08-01", expires="2018-10-01", bundle_type=2, auto_renew=False))
+    code, out, err = run(["quote", "update", "--today", "2018-08-29", "--uuid", UUID, "--store", store, "--prices",
+                          prices], body)
+    check(json.loads(out)["result"]["charge"] == 658, out)
+
+
+def case_affordable_zero_charge(tmp):
+    """A downgrade costs nothing, so it is affordable whatever the balance: the command asks
+    the library (voip::affordable), as update itself does."""
+    store = os.path.join(tmp, "store.jsonl")
+    prices = os.path.join(tmp, "prices.json")
+    write(prices, PRICES)
+    write(store, line(bundle_type=1, auto_renew=False))
+    args = ["--today", "2018-08-17", "--uuid", UUID, "--store", store, "--prices", prices, "--balance", "-50"]
+    code, out, err = run(["quote", "update"] + args, '{"bundle_type": 5}')
+    q = json.loads(out)
+    check(code == 0 and q["result"]["charge"] == 0 and q["result"]["affordable"] is True, out)
+    code, out, err = run(["update"] + args, '{"bundle_type": 5}')
+    check(json.loads(out)["status_code"] == 200, f"the update itself succeeds: {out}")
+    code, out, err = run(["quote", "update"] + args, '{"bundle_type": 4}')  # dearer: 500 x 15 / 31
+    q = json.loads(out)
+    check(q["result"]["charge"] == 242 and q["result"]["affordable"] is False, out)
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 
