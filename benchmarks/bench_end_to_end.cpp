@@ -68,18 +68,15 @@ const std::unordered_map<boost::uuids::uuid, voip::Bundle>& boost_store() {
     return m;
 }
 
-voip::Context context(date::sys_days today) {
-    voip::Context c;
-    c.today = today;
-    return c;
-}
+voip::Context context(date::sys_days today) { return voip::Context{today}; }
 
 // ---- the library ----------------------------------------------------------------------
 
 #if VOIP_BENCH_HAVE_STRICT_DECODER
 std::size_t library_create(std::string_view body, char* out, std::size_t cap) {
     static const voip::Context c = context(create_day);
-    const auto r = voip::handle_create(voip::decode_request(body), new_uuid, c);
+    const auto call = voip::parse_create(body);
+    const auto r = call ? voip::create(*call, new_uuid, c) : voip::Result(voip::fail(call.error()));
     const auto n = voip::write_envelope(out, out + cap, voip::make_envelope(voip::Operation::create, r));
     return n ? *n : 0;
 }
@@ -92,7 +89,8 @@ std::size_t library_renew(std::string_view uuid_text, char* out, std::size_t cap
         const auto it = store.find(u);
         return it == store.end() ? nullptr : &it->second;
     };
-    const auto r = voip::handle_renew(uuid_text, find, c);
+    const auto call = voip::parse_renew(uuid_text);
+    const auto r = call ? voip::handle_renew(*call, find, c) : voip::Result(voip::fail(call.error()));
     const auto n = voip::write_envelope(out, out + cap, voip::make_envelope(voip::Operation::renew, r));
     return n ? *n : 0;
 }
@@ -124,8 +122,12 @@ std::string nlohmann_answer(int status, const char* message, const voip::Bundle*
 std::string peer_create(std::string_view body) {
     const auto r = bench::nlohmann_decode_request(body);
     if (!r) return nlohmann_answer(400, "Bad Request", nullptr);
-    voip::Bundle b{new_uuid, create_day, bare_clamp(create_day, date::year_month_day{create_day}.day()), r->bundle_type,
-                   r->auto_renew};
+    voip::Bundle b;  // by hand, as a host without the library would
+    b.uuid = new_uuid;
+    b.created_on = create_day;
+    b.expires_on = bare_clamp(create_day, date::year_month_day{create_day}.day());
+    b.bundle_type = r->bundle_type;
+    b.auto_renew = r->auto_renew;
     return nlohmann_answer(201, "Created", &b);
 }
 

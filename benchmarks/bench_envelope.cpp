@@ -15,16 +15,16 @@ namespace {
 // library's own (fast) functions, so the peer pays only for the JSON: a conservative peer.
 std::string nlohmann_envelope(const voip::Envelope& e) {
     nlohmann::json j;
-    if (e.has_result) {
-        j["result"] = {{"auto_renew", e.result.auto_renew},
-                       {"bundle_type", voip::code(e.result.bundle_type)},
-                       {"expires_on", voip::to_iso_string(e.result.expires_on)},
-                       {"uuid", voip::to_string(e.result.uuid)}};
+    if (const voip::Bundle* b = e.bundle()) {
+        j["result"] = {{"auto_renew", b->auto_renew},
+                       {"bundle_type", voip::code(b->bundle_type)},
+                       {"expires_on", voip::to_iso_string(b->expires_on)},
+                       {"uuid", voip::to_string(b->uuid)}};
     } else {
         j["result"] = nlohmann::json::object();
     }
-    j["status_code"] = voip::code(e.status);
-    j["status_message"] = std::string(voip::status_message(e.status));
+    j["status_code"] = voip::code(e.status());
+    j["status_message"] = std::string(voip::status_message(e.status()));
     return j.dump();
 }
 

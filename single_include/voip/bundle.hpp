@@ -486,8 +486,7 @@ inline constexpr unsigned char uuid_digit_at[16] = {0, 2, 4, 6, 9, 11, 14, 16, 1
         seen |= hi | lo;
         return static_cast<std::uint8_t>(hi << 4 | lo);
     };
-    // Written out rather than looped over uuid_digit_at: constant offsets, no loop (g++ -O2
-    // does not unroll the loop, which made this twice as slow).
+    // Written out, constant offsets (docs/benchmarks.md).
     const Uuid u{{byte_at(0), byte_at(2), byte_at(4), byte_at(6), byte_at(9), byte_at(11), byte_at(14), byte_at(16),
                   byte_at(19), byte_at(21), byte_at(24), byte_at(26), byte_at(28), byte_at(30), byte_at(32),
                   byte_at(34)}};
