@@ -11,6 +11,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <type_traits>
 
 #include "fuzz_check.hpp"
 
@@ -19,11 +20,17 @@ namespace {
 class Bytes {
 public:
     Bytes(const std::uint8_t* data, std::size_t size) : p_(data), end_(data + size) {}
+    // The next sizeof(T) bytes in input order (zero-padded at the end) as a T. One bounded
+    // copy: the count is at most sizeof raw, so the compiler sees every write in bounds.
     template <class T>
     T take() {
-        T v{};
+        static_assert(std::is_trivially_copyable_v<T>, "take<T> copies bytes into a T");
         unsigned char raw[sizeof(T)] = {};
-        for (auto& b : raw) b = p_ < end_ ? *p_++ : 0;
+        const auto left = static_cast<std::size_t>(end_ - p_);
+        const std::size_t n = left < sizeof raw ? left : sizeof raw;
+        if (n != 0) std::memcpy(raw, p_, n);  // never memcpy from a null p_ (empty input)
+        p_ += n;
+        T v;
         std::memcpy(&v, raw, sizeof v);
         return v;
     }
