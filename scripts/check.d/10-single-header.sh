@@ -25,7 +25,7 @@ echo "--- the test suite against the single header (VOIP_BUNDLE_SINGLE_HEADER=ON
 build=build/single-header
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++ \
   -DCMAKE_CXX_STANDARD=17 -DCMAKE_CXX_STANDARD_REQUIRED=ON -DCMAKE_CXX_EXTENSIONS=OFF \
-  -DVOIP_BUNDLE_SINGLE_HEADER=ON >/dev/null
+  -DVOIP_BUNDLE_SINGLE_HEADER=ON -DVOIP_BUNDLE_WERROR=ON >/dev/null
 cmake --build "$build" -j "${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
 # The consumer cases do not depend on the switch and already ran in every workflow.
 ctest --test-dir "$build" --output-on-failure -LE consumers -j "${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
