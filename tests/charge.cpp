@@ -135,7 +135,7 @@ TEST_CASE("the breakdown without a price list or to a cheaper type") {
 TEST_CASE("the breakdown refuses what the rules refuse") {
     const Bundle b = voip_test::make_bundle("2018-08-01", "2018-09-01", BundleType::residential);
     const Context c = priced(day("2018-08-17"), MonthEnd::clamp);
-    CHECK(upgrade_charge_breakdown(b, static_cast<BundleType>(0), c).error() == Error::invalid_bundle);
+    CHECK(upgrade_charge_breakdown(b, static_cast<BundleType>(0), c).error() == Error::bundle_type_out_of_range);
     const Bundle swapped = voip_test::raw_bundle(day("2018-09-01"), day("2018-08-01"));
     CHECK(upgrade_charge_breakdown(swapped, BundleType::business, c).error() == Error::invalid_bundle);
     CHECK(upgrade_charge_breakdown(b, BundleType::business, Context{max_day + date::days{1}}).error() ==

@@ -189,7 +189,7 @@ TEST_CASE("invalid policies, prices and bundles are refused") {
     CHECK(update(make_bundle("2018-08-01", "2018-09-01"), bad_type, priced("2018-08-10", 10000)).error() ==
           Error::bundle_type_out_of_range);
     CHECK(upgrade_charge(make_bundle("2018-08-01", "2018-09-01"), static_cast<BundleType>(0), priced("2018-08-10", 0))
-              .error() == Error::invalid_bundle);
+              .error() == Error::bundle_type_out_of_range);
     c = Context{max_day + date::days{1}};
     CHECK(create(Request{}, seed_uuid(), c).error() == Error::invalid_policy);
     // A bundle with its dates swapped is invalid for every function that reads its state.

@@ -96,8 +96,11 @@ TEST_CASE("the 9999-12 boundary is an error, never a wrong date") {
     CHECK(first_expiry(max_day + date::days{400}, clamp).error() == Error::date_out_of_range);
     const auto far = date::sys_days{date::days{std::numeric_limits<int>::max()}};
     CHECK(add_term(far, far, clamp).error() == Error::date_out_of_range);
-    CHECK(term_start(voip_test::raw_bundle(far, far), clamp).error() == Error::date_out_of_range);
-    CHECK(term_start(voip_test::raw_bundle(far, far), overflow).error() == Error::date_out_of_range);
+    CHECK(term_start(voip_test::raw_bundle(far, far), clamp).error() == Error::invalid_bundle);
+    CHECK(term_start(far, far, clamp).error() == Error::date_out_of_range);
+    CHECK(term_start(far, far, overflow).error() == Error::date_out_of_range);
+    CHECK(next_expiry(voip_test::raw_bundle(day("2018-09-01"), day("2018-08-01")), clamp).error() ==
+          Error::invalid_bundle);
 }
 
 TEST_CASE("term_start: the boundary of the chain from created_on before expires_on") {

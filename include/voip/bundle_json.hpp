@@ -12,7 +12,8 @@
 //   * a member name given twice in any object is an error, names compared after unescaping
 //     ("a" and "\u0061" are the same name);
 //   * the text is at most max_body_size bytes and nests at most max_nesting deep.
-// Each failure is its own Error. Nothing throws, nothing allocates, nothing recurses: the
+// Each failure is its own Error. Nothing throws, nothing allocates (but encode_bundle,
+// which returns a std::string), nothing recurses: the
 // scanner is a loop over an explicit, bounded stack, so 100000 '[' is a nesting_too_deep,
 // not a stack overflow.
 //

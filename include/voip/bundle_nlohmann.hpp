@@ -371,7 +371,7 @@ void from_json(const Json& j, Uuid& u) { u = detail::uuid_from(j); }
 
 template <class Json>
 void to_json(Json& j, IsoDate d) {
-    if (!in_range(d.day)) throw json_decode_error(Error::date_out_of_range);
+    if (!in_range(d.day)) throw json_encode_error(Error::date_out_of_range);
     j = to_iso_string(d.day);
 }
 template <class Json>

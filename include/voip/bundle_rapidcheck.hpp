@@ -195,7 +195,7 @@ struct ArbitraryFrom {  // an rc::Arbitrary that calls Make
 // A valid bundle exactly as the rules make it under `policy`: create() on a day, then
 // renew() 0..30 times (each on its expiry day), so expires_on is on created_on's chain of
 // terms. A creation whose first term would pass 9999-12-31 moves a year earlier; the
-// renewals stop where the next expiry would.
+// renewals stop where the next expiry would. Requires ok(policy) (gen::policy() gives one).
 [[nodiscard]] inline rc::Gen<Bundle> bundle(const RenewalPolicy& policy = {}) {
     return rc::gen::exec([policy] {
         const Request r = *request();

@@ -116,7 +116,7 @@ enum class Error : std::uint8_t {
     malformed_uuid,
     malformed_date,
     date_out_of_range,         // a date, or a date computed, outside 0001-01-01..9999-12-31
-    invalid_policy,            // the operator's settings: ok(Context) is false (policy, prices, today, balance)
+    invalid_policy,            // the operator's settings: ok(Context) is false (policy, today, balance), or a price list refused
     invalid_bundle,            // a stored bundle that breaks Bundle's invariants
     buffer_too_small,
     // the rules
@@ -649,8 +649,9 @@ constexpr char* write_decimal(char* out, Money m, MinorDigits d = {}) noexcept {
 inline std::ostream& operator<<(std::ostream& os, Money m) { return os << m.minor; }
 
 // `amount x part / whole`, rounded half up to the minor unit, in integers (RULES 8).
-// Exact for ok(amount), 0 <= part <= whole, 0 < whole <= 4000; outside that, part is
-// clamped to [0, whole] and an empty whole gives 0, so no input divides by zero or overflows.
+// Exact for ok(amount), 0 <= part <= whole, 0 < whole <= 4000. Outside that: part is
+// clamped to [0, whole]; whole <= 0, whole > 4000 or !ok(amount) give 0; so no input
+// divides by zero or overflows.
 [[nodiscard]] constexpr Money pro_rata(Money amount, std::int64_t part, std::int64_t whole) noexcept {
     if (whole <= 0 || whole > 4000 || !ok(amount)) return Money{0};
     if (part < 0) part = 0;
@@ -909,8 +910,10 @@ namespace detail {
 }
 
 // The expiry after one renewal: one term after the old expiry, whenever it is renewed.
+// invalid_bundle when !ok(b), as renew() answers.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> next_expiry(const Bundle& b,
                                                                         const RenewalPolicy& policy) noexcept {
+    if (!ok(b)) return fail(Error::invalid_bundle);
     return add_term(b.expires_on, b.created_on, policy);
 }
 
@@ -940,9 +943,11 @@ namespace detail {
     return start;
 }
 
-// The first day of a bundle's last term, [term_start, expires_on).
+// The first day of a bundle's last term, [term_start, expires_on); invalid_bundle when
+// !ok(b), as renew() answers.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(const Bundle& b,
                                                                        const RenewalPolicy& policy) noexcept {
+    if (!ok(b)) return fail(Error::invalid_bundle);
     return term_start(b.created_on, b.expires_on, policy);
 }
 
@@ -1123,13 +1128,14 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
 
 // The charge for moving `b` to type `to` on c.today. Without a price list, or to a type
 // no dearer, the difference and the total are 0 (the terms are still filled in).
-// invalid_bundle for a bundle that is not ok() or a type that is not; invalid_policy
-// for a context that is not ok(); charge_out_of_range when the total would pass
+// invalid_policy for a context that is not ok(); invalid_bundle for a bundle that is not;
+// bundle_type_out_of_range for a type outside 1..5; charge_out_of_range when the total would pass
 // max_amount (only when today lies thousands of terms before expires_on).
 [[nodiscard]] constexpr tl::expected<UpgradeCharge, Error> upgrade_charge_breakdown(const Bundle& b, BundleType to,
                                                                                     const Context& c) noexcept {
     if (!ok(c)) return fail(Error::invalid_policy);
-    if (!ok(b) || !ok(to)) return fail(Error::invalid_bundle);
+    if (!ok(b)) return fail(Error::invalid_bundle);
+    if (!ok(to)) return fail(Error::bundle_type_out_of_range);  // as quote_update
     UpgradeCharge u;
     if (c.prices) {
         const Money diff = (*c.prices)[to] - (*c.prices)[b.bundle_type];
@@ -1465,7 +1471,7 @@ namespace detail {
 
 // Update: replaces bundle_type and auto_renew (PUT: omitted auto_renew is false);
 // expires_on and created_on stay. A bundle out of service must be renewed first. The
-// charge is upgrade_charge() (charge.hpp): every prepaid day at the new price.
+// charge is upgrade_charge() (charge.hpp): the price difference for every prepaid day.
 [[nodiscard]] constexpr Result quote_update(const Bundle& b, const Request& r, const Context& c) noexcept {
     if (!ok(c)) return fail(Error::invalid_policy);
     if (!ok(b)) return fail(Error::invalid_bundle);
@@ -1691,10 +1697,11 @@ template <bool Pretty>
 }
 }  // namespace detail
 
-// Writes the envelope into [first, last) and returns the number of characters written,
+// Writes the envelope into [first, last) (first <= last; otherwise buffer_too_small) and returns the number of characters written,
 // or buffer_too_small (never for max_envelope_size characters). No newline or NUL.
 [[nodiscard]] constexpr tl::expected<std::size_t, Error> write_envelope(char* first, char* last, const Envelope& e,
                                                                        WriteOptions o = {}) noexcept {
+    if (last < first) return fail(Error::buffer_too_small);  // a reversed range holds nothing
     return o.pretty ? detail::write_envelope_as<true>(first, last, e, o.detail)
                     : detail::write_envelope_as<false>(first, last, e, o.detail);
 }
@@ -1730,7 +1737,7 @@ enum class SweepAction : std::uint8_t {
         case SweepAction::lapsed: return "lapsed";
         case SweepAction::invalid: return "invalid";
     }
-    return "invalid";
+    return "unknown";  // only for a value outside the enumeration
 }
 
 inline std::ostream& operator<<(std::ostream& os, SweepAction a) { return os << name(a); }
@@ -2035,7 +2042,8 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
 }
 
 // May `f` be used (or something needing it created) under `bundle` on `day`?
-// No bundle: 404 (it must exist first); out of service: 402 (renew it); not in the type: 400.
+// No bundle: 404 (it must exist first); a bundle that is not ok(): invalid_bundle (400);
+// out of service: 402 (renew it); not in the type: 400.
 [[nodiscard]] constexpr tl::expected<void, Error> check_feature(const Bundle* bundle, Feature f, date::sys_days day,
                                                                const RenewalPolicy& p,
                                                                const FeatureTable& table = default_feature_table()) noexcept {
@@ -2074,7 +2082,8 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
 //   * a member name given twice in any object is an error, names compared after unescaping
 //     ("a" and "\u0061" are the same name);
 //   * the text is at most max_body_size bytes and nests at most max_nesting deep.
-// Each failure is its own Error. Nothing throws, nothing allocates, nothing recurses: the
+// Each failure is its own Error. Nothing throws, nothing allocates (but encode_bundle,
+// which returns a std::string), nothing recurses: the
 // scanner is a loop over an explicit, bounded stack, so 100000 '[' is a nesting_too_deep,
 // not a stack overflow.
 //
@@ -2105,6 +2114,7 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
 //   calls.hpp          a call's uuid and body in the rules' order: parse_create,
 //                      parse_update, parse_renew
 // ---- begin voip/bundle/json/limits.hpp ----
+// SPDX-License-Identifier: MIT
 // The bounds of every JSON text the library reads - its size and its nesting - and the
 // fixed scratch sizes that follow from them.
 
@@ -2132,6 +2142,7 @@ inline constexpr std::size_t max_kept_text = 40;
 }  // namespace voip
 // ---- end voip/bundle/json/limits.hpp ----
 // ---- begin voip/bundle/json/lexer.hpp ----
+// SPDX-License-Identifier: MIT
 // The JSON lexer: byte classes, UTF-8 sequences, string bodies (validated, unescaped into a
 // Sink), number tokens and the three literals - the tokens alone, nothing here knows about
 // objects, members or nesting.
@@ -2520,6 +2531,7 @@ template <std::size_t N>
 }  // namespace voip
 // ---- end voip/bundle/json/member_values.hpp ----
 // ---- begin voip/bundle/json/members.hpp ----
+// SPDX-License-Identifier: MIT
 // What the scanners hand the codecs: Value, the kind and content of one known top-level
 // member, and Members, the values of a caller's table of known names.
 
@@ -2570,6 +2582,7 @@ template <std::size_t N>
 }  // namespace voip::detail
 // ---- end voip/bundle/json/members.hpp ----
 // ---- begin voip/bundle/json/scanner.hpp ----
+// SPDX-License-Identifier: MIT
 // The general scanner, the reference: any text, every rule of the JSON grammar and of the
 // library (UTF-8, duplicate names, nesting), the first break in text order reported.
 
@@ -2762,6 +2775,7 @@ Error scan_general(const char* begin, const char* end, const std::array<std::str
 }  // namespace voip::detail
 // ---- end voip/bundle/json/scanner.hpp ----
 // ---- begin voip/bundle/json/fast_scan.hpp ----
+// SPDX-License-Identifier: MIT
 // The fast path: the common body - known, plainly spelled members with scalar values - read
 // with no hashing and no scratch memory, names matched in place. It only ever accepts or
 // declines; a declined text goes to the general scanner (scanner.hpp).
@@ -2886,6 +2900,7 @@ inline bool scan_fast(const char* p, const char* const end, const std::array<std
 }  // namespace voip::detail
 // ---- end voip/bundle/json/fast_scan.hpp ----
 // ---- begin voip/bundle/json/scan_object.hpp ----
+// SPDX-License-Identifier: MIT
 // scan_object, the one entry the codecs use: the size bound, then the fast path, then the
 // general scanner for anything the fast path declines (unknown members, escapes, nested
 // values, any error). The general scanner re-reads from the start and is the reference:
@@ -2998,6 +3013,7 @@ inline constexpr std::size_t max_bundle_json_size = [] {
 [[nodiscard]] inline tl::expected<std::size_t, Error> write_bundle_json(char* first, const char* last,
                                                                        const Bundle& b) noexcept {
     if (!ok(b)) return fail(Error::invalid_bundle);
+    if (last < first) return fail(Error::buffer_too_small);  // a reversed range holds nothing
     const std::size_t size = max_bundle_json_size - (b.auto_renew ? 1 : 0);
     if (static_cast<std::size_t>(last - first) < size) return fail(Error::buffer_too_small);
     char* p = first;

@@ -46,7 +46,7 @@ int main() {
     values += every_byte<Error>("Error", static_cast<unsigned>(first_error), static_cast<unsigned>(last_error),
                                 "unknown_error", [](Error e) { return name(e); });
     values += every_byte<State>("State", 0, 3, "invalid", [](State s) { return name(s); });
-    values += every_byte<SweepAction>("SweepAction", 0, 2, "invalid", [](SweepAction a) { return name(a); });
+    values += every_byte<SweepAction>("SweepAction", 0, 3, "unknown", [](SweepAction a) { return name(a); });
     values += every_byte<JsonKind>("JsonKind", 0, 8, "invalid", [](JsonKind k) { return name(k); });
     values += every_byte<Operation>("Operation", 0, 2, "invalid", [](Operation o) { return name(o); });
     values += every_byte<Feature>("Feature", 0, static_cast<unsigned>(feature_count) - 1, "invalid",

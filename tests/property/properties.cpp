@@ -752,6 +752,8 @@ int main() {
         RC_ASSERT(fails_with(quote_renew(b, ctx), Error::invalid_bundle));
         RC_ASSERT(fails_with(update(b, *gen::request(), ctx), Error::invalid_bundle));
         RC_ASSERT(fails_with(upgrade_charge(b, *gen::type(), ctx), Error::invalid_bundle));
+        RC_ASSERT(fails_with(next_expiry(b, p), Error::invalid_bundle));
+        RC_ASSERT(fails_with(term_start(b, p), Error::invalid_bundle));
         RC_ASSERT(fails_with(upgrade_charge_breakdown(b, *gen::type(), ctx), Error::invalid_bundle));
         const auto find = [&](const Uuid&) { return &b; };
         RC_ASSERT(fails_with(handle_renew(b.uuid, find, ctx), Error::invalid_bundle));

@@ -64,13 +64,14 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
 
 // The charge for moving `b` to type `to` on c.today. Without a price list, or to a type
 // no dearer, the difference and the total are 0 (the terms are still filled in).
-// invalid_bundle for a bundle that is not ok() or a type that is not; invalid_policy
-// for a context that is not ok(); charge_out_of_range when the total would pass
+// invalid_policy for a context that is not ok(); invalid_bundle for a bundle that is not;
+// bundle_type_out_of_range for a type outside 1..5; charge_out_of_range when the total would pass
 // max_amount (only when today lies thousands of terms before expires_on).
 [[nodiscard]] constexpr tl::expected<UpgradeCharge, Error> upgrade_charge_breakdown(const Bundle& b, BundleType to,
                                                                                     const Context& c) noexcept {
     if (!ok(c)) return fail(Error::invalid_policy);
-    if (!ok(b) || !ok(to)) return fail(Error::invalid_bundle);
+    if (!ok(b)) return fail(Error::invalid_bundle);
+    if (!ok(to)) return fail(Error::bundle_type_out_of_range);  // as quote_update
     UpgradeCharge u;
     if (c.prices) {
         const Money diff = (*c.prices)[to] - (*c.prices)[b.bundle_type];

@@ -182,10 +182,11 @@ template <bool Pretty>
 }
 }  // namespace detail
 
-// Writes the envelope into [first, last) and returns the number of characters written,
+// Writes the envelope into [first, last) (first <= last; otherwise buffer_too_small) and returns the number of characters written,
 // or buffer_too_small (never for max_envelope_size characters). No newline or NUL.
 [[nodiscard]] constexpr tl::expected<std::size_t, Error> write_envelope(char* first, char* last, const Envelope& e,
                                                                        WriteOptions o = {}) noexcept {
+    if (last < first) return fail(Error::buffer_too_small);  // a reversed range holds nothing
     return o.pretty ? detail::write_envelope_as<true>(first, last, e, o.detail)
                     : detail::write_envelope_as<false>(first, last, e, o.detail);
 }

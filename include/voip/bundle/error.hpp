@@ -57,7 +57,7 @@ enum class Error : std::uint8_t {
     malformed_uuid,
     malformed_date,
     date_out_of_range,         // a date, or a date computed, outside 0001-01-01..9999-12-31
-    invalid_policy,            // the operator's settings: ok(Context) is false (policy, prices, today, balance)
+    invalid_policy,            // the operator's settings: ok(Context) is false (policy, today, balance), or a price list refused
     invalid_bundle,            // a stored bundle that breaks Bundle's invariants
     buffer_too_small,
     // the rules

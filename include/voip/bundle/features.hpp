@@ -144,7 +144,8 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
 }
 
 // May `f` be used (or something needing it created) under `bundle` on `day`?
-// No bundle: 404 (it must exist first); out of service: 402 (renew it); not in the type: 400.
+// No bundle: 404 (it must exist first); a bundle that is not ok(): invalid_bundle (400);
+// out of service: 402 (renew it); not in the type: 400.
 [[nodiscard]] constexpr tl::expected<void, Error> check_feature(const Bundle* bundle, Feature f, date::sys_days day,
                                                                const RenewalPolicy& p,
                                                                const FeatureTable& table = default_feature_table()) noexcept {

@@ -82,8 +82,9 @@ constexpr char* write_decimal(char* out, Money m, MinorDigits d = {}) noexcept {
 inline std::ostream& operator<<(std::ostream& os, Money m) { return os << m.minor; }
 
 // `amount x part / whole`, rounded half up to the minor unit, in integers (RULES 8).
-// Exact for ok(amount), 0 <= part <= whole, 0 < whole <= 4000; outside that, part is
-// clamped to [0, whole] and an empty whole gives 0, so no input divides by zero or overflows.
+// Exact for ok(amount), 0 <= part <= whole, 0 < whole <= 4000. Outside that: part is
+// clamped to [0, whole]; whole <= 0, whole > 4000 or !ok(amount) give 0; so no input
+// divides by zero or overflows.
 [[nodiscard]] constexpr Money pro_rata(Money amount, std::int64_t part, std::int64_t whole) noexcept {
     if (whole <= 0 || whole > 4000 || !ok(amount)) return Money{0};
     if (part < 0) part = 0;

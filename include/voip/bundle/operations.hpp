@@ -68,7 +68,7 @@ namespace detail {
 
 // Update: replaces bundle_type and auto_renew (PUT: omitted auto_renew is false);
 // expires_on and created_on stay. A bundle out of service must be renewed first. The
-// charge is upgrade_charge() (charge.hpp): every prepaid day at the new price.
+// charge is upgrade_charge() (charge.hpp): the price difference for every prepaid day.
 [[nodiscard]] constexpr Result quote_update(const Bundle& b, const Request& r, const Context& c) noexcept {
     if (!ok(c)) return fail(Error::invalid_policy);
     if (!ok(b)) return fail(Error::invalid_bundle);

@@ -31,7 +31,7 @@ enum class SweepAction : std::uint8_t {
         case SweepAction::lapsed: return "lapsed";
         case SweepAction::invalid: return "invalid";
     }
-    return "invalid";
+    return "unknown";  // only for a value outside the enumeration
 }
 
 inline std::ostream& operator<<(std::ostream& os, SweepAction a) { return os << name(a); }

@@ -62,8 +62,10 @@ namespace detail {
 }
 
 // The expiry after one renewal: one term after the old expiry, whenever it is renewed.
+// invalid_bundle when !ok(b), as renew() answers.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> next_expiry(const Bundle& b,
                                                                         const RenewalPolicy& policy) noexcept {
+    if (!ok(b)) return fail(Error::invalid_bundle);
     return add_term(b.expires_on, b.created_on, policy);
 }
 
@@ -93,9 +95,11 @@ namespace detail {
     return start;
 }
 
-// The first day of a bundle's last term, [term_start, expires_on).
+// The first day of a bundle's last term, [term_start, expires_on); invalid_bundle when
+// !ok(b), as renew() answers.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(const Bundle& b,
                                                                        const RenewalPolicy& policy) noexcept {
+    if (!ok(b)) return fail(Error::invalid_bundle);
     return term_start(b.created_on, b.expires_on, policy);
 }
 

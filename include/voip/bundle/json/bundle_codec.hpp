@@ -65,6 +65,7 @@ inline constexpr std::size_t max_bundle_json_size = [] {
 [[nodiscard]] inline tl::expected<std::size_t, Error> write_bundle_json(char* first, const char* last,
                                                                        const Bundle& b) noexcept {
     if (!ok(b)) return fail(Error::invalid_bundle);
+    if (last < first) return fail(Error::buffer_too_small);  // a reversed range holds nothing
     const std::size_t size = max_bundle_json_size - (b.auto_renew ? 1 : 0);
     if (static_cast<std::size_t>(last - first) < size) return fail(Error::buffer_too_small);
     char* p = first;

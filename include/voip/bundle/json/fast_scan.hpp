@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The fast path: the common body - known, plainly spelled members with scalar values - read
 // with no hashing and no scratch memory, names matched in place. It only ever accepts or

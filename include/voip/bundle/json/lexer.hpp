@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The JSON lexer: byte classes, UTF-8 sequences, string bodies (validated, unescaped into a
 // Sink), number tokens and the three literals - the tokens alone, nothing here knows about

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The bounds of every JSON text the library reads - its size and its nesting - and the
 // fixed scratch sizes that follow from them.

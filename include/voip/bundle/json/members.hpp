@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // What the scanners hand the codecs: Value, the kind and content of one known top-level
 // member, and Members, the values of a caller's table of known names.

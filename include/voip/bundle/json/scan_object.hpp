@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // scan_object, the one entry the codecs use: the size bound, then the fast path, then the
 // general scanner for anything the fast path declines (unknown members, escapes, nested

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The general scanner, the reference: any text, every rule of the JSON grammar and of the
 // library (UTF-8, duplicate names, nesting), the first break in text order reported.
