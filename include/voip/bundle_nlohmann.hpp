@@ -3,7 +3,7 @@
 // nlohmann::json for users who already hold JSON values. Optional: the umbrella
 // voip/bundle.hpp does not include this header; including it needs nlohmann-json3-dev.
 //
-// Three things:
+// Three things, the first two in voip/bundle/nlohmann/ (dom.hpp, sax.hpp):
 //  1. decode_request_json(const json&): a DOM value to a RawRequest, as strict as a DOM
 //     allows (noexcept). The text rules a DOM has already lost cannot be checked: a name
 //     given twice was merged by the parser (the last wins), and an integer too big for 64
@@ -58,9 +58,11 @@
 #include "bundle/uuid.hpp"
 #include "bundle_json.hpp"
 
+#include "bundle/nlohmann/dom.hpp"
+#include "bundle/nlohmann/sax.hpp"
+
 namespace voip {
 
-// What from_json throws when a value breaks a rule of the library.
 class json_decode_error : public std::invalid_argument {
 public:
     explicit json_decode_error(Error e)
@@ -84,217 +86,6 @@ private:
 
 namespace detail {
 
-inline bool valid_utf8(const std::string& s) noexcept {
-    const char* p = s.data();
-    const char* const end = p + s.size();
-    while (p != end) {
-        if (static_cast<unsigned char>(*p) < 0x80) {
-            ++p;
-            continue;
-        }
-        const std::size_t n = utf8_sequence(p, end);
-        if (n == 0) return false;
-        p += n;
-    }
-    return true;
-}
-
-// What a DOM value holds, as RawField. get_ptr, not get_ref: it cannot throw. (Not named
-// raw_field: that is the scanners' Value -> RawField, json/members.hpp.)
-template <class Json>
-[[nodiscard]] RawField dom_raw_field(const Json& v) noexcept {
-    if (v.is_null()) return RawField::null();
-    if (const auto* b = v.template get_ptr<const typename Json::boolean_t*>()) return RawField::of(static_cast<bool>(*b));
-    if (const auto* i = v.template get_ptr<const typename Json::number_integer_t*>())
-        return RawField::of(static_cast<std::int64_t>(*i));
-    if (const auto* u = v.template get_ptr<const typename Json::number_unsigned_t*>()) {
-        if (*u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-            return RawField::of(JsonKind::big_integer);
-        return RawField::of(static_cast<std::int64_t>(*u));
-    }
-    if (v.is_number_float()) return RawField::of(JsonKind::number);
-    if (v.is_string()) return RawField::of(JsonKind::string);
-    if (v.is_object()) return RawField::of(JsonKind::object);
-    return RawField::of(JsonKind::array);  // arrays, and binary or discarded values: no kind the rules accept
-}
-
-// What a DOM value holds, as member_values.hpp takes it: strings are views of the DOM's.
-template <class Json>
-[[nodiscard]] MemberValue dom_member_value(const Json& v) noexcept {
-    const RawField f = dom_raw_field(v);
-    MemberValue m{f.kind, f.boolean, f.integer, {}, false};
-    if (const auto* s = v.template get_ptr<const typename Json::string_t*>()) m.text = std::string_view(*s);
-    return m;
-}
-
-// The members of a DOM object named in `table`, in its order, and how many others it has.
-template <class Json, std::size_t N>
-[[nodiscard]] std::array<MemberValue, N> dom_members(const typename Json::object_t& object,
-                                                     const std::array<schema::Member, N>& table,
-                                                     std::size_t& unknown) noexcept {
-    std::array<MemberValue, N> out{};
-    unknown = 0;
-    for (const auto& [key, value] : object) {  // std::string against string_view: no allocation, no throw
-        std::size_t i = 0;
-        while (i < N && table[i].name != std::string_view(key)) ++i;
-        if (i < N) out[i] = dom_member_value(value);
-        else ++unknown;
-    }
-    return out;
-}
-
-// Depth and UTF-8 of a whole DOM value, iteratively (a DOM can be deeper than any stack).
-// Walks the containers through get_ptr, so nothing here can throw.
-template <class Json>
-[[nodiscard]] Error check_tree(const Json& root) noexcept {
-    using object_t = typename Json::object_t;
-    using array_t = typename Json::array_t;
-    struct Frame {
-        const object_t* object = nullptr;  // one of object and array is set
-        typename object_t::const_iterator next_member{};
-        const array_t* array = nullptr;
-        typename array_t::const_iterator next_element{};
-    };
-    std::array<Frame, max_nesting> stack{};
-    std::size_t depth = 0;
-    const auto enter = [&](const Json& v) noexcept -> Error {
-        if (const auto* s = v.template get_ptr<const typename Json::string_t*>())
-            return valid_utf8(*s) ? Error{} : Error::invalid_utf8;
-        if (v.is_binary() || v.is_discarded()) return Error::invalid_json;
-        const auto* object = v.template get_ptr<const object_t*>();
-        const auto* array = v.template get_ptr<const array_t*>();
-        if (object == nullptr && array == nullptr) return Error{};
-        if (depth == max_nesting) return Error::nesting_too_deep;
-        Frame& f = stack[depth++];
-        f = Frame{};
-        if (object != nullptr) {
-            f.object = object;
-            f.next_member = object->cbegin();
-        } else {
-            f.array = array;
-            f.next_element = array->cbegin();
-        }
-        return Error{};
-    };
-    if (const Error e = enter(root); e != Error{}) return e;
-    while (depth > 0) {
-        Frame& f = stack[depth - 1];
-        const Json* child = nullptr;
-        if (f.object != nullptr) {
-            if (f.next_member == f.object->cend()) {
-                --depth;
-                continue;
-            }
-            if (!valid_utf8(f.next_member->first)) return Error::invalid_utf8;
-            child = &f.next_member->second;
-            ++f.next_member;
-        } else {
-            if (f.next_element == f.array->cend()) {
-                --depth;
-                continue;
-            }
-            child = &*f.next_element;
-            ++f.next_element;
-        }
-        if (const Error e = enter(*child); e != Error{}) return e;
-    }
-    return Error{};
-}
-
-static_assert(schema::request[0].field == schema::Field::auto_renew && schema::request[1].field == schema::Field::bundle_type,
-              "StrictSax::key maps schema::request by position");
-
-// The SAX handler behind parse_request_nlohmann.
-template <class Json>
-class StrictSax {
-public:
-    using number_integer_t = typename Json::number_integer_t;
-    using number_unsigned_t = typename Json::number_unsigned_t;
-    using number_float_t = typename Json::number_float_t;
-    using string_t = typename Json::string_t;
-    using binary_t = typename Json::binary_t;
-
-    [[nodiscard]] Error error() const noexcept { return error_; }
-    [[nodiscard]] bool top_is_object() const noexcept { return top_is_object_; }
-    [[nodiscard]] const RawRequest& request() const noexcept { return request_; }
-
-    bool null() { return scalar(RawField::null()); }
-    bool boolean(bool b) { return scalar(RawField::of(b)); }
-    bool number_integer(number_integer_t i) { return scalar(RawField::of(static_cast<std::int64_t>(i))); }
-    bool number_unsigned(number_unsigned_t u) {
-        if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-            return scalar(RawField::of(JsonKind::big_integer));
-        return scalar(RawField::of(static_cast<std::int64_t>(u)));
-    }
-    bool number_float(number_float_t /*value*/, const string_t& token) {
-        // nlohmann turns an integer token beyond 64 bits into a float; the token tells.
-        const bool integral = token.find_first_of(".eE") == string_t::npos;
-        return scalar(RawField::of(integral ? JsonKind::big_integer : JsonKind::number));
-    }
-    bool string(string_t& /*value*/) { return scalar(RawField::of(JsonKind::string)); }
-    bool binary(binary_t& /*value*/) { return fail(Error::invalid_json); }
-    bool start_object(std::size_t /*elements*/) { return open(true); }
-    bool end_object() {
-        names_.pop_back();
-        --depth_;
-        return true;
-    }
-    bool start_array(std::size_t /*elements*/) { return open(false); }
-    bool end_array() {
-        --depth_;
-        return true;
-    }
-    bool key(string_t& k) {
-        auto& seen = names_.back();
-        for (const auto& n : seen)
-            if (n == k) return fail(Error::duplicate_member);
-        seen.push_back(k);
-        pending_ = nullptr;
-        if (depth_ == 1) {
-            if (k == schema::request[0].name) pending_ = &request_.auto_renew;
-            else if (k == schema::request[1].name) pending_ = &request_.bundle_type;
-        }
-        return true;
-    }
-    template <class Exception>
-    bool parse_error(std::size_t /*position*/, const std::string& /*token*/, const Exception& ex) {
-        // The lexer's fixed text comes before "; last read: '<the input>'": look only there,
-        // or a body containing the words would pass for a UTF-8 error.
-        std::string_view what = ex.what();
-        what = what.substr(0, what.find("; last read:"));
-        const bool utf8 = what.find("ill-formed UTF-8") != std::string_view::npos ||
-                          what.find("invalid string: surrogate") != std::string_view::npos;
-        return fail(utf8 ? Error::invalid_utf8 : Error::invalid_json);
-    }
-
-private:
-    bool fail(Error e) {
-        if (error_ == Error{}) error_ = e;
-        return false;
-    }
-    bool scalar(RawField f) {
-        if (pending_ != nullptr && depth_ == 1) *pending_ = f;
-        pending_ = nullptr;
-        return true;
-    }
-    bool open(bool object) {
-        if (depth_ == 0) top_is_object_ = object;
-        if (pending_ != nullptr && depth_ == 1) *pending_ = RawField::of(object ? JsonKind::object : JsonKind::array);
-        pending_ = nullptr;
-        if (static_cast<std::size_t>(depth_) == max_nesting) return fail(Error::nesting_too_deep);
-        ++depth_;
-        if (object) names_.emplace_back();
-        return true;
-    }
-
-    Error error_{};
-    bool top_is_object_ = false;
-    RawRequest request_{};
-    int depth_ = 0;
-    RawField* pending_ = nullptr;
-    std::vector<std::vector<string_t>> names_;
-};
-
 template <class Json>
 [[nodiscard]] Uuid uuid_from(const Json& j) {
     const auto u = parse_uuid(j.template get_ref<const typename Json::string_t&>());
@@ -310,47 +101,6 @@ template <class Json>
 }
 
 }  // namespace detail
-
-// 1. A DOM value to a RawRequest (see the top of this file for what a DOM cannot show).
-template <class Json = nlohmann::json>
-[[nodiscard]] tl::expected<RawRequest, Error> decode_request_json(const Json& body) noexcept {
-    if (const Error e = detail::check_tree(body); e != Error{}) return fail(e);
-    const auto* object = body.template get_ptr<const typename Json::object_t*>();
-    if (object == nullptr) return fail(Error::body_not_object);
-    std::size_t unknown = 0;
-    return request_from_members(detail::dom_members<Json>(*object, schema::request, unknown));
-}
-
-// 2. A body text through nlohmann's SAX parser with every rule. Only std::bad_alloc can
-// escape.
-[[nodiscard]] inline tl::expected<RawRequest, Error> parse_request_nlohmann(std::string_view text) {
-    if (text.size() > max_body_size) return fail(Error::body_too_large);
-    // nlohmann's lexer takes a NUL byte for the end of the input, so "{...}\0junk" would
-    // pass. A NUL is never valid JSON (raw in a string it is an unescaped control
-    // character): parse up to it, and if that much is fine the NUL itself is the error.
-    const std::size_t nul = text.find('\0');
-    const std::string_view parsed = text.substr(0, nul);
-    detail::StrictSax<nlohmann::json> sax;
-    bool ok = false;
-    try {
-        ok = nlohmann::json::sax_parse(parsed.begin(), parsed.end(), &sax, nlohmann::json::input_format_t::json, true);
-    } catch (const std::bad_alloc&) {
-        throw;
-    } catch (const std::exception&) {  // not expected from sax_parse with a handler; be safe
-        return fail(Error::invalid_json);
-    }
-    if (!ok) {
-        const Error e = sax.error() != Error{} ? sax.error() : Error::invalid_json;
-        // Input cut at the NUL ends early: that is the NUL's fault, reported as invalid_json.
-        return fail(nul != std::string_view::npos && e != Error::invalid_utf8 &&
-                            e != Error::nesting_too_deep && e != Error::duplicate_member
-                        ? Error::invalid_json
-                        : e);
-    }
-    if (nul != std::string_view::npos) return fail(Error::invalid_json);
-    if (!sax.top_is_object()) return fail(Error::body_not_object);
-    return sax.request();
-}
 
 // 3. ADL conversions. The JSON forms are the wire's: codes and names, dates as
 // "YYYY-MM-DD", UUIDs lowercase.

@@ -4,6 +4,8 @@
 // edit the sources there and run `python3 scripts/amalgamate.py`.
 // Sources, in order:
 //   include/voip/bundle_nlohmann.hpp
+//   include/voip/bundle/nlohmann/dom.hpp
+//   include/voip/bundle/nlohmann/sax.hpp
 #pragma once
 #ifndef VOIP_BUNDLE_SINGLE_VOIP_BUNDLE_NLOHMANN_HPP
 #define VOIP_BUNDLE_SINGLE_VOIP_BUNDLE_NLOHMANN_HPP
@@ -13,7 +15,7 @@
 // nlohmann::json for users who already hold JSON values. Optional: the umbrella
 // voip/bundle.hpp does not include this header; including it needs nlohmann-json3-dev.
 //
-// Three things:
+// Three things, the first two in voip/bundle/nlohmann/ (dom.hpp, sax.hpp):
 //  1. decode_request_json(const json&): a DOM value to a RawRequest, as strict as a DOM
 //     allows (noexcept). The text rules a DOM has already lost cannot be checked: a name
 //     given twice was merged by the parser (the last wins), and an integer too big for 64
@@ -54,30 +56,13 @@
 #include <tl/expected.hpp>
 
 #include "bundle.hpp"
+// ---- begin voip/bundle/nlohmann/dom.hpp ----
+// SPDX-License-Identifier: MIT
+// nlohmann::json DOM values as the rules read them: their members as MemberValues
+// (json/member_values.hpp), their depth and UTF-8 checked, and decode_request_json.
+// Part of voip/bundle_nlohmann.hpp; nothing here throws.
 
 namespace voip {
-
-// What from_json throws when a value breaks a rule of the library.
-class json_decode_error : public std::invalid_argument {
-public:
-    explicit json_decode_error(Error e)
-        : std::invalid_argument("voip: " + std::string(name(e))), error_(e) {}
-    [[nodiscard]] Error error() const noexcept { return error_; }
-
-private:
-    Error error_;
-};
-
-// What to_json throws for a value that has no wire form (a Bundle that is not ok()).
-class json_encode_error : public std::invalid_argument {
-public:
-    explicit json_encode_error(Error e)
-        : std::invalid_argument("voip: cannot encode: " + std::string(name(e))), error_(e) {}
-    [[nodiscard]] Error error() const noexcept { return error_; }
-
-private:
-    Error error_;
-};
 
 namespace detail {
 
@@ -198,6 +183,29 @@ template <class Json>
     return Error{};
 }
 
+}  // namespace detail
+
+// 1. A DOM value to a RawRequest (see the top of this file for what a DOM cannot show).
+template <class Json = nlohmann::json>
+[[nodiscard]] tl::expected<RawRequest, Error> decode_request_json(const Json& body) noexcept {
+    if (const Error e = detail::check_tree(body); e != Error{}) return fail(e);
+    const auto* object = body.template get_ptr<const typename Json::object_t*>();
+    if (object == nullptr) return fail(Error::body_not_object);
+    std::size_t unknown = 0;
+    return request_from_members(detail::dom_members<Json>(*object, schema::request, unknown));
+}
+
+}  // namespace voip
+// ---- end voip/bundle/nlohmann/dom.hpp ----
+// ---- begin voip/bundle/nlohmann/sax.hpp ----
+// SPDX-License-Identifier: MIT
+// A body text through nlohmann's SAX parser with every rule of voip/bundle_json.hpp:
+// parse_request_nlohmann. Part of voip/bundle_nlohmann.hpp.
+
+namespace voip {
+
+namespace detail {
+
 static_assert(schema::request[0].field == schema::Field::auto_renew && schema::request[1].field == schema::Field::bundle_type,
               "StrictSax::key maps schema::request by position");
 
@@ -292,31 +300,7 @@ private:
     std::vector<std::vector<string_t>> names_;
 };
 
-template <class Json>
-[[nodiscard]] Uuid uuid_from(const Json& j) {
-    const auto u = parse_uuid(j.template get_ref<const typename Json::string_t&>());
-    if (!u) throw json_decode_error(u.error());
-    return *u;
-}
-
-template <class Json>
-[[nodiscard]] date::sys_days day_from(const Json& j) {
-    const auto d = parse_iso_date(j.template get_ref<const typename Json::string_t&>());
-    if (!d) throw json_decode_error(d.error());
-    return *d;
-}
-
 }  // namespace detail
-
-// 1. A DOM value to a RawRequest (see the top of this file for what a DOM cannot show).
-template <class Json = nlohmann::json>
-[[nodiscard]] tl::expected<RawRequest, Error> decode_request_json(const Json& body) noexcept {
-    if (const Error e = detail::check_tree(body); e != Error{}) return fail(e);
-    const auto* object = body.template get_ptr<const typename Json::object_t*>();
-    if (object == nullptr) return fail(Error::body_not_object);
-    std::size_t unknown = 0;
-    return request_from_members(detail::dom_members<Json>(*object, schema::request, unknown));
-}
 
 // 2. A body text through nlohmann's SAX parser with every rule. Only std::bad_alloc can
 // escape.
@@ -348,6 +332,49 @@ template <class Json = nlohmann::json>
     if (!sax.top_is_object()) return fail(Error::body_not_object);
     return sax.request();
 }
+
+}  // namespace voip
+// ---- end voip/bundle/nlohmann/sax.hpp ----
+namespace voip {
+
+class json_decode_error : public std::invalid_argument {
+public:
+    explicit json_decode_error(Error e)
+        : std::invalid_argument("voip: " + std::string(name(e))), error_(e) {}
+    [[nodiscard]] Error error() const noexcept { return error_; }
+
+private:
+    Error error_;
+};
+
+// What to_json throws for a value that has no wire form (a Bundle that is not ok()).
+class json_encode_error : public std::invalid_argument {
+public:
+    explicit json_encode_error(Error e)
+        : std::invalid_argument("voip: cannot encode: " + std::string(name(e))), error_(e) {}
+    [[nodiscard]] Error error() const noexcept { return error_; }
+
+private:
+    Error error_;
+};
+
+namespace detail {
+
+template <class Json>
+[[nodiscard]] Uuid uuid_from(const Json& j) {
+    const auto u = parse_uuid(j.template get_ref<const typename Json::string_t&>());
+    if (!u) throw json_decode_error(u.error());
+    return *u;
+}
+
+template <class Json>
+[[nodiscard]] date::sys_days day_from(const Json& j) {
+    const auto d = parse_iso_date(j.template get_ref<const typename Json::string_t&>());
+    if (!d) throw json_decode_error(d.error());
+    return *d;
+}
+
+}  // namespace detail
 
 // 3. ADL conversions. The JSON forms are the wire's: codes and names, dates as
 // "YYYY-MM-DD", UUIDs lowercase.
