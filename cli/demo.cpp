@@ -1,7 +1,7 @@
 // The demo command of voip-bundle: replays every example of the seed page and prints each envelope.
 //
 // The examples go through the same path as the commands - the request text through
-// decode_request, then handle_create/update/renew - and each envelope is printed in the
+// parse_create/parse_update/parse_renew, then create/handle_update/handle_renew - and each envelope is printed in the
 // seed's layout, after a "# ..." line saying what was asked. The page shows one envelope
 // per status; the scenario behind each is ours (the page gives none), chosen so that the
 // seed's result comes out: e.g. its renew 200 shows expires_on 2018-09-01, so the demo

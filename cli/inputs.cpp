@@ -98,7 +98,8 @@ std::string read_request_body() {
     std::string body;
     // A person at a terminal would otherwise wait on a prompt that never comes.
     if (::isatty(0) != 0)
-        throw Failure{"the request body is read from standard input: echo '{\"bundle_type\": 1}' | voip-bundle ..."};
+        throw Failure{"the request body is read from standard input: echo '{\"" + std::string(voip::schema::request[1].name) +
+                      "\": 1}' | voip-bundle ..."};
     if (!read_stdin(voip::max_body_size, body))
         throw Failure{"cannot read the request body from standard input: " + errno_text()};
     return body;

@@ -153,4 +153,25 @@ TEST_CASE("the breakdown refuses what the rules refuse") {
                           BundleType::business, Context{day("2018-08-01"), RenewalPolicy{}, *dear}) == max_amount);
 }
 
+TEST_CASE("a bundle off its chain: a last term cut short is charged by its days, not whole") {
+    // Made in overflow mode (01-31 -> 03-03), upgraded under clamp on 02-01: the clamp chain
+    // is 01-31 -> 02-28 -> 03-31, so 02-28..03-03 is 3 days of a 31-day term, not a term.
+    const Bundle b = voip_test::make_bundle("2018-01-31", "2018-03-03", BundleType::residential);
+    const auto u = upgrade_charge_breakdown(b, BundleType::business, priced(day("2018-02-01"), MonthEnd::clamp));
+    REQUIRE(u);
+    CHECK(u->current == Term{day("2018-01-31"), day("2018-02-28")});
+    CHECK(u->days_left == 27);
+    CHECK(u->prepaid_terms == 0);
+    CHECK(u->cut_days == 3);
+    CHECK(u->cut_term_days == 31);
+    CHECK(u->total == Money{579 + 58});  // 600 x 27 / 28 = 578.6, 600 x 3 / 31 = 58.1
+    // On the chain, never a cut term.
+    const Bundle on_chain = voip_test::make_bundle("2018-01-31", "2018-03-31", BundleType::residential);
+    const auto v = upgrade_charge_breakdown(on_chain, BundleType::business, priced(day("2018-02-01"), MonthEnd::clamp));
+    REQUIRE(v);
+    CHECK(v->cut_days == 0);
+    CHECK(v->cut_term_days == 0);
+    CHECK(v->prepaid_terms == 1);
+}
+
 static_assert(Term{date::sys_days{date::days{0}}, date::sys_days{date::days{31}}}.days() == 31);

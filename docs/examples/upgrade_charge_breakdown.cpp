@@ -67,7 +67,7 @@ int main() {
     if (!far) return 1;
     const auto huge = voip::upgrade_charge(*far, BundleType::business, voip::Context{*d0829, {}, *dear});
     std::cout << "a century prepaid: " << (huge ? "charged" : voip::name(huge.error())) << '\n';
-    // A type outside 1..5 is invalid_bundle.
+    // A type outside 1..5 is bundle_type_out_of_range, as quote_update answers.
     const auto bad = voip::upgrade_charge(*b, static_cast<BundleType>(0), voip::Context{*d0829, {}, *prices});
     std::cout << "type 0: " << (bad ? "charged" : voip::name(bad.error())) << '\n';
 }

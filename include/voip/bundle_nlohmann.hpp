@@ -132,8 +132,8 @@ void to_json(Json& j, Money m) { j = m.minor; }
 template <class Json>
 void from_json(const Json& j, Money& m) {
     const RawField f = detail::dom_raw_field(j);
-    if (f.kind != JsonKind::integer) throw json_decode_error(Error::invalid_policy);
-    m = Money{f.integer};
+    if (f.kind != JsonKind::integer || !ok_balance(Money{f.integer})) throw json_decode_error(Error::invalid_policy);
+    m = Money{f.integer};  // within +-max_amount: a price or a balance
 }
 
 // {"1": 1500, ...} (schema::price_list): every type priced, each in [0, max_amount], as

@@ -1102,6 +1102,7 @@ inline std::ostream& operator<<(std::ostream& os, const Term& t) {
 // today on, at their share of that term, plus each whole term after it up to expires_on
 // (already paid at the old price after an early renewal), rounded half up once:
 //   total = difference x (days_left / current.days() + prepaid_terms)
+// (and, off the chain only, + cut_days / cut_term_days, rounded on its own)
 // The terms are the chain from created_on (term_start(), term.hpp), so days_left never
 // exceeds current.days() and no cap is needed: when today precedes created_on, current is
 // the first term and every one of its days is ahead of today.
@@ -1110,20 +1111,28 @@ struct UpgradeCharge {
     Term current;           // the term containing today (the first term when today precedes it)
     int days_left = 0;      // days of current from today (included) to its end: [0, current.days()]
     int prepaid_terms = 0;  // whole terms after current, up to expires_on
+    // A last term cut short by expires_on, for a bundle whose expires_on is off its chain
+    // (made under another policy, or by hand): its days, and the days of the whole term
+    // it is part of. Both 0 for a bundle the rules made.
+    int cut_days = 0;
+    int cut_term_days = 0;
     Money total;            // the charge
 };
 
 [[nodiscard]] constexpr bool operator==(const UpgradeCharge& a, const UpgradeCharge& b) noexcept {
     return a.difference == b.difference && a.current == b.current && a.days_left == b.days_left &&
-           a.prepaid_terms == b.prepaid_terms && a.total == b.total;
+           a.prepaid_terms == b.prepaid_terms && a.cut_days == b.cut_days && a.cut_term_days == b.cut_term_days &&
+           a.total == b.total;
 }
 [[nodiscard]] constexpr bool operator!=(const UpgradeCharge& a, const UpgradeCharge& b) noexcept {
     return !(a == b);
 }
 
 inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
-    return os << "{difference: " << u.difference << ", current: " << u.current << ", days_left: " << u.days_left
-              << ", prepaid_terms: " << u.prepaid_terms << ", total: " << u.total << '}';
+    os << "{difference: " << u.difference << ", current: " << u.current << ", days_left: " << u.days_left
+              << ", prepaid_terms: " << u.prepaid_terms;
+    if (u.cut_days != 0) os << ", cut_days: " << u.cut_days << ", cut_term_days: " << u.cut_term_days;
+    return os << ", total: " << u.total << '}';
 }
 
 // The charge for moving `b` to type `to` on c.today. Without a price list, or to a type
@@ -1155,8 +1164,19 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
     }
     u.current = Term{first, end};
     u.days_left = from < end ? (end - from).count() : 0;
-    for (date::sys_days t = end; t < b.expires_on; t = next_boundary(t)) ++u.prepaid_terms;
-    const Money part = pro_rata(u.difference, u.days_left, u.current.days());
+    for (date::sys_days t = end; t < b.expires_on;) {
+        const auto n = add_term(t, b.created_on, c.policy);
+        if (!n || b.expires_on < *n) {  // cut short: its days at the whole term's rate
+            u.cut_days = (b.expires_on - t).count();
+            u.cut_term_days = n ? (*n - t).count() : u.cut_days;
+            break;
+        }
+        ++u.prepaid_terms;
+        t = *n;
+    }
+    // Two fractions, each rounded half up (the cut term arises only off the chain).
+    const Money part = pro_rata(u.difference, u.days_left, u.current.days()) +
+                       pro_rata(u.difference, u.cut_days, u.cut_term_days);
     if (u.difference.minor != 0 && u.prepaid_terms > (max_amount.minor - part.minor) / u.difference.minor)
         return fail(Error::charge_out_of_range);
     u.total = Money{u.difference.minor * u.prepaid_terms} + part;
@@ -1841,9 +1861,9 @@ struct SweepBounds {
     }
     constexpr int lo = min_day.time_since_epoch().count();
     constexpr int hi = max_day.time_since_epoch().count();
-    // sweep_action() without a branch, ok(x) spelled with & so that it is data, not
-    // control. The three counts share one 64-bit word a way (21 bits each), so four ways
-    // need four registers; the words are emptied before a count could reach 2^21.
+    // sweep_action() without a branch (ok(x) spelled with &). The three counts share one
+    // 64-bit word a way, 21 bits each, emptied before a count could reach 2^21
+    // (docs/benchmarks.md).
     constexpr int renew_shift = 21;
     constexpr int invalid_shift = 42;
     const auto count = [&b](const Bundle& x) -> std::uint64_t {

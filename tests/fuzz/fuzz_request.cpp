@@ -7,7 +7,7 @@
 //     nlohmann must not accept it, except after a leading byte order mark (RFC 8259 lets
 //     a parser skip it; ours rejects it, as bundle_json.hpp documents). nlohmann rejects
 //     some valid JSON (1e999) and accepts duplicate names, so the converse is not checked.
-// A decoded request then goes through handle_create and the envelope writer.
+// A decoded request then goes through parse_create/parse_update, create and the envelope writer.
 #include <voip/bundle.hpp>
 #include <voip/bundle_json.hpp>
 

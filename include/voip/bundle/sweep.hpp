@@ -135,9 +135,9 @@ struct SweepBounds {
     }
     constexpr int lo = min_day.time_since_epoch().count();
     constexpr int hi = max_day.time_since_epoch().count();
-    // sweep_action() without a branch, ok(x) spelled with & so that it is data, not
-    // control. The three counts share one 64-bit word a way (21 bits each), so four ways
-    // need four registers; the words are emptied before a count could reach 2^21.
+    // sweep_action() without a branch (ok(x) spelled with &). The three counts share one
+    // 64-bit word a way, 21 bits each, emptied before a count could reach 2^21
+    // (docs/benchmarks.md).
     constexpr int renew_shift = 21;
     constexpr int invalid_shift = 42;
     const auto count = [&b](const Bundle& x) -> std::uint64_t {
