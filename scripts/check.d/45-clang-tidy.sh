@@ -18,12 +18,12 @@ int main() {
     std::random_device seed;
     std::mt19937_64 gen(seed());
     const voip::Uuid id = voip::make_uuid_v4(gen);
-    voip::Context ctx;
-    ctx.today = date::sys_days{date::year{2018} / 8 / 1};
+    const voip::Context ctx{date::sys_days{date::year{2018} / 8 / 1}};
     const std::vector<voip::Bundle> bundles(3);
     const auto find = [&](const voip::Uuid&) -> const voip::Bundle* { return bundles.data(); };
-    const auto u = voip::handle_update("0fba8c48-99fc-4727-8ca7-c847376da415", voip::RawRequest{}, find, ctx);
-    const auto r = voip::handle_renew(voip::to_string(id), find, ctx);
+    const auto call = voip::parse_update("0fba8c48-99fc-4727-8ca7-c847376da415", R"({"bundle_type": 1})");
+    const auto u = call ? voip::handle_update(call->uuid, call->request, find, ctx) : voip::Result(voip::fail(call.error()));
+    const auto r = voip::handle_renew(id, find, ctx);
     const auto t = voip::sweep(bundles.begin(), bundles.end(), ctx.today, ctx.policy,
                                [](const voip::Bundle&, voip::SweepAction) {});
     return u.has_value() && r.has_value() && t.total() == 3 ? 0 : 1;

@@ -37,8 +37,8 @@
 // a test program that shows a date::sys_days, so all of them see this specialisation.
 namespace rc {
 template <>
-inline void show<date::sys_days>(const date::sys_days& d, std::ostream& os) {
-    os << voip::IsoDate{d};
+inline void show<date::sys_days>(const date::sys_days& value, std::ostream& os) {
+    os << voip::IsoDate{value};
 }
 }  // namespace rc
 

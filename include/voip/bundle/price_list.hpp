@@ -16,7 +16,7 @@ namespace voip {
 
 // One entry of a price list: the type it prices and the price of one term.
 struct TypePrice {
-    BundleType type;
+    BundleType type{};  // 0, no type, unless given: make_price_list refuses it
     Money per_term;
 };
 
