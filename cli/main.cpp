@@ -28,6 +28,9 @@
 #include "commands.hpp"
 #include "failure.hpp"
 #include "options.hpp"
+#ifdef VOIP_BUNDLE_SERVE
+#include <serve.hpp>
+#endif
 
 namespace {
 
@@ -106,6 +109,16 @@ int main(int argc, char** argv) {
                     "stop with exit 2 at a uuid seen before (remembers every uuid: memory grows with the store)");
     add_month_end(sweep);
     CLI::App* demo = app.add_subcommand("demo", "replay every example of the seed page and print each envelope");
+#ifdef VOIP_BUNDLE_SERVE
+    voip_sandbox::ServeOptions serve_options;
+    CLI::App* serve = app.add_subcommand("serve", "the sandbox: the API on localhost, stateful, with a clock tests can move");
+    serve->add_option("--listen", serve_options.listen, "HOST:PORT to listen on (port 0: any free port, printed)")
+        ->capture_default_str();
+    serve->add_option("--db", serve_options.db, "SQLite database file, or :memory:")->capture_default_str();
+    serve->add_option("--config", serve_options.config, "accounts, customers, balances, prices and policy (JSON)");
+    serve->add_option("--today", serve_options.today, "the first day of a new account's clock (default: today, UTC)");
+    serve->add_option("--threads", serve_options.threads, "connections served at once")->capture_default_str();
+#endif
 
     try {
         app.parse(argc, argv);
@@ -126,6 +139,9 @@ int main(int argc, char** argv) {
         if (status->parsed()) return voip_cli::run_status(o);
         if (sweep->parsed()) return voip_cli::run_sweep(o, check_duplicates);
         if (demo->parsed()) return voip_cli::run_demo();
+#ifdef VOIP_BUNDLE_SERVE
+        if (serve->parsed()) return voip_sandbox::serve(serve_options);
+#endif
     } catch (const Failure& f) {
         std::fflush(stdout);
         usage_error(f.message);

@@ -7,6 +7,8 @@ packages=(
   nlohmann-json3-dev libsimdjson-dev libcli11-dev
   librapidcheck-dev libclang-rt-14-dev gcovr clang-tidy
   libbenchmark-dev libboost-date-time-dev libboost-dev libfmt-dev gnuplot-nox
+  libcpp-httplib-dev libsqlite3-dev  # server/: voip-bundle serve
+  python3-requests python3-jsonschema wrk  # tests/sandbox, scripts/bench-sandbox.sh
   pkgconf  # tests/consumers: the installed voip_bundle.pc is compiled against
 )
 missing=()

@@ -114,3 +114,45 @@ TEST_CASE("printing") {
     os << SweepAction::renew << ' ' << SweepTotals{1, 2, 3};
     CHECK(os.str() == "renew {none: 1, renew: 2, lapsed: 3, invalid: 0}");
 }
+
+TEST_CASE("sweep_ranges: the sweep's two predicates as ranges of expires_on, for a database's index") {
+    const RenewalPolicy policies[] = {
+        RenewalPolicy{},
+        RenewalPolicy{MonthEnd::overflow, 1, 3, 5},
+        RenewalPolicy{MonthEnd::clamp, 1, 0, 0},
+        RenewalPolicy{MonthEnd::clamp, 3, 10, 20},
+        RenewalPolicy{MonthEnd::clamp, 12, 100, 200},
+    };
+    const date::sys_days days[] = {day("2018-08-29"), day("2024-02-29"), day("0001-01-01"), day("9999-12-31")};
+    int checked = 0;
+    for (const RenewalPolicy& p : policies)
+        for (const date::sys_days d : days) {
+            const auto r = sweep_ranges(d, p);
+            REQUIRE(r.has_value());
+            CHECK(r->renew_first == d - date::days{p.renew_days_after});
+            CHECK(r->renew_last == d + date::days{p.renew_days_before});
+            CHECK(r->lapsed_before == r->renew_first);
+            for (int offset = -250; offset <= 250; ++offset) {
+                const date::sys_days e = d + date::days{offset};
+                for (const bool flag : {false, true}) {
+                    const SweepAction a = sweep_action(e, flag, d, p);
+                    const bool renew = flag && r->renew_first <= e && e <= r->renew_last;
+                    const bool lapsed = e < r->lapsed_before;
+                    CHECK_EQ(a == SweepAction::renew, renew);
+                    CHECK_EQ(a == SweepAction::lapsed, lapsed);
+                    ++checked;
+                }
+            }
+        }
+    CHECK(checked == 5 * 4 * 501 * 2);
+    CHECK(sweep_ranges(day("2018-08-29"), RenewalPolicy{MonthEnd::clamp, 0, 3, 5}).error() == Error::invalid_policy);
+    CHECK(sweep_ranges(day("2018-08-29"), RenewalPolicy{MonthEnd::clamp, 1, 20, 20}).error() == Error::invalid_policy);
+    CHECK(sweep_ranges(max_day + date::days{1}, RenewalPolicy{}).error() == Error::invalid_policy);
+    static_assert(sweep_ranges(date::sys_days{date::days{100}}, RenewalPolicy{}).value().renew_last ==
+                  date::sys_days{date::days{103}});
+    std::ostringstream os;
+    os << *sweep_ranges(day("2018-09-06"), RenewalPolicy{});
+    CHECK(os.str() == "{renew: [2018-09-01, 2018-09-09], lapsed: < 2018-09-01}");
+    CHECK(*sweep_ranges(day("2018-09-06"), RenewalPolicy{}) == SweepRanges{day("2018-09-01"), day("2018-09-09"), day("2018-09-01")});
+    CHECK(*sweep_ranges(day("2018-09-06"), RenewalPolicy{}) != SweepRanges{day("2018-09-01"), day("2018-09-09"), day("2018-09-02")});
+}

@@ -1812,6 +1812,38 @@ constexpr SweepTotals sweep(ForwardIt first, ForwardIt last, date::sys_days day,
     return t;
 }
 
+// The daily sweep's two predicates as ranges of expires_on, for a host that keeps its
+// bundles in a database and selects the due ones through an index (a sorted column):
+// on `day`, with the policy's window of [expires_on - before, expires_on + after],
+//   sweep_action(b, day) == renew   <=>  b.auto_renew && renew_first <= b.expires_on <= renew_last
+//   sweep_action(b, day) == lapsed  <=>  b.expires_on < lapsed_before
+// and none otherwise, for every ok() bundle. The bounds may fall outside 0001..9999 near
+// its ends (compare them as day counts). A bundle newly lapsed on `day` has
+// expires_on == lapsed_before - 1 day.
+struct SweepRanges {
+    date::sys_days renew_first;    // day - renew_days_after, inclusive
+    date::sys_days renew_last;     // day + renew_days_before, inclusive
+    date::sys_days lapsed_before;  // day - renew_days_after, exclusive
+};
+
+[[nodiscard]] constexpr bool operator==(const SweepRanges& a, const SweepRanges& b) noexcept {
+    return a.renew_first == b.renew_first && a.renew_last == b.renew_last && a.lapsed_before == b.lapsed_before;
+}
+[[nodiscard]] constexpr bool operator!=(const SweepRanges& a, const SweepRanges& b) noexcept { return !(a == b); }
+
+inline std::ostream& operator<<(std::ostream& os, const SweepRanges& r) {
+    return os << "{renew: [" << IsoDate{r.renew_first} << ", " << IsoDate{r.renew_last}
+              << "], lapsed: < " << IsoDate{r.lapsed_before} << '}';
+}
+
+// invalid_policy for a policy that is not ok() or a day outside 0001..9999, as every decision.
+[[nodiscard]] constexpr tl::expected<SweepRanges, Error> sweep_ranges(date::sys_days day,
+                                                                      const RenewalPolicy& p) noexcept {
+    if (!ok(p) || !in_range(day)) return fail(Error::invalid_policy);
+    return SweepRanges{day - date::days{p.renew_days_after}, day + date::days{p.renew_days_before},
+                       day - date::days{p.renew_days_after}};
+}
+
 namespace detail {
 // sweep_action() for one day, as two comparisons of expires_on with bounds fixed for that
 // day, so the totals need no branch per bundle (docs/benchmarks.md). With before, after >= 0:

@@ -1,0 +1,133 @@
+// The seed's operations (create, update, renew) and the public list and get, on the store.
+#include <voip/bundle_nlohmann.hpp>
+
+#include "../cli/lines.hpp"
+#include "sandbox.hpp"
+
+namespace voip_sandbox {
+
+namespace {
+
+using nlohmann::ordered_json;
+using voip::schema::Field;
+
+std::string bundle_name(Field f) { return std::string(voip_cli::lines::bundle_name(f)); }
+
+// The public API's view of a bundle: {"created_on", "updated_on", "uuid"}.
+ordered_json public_view(const StoredBundle& b) {
+    ordered_json j;
+    j[bundle_name(Field::created_on)] = iso(b.bundle.created_on);
+    j[std::string(updated_on_name)] = iso(b.updated_on);
+    j[bundle_name(Field::uuid)] = voip::to_string(b.bundle.uuid);
+    return j;
+}
+
+}  // namespace
+
+std::optional<StoredBundle> Sandbox::owned(const Caller& c, const voip::Uuid& uuid) {
+    auto b = store_.bundle(c.id, uuid);
+    // Another customer's bundle is answered as one that does not exist: nothing leaks.
+    if (!b || b->customer != c.customer) return std::nullopt;
+    return b;
+}
+
+HttpResponse Sandbox::create(const Caller& c, const HttpRequest& request) {
+    const auto body = voip::parse_create(request.body);
+    if (!body) return seed_envelope(voip::error_envelope(body.error()));
+    voip::Uuid uuid;
+    if (const std::string* chosen = header(request, "X-Sandbox-Uuid")) {
+        const auto u = voip::parse_uuid(*chosen);
+        if (!u) return refusal(400, "malformed_sandbox_uuid");
+        if (store_.exists(*u)) return refusal(400, "sandbox_uuid_taken");
+        uuid = *u;
+    } else {
+        do uuid = voip::make_uuid_v4(random_);
+        while (store_.exists(uuid));
+    }
+    const AccountState s = store_.account(c.id);
+    const voip::Result r = voip::create(*body, uuid, context(c, s));
+    if (r) {
+        store_.insert(c.id, StoredBundle{r->bundle, c.customer, s.today, false});
+        const voip::Money balance = s.balance - r->charge;
+        store_.set_balance(c.id, balance);
+        store_.add_event(c.id, Event{0, s.today, uuid, c.customer, EventKind::created, r->charge, balance});
+    }
+    return seed_envelope(voip::make_envelope(voip::Operation::create, r));
+}
+
+HttpResponse Sandbox::update(const Caller& c, const std::string& uuid_text, const HttpRequest& request) {
+    const auto call = voip::parse_update(uuid_text, request.body);
+    if (!call) return seed_envelope(voip::error_envelope(call.error()));
+    const AccountState s = store_.account(c.id);
+    std::optional<StoredBundle> found = owned(c, call->uuid);
+    const auto find = [&](const voip::Uuid&) { return found ? &found->bundle : nullptr; };
+    const voip::Result r = voip::handle_update(call->uuid, call->request, find, context(c, s));
+    if (r) {
+        store_.update(StoredBundle{r->bundle, c.customer, s.today, found->lapsed});
+        const voip::Money balance = s.balance - r->charge;
+        store_.set_balance(c.id, balance);
+        store_.add_event(c.id, Event{0, s.today, call->uuid, c.customer, EventKind::updated, r->charge, balance});
+    }
+    return seed_envelope(voip::make_envelope(voip::Operation::update, r));
+}
+
+HttpResponse Sandbox::renew(const Caller& c, const std::string& uuid_text) {
+    const auto uuid = voip::parse_renew(uuid_text);
+    if (!uuid) return seed_envelope(voip::error_envelope(uuid.error()));
+    const AccountState s = store_.account(c.id);
+    std::optional<StoredBundle> found = owned(c, *uuid);
+    const auto find = [&](const voip::Uuid&) { return found ? &found->bundle : nullptr; };
+    const voip::Result r = voip::handle_renew(*uuid, find, context(c, s));
+    if (r) {
+        store_.update(StoredBundle{r->bundle, c.customer, s.today, found->lapsed});
+        const voip::Money balance = s.balance - r->charge;
+        store_.set_balance(c.id, balance);
+        store_.add_event(c.id, Event{0, s.today, *uuid, c.customer, EventKind::renewed, r->charge, balance});
+    }
+    return seed_envelope(voip::make_envelope(voip::Operation::renew, r));
+}
+
+HttpResponse Sandbox::list(const Caller& c) {
+    ordered_json result = ordered_json::array();
+    for (const StoredBundle& b : store_.list(c.id, c.customer)) result.push_back(public_view(b));
+    return envelope(200, result);
+}
+
+HttpResponse Sandbox::get(const Caller& c, const std::string& uuid_text) {
+    const auto uuid = voip::parse_uuid(uuid_text);
+    if (!uuid) return seed_envelope(voip::error_envelope(uuid.error()));
+    const auto b = owned(c, *uuid);
+    if (!b) return seed_envelope(voip::error_envelope(voip::Error::unknown_bundle));
+    return envelope(200, public_view(*b));
+}
+
+// The command's status (cli/status.cpp) of the stored bundle, then what the sandbox adds.
+HttpResponse Sandbox::state(const Caller& c, const std::string& uuid_text) {
+    const auto uuid = voip::parse_uuid(uuid_text);
+    if (!uuid) return seed_envelope(voip::error_envelope(uuid.error()));
+    const auto b = owned(c, *uuid);
+    if (!b) return seed_envelope(voip::error_envelope(voip::Error::unknown_bundle));
+    const voip::Context ctx = context(c, store_.account(c.id));
+    const auto state = voip::state_on(b->bundle, ctx.today, ctx.policy);
+    const auto window = voip::renewal_window(b->bundle, ctx.policy);
+    if (!state || !window) return seed_envelope(voip::error_envelope(voip::Error::invalid_bundle));
+    using voip_cli::lines::status;
+    ordered_json j = b->bundle;
+    j[std::string(status[0].name)] = voip::name(*state);
+    j[std::string(status[1].name)] = voip::in_service(*state);
+    j[std::string(status[2].name)] = voip::renewable(*state);
+    j[std::string(status[3].name)] = {{std::string(voip_cli::lines::window[0].name), iso(window->first)},
+                                      {std::string(voip_cli::lines::window[1].name), iso(window->last)}};
+    if (const auto next = voip::next_expiry(b->bundle, ctx.policy)) j[std::string(status[4].name)] = iso(*next);
+    ordered_json features = ordered_json::array();
+    const voip::FeatureSet set = voip::features_on(b->bundle, ctx.today, ctx.policy);
+    for (std::size_t i = 0; i < voip::feature_count; ++i)
+        if (set.has(static_cast<voip::Feature>(i))) features.push_back(voip::name(static_cast<voip::Feature>(i)));
+    j[std::string(status[5].name)] = features;
+    j[std::string(updated_on_name)] = iso(b->updated_on);
+    j[std::string(customer_name)] = b->customer.empty() ? ordered_json(nullptr) : ordered_json(b->customer);
+    j[std::string(lapsed_name)] = b->lapsed;
+    return envelope(200, j);
+}
+
+}  // namespace voip_sandbox

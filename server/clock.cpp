@@ -1,0 +1,45 @@
+// The sandbox's clock: moving an account's today runs the daily sweep (RULES 6) for each day passed.
+#include "sandbox.hpp"
+
+namespace voip_sandbox {
+
+// Day by day, in order: the bundles whose window closed the day before lapse (once: the
+// lapsed flag takes them out of the index), then every auto-renew bundle whose window is
+// open is renewed and charged; short funds leave it due for the next day. Both sets come
+// from the range queries on the index of expires_on with voip::sweep_ranges' bounds, so a
+// day costs in proportion to the bundles due, not to the store.
+Sandbox::SweepCounts Sandbox::advance(const Caller& c, date::sys_days to) {
+    SweepCounts n;
+    AccountState s = store_.account(c.id);
+    const voip::PriceList& prices = config_.accounts[c.index].prices;
+    for (date::sys_days day = s.today + date::days{1}; day <= to; day += date::days{1}) {
+        const auto ranges = voip::sweep_ranges(day, config_.policy);
+        if (!ranges) throw std::runtime_error("sweep_ranges refused the configured policy");
+        for (StoredBundle& b : store_.lapsing(c.id, ranges->lapsed_before)) {
+            b.lapsed = true;
+            store_.update(b);
+            store_.add_event(c.id, Event{0, day, b.bundle.uuid, b.customer, EventKind::lapsed, voip::Money{0}, s.balance});
+            ++n.lapsed;
+        }
+        for (StoredBundle& b : store_.due_for_renewal(c.id, ranges->renew_first, ranges->renew_last)) {
+            const voip::Result r = voip::renew(b.bundle, voip::Context{day, config_.policy, prices, s.balance});
+            if (!r) {
+                store_.add_event(c.id,
+                                 Event{0, day, b.bundle.uuid, b.customer, EventKind::renewal_failed, voip::Money{0}, s.balance});
+                ++n.renewal_failed;
+                continue;
+            }
+            b.bundle = r->bundle;
+            b.updated_on = day;
+            store_.update(b);
+            s.balance = s.balance - r->charge;
+            store_.set_balance(c.id, s.balance);
+            store_.add_event(c.id, Event{0, day, b.bundle.uuid, b.customer, EventKind::renewed, r->charge, s.balance});
+            ++n.renewed;
+        }
+    }
+    store_.set_today(c.id, to);
+    return n;
+}
+
+}  // namespace voip_sandbox

@@ -1,0 +1,157 @@
+// The sandbox's front door (sandbox.hpp): target, route, credentials, customer, idempotency key,
+// then the route's handler inside one transaction.
+#include "sandbox.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <utility>
+
+namespace voip_sandbox {
+
+namespace {
+
+constexpr std::int64_t key_lifetime_seconds = 24 * 60 * 60;
+
+std::int64_t system_seconds() {
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+date::sys_days utc_today() { return date::floor<date::days>(std::chrono::system_clock::now()); }
+
+// The same time whatever the first difference, so a wrong password's length or prefix
+// cannot be read off the answer's timing.
+bool same_secret(std::string_view given, std::string_view expected) {
+    unsigned diff = given.size() == expected.size() ? 0u : 1u;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const unsigned char g = i < given.size() ? static_cast<unsigned char>(given[i]) : 0u;
+        diff |= g ^ static_cast<unsigned char>(expected[i]);
+    }
+    return diff == 0;
+}
+
+bool valid_key(std::string_view key) {
+    if (key.empty() || key.size() > 255) return false;
+    for (const char c : key)
+        if (c < 0x20 || c > 0x7e) return false;
+    return true;
+}
+
+std::string_view target_error_name(TargetError e) {
+    switch (e) {
+        case TargetError::malformed: return "malformed_target";
+        case TargetError::bad_percent_encoding: return "bad_percent_encoding";
+        case TargetError::dot_segment: return "dot_segment_in_path";
+    }
+    return "malformed_target";
+}
+
+}  // namespace
+
+Sandbox::Sandbox(Config config, SandboxOptions options)
+    : config_(std::move(config)), options_(std::move(options)), store_(options_.db), random_(std::random_device{}()) {
+    if (!options_.now_seconds) options_.now_seconds = system_seconds;
+    const date::sys_days start = options_.start_day ? *options_.start_day : utc_today();
+    if (!voip::in_range(start)) throw std::runtime_error("the start day is outside 0001-01-01..9999-12-31");
+    Transaction t(store_.database());
+    for (const AccountConfig& a : config_.accounts)
+        account_ids_.push_back(store_.ensure_account(a.reseller, a.user, a.balance, start));
+    t.commit();
+}
+
+date::sys_days Sandbox::today(std::size_t account) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return store_.account(account_ids_.at(account)).today;
+}
+
+voip::Context Sandbox::context(const Caller& c, const AccountState& s) const {
+    return voip::Context{s.today, config_.policy, config_.accounts[c.index].prices, s.balance};
+}
+
+HttpResponse Sandbox::handle(const HttpRequest& request) noexcept {
+    try {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        return dispatch(request);
+    } catch (const std::exception& e) {
+        HttpResponse r = refusal(500, "internal_error");
+        r.headers.emplace_back("X-Sandbox-Detail", std::string(e.what()).substr(0, 200));
+        return r;
+    } catch (...) {
+        return refusal(500, "internal_error");
+    }
+}
+
+HttpResponse Sandbox::dispatch(const HttpRequest& request) {
+    const auto target = parse_target(request.target);
+    if (!target) return refusal(400, target_error_name(target.error()));
+    const auto m = match_route(request.method, target->path);
+    if (!m) return refusal(404, "unknown_route");
+    if (m->entry == nullptr) {
+        HttpResponse r = refusal(405, "method_not_allowed");
+        r.headers.emplace_back("Allow", m->allow);
+        return r;
+    }
+    if (m->entry->open) return answer(*m, *target, Caller{0, 0, {}}, request);
+
+    // Credentials: the provider's three headers; a wrong one is indistinguishable from a missing one.
+    const std::string* reseller = header(request, "X-Auth-Reseller");
+    const std::string* user = header(request, "X-Auth-User");
+    const std::string* password = header(request, "X-Auth-Password");
+    std::optional<std::size_t> found;
+    for (std::size_t i = 0; i < config_.accounts.size(); ++i) {
+        const AccountConfig& a = config_.accounts[i];
+        if (reseller && user && *reseller == a.reseller && *user == a.user) found = i;
+    }
+    if (!found || password == nullptr || !same_secret(*password, config_.accounts[*found].password))
+        return refusal(401, "unauthorized");
+    Caller caller{*found, account_ids_[*found], {}};
+    if (const std::string* for_customer = header(request, "X-Auth-For")) {
+        const auto& customers = config_.accounts[*found].customers;
+        if (std::find(customers.begin(), customers.end(), *for_customer) == customers.end())
+            return refusal(400, "unknown_customer");
+        caller.customer = *for_customer;
+    }
+
+    if (m->entry->method == Method::get) return answer(*m, *target, caller, request);
+
+    // A write: one transaction for the bundle, the balance, the event and the key's record.
+    const std::string* key = header(request, "Idempotency-Key");
+    if (key && !valid_key(*key)) return refusal(400, "invalid_idempotency_key");
+    const std::int64_t now = options_.now_seconds();
+    Transaction t(store_.database());
+    store_.forget_keys_before(now - key_lifetime_seconds);
+    const std::string fingerprint = request.method + ' ' + target->path + '\n' + caller.customer + '\n' + request.body;
+    if (key) {
+        if (const auto first = store_.replay(caller.id, *key)) {
+            if (first->fingerprint != fingerprint) return refusal(400, "idempotency_key_reused");
+            HttpResponse r{first->status, first->body, {{"Idempotent-Replayed", "true"}}};
+            return r;
+        }
+    }
+    HttpResponse r = answer(*m, *target, caller, request);
+    if (key && r.status < 500) store_.remember(caller.id, *key, Replay{fingerprint, r.status, r.body}, now);
+    t.commit();
+    return r;
+}
+
+HttpResponse Sandbox::answer(const Match& m, const Target& t, const Caller& c, const HttpRequest& request) {
+    switch (m.entry->route) {
+        case Route::list_bundles: return list(c);
+        case Route::create: return create(c, request);
+        case Route::get_bundle: return get(c, m.segment);
+        case Route::update: return update(c, m.segment, request);
+        case Route::renew: return renew(c, m.segment);
+        case Route::bundle_state: return state(c, m.segment);
+        case Route::get_clock: return clock(c);
+        case Route::move_clock: return move_clock(c, request);
+        case Route::events: return events(c, t);
+        case Route::account: return account(c);
+        case Route::reset: return reset(c);
+        case Route::health: return envelope(200, {{"status", "ok"}, {"version", VOIP_BUNDLE_CLI_VERSION}});
+        case Route::openapi: return HttpResponse{200, options_.openapi, {}};
+    }
+    return refusal(404, "unknown_route");
+}
+
+}  // namespace voip_sandbox

@@ -1,0 +1,85 @@
+// The sandbox: the seed's API and the sandbox routes over one SQLite database, without sockets.
+#pragma once
+// handle() takes a request as plain values and gives the answer; serve.cpp puts it behind
+// HTTP, the fuzz target calls it directly. Every call runs under one mutex and, when it
+// writes, in one transaction: concurrent requests see each other whole or not at all.
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <voip/bundle.hpp>
+
+#include "config.hpp"
+#include "routes.hpp"
+#include "store.hpp"
+#include "wire.hpp"
+
+namespace voip_sandbox {
+
+struct SandboxOptions {
+    std::string db = ":memory:";
+    std::optional<date::sys_days> start_day;  // a new account's first day; default: today in UTC
+    std::string openapi;                      // the text GET /openapi.json answers
+    std::function<std::int64_t()> now_seconds;  // real time, for idempotency keys' 24 hours
+};
+
+class Sandbox {
+public:
+    // Opens the database and brings the configuration's accounts into it. Throws
+    // std::runtime_error (SqliteError among them) with a message for a person.
+    Sandbox(Config config, SandboxOptions options);
+
+    // Never throws: a failure of the database is a 500 envelope and nothing is changed.
+    [[nodiscard]] HttpResponse handle(const HttpRequest& request) noexcept;
+
+    [[nodiscard]] const Config& config() const noexcept { return config_; }
+    // The account's clock (for the start-up banner).
+    [[nodiscard]] date::sys_days today(std::size_t account);
+
+    // The request's owner, once its credentials passed.
+    struct Caller {
+        std::size_t index;  // into config().accounts
+        std::int64_t id;    // the accounts row
+        std::string customer;  // X-Auth-For, or "" for the account itself
+    };
+
+private:
+    HttpResponse dispatch(const HttpRequest& request);
+    HttpResponse answer(const Match& m, const Target& t, const Caller& c, const HttpRequest& request);
+    [[nodiscard]] voip::Context context(const Caller& c, const AccountState& s) const;
+
+    // bundle_routes.cpp
+    HttpResponse create(const Caller& c, const HttpRequest& request);
+    HttpResponse update(const Caller& c, const std::string& uuid_text, const HttpRequest& request);
+    HttpResponse renew(const Caller& c, const std::string& uuid_text);
+    HttpResponse list(const Caller& c);
+    HttpResponse get(const Caller& c, const std::string& uuid_text);
+    HttpResponse state(const Caller& c, const std::string& uuid_text);
+    std::optional<StoredBundle> owned(const Caller& c, const voip::Uuid& uuid);
+
+    // sandbox_routes.cpp
+    HttpResponse clock(const Caller& c);
+    HttpResponse move_clock(const Caller& c, const HttpRequest& request);
+    HttpResponse events(const Caller& c, const Target& t);
+    HttpResponse account(const Caller& c);
+    HttpResponse reset(const Caller& c);
+
+    // clock.cpp: the daily sweep for every day after the account's today up to `to`.
+    struct SweepCounts {
+        std::int64_t renewed = 0, renewal_failed = 0, lapsed = 0;
+    };
+    SweepCounts advance(const Caller& c, date::sys_days to);
+
+    Config config_;
+    SandboxOptions options_;
+    std::mutex mutex_;
+    Store store_;
+    std::vector<std::int64_t> account_ids_;  // by config().accounts index
+    std::mt19937_64 random_;
+};
+
+}  // namespace voip_sandbox

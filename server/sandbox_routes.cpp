@@ -1,0 +1,104 @@
+// The sandbox-only routes: the clock, the events, the account and its reset.
+#include <charconv>
+
+#include <voip/bundle_nlohmann.hpp>
+
+#include "sandbox.hpp"
+
+namespace voip_sandbox {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr std::int64_t default_event_limit = 1000;
+constexpr std::int64_t max_event_limit = 10000;
+
+std::optional<std::int64_t> non_negative(const std::optional<std::string>& text) {
+    if (!text || text->empty()) return std::nullopt;
+    std::int64_t v = 0;
+    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+    if (ec != std::errc{} || end != text->data() + text->size() || v < 0) return std::nullopt;
+    return v;
+}
+
+ordered_json policy_json(const voip::RenewalPolicy& p) {
+    return {{"month_end", p.month_end == voip::MonthEnd::clamp ? "clamp" : "overflow"},
+            {"term_months", p.term_months},
+            {"renew_days_before", p.renew_days_before},
+            {"renew_days_after", p.renew_days_after}};
+}
+
+}  // namespace
+
+HttpResponse Sandbox::clock(const Caller& c) { return envelope(200, {{"today", iso(store_.account(c.id).today)}}); }
+
+// {"today": "YYYY-MM-DD"} or {"advance_days": N}: forward only, the sweep run for each day passed.
+HttpResponse Sandbox::move_clock(const Caller& c, const HttpRequest& request) {
+    if (request.body.size() > voip::max_body_size) return refusal(413, "body_too_large");
+    const ordered_json body = ordered_json::parse(request.body, nullptr, false);
+    if (body.is_discarded()) return refusal(400, "invalid_json");
+    if (!body.is_object() || body.size() != 1 || !(body.contains("today") || body.contains("advance_days")))
+        return refusal(400, "clock_body");  // exactly one of the two
+    const date::sys_days now = store_.account(c.id).today;
+    date::sys_days to = now;
+    if (const auto it = body.find("today"); it != body.end()) {
+        if (!it->is_string()) return refusal(400, "clock_body");
+        const auto day = voip::parse_iso_date(it->get_ref<const std::string&>());
+        if (!day) return refusal(400, voip::name(day.error()));
+        to = *day;
+    } else {
+        const ordered_json& n = body["advance_days"];
+        if (!n.is_number_integer() || n.get<std::int64_t>() < 0) return refusal(400, "clock_body");
+        const std::int64_t days = n.get<std::int64_t>();
+        if (days > (voip::max_day - now).count()) return refusal(400, voip::name(voip::Error::date_out_of_range));
+        to = now + date::days{days};
+    }
+    if (to < now) return refusal(400, "clock_backwards");
+    const SweepCounts n = advance(c, to);
+    return envelope(200, {{"today", iso(to)},
+                          {"renewed", n.renewed},
+                          {"renewal_failed", n.renewal_failed},
+                          {"lapsed", n.lapsed}});
+}
+
+HttpResponse Sandbox::events(const Caller& c, const Target& t) {
+    const auto after_text = query_value(t.query, "after");
+    const auto limit_text = query_value(t.query, "limit");
+    const auto after = after_text ? non_negative(after_text) : std::optional<std::int64_t>(0);
+    const auto limit = limit_text ? non_negative(limit_text) : std::optional<std::int64_t>(default_event_limit);
+    if (!after || !limit || *limit == 0 || *limit > max_event_limit) return refusal(400, "invalid_query");
+    ordered_json result = ordered_json::array();
+    for (const Event& e : store_.events(c.id, *after, *limit))
+        result.push_back({{"seq", e.seq},
+                          {"day", iso(e.day)},
+                          {"uuid", voip::to_string(e.uuid)},
+                          {std::string(customer_name), e.customer.empty() ? ordered_json(nullptr) : ordered_json(e.customer)},
+                          {"kind", name(e.kind)},
+                          {"charge", e.charge.minor},
+                          {"balance", e.balance.minor}});
+    return envelope(200, result);
+}
+
+HttpResponse Sandbox::account(const Caller& c) {
+    const AccountConfig& a = config_.accounts[c.index];
+    const AccountState s = store_.account(c.id);
+    return envelope(200, {{"reseller", a.reseller},
+                          {"user", a.user},
+                          {"today", iso(s.today)},
+                          {"balance", s.balance.minor},
+                          {"charged", store_.charged(c.id).minor},
+                          {"prices", a.prices},
+                          {"customers", a.customers},
+                          {"policy", policy_json(config_.policy)}});
+}
+
+// Empties the account's bundles, events and keys and restores its configured balance; the
+// clock stays (it only moves forward).
+HttpResponse Sandbox::reset(const Caller& c) {
+    store_.reset(c.id);
+    store_.set_balance(c.id, config_.accounts[c.index].balance);
+    return account(c);
+}
+
+}  // namespace voip_sandbox

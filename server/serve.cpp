@@ -1,0 +1,187 @@
+// The HTTP side of the sandbox: cpp-httplib's server, its limits, signals, the start-up banner.
+#include "serve.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include <httplib.h>
+#include <voip/bundle_nlohmann.hpp>
+
+#include "openapi.hpp"
+#include "sandbox.hpp"
+
+namespace voip_sandbox {
+
+namespace {
+
+constexpr std::size_t max_header_count = 100;
+constexpr std::size_t max_header_bytes = 8 * 1024;
+constexpr time_t timeout_seconds = 5;  // a slow or idle client is cut after it
+
+struct Listen {
+    std::string host;
+    int port = 0;
+};
+
+std::optional<Listen> parse_listen(const std::string& text) {
+    const std::size_t colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0) return std::nullopt;
+    Listen l{text.substr(0, colon), 0};
+    const char* first = text.data() + colon + 1;
+    const char* last = text.data() + text.size();
+    const auto [end, ec] = std::from_chars(first, last, l.port);
+    if (ec != std::errc{} || end != last || first == last || l.port < 0 || l.port > 65535) return std::nullopt;
+    if (l.host.size() > 2 && l.host.front() == '[' && l.host.back() == ']') l.host = l.host.substr(1, l.host.size() - 2);
+    return l;
+}
+
+void answer(const HttpResponse& from, httplib::Response& to) {
+    to.status = from.status;
+    for (const auto& [k, v] : from.headers) to.set_header(k, v);
+    to.set_content(from.body, "application/json");
+}
+
+// The sandbox's request from httplib's: the target as sent, so the sandbox decodes it itself.
+HttpRequest request_of(const httplib::Request& r) {
+    HttpRequest out{r.method, r.target, {}, r.body};
+    out.headers.reserve(r.headers.size());
+    for (const auto& [k, v] : r.headers) out.headers.emplace_back(k, v);
+    return out;
+}
+
+void print_banner(const ServeOptions& o, const Listen& l, int port, Sandbox& s) {
+    std::ostringstream out;
+    out << "voip-bundle sandbox " << VOIP_BUNDLE_CLI_VERSION << " listening on http://" << l.host << ':' << port
+        << " (database " << o.db << ", " << o.threads << " threads); stop with Ctrl-C\n";
+    if (s.config().generated) {
+        const AccountConfig& a = s.config().accounts.front();
+        const nlohmann::json prices = a.prices;
+        out << "account (generated; give --config FILE for your own):\n"
+            << "  X-Auth-Reseller: " << a.reseller << "\n  X-Auth-User: " << a.user
+            << "\n  X-Auth-Password: " << a.password << "\n  balance " << a.balance.minor << ", prices " << prices.dump()
+            << ", customers (X-Auth-For): " << a.customers.front() << ", today " << voip::to_iso_string(s.today(0)) << '\n'
+            << "try: curl -s -H 'X-Auth-Reseller: " << a.reseller << "' -H 'X-Auth-User: " << a.user
+            << "' -H 'X-Auth-Password: " << a.password << "' http://" << l.host << ':' << port << "/sandbox/account\n";
+    } else {
+        out << s.config().accounts.size() << " account(s) from " << o.config << '\n';
+    }
+    std::cout << out.str() << std::flush;
+}
+
+}  // namespace
+
+int serve(const ServeOptions& o) {
+    const auto fail = [](const std::string& why) {
+        std::cerr << "voip-bundle serve: " << why << '\n';
+        return 2;
+    };
+    const auto listen = parse_listen(o.listen);
+    if (!listen) return fail("--listen " + o.listen + ": want HOST:PORT, e.g. 127.0.0.1:8080");
+    if (o.threads < 1 || o.threads > 1024) return fail("--threads: want 1..1024");
+    Config config;
+    if (o.config.empty()) {
+        config = generated_config();
+    } else {
+        std::ifstream in(o.config, std::ios::binary);
+        if (!in) return fail("--config " + o.config + ": cannot be read");
+        std::ostringstream text;
+        text << in.rdbuf();
+        auto parsed = parse_config(text.str());
+        if (!parsed) return fail("--config " + o.config + ": " + parsed.error());
+        config = std::move(*parsed);
+    }
+    SandboxOptions so;
+    so.db = o.db;
+    so.openapi = std::string(openapi_text());
+    if (!o.today.empty()) {
+        const auto day = voip::parse_iso_date(o.today);
+        if (!day) return fail("--today " + o.today + ": " + std::string(voip::name(day.error())) + " (want YYYY-MM-DD)");
+        so.start_day = *day;
+    }
+
+    // Signals are taken by one thread (sigwait), so none lands in a worker mid-request.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+
+    std::optional<Sandbox> sandbox;
+    try {
+        sandbox.emplace(std::move(config), std::move(so));
+    } catch (const std::exception& e) {
+        return fail("--db " + o.db + ": " + e.what());
+    }
+
+    httplib::Server server;
+    const int threads = o.threads;
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    // Measured (SANDBOX.md 7): without these, ~150 requests/s a connection (Nagle against
+    // delayed ACKs) and a keep-alive connection closed after 5 requests.
+    server.set_tcp_nodelay(true);
+    server.set_keep_alive_max_count(1000000);
+    server.set_keep_alive_timeout(timeout_seconds);
+    server.set_read_timeout(timeout_seconds, 0);
+    server.set_write_timeout(timeout_seconds, 0);
+    server.set_payload_max_length(voip::max_body_size);
+    server.set_pre_routing_handler([](const httplib::Request& r, httplib::Response& res) {
+        std::size_t bytes = 0;
+        for (const auto& [k, v] : r.headers) bytes += k.size() + v.size() + 4;
+        if (r.headers.size() > max_header_count || bytes > max_header_bytes) {
+            answer(refusal(431, r.headers.size() > max_header_count ? "too_many_headers" : "headers_too_large"), res);
+            res.set_header("Connection", "close");
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    const auto handler = [&sandbox](const httplib::Request& r, httplib::Response& res) {
+        answer(sandbox->handle(request_of(r)), res);
+    };
+    server.Get(".*", handler);
+    server.Post(".*", handler);
+    server.Put(".*", handler);
+    server.Delete(".*", handler);
+    server.Patch(".*", handler);
+    server.Options(".*", handler);
+    // What httplib refuses itself (a malformed request line, 413, 414, an unknown method) gets an envelope too.
+    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (res.body.empty()) answer(refusal(res.status, "malformed_request"), res);
+    });
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        answer(refusal(500, "internal_error"), res);
+    });
+
+    int port = listen->port;
+    if (port == 0) port = server.bind_to_any_port(listen->host);
+    else if (!server.bind_to_port(listen->host, port)) port = -1;
+    if (port < 0) return fail("cannot listen on " + o.listen + " (in use, or not an address of this machine)");
+    print_banner(o, *listen, port, *sandbox);
+
+    std::atomic<bool> done{false};
+    std::thread watcher([&] {
+        const timespec tick{0, 200'000'000};
+        while (!done) {
+            if (sigtimedwait(&stop_signals, nullptr, &tick) > 0) {
+                server.stop();  // in-flight requests finish; keep-alive connections close after them
+                return;
+            }
+        }
+    });
+    const bool served = server.listen_after_bind();
+    done = true;
+    watcher.join();
+    sandbox.reset();  // the database closed (its WAL checkpointed) before the exit
+    std::cout << "voip-bundle sandbox stopped\n" << std::flush;
+    return served ? 0 : 2;
+}
+
+}  // namespace voip_sandbox

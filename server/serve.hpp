@@ -1,0 +1,19 @@
+// `voip-bundle serve`: the sandbox (sandbox.hpp) behind cpp-httplib on loopback.
+#pragma once
+#include <string>
+
+namespace voip_sandbox {
+
+struct ServeOptions {
+    std::string listen = "127.0.0.1:8080";  // host:port; port 0 takes a free one (printed)
+    std::string db = "voip-sandbox.db";     // ":memory:" for a throwaway run
+    std::string config;                     // empty: one generated account, printed
+    std::string today;                      // a new account's first day; empty: today in UTC
+    int threads = 64;                       // connections served at once (keep-alive holds one)
+};
+
+// Runs until SIGINT or SIGTERM; returns the exit code (2 with one line on stderr for a
+// bad option, configuration or database).
+int serve(const ServeOptions& o);
+
+}  // namespace voip_sandbox

@@ -1,0 +1,105 @@
+// The sandbox's state in SQLite: accounts' balances and clocks, bundles, events, idempotency keys.
+#pragma once
+// One Store per database file. Not thread-safe: the Sandbox serialises every call, and a
+// request's reads and writes happen inside one Transaction (sqlite.hpp), so a request
+// changes bundle, balance, event and idempotency record together or not at all.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <voip/bundle.hpp>
+
+#include "sqlite.hpp"
+
+namespace voip_sandbox {
+
+// The schema this program writes; an older file is migrated, a newer one refused.
+inline constexpr std::int64_t schema_version = 1;
+
+enum class EventKind : std::uint8_t { created, updated, renewed, renewal_failed, lapsed };
+inline constexpr std::string_view event_kind_names[] = {"created", "updated", "renewed", "renewal_failed", "lapsed"};
+[[nodiscard]] constexpr std::string_view name(EventKind k) noexcept { return event_kind_names[static_cast<int>(k)]; }
+
+struct AccountState {
+    voip::Money balance;
+    date::sys_days today;
+};
+
+// A bundle as the sandbox keeps it: the library's Bundle and what the public API adds.
+struct StoredBundle {
+    voip::Bundle bundle;
+    std::string customer;  // "" for the account itself
+    date::sys_days updated_on;
+    bool lapsed = false;  // its lapsed event was recorded (a bundle lapses once)
+};
+
+struct Event {
+    std::int64_t seq;
+    date::sys_days day;
+    voip::Uuid uuid;
+    std::string customer;
+    EventKind kind;
+    voip::Money charge;
+    voip::Money balance;  // the account's balance after the event
+};
+
+struct Replay {
+    std::string fingerprint;  // method, path, customer and body of the first request
+    int status;
+    std::string body;
+};
+
+class Store {
+public:
+    // Opens (creating, migrating) the database; throws SqliteError or a std::runtime_error
+    // naming a schema newer than this program's.
+    explicit Store(const std::string& path);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    [[nodiscard]] Database& database() noexcept { return db_; }
+
+    // The account's id; a new one starts with `balance` and its clock at `today`.
+    std::int64_t ensure_account(std::string_view reseller, std::string_view user, voip::Money balance,
+                                date::sys_days today);
+    [[nodiscard]] AccountState account(std::int64_t id);
+    void set_balance(std::int64_t id, voip::Money balance);
+    void set_today(std::int64_t id, date::sys_days today);
+
+    [[nodiscard]] std::optional<StoredBundle> bundle(std::int64_t account, const voip::Uuid& uuid);
+    [[nodiscard]] bool exists(const voip::Uuid& uuid);  // in any account
+    void insert(std::int64_t account, const StoredBundle& b);
+    // Writes expires_on, bundle_type, auto_renew, updated_on and lapsed of b.bundle.uuid.
+    void update(const StoredBundle& b);
+    // The bundles of (account, customer), oldest first.
+    [[nodiscard]] std::vector<StoredBundle> list(std::int64_t account, std::string_view customer);
+
+    // The clock's two range queries on the index of expires_on (voip::sweep_ranges):
+    // not yet lapsed, auto_renew on, first <= expires_on <= last; and not yet lapsed,
+    // expires_on < before.
+    [[nodiscard]] std::vector<StoredBundle> due_for_renewal(std::int64_t account, date::sys_days first,
+                                                            date::sys_days last);
+    [[nodiscard]] std::vector<StoredBundle> lapsing(std::int64_t account, date::sys_days before);
+
+    std::int64_t add_event(std::int64_t account, const Event& e);  // returns its seq
+    [[nodiscard]] std::vector<Event> events(std::int64_t account, std::int64_t after, std::int64_t limit);
+    [[nodiscard]] voip::Money charged(std::int64_t account);  // the sum of the events' charges
+
+    [[nodiscard]] std::optional<Replay> replay(std::int64_t account, std::string_view key);
+    void remember(std::int64_t account, std::string_view key, const Replay& r, std::int64_t now_seconds);
+    void forget_keys_before(std::int64_t seconds);
+
+    // Empties the account's bundles, events and keys (its balance is the caller's).
+    void reset(std::int64_t account);
+
+private:
+    struct Statements;
+    Database db_;
+    std::unique_ptr<Statements> s_;
+};
+
+}  // namespace voip_sandbox

@@ -1,0 +1,65 @@
+// The sandbox's envelopes and header lookups (wire.hpp).
+#include "wire.hpp"
+
+#include <cctype>
+
+namespace voip_sandbox {
+
+namespace {
+bool same_name(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
+}
+}  // namespace
+
+const std::string* header(const HttpRequest& r, std::string_view name) {
+    for (const auto& [k, v] : r.headers)
+        if (same_name(k, name)) return &v;
+    return nullptr;
+}
+
+std::string_view status_message(int status) noexcept {
+    switch (status) {
+        case 200: return voip::status_message(voip::Status::ok);
+        case 201: return voip::status_message(voip::Status::created);
+        case 400: return voip::status_message(voip::Status::bad_request);
+        case 401: return "Unauthorized";
+        case 402: return voip::status_message(voip::Status::payment_required);
+        case 404: return voip::status_message(voip::Status::not_found);
+        case 405: return "Method Not Allowed";
+        case 408: return "Request Timeout";
+        case 413: return "Payload Too Large";
+        case 414: return "URI Too Long";
+        case 431: return "Request Header Fields Too Large";
+        case 500: return "Internal Server Error";
+        case 503: return "Service Unavailable";
+        default: return status < 500 ? "Bad Request" : "Internal Server Error";
+    }
+}
+
+HttpResponse envelope(int status, const nlohmann::ordered_json& result) {
+    nlohmann::ordered_json e;
+    e[std::string(voip::schema::envelope[0].name)] = result;
+    e[std::string(voip::schema::envelope[1].name)] = status;
+    e[std::string(voip::schema::envelope[2].name)] = status_message(status);
+    // Replacement, not an exception, for text that is not UTF-8 (it can only come from a request).
+    return {status, e.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), {}};
+}
+
+HttpResponse refusal(int status, std::string_view rule) {
+    HttpResponse r = envelope(status, nlohmann::ordered_json::object());
+    r.headers.emplace_back("X-Sandbox-Error", std::string(rule));
+    return r;
+}
+
+HttpResponse seed_envelope(const voip::Envelope& e) {
+    HttpResponse r{static_cast<int>(voip::code(e.status())), voip::to_string(e), {}};
+    if (!e.outcome()) r.headers.emplace_back("X-Sandbox-Error", std::string(voip::name(e.outcome().error())));
+    return r;
+}
+
+std::string iso(date::sys_days day) { return voip::to_iso_string(day); }
+
+}  // namespace voip_sandbox
