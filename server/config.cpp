@@ -25,8 +25,8 @@ const json& member(const json& object, const char* name, const std::string& wher
 }
 
 void only_members(const json& object, std::initializer_list<const char*> known, const std::string& where) {
-    for (const auto& [key, value] : object.items()) {
-        (void)value;
+    for (const auto& item : object.items()) {
+        const std::string& key = item.key();
         if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
             throw Refused{where + ": unknown member \"" + key + "\""};
     }
