@@ -1,4 +1,6 @@
 // The sandbox's clock: moving an account's today runs the daily sweep (RULES 6) for each day passed.
+#include <algorithm>
+
 #include "sandbox.hpp"
 
 namespace voip_sandbox {
@@ -7,12 +9,24 @@ namespace voip_sandbox {
 // lapsed flag takes them out of the index), then every auto-renew bundle whose window is
 // open is renewed and charged; short funds leave it due for the next day. Both sets come
 // from the range queries on the index of expires_on with voip::sweep_ranges' bounds, so a
-// day costs in proportion to the bundles due, not to the store.
+// day costs in proportion to the bundles due, not to the store. Days on which nothing can
+// happen are skipped: the next day anything is due is the earliest window opening of an
+// auto-renew bundle or the day after the earliest window closes.
 Sandbox::SweepCounts Sandbox::advance(const Caller& c, date::sys_days to) {
     SweepCounts n;
     AccountState s = store_.account(c.id);
     const voip::PriceList& prices = config_.accounts[c.index].prices;
+    const date::days before{config_.policy.renew_days_before};
+    const date::days after{config_.policy.renew_days_after};
     for (date::sys_days day = s.today + date::days{1}; day <= to; day += date::days{1}) {
+        const auto renewing = store_.first_expiry(c.id, true);
+        const auto other = store_.first_expiry(c.id, false);
+        if (!renewing && !other) break;
+        date::sys_days next = (renewing && other ? std::min(*renewing, *other) : renewing ? *renewing : *other) + after +
+                              date::days{1};
+        if (renewing) next = std::min(next, *renewing - before);
+        if (next > to) break;
+        if (next > day) day = next;
         const auto ranges = voip::sweep_ranges(day, config_.policy);
         if (!ranges) throw std::runtime_error("sweep_ranges refused the configured policy");
         for (StoredBundle& b : store_.lapsing(c.id, ranges->lapsed_before)) {

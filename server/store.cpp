@@ -32,7 +32,7 @@ CREATE TABLE bundles(
   auto_renew INTEGER NOT NULL,
   lapsed INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
 CREATE INDEX bundles_by_owner ON bundles(account, customer, created_on);
-CREATE INDEX bundles_due ON bundles(account, expires_on) WHERE lapsed = 0;
+CREATE INDEX bundles_due ON bundles(account, auto_renew, expires_on) WHERE lapsed = 0;
 CREATE TABLE events(
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   account INTEGER NOT NULL,
@@ -95,7 +95,9 @@ struct Store::Statements {
           list(db, select_bundles("WHERE account = ?1 AND customer = ?2 ORDER BY created_on, uuid")),
           due(db, select_bundles("WHERE account = ?1 AND lapsed = 0 AND expires_on BETWEEN ?2 AND ?3 "
                                  "AND auto_renew = 1 ORDER BY expires_on, uuid")),
-          lapsing(db, select_bundles("WHERE account = ?1 AND lapsed = 0 AND expires_on < ?2 ORDER BY expires_on, uuid")),
+          lapsing(db, select_bundles("WHERE account = ?1 AND lapsed = 0 AND auto_renew IN (0, 1) AND expires_on < ?2 "
+                                     "ORDER BY expires_on, uuid")),
+          first_expiry(db, "SELECT MIN(expires_on) FROM bundles WHERE account = ?1 AND lapsed = 0 AND auto_renew = ?2"),
           add_event(db, "INSERT INTO events(account, day, uuid, customer, kind, charge, balance) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
           events(db, "SELECT seq, day, uuid, customer, kind, charge, balance FROM events "
@@ -110,7 +112,7 @@ struct Store::Statements {
           reset_keys(db, "DELETE FROM idempotency WHERE account = ?1") {}
 
     Statement find_account, insert_account, account, set_balance, set_today;
-    Statement bundle, exists, insert, update, list, due, lapsing;
+    Statement bundle, exists, insert, update, list, due, lapsing, first_expiry;
     Statement add_event, events, charged;
     Statement replay, remember, forget;
     Statement reset_bundles, reset_events, reset_keys;
@@ -231,6 +233,13 @@ std::vector<StoredBundle> Store::lapsing(std::int64_t account, date::sys_days be
     Run s(s_->lapsing);
     s->bind(1, account).bind(2, count(before));
     return all_rows(*s);
+}
+
+std::optional<date::sys_days> Store::first_expiry(std::int64_t account, bool auto_renew) {
+    Run s(s_->first_expiry);
+    s->bind(1, account).bind(2, auto_renew ? 1 : 0);
+    if (!s->step() || s->is_null(0)) return std::nullopt;
+    return day_of(s->integer(0));
 }
 
 std::int64_t Store::add_event(std::int64_t account, const Event& e) {

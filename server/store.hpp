@@ -85,6 +85,10 @@ public:
                                                             date::sys_days last);
     [[nodiscard]] std::vector<StoredBundle> lapsing(std::int64_t account, date::sys_days before);
 
+    // The earliest expires_on of the account's bundles not yet lapsed with this auto_renew
+    // (the index's first entry), so a clock move can skip the days on which nothing is due.
+    [[nodiscard]] std::optional<date::sys_days> first_expiry(std::int64_t account, bool auto_renew);
+
     std::int64_t add_event(std::int64_t account, const Event& e);  // returns its seq
     [[nodiscard]] std::vector<Event> events(std::int64_t account, std::int64_t after, std::int64_t limit);
     [[nodiscard]] voip::Money charged(std::int64_t account);  // the sum of the events' charges
