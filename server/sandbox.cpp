@@ -6,6 +6,7 @@
 #include <chrono>
 #include <exception>
 #include <utility>
+#include <variant>
 
 namespace voip_sandbox {
 
@@ -58,6 +59,7 @@ Sandbox::Sandbox(Config config, SandboxOptions options)
     for (const AccountConfig& a : config_.accounts)
         account_ids_.push_back(store_.ensure_account(a.reseller, a.user, a.balance, start));
     t.commit();
+    if (options_.db != ":memory:" && !options_.db.empty()) checkpointer_.emplace(options_.db);
 }
 
 date::sys_days Sandbox::today(std::size_t account) {
@@ -71,8 +73,14 @@ voip::Context Sandbox::context(const Caller& c, const AccountState& s) const {
 
 HttpResponse Sandbox::handle(const HttpRequest& request) noexcept {
     try {
+        // What needs no state runs outside the lock (the configuration never changes), so
+        // the lock is held only for the store's work.
+        std::variant<HttpResponse, Admitted> admitted = admit(request);
+        if (auto* refused = std::get_if<HttpResponse>(&admitted)) return std::move(*refused);
+        const Admitted& a = std::get<Admitted>(admitted);
+        if (a.match.entry->open) return answer(a.match, a.target, a.caller, request);
         const std::lock_guard<std::mutex> lock(mutex_);
-        return dispatch(request);
+        return a.match.entry->method == Method::get ? answer(a.match, a.target, a.caller, request) : write(a, request);
     } catch (const std::exception& e) {
         HttpResponse r = refusal(500, "internal_error");
         r.headers.emplace_back("X-Sandbox-Detail", std::string(e.what()).substr(0, 200));
@@ -82,17 +90,17 @@ HttpResponse Sandbox::handle(const HttpRequest& request) noexcept {
     }
 }
 
-HttpResponse Sandbox::dispatch(const HttpRequest& request) {
-    const auto target = parse_target(request.target);
+std::variant<HttpResponse, Sandbox::Admitted> Sandbox::admit(const HttpRequest& request) const {
+    auto target = parse_target(request.target);
     if (!target) return refusal(400, target_error_name(target.error()));
-    const auto m = match_route(request.method, target->path);
+    auto m = match_route(request.method, target->path);
     if (!m) return refusal(404, "unknown_route");
     if (m->entry == nullptr) {
         HttpResponse r = refusal(405, "method_not_allowed");
         r.headers.emplace_back("Allow", m->allow);
         return r;
     }
-    if (m->entry->open) return answer(*m, *target, Caller{0, 0, {}}, request);
+    if (m->entry->open) return Admitted{std::move(*m), std::move(*target), Caller{0, 0, {}}};
 
     // Credentials: the provider's three headers; a wrong one is indistinguishable from a missing one.
     const std::string* reseller = header(request, "X-Auth-Reseller");
@@ -112,25 +120,28 @@ HttpResponse Sandbox::dispatch(const HttpRequest& request) {
             return refusal(400, "unknown_customer");
         caller.customer = *for_customer;
     }
+    if (m->entry->method != Method::get) {
+        const std::string* key = header(request, "Idempotency-Key");
+        if (key && !valid_key(*key)) return refusal(400, "invalid_idempotency_key");
+    }
+    return Admitted{std::move(*m), std::move(*target), std::move(caller)};
+}
 
-    if (m->entry->method == Method::get) return answer(*m, *target, caller, request);
-
-    // A write: one transaction for the bundle, the balance, the event and the key's record.
+// A write: one transaction for the bundle, the balance, the event and the key's record.
+HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request) {
     const std::string* key = header(request, "Idempotency-Key");
-    if (key && !valid_key(*key)) return refusal(400, "invalid_idempotency_key");
     const std::int64_t now = options_.now_seconds();
     Transaction t(store_.database());
     store_.forget_keys_before(now - key_lifetime_seconds);
-    const std::string fingerprint = request.method + ' ' + target->path + '\n' + caller.customer + '\n' + request.body;
+    const std::string fingerprint = request.method + ' ' + a.target.path + '\n' + a.caller.customer + '\n' + request.body;
     if (key) {
-        if (const auto first = store_.replay(caller.id, *key)) {
+        if (const auto first = store_.replay(a.caller.id, *key)) {
             if (first->fingerprint != fingerprint) return refusal(400, "idempotency_key_reused");
-            HttpResponse r{first->status, first->body, {{"Idempotent-Replayed", "true"}}};
-            return r;
+            return HttpResponse{first->status, first->body, {{"Idempotent-Replayed", "true"}}};
         }
     }
-    HttpResponse r = answer(*m, *target, caller, request);
-    if (key && r.status < 500) store_.remember(caller.id, *key, Replay{fingerprint, r.status, r.body}, now);
+    HttpResponse r = answer(a.match, a.target, a.caller, request);
+    if (key && r.status < 500) store_.remember(a.caller.id, *key, Replay{fingerprint, r.status, r.body}, now);
     t.commit();
     return r;
 }

@@ -9,10 +9,12 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <voip/bundle.hpp>
 
+#include "checkpointer.hpp"
 #include "config.hpp"
 #include "routes.hpp"
 #include "store.hpp"
@@ -48,7 +50,14 @@ public:
     };
 
 private:
-    HttpResponse dispatch(const HttpRequest& request);
+    // A request whose target, route, credentials and customer passed.
+    struct Admitted {
+        Match match;
+        Target target;
+        Caller caller;
+    };
+    std::variant<HttpResponse, Admitted> admit(const HttpRequest& request) const;
+    HttpResponse write(const Admitted& a, const HttpRequest& request);
     HttpResponse answer(const Match& m, const Target& t, const Caller& c, const HttpRequest& request);
     [[nodiscard]] voip::Context context(const Caller& c, const AccountState& s) const;
 
@@ -78,6 +87,7 @@ private:
     SandboxOptions options_;
     std::mutex mutex_;
     Store store_;
+    std::optional<Checkpointer> checkpointer_;  // file databases; declared after store_, stopped before it
     std::vector<std::int64_t> account_ids_;  // by config().accounts index
     std::mt19937_64 random_;
 };

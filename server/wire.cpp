@@ -1,15 +1,15 @@
 // The sandbox's envelopes and header lookups (wire.hpp).
 #include "wire.hpp"
 
-#include <cctype>
-
 namespace voip_sandbox {
 
 namespace {
-bool same_name(std::string_view a, std::string_view b) {
+// ASCII only, as HTTP's field names; no locale (std::tolower was 3 % of a GET's time).
+constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool same_name(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+        if (lower(a[i]) != lower(b[i])) return false;
     return true;
 }
 }  // namespace
