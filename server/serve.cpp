@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <charconv>
@@ -160,10 +161,19 @@ int serve(const ServeOptions& o) {
         answer(refusal(500, "internal_error"), res);
     });
 
+    // cpp-httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into Debian's
+    // library): of 64 clients connecting at once, those past the fifth had their SYN dropped and
+    // waited 1-3 s to retry. A second listen() on the bound socket raises the backlog.
+    socket_t listening = -1;
+    server.set_socket_options([&listening](socket_t sock) {
+        httplib::default_socket_options(sock);
+        listening = sock;
+    });
     int port = listen->port;
     if (port == 0) port = server.bind_to_any_port(listen->host);
     else if (!server.bind_to_port(listen->host, port)) port = -1;
     if (port < 0) return fail("cannot listen on " + o.listen + " (in use, or not an address of this machine)");
+    if (listening >= 0) ::listen(listening, SOMAXCONN);
     print_banner(o, *listen, port, *sandbox);
 
     std::atomic<bool> done{false};
