@@ -136,9 +136,15 @@ int serve(const ServeOptions& o) {
     server.set_payload_max_length(voip::max_body_size);
     server.set_pre_routing_handler([](const httplib::Request& r, httplib::Response& res) {
         std::size_t bytes = 0;
-        for (const auto& [k, v] : r.headers) bytes += k.size() + v.size() + 4;
-        if (r.headers.size() > max_header_count || bytes > max_header_bytes) {
-            answer(refusal(431, r.headers.size() > max_header_count ? "too_many_headers" : "headers_too_large"), res);
+        std::size_t count = 0;
+        for (const auto& [k, v] : r.headers) {
+            // httplib adds these four to every request's headers: they are not the client's.
+            if (k == "REMOTE_ADDR" || k == "REMOTE_PORT" || k == "LOCAL_ADDR" || k == "LOCAL_PORT") continue;
+            bytes += k.size() + v.size() + 4;
+            ++count;
+        }
+        if (count > max_header_count || bytes > max_header_bytes) {
+            answer(refusal(431, count > max_header_count ? "too_many_headers" : "headers_too_large"), res);
             res.set_header("Connection", "close");
             return httplib::Server::HandlerResponse::Handled;
         }
