@@ -153,11 +153,27 @@ int serve(const ServeOptions& o) {
     const auto handler = [&sandbox](const httplib::Request& r, httplib::Response& res) {
         answer(sandbox->handle(request_of(r)), res);
     };
+    // A request without Content-Length or Transfer-Encoding has no body (RFC 9112 6.3), but
+    // httplib reads a POST, PUT or PATCH without them until the connection closes: a bodyless
+    // renew or reset waited out the 5 s read timeout and was answered 400. These routes read
+    // the body themselves, only when there is one.
+    const auto with_body = [&sandbox](const httplib::Request& r, httplib::Response& res,
+                                      const httplib::ContentReader& read) {
+        HttpRequest request = request_of(r);
+        if (r.has_header("Content-Length") || r.has_header("Transfer-Encoding")) {
+            const bool whole = read([&request](const char* data, std::size_t n) {
+                request.body.append(data, n);
+                return true;
+            });
+            if (!whole) return answer(refusal(res.status == 413 ? 413 : 400, "malformed_request"), res);
+        }
+        answer(sandbox->handle(request), res);
+    };
     server.Get(".*", handler);
-    server.Post(".*", handler);
-    server.Put(".*", handler);
+    server.Post(".*", with_body);
+    server.Put(".*", with_body);
     server.Delete(".*", handler);
-    server.Patch(".*", handler);
+    server.Patch(".*", with_body);
     server.Options(".*", handler);
     // What httplib refuses itself (a malformed request line, 413, 414, an unknown method) gets an envelope too.
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
