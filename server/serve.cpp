@@ -161,11 +161,17 @@ int serve(const ServeOptions& o) {
                                       const httplib::ContentReader& read) {
         HttpRequest request = request_of(r);
         if (r.has_header("Content-Length") || r.has_header("Transfer-Encoding")) {
-            const bool whole = read([&request](const char* data, std::size_t n) {
-                request.body.append(data, n);
-                return true;
+            // httplib's payload limit holds for Content-Length, not for chunked bodies: cut them here.
+            bool too_large = false;
+            const bool whole = read([&request, &too_large](const char* data, std::size_t n) {
+                too_large = request.body.size() + n > voip::max_body_size;
+                if (!too_large) request.body.append(data, n);
+                return !too_large;
             });
-            if (!whole) return answer(refusal(res.status == 413 ? 413 : 400, "malformed_request"), res);
+            if (!whole) {  // the rest of the body is still on the connection: close it
+                answer(refusal(too_large || res.status == 413 ? 413 : 400, "malformed_request"), res);
+                return res.set_header("Connection", "close");
+            }
         }
         answer(sandbox->handle(request), res);
     };
