@@ -251,6 +251,43 @@ def persistence():
 
 
 @case
+def schema_strict():
+    # The validator every case relies on refuses wrong answers, not only accepts right ones.
+    sp = sc.spec()
+    json_h = {"content-type": "application/json"}
+    good = {"auto_renew": True, "bundle_type": 1, "expires_on": "2018-09-01", "uuid": SEED_UUID}
+    bad = [("POST", "/voip/bundle", 201, {"result": good, "status_code": 200, "status_message": "Created"}),
+           ("POST", "/voip/bundle", 201, {"result": dict(good, extra=1), "status_code": 201, "status_message": "Created"}),
+           ("POST", "/voip/bundle", 201, {"result": dict(good, expires_on="2018-9-1"), "status_code": 201,
+                                          "status_message": "Created"}),
+           ("POST", "/voip/bundle", 201, {"result": dict(good, uuid=SEED_UUID.upper()), "status_code": 201,
+                                          "status_message": "Created"}),
+           ("POST", "/voip/bundle", 201, {"result": dict(good, bundle_type=6), "status_code": 201,
+                                          "status_message": "Created"}),
+           ("POST", "/voip/bundle", 201, {"status_code": 201, "status_message": "Created"}),
+           ("POST", "/voip/bundle", 402, {"result": {}, "status_code": 402, "status_message": "Payment Required"}),
+           ("PUT", "/voip/bundle/x", 400, {"result": {"why": 1}, "status_code": 400, "status_message": "Bad Request"}),
+           ("GET", "/sandbox/clock", 200, {"result": {"today": "2018-08-01", "x": 1}, "status_code": 200,
+                                           "status_message": "OK"}),
+           ("GET", "/sandbox/health", 401, {"result": {}, "status_code": 401, "status_message": "Unauthorized"}),
+           ("GET", "/nowhere", 200, {"result": {}, "status_code": 200, "status_message": "OK"})]
+    for method, path, status, body in bad:
+        try:
+            sp.validate(method, path, status, json_h, json.dumps(body).encode())
+        except sc.Failed:
+            continue
+        raise sc.Failed("accepted: %s %s %d %s" % (method, path, status, body))
+    try:
+        sp.validate("DELETE", "/voip/bundle", 405, json_h,
+                    b'{"result":{},"status_code":405,"status_message":"Method Not Allowed"}')
+        raise sc.Failed("a 405 without Allow accepted")
+    except sc.Failed as e:
+        check("header Allow missing" in str(e), str(e))
+    ok = {"result": good, "status_code": 201, "status_message": "Created"}
+    sp.validate("POST", "/voip/bundle", 201, json_h, json.dumps(ok).encode())
+
+
+@case
 def generated_account():
     with Server(None, today=None, db=":memory:") as s:
         check(s.creds["X-Auth-Reseller"] == "sandbox" and s.creds["X-Auth-User"] == "test", "banner %s" % s.banner)
