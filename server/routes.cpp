@@ -75,6 +75,9 @@ tl::expected<Target, TargetError> parse_target(std::string_view target) {
     if (question != std::string_view::npos) t.query.assign(target.substr(question + 1));
     if (raw_path.find('#') != std::string_view::npos) return tl::make_unexpected(TargetError::malformed);
     if (!percent_decode(raw_path, t.path)) return tl::make_unexpected(TargetError::bad_percent_encoding);
+    // The query too: query_value() answers "absent" for a value it cannot decode, so
+    // ?after=%zz would have been read as no `after` at all.
+    if (std::string query; !percent_decode(t.query, query)) return tl::make_unexpected(TargetError::bad_percent_encoding);
     // A decoded '/' or NUL would make a segment mean something else than it was sent as.
     for (const char c : t.path)
         if (c == '\0') return tl::make_unexpected(TargetError::bad_percent_encoding);
