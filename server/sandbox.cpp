@@ -133,15 +133,26 @@ HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request) {
     const std::int64_t now = options_.now_seconds();
     Transaction t(store_.database());
     store_.forget_keys_before(now - key_lifetime_seconds);
-    const std::string fingerprint = request.method + ' ' + a.target.path + '\n' + a.caller.customer + '\n' + request.body;
+    // Everything the answer depends on besides the state: method, path, customer, the
+    // uuid a create was asked to take, and the body.
+    const std::string* chosen = header(request, "X-Sandbox-Uuid");
+    const std::string fingerprint = request.method + ' ' + a.target.path + '\n' + a.caller.customer + '\n' +
+                                    (chosen ? *chosen : std::string()) + '\n' + request.body;
     if (key) {
         if (const auto first = store_.replay(a.caller.id, *key)) {
             if (first->fingerprint != fingerprint) return refusal(400, "idempotency_key_reused");
-            return HttpResponse{first->status, first->body, {{"Idempotent-Replayed", "true"}}};
+            HttpResponse replayed{first->status, first->body, {{"Idempotent-Replayed", "true"}}};
+            if (!first->rule.empty()) replayed.headers.emplace_back("X-Sandbox-Error", first->rule);
+            return replayed;
         }
     }
     HttpResponse r = answer(a.match, a.target, a.caller, request);
-    if (key && r.status < 500) store_.remember(a.caller.id, *key, Replay{fingerprint, r.status, r.body}, now);
+    if (key && r.status < 500) {
+        std::string rule;
+        for (const auto& [name, value] : r.headers)
+            if (name == "X-Sandbox-Error") rule = value;
+        store_.remember(a.caller.id, *key, Replay{fingerprint, r.status, r.body, rule}, now);
+    }
     t.commit();
     return r;
 }

@@ -49,6 +49,7 @@ CREATE TABLE idempotency(
   fingerprint TEXT NOT NULL,
   status INTEGER NOT NULL,
   body TEXT NOT NULL,
+  rule TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   PRIMARY KEY(account, key)) WITHOUT ROWID;
 CREATE INDEX idempotency_by_age ON idempotency(created_at);
@@ -103,9 +104,9 @@ struct Store::Statements {
           events(db, "SELECT seq, day, uuid, customer, kind, charge, balance FROM events "
                      "WHERE account = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"),
           charged(db, "SELECT COALESCE(SUM(charge), 0) FROM events WHERE account = ?1"),
-          replay(db, "SELECT fingerprint, status, body FROM idempotency WHERE account = ?1 AND key = ?2"),
-          remember(db, "INSERT INTO idempotency(account, key, fingerprint, status, body, created_at) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+          replay(db, "SELECT fingerprint, status, body, rule FROM idempotency WHERE account = ?1 AND key = ?2"),
+          remember(db, "INSERT INTO idempotency(account, key, fingerprint, status, body, rule, created_at) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
           forget(db, "DELETE FROM idempotency WHERE created_at < ?1"),
           reset_bundles(db, "DELETE FROM bundles WHERE account = ?1"),
           reset_events(db, "DELETE FROM events WHERE account = ?1"),
@@ -282,12 +283,13 @@ std::optional<Replay> Store::replay(std::int64_t account, std::string_view key) 
     Run s(s_->replay);
     s->bind(1, account).bind(2, key);
     if (!s->step()) return std::nullopt;
-    return Replay{s->text(0), static_cast<int>(s->integer(1)), s->text(2)};
+    return Replay{s->text(0), static_cast<int>(s->integer(1)), s->text(2), s->text(3)};
 }
 
 void Store::remember(std::int64_t account, std::string_view key, const Replay& r, std::int64_t now_seconds) {
     Run s(s_->remember);
-    s->bind(1, account).bind(2, key).bind(3, r.fingerprint).bind(4, r.status).bind(5, r.body).bind(6, now_seconds);
+    s->bind(1, account).bind(2, key).bind(3, r.fingerprint).bind(4, r.status).bind(5, r.body).bind(6, r.rule);
+    s->bind(7, now_seconds);
     s->step();
 }
 

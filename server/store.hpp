@@ -47,9 +47,10 @@ struct Event {
 };
 
 struct Replay {
-    std::string fingerprint;  // method, path, customer and body of the first request
+    std::string fingerprint;  // what made the first request this request (sandbox.cpp)
     int status;
     std::string body;
+    std::string rule;  // its X-Sandbox-Error, or ""
 };
 
 class Store {

@@ -63,7 +63,8 @@ def stop(p):
 
 def call(port, method, path, body=None):
     data = json.dumps(body).encode() if body is not None else (b"" if method != "GET" else None)
-    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method, headers=AUTH)
+    headers = dict(AUTH, **({"Content-Type": "application/json"} if body is not None else {}))
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method, headers=headers)
     try:
         with urllib.request.urlopen(req) as r:
             return r.status, r.read()

@@ -190,10 +190,20 @@ def idempotency():
         a = s.call("POST", "/voip/bundle", '{"bundle_type": 9}', headers=h)
         b = s.call("POST", "/voip/bundle", '{"bundle_type": 9}', headers=h)
         check(a.status == 400 and b.status == 400 and b.body == a.body, "refusal replay")
+        check(b.headers.get("x-sandbox-error") == a.headers.get("x-sandbox-error") == "bundle_type_out_of_range",
+              "the replay names the rule: %r %r" % (a, b))
+        # the uuid a create was asked to take is part of the request
+        h = {"Idempotency-Key": "chosen"}
+        first = s.call("POST", "/voip/bundle", '{"bundle_type": 3}',
+                       headers=dict(h, **{"X-Sandbox-Uuid": "11111111-1111-4111-8111-111111111111"}))
+        other = s.call("POST", "/voip/bundle", '{"bundle_type": 3}',
+                       headers=dict(h, **{"X-Sandbox-Uuid": "22222222-2222-4222-8222-222222222222"}))
+        check(first.status == 201 and other.status == 400 and other.headers.get("x-sandbox-error") == "idempotency_key_reused",
+              "another X-Sandbox-Uuid with the same key: %r" % other)
         for bad in ("x" * 256, "caf\u00e9"):
             r = s.call("POST", "/voip/bundle", '{"bundle_type": 1}', headers={"Idempotency-Key": bad.encode("utf-8")})
             check(r.status == 400 and r.headers.get("x-sandbox-error") == "invalid_idempotency_key", "key %r: %r" % (bad, r))
-        check(len(sc.events(s)) == 3, "no charge for a refused key")
+        check(len(sc.events(s)) == 4, "no charge for a refused key (the one create with a chosen uuid)")
 
 
 def routes_of_header():
