@@ -192,9 +192,13 @@ int serve(const ServeOptions& o) {
     // cpp-httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into Debian's
     // library): of 64 clients connecting at once, those past the fifth had their SYN dropped and
     // waited 1-3 s to retry. A second listen() on the bound socket raises the backlog.
+    // Only SO_REUSEADDR (a restart need not wait out TIME_WAIT): httplib's default also sets
+    // SO_REUSEPORT, with which a second sandbox on the same port starts and takes half the
+    // connections to another database.
     socket_t listening = -1;
     server.set_socket_options([&listening](socket_t sock) {
-        httplib::default_socket_options(sock);
+        const int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
         listening = sock;
     });
     int port = listen->port;

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""The server's life: a clean stop on SIGTERM and SIGINT with a request in flight, and exit 2
+with one line on standard error for a bad configuration, option or database."""
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+import sandbox_client as sc
+from sandbox_client import Server, case, check, config
+
+
+def refused(args, mention):
+    """voip-bundle serve with `args` exits 2 at once, one line on stderr that names `mention`."""
+    p = subprocess.run([sc.EXE, "serve", "--listen", "127.0.0.1:0", *args], capture_output=True, timeout=30)
+    err = p.stderr.decode()
+    check(p.returncode == 2, "exit %d for %s: %r" % (p.returncode, args, err))
+    check(err.count("\n") == 1 and mention in err, "one line naming %r: %r" % (mention, err))
+    check(p.stdout == b"", "nothing on stdout: %r" % p.stdout)
+
+
+@case
+def stop_finishes_the_request_in_flight():
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with Server(config()) as s:
+            c = socket.create_connection(("127.0.0.1", s.port))
+            body = b'{"bundle_type": 1, "auto_renew": true}'
+            head = (b"POST /voip/bundle HTTP/1.1\r\nHost: x\r\nX-Auth-Reseller: r\r\nX-Auth-User: u\r\n"
+                    b"X-Auth-Password: p\r\nContent-Length: %d\r\n\r\n" % len(body))
+            c.sendall(head + body[:10])  # the request is in flight: half its body sent
+            time.sleep(0.3)
+            s.proc.send_signal(sig)
+            time.sleep(0.3)
+            c.sendall(body[10:])
+            answer = b""
+            c.settimeout(10)
+            while b"\r\n\r\n" not in answer or not answer.rstrip().endswith(b"}"):
+                chunk = c.recv(4096)
+                if not chunk:
+                    break
+                answer += chunk
+            c.close()
+            check(answer.startswith(b"HTTP/1.1 201"), "%s: the request in flight is answered: %r" % (sig, answer[:80]))
+            check(s.proc.wait(10) == 0, "exit 0 after %s" % sig)
+            out = s.proc.stdout.read().decode()
+            check("voip-bundle sandbox stopped" in out, "says it stopped: %r" % out)
+            # what it answered is stored: a restart on the same database shows it
+            s.start()
+            check(len(s.ok("GET", "/voip/bundle")) == 1 and sc.balance(s) == 8500, "the create was committed")
+
+
+@case
+def bad_configuration_exit_2():
+    d = tempfile.mkdtemp(prefix="voip-sandbox-")
+    cases = {"not json": ("{", "not JSON"),
+             "no accounts": (json.dumps({"accounts": []}), "accounts: want a non-empty array"),
+             "bad price": (json.dumps(config()).replace("1500", "-1"), "prices"),
+             "bad policy": (json.dumps(dict(config(), policy={"month_end": "x"})), "policy.month_end")}
+    for name, (text, mention) in cases.items():
+        path = os.path.join(d, name.replace(" ", "_") + ".json")
+        with open(path, "w") as f:
+            f.write(text)
+        refused(["--db", ":memory:", "--config", path], mention)
+    refused(["--db", ":memory:", "--config", os.path.join(d, "missing.json")], "cannot be read")
+    refused(["--db", ":memory:", "--today", "2018-02-30"], "--today")
+    refused(["--db", ":memory:", "--threads", "0"], "--threads")
+    p = subprocess.run([sc.EXE, "serve", "--listen", "nowhere"], capture_output=True, timeout=30)
+    check(p.returncode == 2 and b"--listen" in p.stderr, "bad --listen: %r" % p.stderr)
+
+
+@case
+def database_refusals_exit_2():
+    d = tempfile.mkdtemp(prefix="voip-sandbox-")
+    newer = os.path.join(d, "newer.db")
+    con = sqlite3.connect(newer)
+    con.execute("PRAGMA user_version = 99")
+    con.close()
+    refused(["--db", newer], "newer than this program's")
+    garbage = os.path.join(d, "garbage.db")
+    with open(garbage, "wb") as f:
+        f.write(b"this is not an SQLite database, just bytes" * 100)
+    refused(["--db", garbage], "--db")
+    with Server(config()) as s:  # a port in use
+        p = subprocess.run([sc.EXE, "serve", "--listen", "127.0.0.1:%d" % s.port, "--db", ":memory:"],
+                           capture_output=True, timeout=30)
+        check(p.returncode == 2 and b"cannot listen" in p.stderr, "port in use: %r" % p.stderr)
+        s.alive()
+
+
+@case
+def restart_keeps_the_clock_and_ignores_a_new_today():
+    with Server(config(), today="2018-08-01") as s:
+        sc.move_clock(s, today="2018-09-10")
+        s.stop()
+        s.args[s.args.index("--today") + 1] = "2018-01-01"  # an existing account keeps its clock
+        s.start()
+        check(s.ok("GET", "/sandbox/clock")["today"] == "2018-09-10", "the clock survived the restart")
+
+
+if __name__ == "__main__":
+    sys.exit(sc.main())
