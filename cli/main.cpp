@@ -15,6 +15,7 @@
 // errors, unreadable or corrupt files and a standard output that cannot be written. A
 // store is only ever replaced atomically, and only after a successful create, update or
 // renew with --commit, under an exclusive lock on <store>.lock (docs/json-and-cli.md).
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -28,6 +29,7 @@
 #include "commands.hpp"
 #include "failure.hpp"
 #include "options.hpp"
+#include "usage_check.hpp"
 
 namespace {
 
@@ -47,7 +49,8 @@ void usage_error(const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"voip-bundle: what the VoIP Bundle API would answer, from JSON, without a server or a charge"};
+    CLI::App app{"voip-bundle: what the VoIP Bundle API would answer, from JSON, without a server or a charge",
+                 "voip-bundle"};
     app.set_version_flag("--version", std::string(VOIP_BUNDLE_CLI_VERSION));
     app.require_subcommand(1);
     voip_cli::Options o;
@@ -107,8 +110,16 @@ int main(int argc, char** argv) {
     add_month_end(sweep);
     CLI::App* demo = app.add_subcommand("demo", "replay every example of the seed page and print each envelope");
 
+    // `help [command]` is --help; then every word is checked before CLI11 parses, so an
+    // unknown one is named (with the closest valid one) ahead of any missing option.
+    std::vector<std::string> args = voip_cli::expand_help_command(std::vector<std::string>(argv + 1, argv + argc));
+    if (const auto wrong = voip_cli::check_command_line(app, args)) {
+        usage_error(*wrong);
+        return exit_usage;
+    }
     try {
-        app.parse(argc, argv);
+        std::reverse(args.begin(), args.end());  // CLI11 takes a vector last word first
+        app.parse(args);
     } catch (const CLI::Success& e) {
         return app.exit(e);  // --help, --version
     } catch (const CLI::ParseError& e) {

@@ -587,6 +587,41 @@ def case_help_and_version(tmp):
     check(code == 0 and re.match(r"\d+\.\d+\.\d+", out.strip()), f"--version: {out!r}")
 
 
+def case_unknown_words(tmp):
+    """Unknown commands, quote operations and options are named, with the closest valid one and the list."""
+    err = expect_usage_error(["creat", "--today", "2018-08-01"], seed("create_request"))
+    check("unknown command 'creat'" in err and "did you mean 'create'?" in err
+          and "create|update|renew|quote|status|sweep|demo" in err, f"creat: {err!r}")
+    err = expect_usage_error(["frobnicate"])
+    check("unknown command 'frobnicate'" in err and "did you mean" not in err and "create|update" in err,
+          f"a word near nothing gets the list only: {err!r}")
+    err = expect_usage_error(["quote", "status", "--today", "2018-08-01"])
+    check("'status' is not a quote subcommand" in err and "create|update|renew" in err, f"quote status: {err!r}")
+    err = expect_usage_error(["quote", "renw", "--today", "2018-08-01"])
+    check("did you mean 'renew'?" in err, f"quote renw: {err!r}")
+    err = expect_usage_error(["create", "--date", "2018-08-01"], seed("create_request"))
+    check("unknown option '--date' for create" in err and "did you mean '--today'?" in err and "required" not in err
+          and "--month-end" in err, f"--date: {err!r}")
+    err = expect_usage_error(["status", "--today", "2018-08-01", "--uuid", UUID, "--stor", "x"])
+    check("unknown option '--stor' for status (did you mean '--store'?)" in err, f"--stor: {err!r}")
+    err = expect_usage_error(["quote", "update", "--comit"], seed("update_request"))
+    check("unknown option '--comit' for quote update" in err, f"a quote takes no --commit: {err!r}")
+    err = expect_usage_error(["--pretty", "create"])
+    check("unknown option '--pretty' for voip-bundle" in err, f"an option before the command: {err!r}")
+    # a value that looks like an option is still a value
+    store = os.path.join(tmp, "store.jsonl")
+    write(store, line())
+    code, out, err = run(["quote", "renew", "--today", "2018-08-30", "--uuid", UUID, "--store", store, "--balance", "-5"])
+    check(code == 0 and '"status_code":200' in out, f"--balance -5: {code} {out!r} {err!r}")
+    # help is a command: the same text as --help, for the program or one command
+    code, out, err = run(["help"])
+    _, want, _ = run(["--help"])
+    check(code == 0 and out == want and "create" in out, f"help: {code} {err!r}")
+    code, out, err = run(["help", "quote", "renew"])
+    _, want, _ = run(["quote", "renew", "--help"])
+    check(code == 0 and out == want and "--today" in out, f"help quote renew: {code} {err!r}")
+
+
 def case_concurrent_commits(tmp):
     """Parallel committers serialise on the store's lock file: no update is lost."""
     store = os.path.join(tmp, "conc.jsonl")
