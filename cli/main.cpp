@@ -4,7 +4,7 @@
 // bundles as JSON, applies the rules of voip/bundle.hpp and prints the envelope.
 //
 // Contract (issue 3; README "Command line"):
-//   voip-bundle create|update|renew --today D [--uuid U] [--store F] [--commit]
+//   voip-bundle create|update|renew [--today D | --zone Z] [--uuid U] [--store F] [--commit]
 //                                   [--prices F] [--balance N] [--pretty] [--explain]
 //   voip-bundle quote create|update|renew ...   (the same, never committing, no funds check)
 //   voip-bundle status --today D --uuid U --store F [--pretty]
@@ -57,8 +57,9 @@ int main(int argc, char** argv) {
     std::vector<CLI::Option*> path_options;  // --store, --prices, --balance: given means not empty
 
     const auto add_today = [&o](CLI::App* s) {
-        s->add_option("--today", o.today, "the day of the request, YYYY-MM-DD (the rules never read a clock)")
-            ->required();
+        CLI::Option* today = s->add_option("--today", o.today, "the day of the request, YYYY-MM-DD (default: today in --zone)");
+        s->add_option("--zone", o.zone, "the IANA time zone whose date is today when --today is not given (default UTC)")
+            ->excludes(today);
     };
     const auto add_month_end = [&o](CLI::App* s) {
         s->add_option("--month-end", o.month_end, "clamp (default) or overflow (PHP's +1 month)");

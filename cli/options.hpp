@@ -6,7 +6,8 @@ namespace voip_cli {
 
 // The options the subcommands share; each subcommand registers the ones it takes.
 struct Options {
-    std::string today;
+    std::string today;      // empty: today in `zone`
+    std::string zone;       // an IANA time zone name; empty: UTC
     std::string uuid;
     std::string store;
     std::string prices;

@@ -30,10 +30,11 @@ def check(cond, what):
         raise Failed(what)
 
 
-def run(args, stdin=b"", cwd=None):
+def run(args, stdin=b"", cwd=None, env=None):
     if isinstance(stdin, str):
         stdin = stdin.encode()
-    p = subprocess.run([EXE] + args, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, timeout=30)
+    p = subprocess.run([EXE] + args, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, timeout=30,
+                       env=None if env is None else dict(os.environ, **env))
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
@@ -238,7 +239,8 @@ def case_usage_errors(tmp):
     cases = [
         ([], None),
         (["frobnicate"], None),
-        (["create"], "--today"),
+        (["create", "--zone", "Mars/Olympus_Mons"], "--zone Mars/Olympus_Mons"),
+        (["create", "--today", "2018-08-01", "--zone", "UTC"], "--zone"),
         (["create", "--today", "2018-13-01"], "--today"),
         (["create", "--today", "18-08-01"], "--today"),
         (["create", "--today", "2018-08-01", "--month-end", "round"], "--month-end"),
@@ -265,7 +267,7 @@ def case_usage_errors(tmp):
         (["quote", "renew", "--today", "2018-08-01", "--uuid", UUID, "--commit"], None),
         (["status", "--today", "2018-08-01", "--uuid", UUID], "--store"),
         (["status", "--today", "2018-08-01", "--store", store], "--uuid"),
-        (["sweep", "--store", store], "--today"),
+        (["sweep", "--store", store, "--zone", "Nowhere"], "--zone Nowhere"),
         (["sweep", "--today", "2018-08-01"], "--store"),
         (["sweep", "--today", "2018-08-01", "--store", os.path.join(tmp, "none.jsonl")], "cannot open"),
         (["demo", "--today", "2018-08-01"], None),
@@ -620,6 +622,46 @@ def case_unknown_words(tmp):
     code, out, err = run(["help", "quote", "renew"])
     _, want, _ = run(["quote", "renew", "--help"])
     check(code == 0 and out == want and "--today" in out, f"help quote renew: {code} {err!r}")
+
+
+def case_today_not_a_calendar_day(tmp):
+    """--today that is shaped YYYY-MM-DD but names no day is told apart from a text of another shape."""
+    for day in ("2018-02-30", "2019-02-29", "2018-13-01", "2018-00-10", "0000-01-01"):
+        err = expect_usage_error(["create", "--today", day], seed("create_request"))
+        check(f"--today {day}: not a calendar day" in err, f"{day}: {err!r}")
+    for day in ("18-08-01", "2018-8-1", "2018/08/01", "2018-08-01x", "today"):
+        err = expect_usage_error(["create", "--today", day], seed("create_request"))
+        check(f"--today {day}: not YYYY-MM-DD" in err and "calendar" not in err, f"{day}: {err!r}")
+    code, out, err = run(["create", "--today", "2020-02-29", "--uuid", UUID], seed("create_request"))
+    check(code == 0 and '"expires_on":"2020-03-29"' in out, f"a leap day is a day: {out!r} {err!r}")
+
+
+def case_today_in_zone(tmp):
+    """Without --today the day is today's date in --zone (default UTC); VOIP_BUNDLE_NOW pins the clock for tests."""
+    now = {"VOIP_BUNDLE_NOW": "2026-12-02T03:00:00Z"}
+    body = seed("create_request")
+    for zone, day in (("America/Los_Angeles", "2026-12-01"), ("UTC", "2026-12-02"), ("Asia/Tokyo", "2026-12-02"),
+                      (None, "2026-12-02")):
+        args = ["quote", "create", "--uuid", UUID] + (["--zone", zone] if zone else [])
+        code, out, err = run(args, body, env=now)
+        check(code == 0 and json.loads(out)["result"]["created_on"] == day, f"{zone}: {day}: {out!r} {err!r}")
+    store = os.path.join(tmp, "store.jsonl")
+    write(store, line(created="2026-11-01", expires="2026-12-01"))
+    code, out, err = run(["sweep", "--store", store, "--zone", "America/Los_Angeles"], env=now)
+    check(json.loads(out.splitlines()[-1])["summary"]["today"] == "2026-12-01", f"sweep in a zone: {out!r} {err!r}")
+    code, out, err = run(["status", "--store", store, "--uuid", UUID, "--zone", "Pacific/Kiritimati"],
+                         env={"VOIP_BUNDLE_NOW": "2026-11-30T09:59:59Z"})  # UTC+14: 23:59:59 on the 30th
+    check(code == 0 and json.loads(out)["result"]["state"] == "renewal_open", f"status in a zone: {out!r} {err!r}")
+    err = expect_usage_error(["quote", "create", "--zone", "Europe/Atlantis"], body, mention="--zone Europe/Atlantis")
+    check("unknown time zone" in err, err)
+    for bad in ("2026-12-02 03:00:00", "2026-12-02T03:00:00", "2026-12-02T24:00:00Z", "2026-02-30T03:00:00Z", ""):
+        code, out, err = run(["quote", "create"], body, env={"VOIP_BUNDLE_NOW": bad})
+        check(code == 2 and out == "" and "VOIP_BUNDLE_NOW" in err and err.count("\n") == 1, f"NOW={bad!r}: {err!r}")
+    # the real clock: some day, and --today still wins over it
+    code, out, err = run(["quote", "create"], body)
+    check(code == 0 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", json.loads(out)["result"]["created_on"]), out)
+    code, out, err = run(["quote", "create", "--today", "2018-08-01"], body, env=now)
+    check(json.loads(out)["result"]["created_on"] == "2018-08-01", out)
 
 
 def case_concurrent_commits(tmp):
