@@ -59,7 +59,8 @@ bool read_stdin(std::size_t limit, std::string& out) {
 
 voip::Context make_context(const Options& o) {
     voip::Context c{request_day(o)};
-    if (o.month_end == "clamp") c.policy.month_end = voip::MonthEnd::clamp;
+    // Not given: clamp, unless the store's header says otherwise (month_end_for, store.cpp).
+    if (o.month_end.empty() || o.month_end == "clamp") c.policy.month_end = voip::MonthEnd::clamp;
     else if (o.month_end == "overflow") c.policy.month_end = voip::MonthEnd::overflow;
     else throw Failure{"--month-end " + o.month_end + ": want clamp or overflow"};
     if (!o.prices.empty()) {

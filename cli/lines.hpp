@@ -3,6 +3,7 @@
 // The bundle's members in them come from voip::schema (the library's stored bundle); the
 // tables here hold only what the command adds. answers.cpp and sweep.cpp write from them.
 #include <array>
+#include <cstdint>
 
 #include <voip/bundle.hpp>
 
@@ -49,6 +50,13 @@ inline constexpr std::array<Member, 5> summary_members{{
     {"renew", Kind::integer, true},
     {"lapsed", Kind::integer, true},
 }};
+
+// A store's optional first line, the header: {"voip_bundle_store":1,"month_end":"clamp"}.
+inline constexpr std::array<Member, 2> store_header{{
+    {"voip_bundle_store", Kind::integer, true},  // the store format's version: 1
+    {"month_end", Kind::text, true},             // "clamp" or "overflow": the policy it was written with
+}};
+inline constexpr std::int64_t store_format_version = 1;
 
 // The name of the bundle member standing for `f`.
 [[nodiscard]] constexpr std::string_view bundle_name(voip::schema::Field f) noexcept {

@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
             ->excludes(today);
     };
     const auto add_month_end = [&o](CLI::App* s) {
-        s->add_option("--month-end", o.month_end, "clamp (default) or overflow (PHP's +1 month)");
+        s->add_option("--month-end", o.month_end, "clamp or overflow (PHP's +1 month); default: the store's header, else clamp");
     };
     const auto add_operation_options = [&](CLI::App* s, bool quote) {
         add_today(s);

@@ -12,7 +12,7 @@ struct Options {
     std::string store;
     std::string prices;
     std::string balance;
-    std::string month_end = "clamp";
+    std::string month_end;  // empty: not given (the store's header, else clamp)
     bool pretty = false;
     bool explain = false;
     bool commit = false;

@@ -15,9 +15,10 @@
 namespace voip_cli {
 
 int run_status(const Options& o) {
-    const voip::Context ctx = make_context(o);
+    voip::Context ctx = make_context(o);
     const auto uuid = voip::parse_uuid(o.uuid);
     const StoreScan scan = scan_store(o.store, o.store, uuid ? std::optional<voip::Uuid>(*uuid) : std::nullopt, false);
+    ctx.policy.month_end = month_end_for(o, scan.month_end, o.store);
     if (!uuid || !scan.found) {
         const voip::Error e = uuid ? voip::Error::unknown_bundle : voip::Error::malformed_uuid;
         print(envelope_text(voip::error_envelope(e), o.pretty));

@@ -19,6 +19,7 @@ SEED = None
 UUID = "0fba8c48-99fc-4727-8ca7-c847376da415"
 OTHER = "2c5e7a52-3c8f-4e0b-9d0e-6a1f0b7d9e41"
 PRICES = '{"1": 1500, "2": 900, "3": 500, "4": 2000, "5": 300}'
+HEADER = '{"voip_bundle_store":1,"month_end":"clamp"}\n'  # the first line of a store a create made
 
 
 class Failed(Exception):
@@ -95,8 +96,13 @@ def expect_usage_error(args, stdin=b"", cwd=None, mention=None):
     check(err.count("\n") == 1 and err.endswith("\n") and err.startswith("voip-bundle: "),
           f"{args}: one line on stderr, got {err!r}")
     if mention:
-        check(mention in err, f"{args}: stderr mentions {mention!r}: {err!r}")
+        check(mention in without_column(err), f"{args}: stderr mentions {mention!r}: {err!r}")
     return err
+
+
+def without_column(err):
+    """A store message without its ", column N" (case_store_positions checks columns)."""
+    return re.sub(r"(line \d+), column \d+:", r"\1:", err)
 
 
 # ----------------------------------------------------------------------------------------
@@ -315,7 +321,8 @@ def case_corrupt_store(tmp):
             check(read(store) == content, f"{args}: a corrupt store is left byte-identical")
         if "twice" not in mention:  # sweep does not look for duplicates (it streams)
             code, out, err = run(["sweep", "--today", "2018-09-10", "--store", store])
-            check(code == 2 and err.count("\n") == 1 and where in err, f"sweep over a corrupt store: {code} {err!r}")
+            check(code == 2 and err.count("\n") == 1 and where in without_column(err),
+                  f"sweep over a corrupt store: {code} {err!r}")
             check("summary" not in out, "no summary after a corrupt line")
         create_args = ["create", "--today", "2018-08-01", "--store", store, "--commit"]
         if "twice" in mention:
@@ -400,12 +407,12 @@ def case_commit_atomic(tmp):
     new_store = os.path.join(tmp, "new.jsonl")
     code, out, err = run(["create", "--today", "2018-08-01", "--uuid", UUID, "--store", new_store, "--commit"],
                          seed("create_request"))
-    check(code == 0 and read(new_store) == line().encode(), f"create --commit made the store: {err!r}")
+    check(code == 0 and read(new_store) == (HEADER + line()).encode(), f"create --commit made the store: {err!r}")
     # appending keeps every other line byte for byte
     code, out, err = run(["create", "--today", "2018-08-02", "--uuid", OTHER, "--store", new_store, "--commit"],
                          '{"bundle_type": 3}')
-    check(read(new_store) == (line() + line(uuid=OTHER, created="2018-08-02", expires="2018-09-02", bundle_type=3,
-                                            auto_renew=False)).encode(), f"{read(new_store)!r}")
+    check(read(new_store) == (HEADER + line() + line(uuid=OTHER, created="2018-08-02", expires="2018-09-02", bundle_type=3,
+                                                     auto_renew=False)).encode(), f"{read(new_store)!r}")
     # every line of the committed store decodes back (a status for each)
     for u in (UUID, OTHER):
         code, out, err = run(["status", "--today", "2018-08-05", "--uuid", u, "--store", new_store])
@@ -664,6 +671,139 @@ def case_today_in_zone(tmp):
     check(json.loads(out)["result"]["created_on"] == "2018-08-01", out)
 
 
+def case_store_positions(tmp):
+    """A bad store line is named by line, column (bytes from 1) and member."""
+    store = os.path.join(tmp, "store.jsonl")
+    status = ["status", "--today", "2018-08-17", "--uuid", UUID, "--store", store]
+    good = line(uuid=OTHER)
+    cases = [
+        ('{"auto_renew":true,"bundle_type":1,}\n', "line 2, column 36: invalid_json"),
+        ('{"auto_renew":true,\n', "line 2, column 20: invalid_json"),
+        (b'{"auto_renew":true,"x":"\xff"}\n', "line 2, column 25: invalid_utf8"),
+        (line().replace(',"created_on":"2018-08-01"', ""), "line 2: invalid_bundle: member created_on is missing"),
+        (line().replace(',"uuid":"' + UUID + '"', ""), "line 2: invalid_bundle: member uuid is missing"),
+        (line(expires="2018-02-30"), 'line 2, column 36: malformed_date: member expires_on "2018-02-30": not a calendar day'),
+        (line(created="2018/08/01"), f'column {line().index(chr(34) + "created_on") + 1}: malformed_date: member created_on "2018/08/01": not YYYY-MM-DD'),
+        (line(bundle_type=7), "line 2, column 20: bundle_type_out_of_range: member bundle_type"),
+        (line().replace('"auto_renew":true', '"auto_renew":"yes"'), "line 2, column 2: auto_renew_not_boolean: member auto_renew"),
+        (line().replace("}", ',"n":{"a":1,"\\u0061":2}}'), "duplicate_member: member a given twice"),
+        (line().replace(UUID, "nope"), f'line 2, column {line().index(chr(34) + "uuid") + 1}: malformed_uuid: member uuid "nope" is not a canonical UUID'),
+        (line(created="2018-09-01"), "line 2: invalid_bundle: created_on is not before expires_on"),
+        ("[1]\n", "line 2, column 1: body_not_object"),
+        (HEADER, "line 2, column 1: a store header belongs on line 1 only"),
+    ]
+    for bad, want in cases:
+        bad = bad.encode() if isinstance(bad, str) else bad
+        write(store, good.encode() + bad)
+        err = expect_usage_error(status)
+        check(want in err, f"{bad!r}: want {want!r}, got {err!r}")
+    # the duplicate's column is its second copy's
+    dup = line().replace("}", ',"n":{"a":1,"\\u0061":2}}')
+    write(store, dup)
+    err = expect_usage_error(status)
+    check(f"line 1, column {dup.index(chr(92) + 'u0061')}: duplicate_member" in err, f"duplicate column: {err!r}")
+    # a UTF-8 byte-order mark is named, and refused: the store is left as it is
+    for content in (b"\xef\xbb\xbf" + line().encode(), good.encode() + b"\xef\xbb\xbf" + line().encode()):
+        write(store, content)
+        where = "line 1" if content.startswith(b"\xef") else "line 2"
+        for args, body in ((status, ""), (["renew", "--today", "2018-08-30", "--uuid", UUID, "--store", store, "--commit"], ""),
+                           (["sweep", "--today", "2018-08-30", "--store", store], "")):
+            err = expect_usage_error(args, body)
+            check(f"{where}, column 1: invalid_json: a UTF-8 byte-order mark" in err, f"BOM: {err!r}")
+        check(read(store) == content, "a store with a byte-order mark is not rewritten")
+
+
+def case_store_month_end(tmp):
+    """A new store records its month-end policy in a header line; a conflicting --month-end is refused."""
+    store = os.path.join(tmp, "store.jsonl")
+    body = '{"auto_renew": true, "bundle_type": 1}'
+    code, out, err = run(["create", "--today", "2019-01-31", "--uuid", UUID, "--store", store, "--commit",
+                          "--month-end", "overflow"], body)
+    check(code == 0 and json.loads(out)["result"]["expires_on"] == "2019-03-03", f"create overflow: {out!r} {err!r}")
+    first = read(store).split(b"\n")[0]
+    check(first == b'{"voip_bundle_store":1,"month_end":"overflow"}', f"the header records overflow: {read(store)!r}")
+    # without --month-end the store's policy applies: overflow chains from the old expiry
+    code, out, err = run(["quote", "renew", "--today", "2019-03-01", "--uuid", UUID, "--store", store])
+    check(json.loads(out)["result"]["expires_on"] == "2019-04-03", f"the header's policy: {out!r} {err!r}")
+    code, out, err = run(["status", "--today", "2019-03-01", "--uuid", UUID, "--store", store])
+    check(json.loads(out)["result"]["renewal_window"]["first"] == "2019-02-28", f"status with the header's policy: {out!r}")
+    code, out, err = run(["quote", "renew", "--today", "2019-03-01", "--uuid", UUID, "--store", store, "--month-end",
+                          "overflow"])
+    check(code == 0 and json.loads(out)["result"]["expires_on"] == "2019-04-03", "the same policy given is fine")
+    content = read(store)
+    for args, stdin in ((["renew", "--today", "2019-03-01", "--uuid", UUID, "--commit"], ""),
+                        (["quote", "renew", "--today", "2019-03-01", "--uuid", UUID], ""),
+                        (["update", "--today", "2019-02-01", "--uuid", UUID, "--commit"], body),
+                        (["create", "--today", "2019-02-01", "--commit"], body),
+                        (["status", "--today", "2019-03-01", "--uuid", UUID], ""),
+                        (["sweep", "--today", "2019-03-01"], "")):
+        err = expect_usage_error(args + ["--store", store, "--month-end", "clamp"], stdin)
+        check("--month-end clamp conflicts with store" in err and "month_end overflow" in err, f"{args[0]}: {err!r}")
+    check(read(store) == content, "a refused policy leaves the store as it was")
+    # a commit keeps the header
+    code, out, err = run(["renew", "--today", "2019-03-01", "--uuid", UUID, "--store", store, "--commit"])
+    check(code == 0 and read(store).split(b"\n")[0] == first, f"the header stays: {read(store)!r}")
+    code, out, err = run(["sweep", "--today", "2019-04-01", "--store", store])
+    check(json.loads(out.splitlines()[-1])["summary"]["bundles"] == 1, f"the header is not a bundle: {out!r}")
+    # an old store without a header: whatever is given, clamp by default; a commit adds no header
+    old = line(created="2019-01-31", expires="2019-02-28")
+    write(store, old)
+    code, out, err = run(["quote", "renew", "--today", "2019-02-27", "--uuid", UUID, "--store", store])
+    check(json.loads(out)["result"]["expires_on"] == "2019-03-31", f"an old store: clamp by default: {out!r}")
+    code, out, err = run(["renew", "--today", "2019-02-27", "--uuid", UUID, "--store", store, "--commit"])
+    check(read(store) == line(created="2019-01-31", expires="2019-03-31").encode(), f"no header added: {read(store)!r}")
+    # an empty file is a new store: the first create writes the header (clamp by default)
+    write(store, "")
+    code, out, err = run(["create", "--today", "2019-01-31", "--uuid", UUID, "--store", store, "--commit"], body)
+    check(read(store) == (HEADER + line(created="2019-01-31", expires="2019-02-28")).encode(), f"{read(store)!r}")
+    # a header this program cannot read
+    for header, want in (('{"voip_bundle_store":2,"month_end":"clamp"}', "voip_bundle_store must be 1"),
+                         ('{"voip_bundle_store":1}', 'month_end must be "clamp" or "overflow"'),
+                         ('{"voip_bundle_store":1,"month_end":"round"}', 'month_end must be "clamp" or "overflow"')):
+        write(store, header + "\n" + line())
+        err = expect_usage_error(["status", "--today", "2018-08-01", "--uuid", UUID, "--store", store])
+        check("line 1, column 1: store header: " + want in err, f"{header}: {err!r}")
+
+
+def case_sweep_checks_first(tmp):
+    """sweep reads the whole store before it prints an action: a bad line anywhere prints nothing."""
+    store = os.path.join(tmp, "store.jsonl")
+    renewable = "".join(line(uuid="%08x-0000-4000-8000-000000000000" % i, expires="2018-09-01") for i in range(5))
+    for bad, want in (("{bad}\n", "line 6, column 2: invalid_json"), (line(uuid="%08x-0000-4000-8000-000000000000" % 0),
+                                                                       "line 6: uuid")):
+        write(store, renewable + bad)
+        args = ["sweep", "--today", "2018-09-01", "--store", store] + (["--check-duplicates"] if "uuid" in want else [])
+        code, out, err = run(args)
+        check(code == 2 and out == "" and err.count("\n") == 1 and want in err, f"{want}: {code} {out!r} {err!r}")
+    write(store, renewable)
+    code, out, err = run(["sweep", "--today", "2018-09-01", "--store", store])
+    check(code == 0 and len(out.splitlines()) == 6, f"a good store is swept: {out!r}")
+
+
+def case_line_endings(tmp):
+    """A rewrite keeps each line's ending: CRLF stays CRLF, LF stays LF, blank lines as they were."""
+    store = os.path.join(tmp, "store.jsonl")
+    due = line(created="2018-07-01", expires="2018-08-01")
+    renewed = line(created="2018-07-01", expires="2018-09-01")
+    crlf = lambda text: text.replace("\n", "\r\n")
+    write(store, line(uuid=OTHER) + "\r\n" + crlf(due) + "\n")
+    code, out, err = run(["renew", "--today", "2018-07-30", "--uuid", UUID, "--store", store, "--commit"])
+    check(code == 0, f"renew: {out!r} {err!r}")
+    check(read(store) == (line(uuid=OTHER) + "\r\n" + crlf(renewed) + "\n").encode(), f"CRLF kept: {read(store)!r}")
+    write(store, crlf(line(uuid=OTHER)) + due)
+    code, out, err = run(["renew", "--today", "2018-07-30", "--uuid", UUID, "--store", store, "--commit"])
+    check(read(store) == (crlf(line(uuid=OTHER)) + renewed).encode(), f"LF kept beside CRLF: {read(store)!r}")
+    # an appended bundle takes the ending of the store's last line
+    write(store, crlf(line(uuid=OTHER)))
+    code, out, err = run(["create", "--today", "2018-08-01", "--uuid", UUID, "--store", store, "--commit"],
+                         seed("create_request"))
+    check(read(store) == crlf(line(uuid=OTHER) + line()).encode(), f"appended CRLF: {read(store)!r}")
+    # the last line without an ending gets one when replaced (a text file ends in a newline)
+    write(store, crlf(line(uuid=OTHER)) + due[:-1])
+    code, out, err = run(["renew", "--today", "2018-07-30", "--uuid", UUID, "--store", store, "--commit"])
+    check(read(store) == (crlf(line(uuid=OTHER)) + renewed).encode(), f"{read(store)!r}")
+
+
 def case_concurrent_commits(tmp):
     """Parallel committers serialise on the store's lock file: no update is lost."""
     store = os.path.join(tmp, "conc.jsonl")
@@ -682,6 +822,8 @@ def case_concurrent_commits(tmp):
         check(p.returncode == 0 and err == b"", f"parallel create: {p.returncode} {err!r}")
         printed.add(json.loads(out)["result"]["uuid"])
     lines = read(store).decode().splitlines()
+    check(lines[0] + "\n" == HEADER, f"the first create wrote the header: {lines[0]!r}")
+    lines = lines[1:]
     stored = {json.loads(x)["uuid"] for x in lines}
     check(len(lines) == n and len(stored) == n, f"{n} parallel creates give {n} lines with {n} uuids: {len(lines)} lines")
     check(stored == printed, "every printed uuid is in the store")
@@ -763,7 +905,7 @@ def case_symlinked_store(tmp):
     code, out, err = run(["create", "--today", "2018-08-01", "--uuid", UUID, "--store", dangling, "--commit"],
                          seed("create_request"))
     check(code == 0 and os.path.islink(dangling), f"create through a dangling link: {err!r}")
-    check(read(os.path.join(data, "new.jsonl")) == line().encode(), "the link's target was created")
+    check(read(os.path.join(data, "new.jsonl")) == (HEADER + line()).encode(), "the link's target was created")
     # messages name the store as given
     write(target, "{bad}\n")
     expect_usage_error(["renew", "--today", "2018-08-01", "--uuid", UUID, "--store", link, "--commit"],
@@ -782,8 +924,9 @@ def case_blank_lines_in_store(tmp):
     check(code == 0 and json.loads(out.splitlines()[-1])["summary"]["bundles"] == 2, f"sweep skips blank lines: {out!r} {err!r}")
     code, out, err = run(["renew", "--today", "2018-07-30", "--uuid", UUID, "--store", store, "--commit"])
     check(code == 0 and '"status_code":200' in out, f"renew over blank lines: {out!r} {err!r}")
-    check(read(store) == (other + "\n" + "  \t\r\n" + line(created="2018-07-01", expires="2018-09-01") + "\n").encode(),
-          f"the rewrite keeps the blank lines and replaces the bundle's: {read(store)!r}")
+    check(read(store) == (other + "\n" + "  \t\r\n" + line(created="2018-07-01", expires="2018-09-01").replace("\n", "\r\n")
+                          + "\n").encode(),
+          f"the rewrite keeps the blank lines and replaces the bundle's, CRLF kept: {read(store)!r}")
     code, out, err = run(["create", "--today", "2018-08-01", "--uuid", "%08x-0000-4000-8000-000000000000" % 1,
                           "--store", store, "--commit"], '{"bundle_type":1}')
     check(code == 0 and read(store).count(b"\n") == 6, f"create appends after the blank lines: {read(store)!r}")
@@ -792,7 +935,7 @@ def case_blank_lines_in_store(tmp):
     for args in (["status", "--today", "2018-08-01", "--uuid", UUID, "--store", store],
                  ["sweep", "--today", "2018-08-01", "--store", store]):
         code, out, err = run(args)
-        check(code == 2 and "line 4: invalid_json" in err, f"{args[0]}: the bad line is line 4: {err!r}")
+        check(code == 2 and "line 4, column 2: invalid_json" in err, f"{args[0]}: the bad line is line 4: {err!r}")
 
 
 def case_sweep_errors(tmp):
