@@ -50,19 +50,28 @@ void close_envelope(JsonOut& j, voip::Status s) {
         .close_object();
 }
 
-std::string quote_text(voip::Operation op, const voip::Result& r, const voip::Context& c, bool pretty) {
+std::string quote_text(voip::Operation op, const voip::Result& r, const voip::Context& c, const std::string& prices_file,
+                       bool pretty) {
     const voip::Envelope e = voip::make_envelope(op, r);
     if (!r) return envelope_text(e, pretty);
     JsonOut j(pretty);
     j.open_object().open_object(voip::schema::envelope[0].name);
     add_bundle_members(j, r->bundle);
     j.integer(lines::quote[0].name, r->charge.minor);
+    if (c.prices) j.any_text(lines::quote[1].name, prices_file);
+    else j.null(lines::quote[1].name);
     if (c.balance) {
-        j.integer(lines::quote[1].name, c.balance->minor);
-        j.boolean(lines::quote[2].name, voip::affordable(r->charge, c));
+        j.integer(lines::quote[2].name, c.balance->minor);
+        j.boolean(lines::quote[3].name, voip::affordable(r->charge, c));
+    } else {
+        j.null(lines::quote[2].name);
     }
     close_envelope(j, e.status());
     return j.text();
+}
+
+void note_unpriced(const voip::Result& r, const voip::Context& c) {
+    if (r && !c.prices) std::cerr << "voip-bundle: note: no --prices given: nothing was charged\n";
 }
 
 }  // namespace voip_cli

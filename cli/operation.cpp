@@ -91,7 +91,7 @@ int run_operation(voip::Operation op, const Options& o, bool quote) {
     }
 
     if (quote) {
-        print(quote_text(op, r, ctx, o.pretty));
+        print(quote_text(op, r, ctx, o.prices, o.pretty));
     } else {
         if (r && o.commit) {
             std::optional<std::uint64_t> replace;
@@ -103,6 +103,7 @@ int run_operation(voip::Operation op, const Options& o, bool quote) {
             print(envelope_text(voip::make_envelope(op, r), o.pretty));
         }
     }
+    if (!quote) note_unpriced(r, ctx);  // a quote says it in its answer
     explain(o.explain, r);
     return 0;
 }

@@ -39,12 +39,20 @@ int run_status(const Options& o) {
     j.string(status[0].name, voip::name(*state))
         .boolean(status[1].name, voip::in_service(*state))
         .boolean(status[2].name, voip::renewable(*state));
-    j.open_object(status[3].name)
-        .date(lines::window[0].name, window->first)
-        .date(lines::window[1].name, window->last)
-        .close_object();
-    if (const auto next = voip::next_expiry(b, ctx.policy)) j.date(status[4].name, *next);
-    j.open_array(status[5].name);
+    j.open_array(status[3].name);
+    for (const std::string_view action : lines::status_actions(*state))
+        if (!action.empty()) j.string("", action);
+    j.close_array();
+    // A lapsed bundle has no window left and no next expiry: showing them would invite a
+    // renewal the API refuses (RULES 5: create a new bundle).
+    if (*state != voip::State::lapsed) {
+        j.open_object(status[4].name)
+            .date(lines::window[0].name, window->first)
+            .date(lines::window[1].name, window->last)
+            .close_object();
+        if (const auto next = voip::next_expiry(b, ctx.policy)) j.date(status[5].name, *next);
+    }
+    j.open_array(status[6].name);
     const voip::FeatureSet features = voip::features_on(b, ctx.today, ctx.policy);
     for (std::size_t i = 0; i < voip::feature_count; ++i)
         if (features.has(static_cast<voip::Feature>(i))) j.string("", voip::name(static_cast<voip::Feature>(i)));

@@ -19,6 +19,7 @@ SEED = None
 UUID = "0fba8c48-99fc-4727-8ca7-c847376da415"
 OTHER = "2c5e7a52-3c8f-4e0b-9d0e-6a1f0b7d9e41"
 PRICES = '{"1": 1500, "2": 900, "3": 500, "4": 2000, "5": 300}'
+UNPRICED = "voip-bundle: note: no --prices given: nothing was charged\n"  # stderr after a 2xx without --prices
 HEADER = '{"voip_bundle_store":1,"month_end":"clamp"}\n'  # the first line of a store a create made
 
 
@@ -132,7 +133,7 @@ def case_demo_golden(tmp):
 def case_create_golden(tmp):
     args = ["create", "--today", "2018-08-01", "--uuid", UUID]
     code, out, err = run(args + ["--pretty"], seed("create_request"))
-    check(code == 0 and err == "", f"create exits 0 silently: {code} {err!r}")
+    check(code == 0 and err == UNPRICED, f"create exits 0, noting only that nothing was charged: {code} {err!r}")
     expect_envelope_equals_seed(out, "create_201")
     code, out, _ = run(args, seed("create_request"))
     check(out == squeeze(seed("create_201")) + "\n", f"compact create equals the squeezed seed: {out!r}")
@@ -146,7 +147,7 @@ def case_update_golden(tmp):
     write(store, line(bundle_type=2, auto_renew=False))
     code, out, err = run(["update", "--today", "2018-08-17", "--uuid", UUID, "--store", store, "--pretty"],
                          seed("update_request"))
-    check(code == 0 and err == "", f"update exits 0 silently: {code} {err!r}")
+    check(code == 0 and err == UNPRICED, f"update exits 0, noting only that nothing was charged: {code} {err!r}")
     expect_envelope_equals_seed(out, "update_200")
     check(read(store) == line(bundle_type=2, auto_renew=False).encode(), "without --commit the store is unchanged")
     code, out, err = run(["update", "--today", "2018-08-17", "--uuid", UUID, "--store", store, "--commit"],
@@ -159,7 +160,7 @@ def case_renew_golden(tmp):
     store = os.path.join(tmp, "store.jsonl")
     write(store, line(uuid=OTHER) + line(created="2018-07-01", expires="2018-08-01"))
     code, out, err = run(["renew", "--today", "2018-08-01", "--uuid", UUID, "--store", store, "--pretty"])
-    check(code == 0 and err == "", f"renew exits 0 silently: {code} {err!r}")
+    check(code == 0 and err == UNPRICED, f"renew exits 0, noting only that nothing was charged: {code} {err!r}")
     expect_envelope_equals_seed(out, "renew_200")
     code, out, err = run(["renew", "--today", "2018-08-01", "--uuid", UUID, "--store", store, "--commit"])
     check(code == 0 and out == squeeze(seed("renew_200")) + "\n", f"renew --commit answers 200: {out!r}")
@@ -201,13 +202,15 @@ def case_error_envelopes_golden(tmp):
         code, out, err = run(args + ["--store", store, "--pretty", "--explain"], body)
         check(code == 0, f"{args}: an envelope means exit 0, got {code} {err!r}")
         if expected is None:
-            check('"status_code" : 200' in out and err == "", f"{args}: 200 without explanation: {out} {err!r}")
+            check('"status_code" : 200' in out and err == ("" if "--prices" in args else UNPRICED),
+                  f"{args}: 200 without explanation: {out} {err!r}")
             continue
         if expected.endswith("_200"):
             expect_envelope_equals_seed(out.replace("2018-08-01", "2018-09-01"), expected)
         else:
             expect_envelope_equals_seed(out, expected)
-        check(err == (rule + "\n" if rule else ""), f"{args}: --explain prints {rule!r}, got {err!r}")
+        quiet = "" if "--prices" in args else UNPRICED  # a 2xx without a price list says so
+        check(err == (rule + "\n" if rule else quiet), f"{args}: --explain prints {rule!r}, got {err!r}")
 
 
 def case_body_errors(tmp):
@@ -470,14 +473,35 @@ def case_status(tmp):
         check(code == 0, err)
         r = json.loads(out)["result"]
         check((r["state"], r["in_service"], r["renewable"]) == (state, in_service, renewable), f"{day}: {r}")
-        check(r["renewal_window"] == {"first": "2018-08-29", "last": "2018-09-06"}, str(r))
-        check(r["next_expiry"] == "2018-10-01", str(r))
+        if state != "lapsed":  # a lapsed bundle shows neither (case_status_actions)
+            check(r["renewal_window"] == {"first": "2018-08-29", "last": "2018-09-06"}, str(r))
+            check(r["next_expiry"] == "2018-10-01", str(r))
         check(r["features"] == (["phone_numbers", "call_records", "efax", "caller_id"] if in_service else []), str(r))
     code, out, err = run(["status", "--today", "2018-08-01", "--uuid", "2c5e7a52-0000-4e0b-9d0e-6a1f0b7d9e41",
                           "--store", store, "--explain"])
     check(code == 0 and out == squeeze(seed("renew_404")) + "\n" and err == "unknown_bundle\n", f"{out!r} {err!r}")
     code, out, err = run(["status", "--today", "2018-08-01", "--uuid", "bad", "--store", store])
     check(code == 0 and '"status_code":400' in out, out)
+
+
+def case_status_actions(tmp):
+    """status says what can still be done; a lapsed bundle shows no window or next expiry it cannot use."""
+    store = os.path.join(tmp, "store.jsonl")
+    write(store, line())
+    for day, actions in (("2018-08-28", ["update"]), ("2018-08-29", ["update", "renew"]), ("2018-09-01", ["renew"]),
+                         ("2018-09-06", ["renew"]), ("2018-09-07", ["create_new_bundle"]), ("2030-01-01", ["create_new_bundle"])):
+        code, out, err = run(["status", "--today", day, "--uuid", UUID, "--store", store])
+        r = json.loads(out)["result"]
+        check(code == 0 and r["actions"] == actions, f"{day}: actions {actions}: {out}")
+        lapsed = actions == ["create_new_bundle"]
+        check(("renewal_window" in r, "next_expiry" in r) == (not lapsed, not lapsed), f"{day}: window and next expiry: {r}")
+    # what the actions promise holds: a lapsed bundle's renewal is refused, an open one's is not
+    code, out, err = run(["renew", "--today", "2018-09-07", "--uuid", UUID, "--store", store])
+    check(json.loads(out)["status_code"] == 400, out)
+    code, out, err = run(["renew", "--today", "2018-09-06", "--uuid", UUID, "--store", store])
+    check(json.loads(out)["status_code"] == 200, out)
+    code, out, err = run(["update", "--today", "2018-09-01", "--uuid", UUID, "--store", store], seed("update_request"))
+    check(json.loads(out)["status_code"] == 402, f"grace: no update, as the actions say: {out}")
 
 
 def case_sweep(tmp):
@@ -584,7 +608,7 @@ def case_body_from_terminal(tmp):
 
 def case_explain(tmp):
     code, out, err = run(["create", "--today", "2018-08-01", "--explain"], '{"bundle_type": 1}')
-    check(code == 0 and err == "", "--explain says nothing on success")
+    check(code == 0 and err == UNPRICED, "--explain says nothing on success")
     code, out, err = run(["create", "--today", "9999-12-15", "--explain"], '{"bundle_type": 1}')
     check(code == 0 and '"status_code":400' in out and err == "date_out_of_range\n", f"{out!r} {err!r}")
 
@@ -804,6 +828,39 @@ def case_line_endings(tmp):
     check(read(store) == (crlf(line(uuid=OTHER)) + renewed).encode(), f"{read(store)!r}")
 
 
+def case_unpriced_runs(tmp):
+    """Without --prices nothing is charged, and every answer says so: quotes name the price list and balance used."""
+    store = os.path.join(tmp, "store.jsonl")
+    prices = os.path.join(tmp, "prices.json")
+    write(prices, PRICES)
+    write(store, line(bundle_type=2))
+    base = ["--today", "2018-08-17", "--uuid", UUID, "--store", store]
+    code, out, err = run(["quote", "update"] + base, seed("update_request"))
+    r = json.loads(out)["result"]
+    check(code == 0 and r["charge"] == 0 and r["prices"] is None and r["balance"] is None and "affordable" not in r,
+          f"quote without --prices or --balance: {out}")
+    code, out, err = run(["quote", "update"] + base + ["--prices", prices], seed("update_request"))
+    r = json.loads(out)["result"]
+    check(r["charge"] == 290 and r["prices"] == prices and r["balance"] is None, f"quote with --prices: {out}")
+    code, out, err = run(["quote", "renew", "--today", "2018-08-30", "--uuid", UUID, "--store", store, "--balance", "7"])
+    r = json.loads(out)["result"]
+    check(r["prices"] is None and r["balance"] == 7 and r["affordable"] is True, f"quote with --balance only: {out}")
+    odd = os.path.join(tmp, 'p"r\\ice\ts.json')
+    write(odd, PRICES)
+    code, out, err = run(["quote", "create", "--today", "2018-08-01", "--prices", odd], seed("create_request"))
+    check(json.loads(out)["result"]["prices"] == odd, f"a file name is escaped: {out}")
+    # create, update, renew: the envelope is the API's; standard error says nothing was charged
+    for args, body in ((["update"] + base, seed("update_request")), (["renew", "--today", "2018-08-30", "--uuid", UUID,
+                                                                      "--store", store], ""),
+                       (["create", "--today", "2018-08-01"], seed("create_request"))):
+        code, out, err = run(args, body)
+        check(code == 0 and json.loads(out)["status_code"] in (200, 201) and err == UNPRICED, f"{args[0]}: {err!r}")
+        code, out, err = run(args + ["--prices", prices], body)
+        check(code == 0 and err == "", f"{args[0]} --prices: nothing on stderr: {err!r}")
+    code, out, err = run(["update"] + base, '{"bundle_type": 9}')
+    check(json.loads(out)["status_code"] == 400 and err == "", f"a 4xx charges nothing anyway: {err!r}")
+
+
 def case_concurrent_commits(tmp):
     """Parallel committers serialise on the store's lock file: no update is lost."""
     store = os.path.join(tmp, "conc.jsonl")
@@ -819,7 +876,7 @@ def case_concurrent_commits(tmp):
     printed = set()
     for p in procs:
         out, err = p.communicate(timeout=60)
-        check(p.returncode == 0 and err == b"", f"parallel create: {p.returncode} {err!r}")
+        check(p.returncode == 0 and err == UNPRICED.encode(), f"parallel create: {p.returncode} {err!r}")
         printed.add(json.loads(out)["result"]["uuid"])
     lines = read(store).decode().splitlines()
     check(lines[0] + "\n" == HEADER, f"the first create wrote the header: {lines[0]!r}")
