@@ -7,9 +7,12 @@
 //   voip-bundle create|update|renew [--today D | --zone Z] [--uuid U] [--store F] [--commit]
 //                                   [--prices F] [--balance N] [--pretty] [--explain]
 //   voip-bundle quote create|update|renew ...   (the same, never committing, no funds check)
-//   voip-bundle status --today D --uuid U --store F [--pretty]
-//   voip-bundle sweep --today D --store F [--check-duplicates]
+//   voip-bundle status [--today D | --zone Z] --uuid U --store F [--pretty]
+//   voip-bundle sweep [--today D | --zone Z] --store F [--check-duplicates]
 //   voip-bundle demo
+//   voip-bundle help [command ...]              (the same as --help)
+// Without --today the day is today in --zone (default UTC; VOIP_BUNDLE_NOW pins the clock
+// for tests). Unknown commands and options are named with the closest valid one.
 // The body, where the operation takes one, is read from standard input. Exit 0 whenever
 // an envelope was printed (4xx included); exit 2 with one line on standard error for usage
 // errors, unreadable or corrupt files and a standard output that cannot be written. A
