@@ -4,12 +4,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <iostream>
-#include <type_traits>
 
 #include <voip/bundle_json.hpp>
 
 #include "failure.hpp"
 #include "lines.hpp"
+#include "result_members.hpp"
 
 namespace voip_cli {
 
@@ -32,37 +32,28 @@ void explain(bool wanted, const voip::Result& r) {
     if (wanted && !r) std::cerr << voip::name(r.error()) << '\n';
 }
 
-void add_bundle_members(JsonOut& j, const voip::Bundle& b) {
-    voip::schema::visit_bundle<voip::schema::bundle.size()>(b, [&j](auto i, const auto& value) {
-        const std::string_view name = voip::schema::bundle[decltype(i)::value].name;
-        using V = std::decay_t<decltype(value)>;
-        if constexpr (std::is_same_v<V, bool>) j.boolean(name, value);
-        else if constexpr (std::is_same_v<V, int>) j.integer(name, value);
-        else if constexpr (std::is_same_v<V, date::sys_days>) j.date(name, value);
-        else j.string(name, voip::to_string(value));
-    });
-}
-
-void close_envelope(JsonOut& j, voip::Status s) {
-    j.close_object()
-        .integer(voip::schema::envelope[1].name, voip::code(s))
-        .string(voip::schema::envelope[2].name, voip::status_message(s))
-        .close_object();
-}
-
-std::string quote_text(voip::Operation op, const voip::Result& r, const voip::Context& c, bool pretty) {
+std::string quote_text(voip::Operation op, const voip::Result& r, const voip::Context& c, const std::string& prices_file,
+                       bool pretty) {
     const voip::Envelope e = voip::make_envelope(op, r);
     if (!r) return envelope_text(e, pretty);
     JsonOut j(pretty);
     j.open_object().open_object(voip::schema::envelope[0].name);
     add_bundle_members(j, r->bundle);
     j.integer(lines::quote[0].name, r->charge.minor);
+    if (c.prices) j.any_text(lines::quote[1].name, prices_file);
+    else j.null(lines::quote[1].name);
     if (c.balance) {
-        j.integer(lines::quote[1].name, c.balance->minor);
-        j.boolean(lines::quote[2].name, voip::affordable(r->charge, c));
+        j.integer(lines::quote[2].name, c.balance->minor);
+        j.boolean(lines::quote[3].name, voip::affordable(r->charge, c));
+    } else {
+        j.null(lines::quote[2].name);
     }
     close_envelope(j, e.status());
     return j.text();
+}
+
+void note_unpriced(const voip::Result& r, const voip::Context& c) {
+    if (r && !c.prices) std::cerr << "voip-bundle: note: no --prices given: nothing was charged\n";
 }
 
 }  // namespace voip_cli

@@ -22,13 +22,13 @@ std::string envelope_text(const voip::Envelope& e, bool pretty);
 // With --explain, the failed rule's name on standard error.
 void explain(bool wanted, const voip::Result& r);
 
-// A bundle's members in the envelope's order (status and quote answers).
-void add_bundle_members(JsonOut& j, const voip::Bundle& b);
+// A quote's answer: the envelope's result with the charge, the price list it used (the
+// file, or null), the balance (or null) and, with a balance, whether it covers the charge.
+std::string quote_text(voip::Operation op, const voip::Result& r, const voip::Context& c, const std::string& prices_file,
+                       bool pretty);
 
-// Closes the result object, then "status_code" and "status_message" and the envelope.
-void close_envelope(JsonOut& j, voip::Status s);
-
-// A quote's answer: the envelope's result with the charge (and the balance, if given).
-std::string quote_text(voip::Operation op, const voip::Result& r, const voip::Context& c, bool pretty);
+// Without --prices nothing is charged: after a 2xx create, update or renew, one line on
+// standard error says so (the envelope is the API's and takes no member of the command's).
+void note_unpriced(const voip::Result& r, const voip::Context& c);
 
 }  // namespace voip_cli

@@ -13,6 +13,7 @@
 
 #include "failure.hpp"
 #include "files.hpp"
+#include "today.hpp"
 
 namespace voip_cli {
 
@@ -57,10 +58,9 @@ bool read_stdin(std::size_t limit, std::string& out) {
 }  // namespace
 
 voip::Context make_context(const Options& o) {
-    const auto today = voip::parse_iso_date(o.today);
-    if (!today) throw Failure{"--today " + o.today + ": " + std::string(voip::name(today.error())) + " (want YYYY-MM-DD)"};
-    voip::Context c{*today};
-    if (o.month_end == "clamp") c.policy.month_end = voip::MonthEnd::clamp;
+    voip::Context c{request_day(o)};
+    // Not given: clamp, unless the store's header says otherwise (month_end_for, store.cpp).
+    if (o.month_end.empty() || o.month_end == "clamp") c.policy.month_end = voip::MonthEnd::clamp;
     else if (o.month_end == "overflow") c.policy.month_end = voip::MonthEnd::overflow;
     else throw Failure{"--month-end " + o.month_end + ": want clamp or overflow"};
     if (!o.prices.empty()) {

@@ -8,7 +8,7 @@
 
 namespace voip_cli {
 
-// --today, --month-end, --prices (a file) and --balance as a checked voip::Context.
+// --today (or --zone), --month-end, --prices (a file) and --balance as a checked voip::Context.
 voip::Context make_context(const Options& o);
 
 // The request body from standard input (at most voip::max_body_size + 1 bytes, enough to

@@ -3,6 +3,8 @@
 
 #include <cstddef>
 
+#include <nlohmann/json.hpp>
+
 namespace voip_cli {
 
 JsonOut& JsonOut::string(std::string_view key, std::string_view value) {
@@ -10,6 +12,18 @@ JsonOut& JsonOut::string(std::string_view key, std::string_view value) {
     out_ += '"';
     out_ += value;
     out_ += '"';
+    return *this;
+}
+
+JsonOut& JsonOut::any_text(std::string_view key, std::string_view value) {
+    member(key);
+    out_ += nlohmann::json(std::string(value)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return *this;
+}
+
+JsonOut& JsonOut::null(std::string_view key) {
+    member(key);
+    out_ += "null";
     return *this;
 }
 

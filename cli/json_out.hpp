@@ -1,7 +1,8 @@
 // A small JSON writer for voip-bundle's own answers (status, quote, sweep) in the seed's two layouts.
 #pragma once
 // Compact, or one member a line with "name" : value and 4-space indents. Only what those
-// answers need: names are fixed ASCII, strings are dates, UUIDs and names.
+// answers need: names are fixed ASCII, strings are dates, UUIDs and names, but for
+// any_text (a path the user gave).
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -19,7 +20,11 @@ public:
     JsonOut& close_object() { return close('}'); }
     JsonOut& close_array() { return close(']'); }
 
+    // `value` as it is: the command's own names, dates and UUIDs (ASCII, nothing to escape).
     JsonOut& string(std::string_view key, std::string_view value);
+    // Any text (a file name), escaped; bytes that are not UTF-8 become U+FFFD.
+    JsonOut& any_text(std::string_view key, std::string_view value);
+    JsonOut& null(std::string_view key);
     JsonOut& integer(std::string_view key, std::int64_t value);
     JsonOut& boolean(std::string_view key, bool value);
     JsonOut& date(std::string_view key, date::sys_days day);

@@ -3,6 +3,7 @@
 // The bundle's members in them come from voip::schema (the library's stored bundle); the
 // tables here hold only what the command adds. answers.cpp and sweep.cpp write from them.
 #include <array>
+#include <cstdint>
 
 #include <voip/bundle.hpp>
 
@@ -12,12 +13,13 @@ using voip::schema::Kind;
 using voip::schema::Member;
 
 // status: the envelope, its result the bundle's members, then these.
-inline constexpr std::array<Member, 6> status{{
+inline constexpr std::array<Member, 7> status{{
     {"state", Kind::text, true},
     {"in_service", Kind::boolean, true},
     {"renewable", Kind::boolean, true},
-    {"renewal_window", Kind::object, true},
-    {"next_expiry", Kind::date, false},  // absent when the next expiry would pass 9999-12-31
+    {"actions", Kind::array, true},          // what can still be done today: status_actions
+    {"renewal_window", Kind::object, false},  // absent when lapsed: the window is gone
+    {"next_expiry", Kind::date, false},      // absent when lapsed, or past 9999-12-31
     {"features", Kind::array, true},
 }};
 // status's renewal_window: both days inclusive.
@@ -26,10 +28,23 @@ inline constexpr std::array<Member, 2> window{{
     {"last", Kind::date, true},
 }};
 
+// status's actions: the calls that would succeed on the day (funds aside). A lapsed
+// bundle can only be replaced: "create_new_bundle".
+[[nodiscard]] constexpr std::array<std::string_view, 2> status_actions(voip::State s) noexcept {
+    switch (s) {
+        case voip::State::active: return {"update", ""};
+        case voip::State::renewal_open: return {"update", "renew"};
+        case voip::State::grace: return {"renew", ""};  // update needs the bundle in service
+        case voip::State::lapsed: break;
+    }
+    return {"create_new_bundle", ""};
+}
+
 // quote: the envelope, its result the bundle's members, then these.
-inline constexpr std::array<Member, 3> quote{{
+inline constexpr std::array<Member, 4> quote{{
     {"charge", Kind::integer, true},
-    {"balance", Kind::integer, false},     // with --balance only
+    {"prices", Kind::text, true},          // the --prices file as given, or null: nothing is charged
+    {"balance", Kind::integer, true},      // --balance, or null when not given
     {"affordable", Kind::boolean, false},  // with --balance only: voip::affordable()
 }};
 
@@ -49,6 +64,13 @@ inline constexpr std::array<Member, 5> summary_members{{
     {"renew", Kind::integer, true},
     {"lapsed", Kind::integer, true},
 }};
+
+// A store's optional first line, the header: {"voip_bundle_store":1,"month_end":"clamp"}.
+inline constexpr std::array<Member, 2> store_header{{
+    {"voip_bundle_store", Kind::integer, true},  // the store format's version: 1
+    {"month_end", Kind::text, true},             // "clamp" or "overflow": the policy it was written with
+}};
+inline constexpr std::int64_t store_format_version = 1;
 
 // The name of the bundle member standing for `f`.
 [[nodiscard]] constexpr std::string_view bundle_name(voip::schema::Field f) noexcept {

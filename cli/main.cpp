@@ -4,17 +4,21 @@
 // bundles as JSON, applies the rules of voip/bundle.hpp and prints the envelope.
 //
 // Contract (issue 3; README "Command line"):
-//   voip-bundle create|update|renew --today D [--uuid U] [--store F] [--commit]
+//   voip-bundle create|update|renew [--today D | --zone Z] [--uuid U] [--store F] [--commit]
 //                                   [--prices F] [--balance N] [--pretty] [--explain]
 //   voip-bundle quote create|update|renew ...   (the same, never committing, no funds check)
-//   voip-bundle status --today D --uuid U --store F [--pretty]
-//   voip-bundle sweep --today D --store F [--check-duplicates]
+//   voip-bundle status [--today D | --zone Z] --uuid U --store F [--pretty]
+//   voip-bundle sweep [--today D | --zone Z] --store F [--check-duplicates]
 //   voip-bundle demo
+//   voip-bundle help [command ...]              (the same as --help)
+// Without --today the day is today in --zone (default UTC; VOIP_BUNDLE_NOW pins the clock
+// for tests). Unknown commands and options are named with the closest valid one.
 // The body, where the operation takes one, is read from standard input. Exit 0 whenever
 // an envelope was printed (4xx included); exit 2 with one line on standard error for usage
 // errors, unreadable or corrupt files and a standard output that cannot be written. A
 // store is only ever replaced atomically, and only after a successful create, update or
 // renew with --commit, under an exclusive lock on <store>.lock (docs/json-and-cli.md).
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -28,6 +32,7 @@
 #include "commands.hpp"
 #include "failure.hpp"
 #include "options.hpp"
+#include "usage_check.hpp"
 #ifdef VOIP_BUNDLE_SERVE
 #include <serve.hpp>
 #endif
@@ -50,18 +55,20 @@ void usage_error(const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"voip-bundle: what the VoIP Bundle API would answer, from JSON, without a server or a charge"};
+    CLI::App app{"voip-bundle: what the VoIP Bundle API would answer, from JSON, without a server or a charge",
+                 "voip-bundle"};
     app.set_version_flag("--version", std::string(VOIP_BUNDLE_CLI_VERSION));
     app.require_subcommand(1);
     voip_cli::Options o;
     std::vector<CLI::Option*> path_options;  // --store, --prices, --balance: given means not empty
 
     const auto add_today = [&o](CLI::App* s) {
-        s->add_option("--today", o.today, "the day of the request, YYYY-MM-DD (the rules never read a clock)")
-            ->required();
+        CLI::Option* today = s->add_option("--today", o.today, "the day of the request, YYYY-MM-DD (default: today in --zone)");
+        s->add_option("--zone", o.zone, "the IANA time zone whose date is today when --today is not given (default UTC)")
+            ->excludes(today);
     };
     const auto add_month_end = [&o](CLI::App* s) {
-        s->add_option("--month-end", o.month_end, "clamp (default) or overflow (PHP's +1 month)");
+        s->add_option("--month-end", o.month_end, "clamp or overflow (PHP's +1 month); default: the store's header, else clamp");
     };
     const auto add_operation_options = [&](CLI::App* s, bool quote) {
         add_today(s);
@@ -120,8 +127,16 @@ int main(int argc, char** argv) {
     serve->add_option("--threads", serve_options.threads, "connections served at once")->capture_default_str();
 #endif
 
+    // `help [command]` is --help; then every word is checked before CLI11 parses, so an
+    // unknown one is named (with the closest valid one) ahead of any missing option.
+    std::vector<std::string> args = voip_cli::expand_help_command(std::vector<std::string>(argv + 1, argv + argc));
+    if (const auto wrong = voip_cli::check_command_line(app, args)) {
+        usage_error(*wrong);
+        return exit_usage;
+    }
     try {
-        app.parse(argc, argv);
+        std::reverse(args.begin(), args.end());  // CLI11 takes a vector last word first
+        app.parse(args);
     } catch (const CLI::Success& e) {
         return app.exit(e);  // --help, --version
     } catch (const CLI::ParseError& e) {

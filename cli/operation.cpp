@@ -65,6 +65,7 @@ int run_operation(voip::Operation op, const Options& o, bool quote) {
     if (committing) lock.emplace(store);
     StoreScan scan;
     if (!store.empty()) scan = scan_store(store, o.store, wanted, op == voip::Operation::create && committing);
+    ctx.policy.month_end = month_end_for(o, scan.month_end, o.store);
     if (op == voip::Operation::create && scan.found) {
         if (!o.uuid.empty()) throw Failure{"--uuid " + o.uuid + ": already in store " + o.store};
         throw Failure{"the random uuid is already in the store: run again"};  // 2^-122: practically never
@@ -90,18 +91,19 @@ int run_operation(voip::Operation op, const Options& o, bool quote) {
     }
 
     if (quote) {
-        print(quote_text(op, r, ctx, o.pretty));
+        print(quote_text(op, r, ctx, o.prices, o.pretty));
     } else {
         if (r && o.commit) {
             std::optional<std::uint64_t> replace;
             if (op != voip::Operation::create) replace = scan.found_line;
-            commit_store(store, scan, replace, r->bundle);
+            commit_store(store, scan, replace, r->bundle, ctx.policy.month_end);
             lock.reset();  // the new store is in place: let the next committer in
             print(envelope_text(voip::make_envelope(op, r), o.pretty), " (the store was changed: the commit was made)");
         } else {
             print(envelope_text(voip::make_envelope(op, r), o.pretty));
         }
     }
+    if (!quote) note_unpriced(r, ctx);  // a quote says it in its answer
     explain(o.explain, r);
     return 0;
 }

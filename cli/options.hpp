@@ -6,12 +6,13 @@ namespace voip_cli {
 
 // The options the subcommands share; each subcommand registers the ones it takes.
 struct Options {
-    std::string today;
+    std::string today;      // empty: today in `zone`
+    std::string zone;       // an IANA time zone name; empty: UTC
     std::string uuid;
     std::string store;
     std::string prices;
     std::string balance;
-    std::string month_end = "clamp";
+    std::string month_end;  // empty: not given (the store's header, else clamp)
     bool pretty = false;
     bool explain = false;
     bool commit = false;

@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <functional>
+#include <variant>
 #include <string_view>
 
 #include <fcntl.h>
@@ -15,6 +16,7 @@
 #include <voip/bundle_json.hpp>
 
 #include "failure.hpp"
+#include "store_line.hpp"
 
 namespace voip_cli {
 
@@ -75,8 +77,23 @@ void replace_file_atomically(const std::string& path, const std::function<bool(i
 
 std::string error_text(voip::Error e) { return std::string(voip::name(e)); }
 
+[[noreturn]] void corrupt(const std::string& path, std::uint64_t line, const LineProblem& problem) {
+    const std::string column = problem.column > 0 ? ", column " + std::to_string(problem.column) : "";
+    throw Failure{"store " + path + " line " + std::to_string(line + 1) + column + ": " + problem.what};
+}
+
 [[noreturn]] void corrupt(const std::string& path, std::uint64_t line, const std::string& why) {
-    throw Failure{"store " + path + " line " + std::to_string(line + 1) + ": " + why};
+    corrupt(path, line, LineProblem{0, why});
+}
+
+voip::MonthEnd month_end_for(const Options& o, const std::optional<voip::MonthEnd>& recorded, const std::string& shown) {
+    const voip::MonthEnd asked = o.month_end == "overflow" ? voip::MonthEnd::overflow : voip::MonthEnd::clamp;
+    if (!recorded) return asked;
+    if (!o.month_end.empty() && asked != *recorded)
+        throw Failure{"--month-end " + o.month_end + " conflicts with store " + shown + ", written with month_end " +
+                      std::string(month_end_name(*recorded)) + " (its first line): omit --month-end or give " +
+                      std::string(month_end_name(*recorded))};
+    return *recorded;
 }
 
 std::string resolve_store_path(const std::string& path) {
@@ -130,12 +147,14 @@ StoreScan scan_store(const std::string& path, const std::string& shown, const st
             case LineReader::Next::too_long: corrupt(shown, s.lines, "body_too_large");
             case LineReader::Next::io_error: throw Failure{"store " + shown + ": read error: " + errno_text()};
         }
-        if (is_blank_line(line)) {
+        const auto read = read_store_line(line, s.lines == 0);
+        if (!read) corrupt(shown, s.lines, read.error());
+        if (const auto* h = std::get_if<StoreHeader>(&*read)) s.month_end = h->month_end;
+        const auto* b = std::get_if<voip::Bundle>(&*read);
+        if (b == nullptr) {
             ++s.lines;
             continue;
         }
-        const auto b = voip::decode_bundle(line);
-        if (!b) corrupt(shown, s.lines, error_text(b.error()));
         if (wanted && b->uuid == *wanted) {
             if (s.found) corrupt(shown, s.lines, "uuid " + voip::to_string(*wanted) + " appears twice");
             s.found = *b;
@@ -146,12 +165,17 @@ StoreScan scan_store(const std::string& path, const std::string& shown, const st
 }
 
 void commit_store(const std::string& path, const StoreScan& scan, std::optional<std::uint64_t> replace,
-                  const voip::Bundle& b) {
+                  const voip::Bundle& b, voip::MonthEnd month_end) {
     const auto stored = voip::encode_bundle(b);
     if (!stored) throw Failure{"cannot store the bundle: " + std::string(voip::name(stored.error()))};
-    const std::string encoded = *stored + "\n";
+    const std::string& encoded = *stored;
     replace_file_atomically(path, [&](int out_fd) {
         Output out(out_fd);
+        std::string_view last_ending = "\n";
+        if (!scan.exists || scan.lines == 0) {  // a new store: it records its policy first
+            out.put(header_line(month_end));
+            out.put("\n");
+        }
         if (scan.exists) {
             Fd in(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
             if (!in.ok()) throw Failure{"store " + path + ": cannot reopen to commit: " + errno_text()};
@@ -165,18 +189,19 @@ void commit_store(const std::string& path, const StoreScan& scan, std::optional<
                     throw Failure{"store " + path + ": read error while committing: " + errno_text()};
                 if (next != LineReader::Next::line)
                     throw Failure{"store " + path + ": changed while being committed (a writer without " + path + ".lock?)"};
-                if (replace && n == *replace) {
-                    out.put(encoded);
-                } else {
-                    out.put(line);
-                    out.put("\n");
-                }
+                last_ending = ending_of(line);
+                out.put(replace && n == *replace ? std::string_view(encoded) : line);
+                // the line's '\r', if any, is part of `line`; the replacement takes it back
+                out.put(replace && n == *replace ? last_ending : std::string_view("\n"));
                 ++n;
             }
             if (n != scan.lines)
                 throw Failure{"store " + path + ": changed while being committed (a writer without " + path + ".lock?)"};
         }
-        if (!replace) out.put(encoded);
+        if (!replace) {
+            out.put(encoded);
+            out.put(last_ending);
+        }
         if (!out.flush()) {
             errno = out.error();  // the write's own reason, for the message
             return false;

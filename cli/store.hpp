@@ -7,6 +7,8 @@
 #include <voip/bundle.hpp>
 
 #include "files.hpp"
+#include "line_diagnosis.hpp"
+#include "options.hpp"
 
 namespace voip_cli {
 
@@ -16,12 +18,20 @@ struct StoreScan {
     std::uint64_t lines = 0;            // every line, blank ones included
     std::optional<voip::Bundle> found;  // the bundle with the wanted uuid
     std::uint64_t found_line = 0;       // its 0-based line
+    std::optional<voip::MonthEnd> month_end;  // as the store's header records it; none: no header
 };
 
 std::string error_text(voip::Error e);
 
-// A bad store line: throws "store <path> line <line + 1>: <why>" (`line` is 0-based).
+// A bad store line: throws "store <path> line <line + 1>[, column C]: <what>" (`line` is 0-based).
+[[noreturn]] void corrupt(const std::string& path, std::uint64_t line, const LineProblem& problem);
 [[noreturn]] void corrupt(const std::string& path, std::uint64_t line, const std::string& why);
+
+// The month-end policy to decide with: the store's header's, or --month-end (clamp when
+// not given) for a store without one. A --month-end that contradicts the header is a
+// Failure naming both: one store, one calendar.
+[[nodiscard]] voip::MonthEnd month_end_for(const Options& o, const std::optional<voip::MonthEnd>& recorded,
+                                           const std::string& shown);
 
 // The file a store path really names: symbolic links followed (also a dangling one, whose
 // target a create will make), so that a commit replaces the target and leaves the link.
@@ -52,8 +62,11 @@ StoreScan scan_store(const std::string& path, const std::string& shown, const st
 
 // Rewrites the store with `b` replacing line `replace` (or appended when replace is
 // none), atomically. The caller holds the store's lock, so the store read here is the one
-// scanned; a difference means a writer that does not take the lock.
+// scanned; a difference means a writer that does not take the lock. Every other line is
+// kept byte for byte; the new line takes the ending of the line it replaces (an appended
+// one, that of the last line), so LF and CRLF lines stay as they were. A store that did
+// not exist or was empty gets the header recording `month_end` first.
 void commit_store(const std::string& path, const StoreScan& scan, std::optional<std::uint64_t> replace,
-                  const voip::Bundle& b);
+                  const voip::Bundle& b, voip::MonthEnd month_end);
 
 }  // namespace voip_cli

@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   cmake ninja-build g++ clang python3
-  libhowardhinnant-date-dev libexpected-dev doctest-dev
+  libhowardhinnant-date-dev libdate-tz3 tzdata libexpected-dev doctest-dev
   nlohmann-json3-dev libsimdjson-dev libcli11-dev
   librapidcheck-dev libclang-rt-14-dev gcovr clang-tidy
   libbenchmark-dev libboost-date-time-dev libboost-dev libfmt-dev gnuplot-nox

@@ -1,7 +1,8 @@
 // The seed's operations (create, update, renew) and the public list and get, on the store.
 #include <voip/bundle_nlohmann.hpp>
 
-#include "../cli/lines.hpp"
+#include "lines.hpp"
+#include "result_members.hpp"
 #include "sandbox.hpp"
 
 namespace voip_sandbox {
@@ -101,33 +102,22 @@ HttpResponse Sandbox::get(const Caller& c, const std::string& uuid_text) {
     return envelope(200, public_view(*b));
 }
 
-// The command's status (cli/status.cpp) of the stored bundle, then what the sandbox adds.
+// The command's status (cli/result_members.hpp) of the stored bundle, then what the sandbox adds.
 HttpResponse Sandbox::state(const Caller& c, const std::string& uuid_text) {
     const auto uuid = voip::parse_uuid(uuid_text);
     if (!uuid) return seed_envelope(voip::error_envelope(uuid.error()));
     const auto b = owned(c, *uuid);
     if (!b) return seed_envelope(voip::error_envelope(voip::Error::unknown_bundle));
-    const voip::Context ctx = context(c, store_.account(c.id));
-    const auto state = voip::state_on(b->bundle, ctx.today, ctx.policy);
-    const auto window = voip::renewal_window(b->bundle, ctx.policy);
-    if (!state || !window) return seed_envelope(voip::error_envelope(voip::Error::invalid_bundle));
-    using voip_cli::lines::status;
-    ordered_json j = b->bundle;
-    j[std::string(status[0].name)] = voip::name(*state);
-    j[std::string(status[1].name)] = voip::in_service(*state);
-    j[std::string(status[2].name)] = voip::renewable(*state);
-    j[std::string(status[3].name)] = {{std::string(voip_cli::lines::window[0].name), iso(window->first)},
-                                      {std::string(voip_cli::lines::window[1].name), iso(window->last)}};
-    if (const auto next = voip::next_expiry(b->bundle, ctx.policy)) j[std::string(status[4].name)] = iso(*next);
-    ordered_json features = ordered_json::array();
-    const voip::FeatureSet set = voip::features_on(b->bundle, ctx.today, ctx.policy);
-    for (std::size_t i = 0; i < voip::feature_count; ++i)
-        if (set.has(static_cast<voip::Feature>(i))) features.push_back(voip::name(static_cast<voip::Feature>(i)));
-    j[std::string(status[5].name)] = features;
-    j[std::string(updated_on_name)] = iso(b->updated_on);
-    j[std::string(customer_name)] = b->customer.empty() ? ordered_json(nullptr) : ordered_json(b->customer);
-    j[std::string(lapsed_name)] = b->lapsed;
-    return envelope(200, j);
+    voip_cli::JsonOut j(false);
+    j.open_object().open_object(voip::schema::envelope[0].name);
+    if (!voip_cli::add_status_members(j, b->bundle, context(c, store_.account(c.id))))
+        return seed_envelope(voip::error_envelope(voip::Error::invalid_bundle));
+    j.date(updated_on_name, b->updated_on);
+    if (b->customer.empty()) j.null(customer_name);
+    else j.any_text(customer_name, b->customer);
+    j.boolean(lapsed_name, b->lapsed);
+    voip_cli::close_envelope(j, voip::Status::ok);
+    return HttpResponse{200, j.text(), {}};
 }
 
 }  // namespace voip_sandbox

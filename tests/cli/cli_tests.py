@@ -19,6 +19,8 @@ SEED = None
 UUID = "0fba8c48-99fc-4727-8ca7-c847376da415"
 OTHER = "2c5e7a52-3c8f-4e0b-9d0e-6a1f0b7d9e41"
 PRICES = '{"1": 1500, "2": 900, "3": 500, "4": 2000, "5": 300}'
+UNPRICED = "voip-bundle: note: no --prices given: nothing was charged\n"  # stderr after a 2xx without --prices
+HEADER = '{"voip_bundle_store":1,"month_end":"clamp"}\n'  # the first line of a store a create made
 
 
 class Failed(Exception):
@@ -30,10 +32,11 @@ def check(cond, what):
         raise Failed(what)
 
 
-def run(args, stdin=b"", cwd=None):
+def run(args, stdin=b"", cwd=None, env=None):
     if isinstance(stdin, str):
         stdin = stdin.encode()
-    p = subprocess.run([EXE] + args, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, timeout=30)
+    p = subprocess.run([EXE] + args, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, timeout=30,
+                       env=None if env is None else dict(os.environ, **env))
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
@@ -94,8 +97,13 @@ def expect_usage_error(args, stdin=b"", cwd=None, mention=None):
     check(err.count("\n") == 1 and err.endswith("\n") and err.startswith("voip-bundle: "),
           f"{args}: one line on stderr, got {err!r}")
     if mention:
-        check(mention in err, f"{args}: stderr mentions {mention!r}: {err!r}")
+        check(mention in without_column(err), f"{args}: stderr mentions {mention!r}: {err!r}")
     return err
+
+
+def without_column(err):
+    """A store message without its ", column N" (case_store_positions checks columns)."""
+    return re.sub(r"(line \d+), column \d+:", r"\1:", err)
 
 
 # ----------------------------------------------------------------------------------------
@@ -125,7 +133,7 @@ def case_demo_golden(tmp):
 def case_create_golden(tmp):
     args = ["create", "--today", "2018-08-01", "--uuid", UUID]
     code, out, err = run(args + ["--pretty"], seed("create_request"))
-    check(code == 0 and err == "", f"create exits 0 silently: {code} {err!r}")
+    check(code == 0 and err == UNPRICED, f"create exits 0, noting only that nothing was charged: {code} {err!r}")
     expect_envelope_equals_seed(out, "create_201")
     code, out, _ = run(args, seed("create_request"))
     check(out == squeeze(seed("create_201")) + "\n", f"compact create equals the squeezed seed: {out!r}")
@@ -139,7 +147,7 @@ def case_update_golden(tmp):
     write(store, line(bundle_type=2, auto_renew=False))
     code, out, err = run(["update", "--today", "2018-08-17", "--uuid", UUID, "--store", store, "--pretty"],
                          seed("update_request"))
-    check(code == 0 and err == "", f"update exits 0 silently: {code} {err!r}")
+    check(code == 0 and err == UNPRICED, f"update exits 0, noting only that nothing was charged: {code} {err!r}")
     expect_envelope_equals_seed(out, "update_200")
     check(read(store) == line(bundle_type=2, auto_renew=False).encode(), "without --commit the store is unchanged")
     code, out, err = run(["update", "--today", "2018-08-17", "--uuid", UUID, "--store", store, "--commit"],
@@ -152,7 +160,7 @@ def case_renew_golden(tmp):
     store = os.path.join(tmp, "store.jsonl")
     write(store, line(uuid=OTHER) + line(created="2018-07-01", expires="2018-08-01"))
     code, out, err = run(["renew", "--today", "2018-08-01", "--uuid", UUID, "--store", store, "--pretty"])
-    check(code == 0 and err == "", f"renew exits 0 silently: {code} {err!r}")
+    check(code == 0 and err == UNPRICED, f"renew exits 0, noting only that nothing was charged: {code} {err!r}")
     expect_envelope_equals_seed(out, "renew_200")
     code, out, err = run(["renew", "--today", "2018-08-01", "--uuid", UUID, "--store", store, "--commit"])
     check(code == 0 and out == squeeze(seed("renew_200")) + "\n", f"renew --commit answers 200: {out!r}")
@@ -194,13 +202,15 @@ def case_error_envelopes_golden(tmp):
         code, out, err = run(args + ["--store", store, "--pretty", "--explain"], body)
         check(code == 0, f"{args}: an envelope means exit 0, got {code} {err!r}")
         if expected is None:
-            check('"status_code" : 200' in out and err == "", f"{args}: 200 without explanation: {out} {err!r}")
+            check('"status_code" : 200' in out and err == ("" if "--prices" in args else UNPRICED),
+                  f"{args}: 200 without explanation: {out} {err!r}")
             continue
         if expected.endswith("_200"):
             expect_envelope_equals_seed(out.replace("2018-08-01", "2018-09-01"), expected)
         else:
             expect_envelope_equals_seed(out, expected)
-        check(err == (rule + "\n" if rule else ""), f"{args}: --explain prints {rule!r}, got {err!r}")
+        quiet = "" if "--prices" in args else UNPRICED  # a 2xx without a price list says so
+        check(err == (rule + "\n" if rule else quiet), f"{args}: --explain prints {rule!r}, got {err!r}")
 
 
 def case_body_errors(tmp):
@@ -238,7 +248,8 @@ def case_usage_errors(tmp):
     cases = [
         ([], None),
         (["frobnicate"], None),
-        (["create"], "--today"),
+        (["create", "--zone", "Mars/Olympus_Mons"], "--zone Mars/Olympus_Mons"),
+        (["create", "--today", "2018-08-01", "--zone", "UTC"], "--zone"),
         (["create", "--today", "2018-13-01"], "--today"),
         (["create", "--today", "18-08-01"], "--today"),
         (["create", "--today", "2018-08-01", "--month-end", "round"], "--month-end"),
@@ -265,7 +276,7 @@ def case_usage_errors(tmp):
         (["quote", "renew", "--today", "2018-08-01", "--uuid", UUID, "--commit"], None),
         (["status", "--today", "2018-08-01", "--uuid", UUID], "--store"),
         (["status", "--today", "2018-08-01", "--store", store], "--uuid"),
-        (["sweep", "--store", store], "--today"),
+        (["sweep", "--store", store, "--zone", "Nowhere"], "--zone Nowhere"),
         (["sweep", "--today", "2018-08-01"], "--store"),
         (["sweep", "--today", "2018-08-01", "--store", os.path.join(tmp, "none.jsonl")], "cannot open"),
         (["demo", "--today", "2018-08-01"], None),
@@ -313,7 +324,8 @@ def case_corrupt_store(tmp):
             check(read(store) == content, f"{args}: a corrupt store is left byte-identical")
         if "twice" not in mention:  # sweep does not look for duplicates (it streams)
             code, out, err = run(["sweep", "--today", "2018-09-10", "--store", store])
-            check(code == 2 and err.count("\n") == 1 and where in err, f"sweep over a corrupt store: {code} {err!r}")
+            check(code == 2 and err.count("\n") == 1 and where in without_column(err),
+                  f"sweep over a corrupt store: {code} {err!r}")
             check("summary" not in out, "no summary after a corrupt line")
         create_args = ["create", "--today", "2018-08-01", "--store", store, "--commit"]
         if "twice" in mention:
@@ -398,12 +410,12 @@ def case_commit_atomic(tmp):
     new_store = os.path.join(tmp, "new.jsonl")
     code, out, err = run(["create", "--today", "2018-08-01", "--uuid", UUID, "--store", new_store, "--commit"],
                          seed("create_request"))
-    check(code == 0 and read(new_store) == line().encode(), f"create --commit made the store: {err!r}")
+    check(code == 0 and read(new_store) == (HEADER + line()).encode(), f"create --commit made the store: {err!r}")
     # appending keeps every other line byte for byte
     code, out, err = run(["create", "--today", "2018-08-02", "--uuid", OTHER, "--store", new_store, "--commit"],
                          '{"bundle_type": 3}')
-    check(read(new_store) == (line() + line(uuid=OTHER, created="2018-08-02", expires="2018-09-02", bundle_type=3,
-                                            auto_renew=False)).encode(), f"{read(new_store)!r}")
+    check(read(new_store) == (HEADER + line() + line(uuid=OTHER, created="2018-08-02", expires="2018-09-02", bundle_type=3,
+                                                     auto_renew=False)).encode(), f"{read(new_store)!r}")
     # every line of the committed store decodes back (a status for each)
     for u in (UUID, OTHER):
         code, out, err = run(["status", "--today", "2018-08-05", "--uuid", u, "--store", new_store])
@@ -461,14 +473,35 @@ def case_status(tmp):
         check(code == 0, err)
         r = json.loads(out)["result"]
         check((r["state"], r["in_service"], r["renewable"]) == (state, in_service, renewable), f"{day}: {r}")
-        check(r["renewal_window"] == {"first": "2018-08-29", "last": "2018-09-06"}, str(r))
-        check(r["next_expiry"] == "2018-10-01", str(r))
+        if state != "lapsed":  # a lapsed bundle shows neither (case_status_actions)
+            check(r["renewal_window"] == {"first": "2018-08-29", "last": "2018-09-06"}, str(r))
+            check(r["next_expiry"] == "2018-10-01", str(r))
         check(r["features"] == (["phone_numbers", "call_records", "efax", "caller_id"] if in_service else []), str(r))
     code, out, err = run(["status", "--today", "2018-08-01", "--uuid", "2c5e7a52-0000-4e0b-9d0e-6a1f0b7d9e41",
                           "--store", store, "--explain"])
     check(code == 0 and out == squeeze(seed("renew_404")) + "\n" and err == "unknown_bundle\n", f"{out!r} {err!r}")
     code, out, err = run(["status", "--today", "2018-08-01", "--uuid", "bad", "--store", store])
     check(code == 0 and '"status_code":400' in out, out)
+
+
+def case_status_actions(tmp):
+    """status says what can still be done; a lapsed bundle shows no window or next expiry it cannot use."""
+    store = os.path.join(tmp, "store.jsonl")
+    write(store, line())
+    for day, actions in (("2018-08-28", ["update"]), ("2018-08-29", ["update", "renew"]), ("2018-09-01", ["renew"]),
+                         ("2018-09-06", ["renew"]), ("2018-09-07", ["create_new_bundle"]), ("2030-01-01", ["create_new_bundle"])):
+        code, out, err = run(["status", "--today", day, "--uuid", UUID, "--store", store])
+        r = json.loads(out)["result"]
+        check(code == 0 and r["actions"] == actions, f"{day}: actions {actions}: {out}")
+        lapsed = actions == ["create_new_bundle"]
+        check(("renewal_window" in r, "next_expiry" in r) == (not lapsed, not lapsed), f"{day}: window and next expiry: {r}")
+    # what the actions promise holds: a lapsed bundle's renewal is refused, an open one's is not
+    code, out, err = run(["renew", "--today", "2018-09-07", "--uuid", UUID, "--store", store])
+    check(json.loads(out)["status_code"] == 400, out)
+    code, out, err = run(["renew", "--today", "2018-09-06", "--uuid", UUID, "--store", store])
+    check(json.loads(out)["status_code"] == 200, out)
+    code, out, err = run(["update", "--today", "2018-09-01", "--uuid", UUID, "--store", store], seed("update_request"))
+    check(json.loads(out)["status_code"] == 402, f"grace: no update, as the actions say: {out}")
 
 
 def case_sweep(tmp):
@@ -575,7 +608,7 @@ def case_body_from_terminal(tmp):
 
 def case_explain(tmp):
     code, out, err = run(["create", "--today", "2018-08-01", "--explain"], '{"bundle_type": 1}')
-    check(code == 0 and err == "", "--explain says nothing on success")
+    check(code == 0 and err == UNPRICED, "--explain says nothing on success")
     code, out, err = run(["create", "--today", "9999-12-15", "--explain"], '{"bundle_type": 1}')
     check(code == 0 and '"status_code":400' in out and err == "date_out_of_range\n", f"{out!r} {err!r}")
 
@@ -585,6 +618,247 @@ def case_help_and_version(tmp):
     check(code == 0 and "create" in out and "sweep" in out and "demo" in out, f"--help: {code}")
     code, out, err = run(["--version"])
     check(code == 0 and re.match(r"\d+\.\d+\.\d+", out.strip()), f"--version: {out!r}")
+
+
+def case_unknown_words(tmp):
+    """Unknown commands, quote operations and options are named, with the closest valid one and the list."""
+    err = expect_usage_error(["creat", "--today", "2018-08-01"], seed("create_request"))
+    check("unknown command 'creat'" in err and "did you mean 'create'?" in err
+          and "create|update|renew|quote|status|sweep|demo" in err, f"creat: {err!r}")
+    err = expect_usage_error(["frobnicate"])
+    check("unknown command 'frobnicate'" in err and "did you mean" not in err and "create|update" in err,
+          f"a word near nothing gets the list only: {err!r}")
+    err = expect_usage_error(["quote", "status", "--today", "2018-08-01"])
+    check("'status' is not a quote subcommand" in err and "create|update|renew" in err, f"quote status: {err!r}")
+    err = expect_usage_error(["quote", "renw", "--today", "2018-08-01"])
+    check("did you mean 'renew'?" in err, f"quote renw: {err!r}")
+    err = expect_usage_error(["create", "--date", "2018-08-01"], seed("create_request"))
+    check("unknown option '--date' for create" in err and "did you mean '--today'?" in err and "required" not in err
+          and "--month-end" in err, f"--date: {err!r}")
+    err = expect_usage_error(["status", "--today", "2018-08-01", "--uuid", UUID, "--stor", "x"])
+    check("unknown option '--stor' for status (did you mean '--store'?)" in err, f"--stor: {err!r}")
+    err = expect_usage_error(["quote", "update", "--comit"], seed("update_request"))
+    check("unknown option '--comit' for quote update" in err, f"a quote takes no --commit: {err!r}")
+    err = expect_usage_error(["--pretty", "create"])
+    check("unknown option '--pretty' for voip-bundle" in err, f"an option before the command: {err!r}")
+    # a value that looks like an option is still a value
+    store = os.path.join(tmp, "store.jsonl")
+    write(store, line())
+    code, out, err = run(["quote", "renew", "--today", "2018-08-30", "--uuid", UUID, "--store", store, "--balance", "-5"])
+    check(code == 0 and '"status_code":200' in out, f"--balance -5: {code} {out!r} {err!r}")
+    # help is a command: the same text as --help, for the program or one command
+    code, out, err = run(["help"])
+    _, want, _ = run(["--help"])
+    check(code == 0 and out == want and "create" in out, f"help: {code} {err!r}")
+    code, out, err = run(["help", "quote", "renew"])
+    _, want, _ = run(["quote", "renew", "--help"])
+    check(code == 0 and out == want and "--today" in out, f"help quote renew: {code} {err!r}")
+
+
+def case_today_not_a_calendar_day(tmp):
+    """--today that is shaped YYYY-MM-DD but names no day is told apart from a text of another shape."""
+    for day in ("2018-02-30", "2019-02-29", "2018-13-01", "2018-00-10", "0000-01-01"):
+        err = expect_usage_error(["create", "--today", day], seed("create_request"))
+        check(f"--today {day}: not a calendar day" in err, f"{day}: {err!r}")
+    for day in ("18-08-01", "2018-8-1", "2018/08/01", "2018-08-01x", "today"):
+        err = expect_usage_error(["create", "--today", day], seed("create_request"))
+        check(f"--today {day}: not YYYY-MM-DD" in err and "calendar" not in err, f"{day}: {err!r}")
+    code, out, err = run(["create", "--today", "2020-02-29", "--uuid", UUID], seed("create_request"))
+    check(code == 0 and '"expires_on":"2020-03-29"' in out, f"a leap day is a day: {out!r} {err!r}")
+
+
+def case_today_in_zone(tmp):
+    """Without --today the day is today's date in --zone (default UTC); VOIP_BUNDLE_NOW pins the clock for tests."""
+    now = {"VOIP_BUNDLE_NOW": "2026-12-02T03:00:00Z"}
+    body = seed("create_request")
+    for zone, day in (("America/Los_Angeles", "2026-12-01"), ("UTC", "2026-12-02"), ("Asia/Tokyo", "2026-12-02"),
+                      (None, "2026-12-02")):
+        args = ["quote", "create", "--uuid", UUID] + (["--zone", zone] if zone else [])
+        code, out, err = run(args, body, env=now)
+        check(code == 0 and json.loads(out)["result"]["created_on"] == day, f"{zone}: {day}: {out!r} {err!r}")
+    store = os.path.join(tmp, "store.jsonl")
+    write(store, line(created="2026-11-01", expires="2026-12-01"))
+    code, out, err = run(["sweep", "--store", store, "--zone", "America/Los_Angeles"], env=now)
+    check(json.loads(out.splitlines()[-1])["summary"]["today"] == "2026-12-01", f"sweep in a zone: {out!r} {err!r}")
+    code, out, err = run(["status", "--store", store, "--uuid", UUID, "--zone", "Pacific/Kiritimati"],
+                         env={"VOIP_BUNDLE_NOW": "2026-11-30T09:59:59Z"})  # UTC+14: 23:59:59 on the 30th
+    check(code == 0 and json.loads(out)["result"]["state"] == "renewal_open", f"status in a zone: {out!r} {err!r}")
+    err = expect_usage_error(["quote", "create", "--zone", "Europe/Atlantis"], body, mention="--zone Europe/Atlantis")
+    check("unknown time zone" in err, err)
+    for bad in ("2026-12-02 03:00:00", "2026-12-02T03:00:00", "2026-12-02T24:00:00Z", "2026-02-30T03:00:00Z", ""):
+        code, out, err = run(["quote", "create"], body, env={"VOIP_BUNDLE_NOW": bad})
+        check(code == 2 and out == "" and "VOIP_BUNDLE_NOW" in err and err.count("\n") == 1, f"NOW={bad!r}: {err!r}")
+    # the real clock: some day, and --today still wins over it
+    code, out, err = run(["quote", "create"], body)
+    check(code == 0 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", json.loads(out)["result"]["created_on"]), out)
+    code, out, err = run(["quote", "create", "--today", "2018-08-01"], body, env=now)
+    check(json.loads(out)["result"]["created_on"] == "2018-08-01", out)
+
+
+def case_store_positions(tmp):
+    """A bad store line is named by line, column (bytes from 1) and member."""
+    store = os.path.join(tmp, "store.jsonl")
+    status = ["status", "--today", "2018-08-17", "--uuid", UUID, "--store", store]
+    good = line(uuid=OTHER)
+    cases = [
+        ('{"auto_renew":true,"bundle_type":1,}\n', "line 2, column 36: invalid_json"),
+        ('{"auto_renew":true,\n', "line 2, column 20: invalid_json"),
+        (b'{"auto_renew":true,"x":"\xff"}\n', "line 2, column 25: invalid_utf8"),
+        (line().replace(',"created_on":"2018-08-01"', ""), "line 2: invalid_bundle: member created_on is missing"),
+        (line().replace(',"uuid":"' + UUID + '"', ""), "line 2: invalid_bundle: member uuid is missing"),
+        (line(expires="2018-02-30"), 'line 2, column 36: malformed_date: member expires_on "2018-02-30": not a calendar day'),
+        (line(created="2018/08/01"), f'column {line().index(chr(34) + "created_on") + 1}: malformed_date: member created_on "2018/08/01": not YYYY-MM-DD'),
+        (line(bundle_type=7), "line 2, column 20: bundle_type_out_of_range: member bundle_type"),
+        (line().replace('"auto_renew":true', '"auto_renew":"yes"'), "line 2, column 2: auto_renew_not_boolean: member auto_renew"),
+        (line().replace("}", ',"n":{"a":1,"\\u0061":2}}'), "duplicate_member: member a given twice"),
+        (line().replace(UUID, "nope"), f'line 2, column {line().index(chr(34) + "uuid") + 1}: malformed_uuid: member uuid "nope" is not a canonical UUID'),
+        (line(created="2018-09-01"), "line 2: invalid_bundle: created_on is not before expires_on"),
+        ("[1]\n", "line 2, column 1: body_not_object"),
+        (HEADER, "line 2, column 1: a store header belongs on line 1 only"),
+    ]
+    for bad, want in cases:
+        bad = bad.encode() if isinstance(bad, str) else bad
+        write(store, good.encode() + bad)
+        err = expect_usage_error(status)
+        check(want in err, f"{bad!r}: want {want!r}, got {err!r}")
+    # the duplicate's column is its second copy's
+    dup = line().replace("}", ',"n":{"a":1,"\\u0061":2}}')
+    write(store, dup)
+    err = expect_usage_error(status)
+    check(f"line 1, column {dup.index(chr(92) + 'u0061')}: duplicate_member" in err, f"duplicate column: {err!r}")
+    # a UTF-8 byte-order mark is named, and refused: the store is left as it is
+    for content in (b"\xef\xbb\xbf" + line().encode(), good.encode() + b"\xef\xbb\xbf" + line().encode()):
+        write(store, content)
+        where = "line 1" if content.startswith(b"\xef") else "line 2"
+        for args, body in ((status, ""), (["renew", "--today", "2018-08-30", "--uuid", UUID, "--store", store, "--commit"], ""),
+                           (["sweep", "--today", "2018-08-30", "--store", store], "")):
+            err = expect_usage_error(args, body)
+            check(f"{where}, column 1: invalid_json: a UTF-8 byte-order mark" in err, f"BOM: {err!r}")
+        check(read(store) == content, "a store with a byte-order mark is not rewritten")
+
+
+def case_store_month_end(tmp):
+    """A new store records its month-end policy in a header line; a conflicting --month-end is refused."""
+    store = os.path.join(tmp, "store.jsonl")
+    body = '{"auto_renew": true, "bundle_type": 1}'
+    code, out, err = run(["create", "--today", "2019-01-31", "--uuid", UUID, "--store", store, "--commit",
+                          "--month-end", "overflow"], body)
+    check(code == 0 and json.loads(out)["result"]["expires_on"] == "2019-03-03", f"create overflow: {out!r} {err!r}")
+    first = read(store).split(b"\n")[0]
+    check(first == b'{"voip_bundle_store":1,"month_end":"overflow"}', f"the header records overflow: {read(store)!r}")
+    # without --month-end the store's policy applies: overflow chains from the old expiry
+    code, out, err = run(["quote", "renew", "--today", "2019-03-01", "--uuid", UUID, "--store", store])
+    check(json.loads(out)["result"]["expires_on"] == "2019-04-03", f"the header's policy: {out!r} {err!r}")
+    code, out, err = run(["status", "--today", "2019-03-01", "--uuid", UUID, "--store", store])
+    check(json.loads(out)["result"]["renewal_window"]["first"] == "2019-02-28", f"status with the header's policy: {out!r}")
+    code, out, err = run(["quote", "renew", "--today", "2019-03-01", "--uuid", UUID, "--store", store, "--month-end",
+                          "overflow"])
+    check(code == 0 and json.loads(out)["result"]["expires_on"] == "2019-04-03", "the same policy given is fine")
+    content = read(store)
+    for args, stdin in ((["renew", "--today", "2019-03-01", "--uuid", UUID, "--commit"], ""),
+                        (["quote", "renew", "--today", "2019-03-01", "--uuid", UUID], ""),
+                        (["update", "--today", "2019-02-01", "--uuid", UUID, "--commit"], body),
+                        (["create", "--today", "2019-02-01", "--commit"], body),
+                        (["status", "--today", "2019-03-01", "--uuid", UUID], ""),
+                        (["sweep", "--today", "2019-03-01"], "")):
+        err = expect_usage_error(args + ["--store", store, "--month-end", "clamp"], stdin)
+        check("--month-end clamp conflicts with store" in err and "month_end overflow" in err, f"{args[0]}: {err!r}")
+    check(read(store) == content, "a refused policy leaves the store as it was")
+    # a commit keeps the header
+    code, out, err = run(["renew", "--today", "2019-03-01", "--uuid", UUID, "--store", store, "--commit"])
+    check(code == 0 and read(store).split(b"\n")[0] == first, f"the header stays: {read(store)!r}")
+    code, out, err = run(["sweep", "--today", "2019-04-01", "--store", store])
+    check(json.loads(out.splitlines()[-1])["summary"]["bundles"] == 1, f"the header is not a bundle: {out!r}")
+    # an old store without a header: whatever is given, clamp by default; a commit adds no header
+    old = line(created="2019-01-31", expires="2019-02-28")
+    write(store, old)
+    code, out, err = run(["quote", "renew", "--today", "2019-02-27", "--uuid", UUID, "--store", store])
+    check(json.loads(out)["result"]["expires_on"] == "2019-03-31", f"an old store: clamp by default: {out!r}")
+    code, out, err = run(["renew", "--today", "2019-02-27", "--uuid", UUID, "--store", store, "--commit"])
+    check(read(store) == line(created="2019-01-31", expires="2019-03-31").encode(), f"no header added: {read(store)!r}")
+    # an empty file is a new store: the first create writes the header (clamp by default)
+    write(store, "")
+    code, out, err = run(["create", "--today", "2019-01-31", "--uuid", UUID, "--store", store, "--commit"], body)
+    check(read(store) == (HEADER + line(created="2019-01-31", expires="2019-02-28")).encode(), f"{read(store)!r}")
+    # a header this program cannot read
+    for header, want in (('{"voip_bundle_store":2,"month_end":"clamp"}', "voip_bundle_store must be 1"),
+                         ('{"voip_bundle_store":1}', 'month_end must be "clamp" or "overflow"'),
+                         ('{"voip_bundle_store":1,"month_end":"round"}', 'month_end must be "clamp" or "overflow"')):
+        write(store, header + "\n" + line())
+        err = expect_usage_error(["status", "--today", "2018-08-01", "--uuid", UUID, "--store", store])
+        check("line 1, column 1: store header: " + want in err, f"{header}: {err!r}")
+
+
+def case_sweep_checks_first(tmp):
+    """sweep reads the whole store before it prints an action: a bad line anywhere prints nothing."""
+    store = os.path.join(tmp, "store.jsonl")
+    renewable = "".join(line(uuid="%08x-0000-4000-8000-000000000000" % i, expires="2018-09-01") for i in range(5))
+    for bad, want in (("{bad}\n", "line 6, column 2: invalid_json"), (line(uuid="%08x-0000-4000-8000-000000000000" % 0),
+                                                                       "line 6: uuid")):
+        write(store, renewable + bad)
+        args = ["sweep", "--today", "2018-09-01", "--store", store] + (["--check-duplicates"] if "uuid" in want else [])
+        code, out, err = run(args)
+        check(code == 2 and out == "" and err.count("\n") == 1 and want in err, f"{want}: {code} {out!r} {err!r}")
+    write(store, renewable)
+    code, out, err = run(["sweep", "--today", "2018-09-01", "--store", store])
+    check(code == 0 and len(out.splitlines()) == 6, f"a good store is swept: {out!r}")
+
+
+def case_line_endings(tmp):
+    """A rewrite keeps each line's ending: CRLF stays CRLF, LF stays LF, blank lines as they were."""
+    store = os.path.join(tmp, "store.jsonl")
+    due = line(created="2018-07-01", expires="2018-08-01")
+    renewed = line(created="2018-07-01", expires="2018-09-01")
+    crlf = lambda text: text.replace("\n", "\r\n")
+    write(store, line(uuid=OTHER) + "\r\n" + crlf(due) + "\n")
+    code, out, err = run(["renew", "--today", "2018-07-30", "--uuid", UUID, "--store", store, "--commit"])
+    check(code == 0, f"renew: {out!r} {err!r}")
+    check(read(store) == (line(uuid=OTHER) + "\r\n" + crlf(renewed) + "\n").encode(), f"CRLF kept: {read(store)!r}")
+    write(store, crlf(line(uuid=OTHER)) + due)
+    code, out, err = run(["renew", "--today", "2018-07-30", "--uuid", UUID, "--store", store, "--commit"])
+    check(read(store) == (crlf(line(uuid=OTHER)) + renewed).encode(), f"LF kept beside CRLF: {read(store)!r}")
+    # an appended bundle takes the ending of the store's last line
+    write(store, crlf(line(uuid=OTHER)))
+    code, out, err = run(["create", "--today", "2018-08-01", "--uuid", UUID, "--store", store, "--commit"],
+                         seed("create_request"))
+    check(read(store) == crlf(line(uuid=OTHER) + line()).encode(), f"appended CRLF: {read(store)!r}")
+    # the last line without an ending gets one when replaced (a text file ends in a newline)
+    write(store, crlf(line(uuid=OTHER)) + due[:-1])
+    code, out, err = run(["renew", "--today", "2018-07-30", "--uuid", UUID, "--store", store, "--commit"])
+    check(read(store) == (crlf(line(uuid=OTHER)) + renewed).encode(), f"{read(store)!r}")
+
+
+def case_unpriced_runs(tmp):
+    """Without --prices nothing is charged, and every answer says so: quotes name the price list and balance used."""
+    store = os.path.join(tmp, "store.jsonl")
+    prices = os.path.join(tmp, "prices.json")
+    write(prices, PRICES)
+    write(store, line(bundle_type=2))
+    base = ["--today", "2018-08-17", "--uuid", UUID, "--store", store]
+    code, out, err = run(["quote", "update"] + base, seed("update_request"))
+    r = json.loads(out)["result"]
+    check(code == 0 and r["charge"] == 0 and r["prices"] is None and r["balance"] is None and "affordable" not in r,
+          f"quote without --prices or --balance: {out}")
+    code, out, err = run(["quote", "update"] + base + ["--prices", prices], seed("update_request"))
+    r = json.loads(out)["result"]
+    check(r["charge"] == 290 and r["prices"] == prices and r["balance"] is None, f"quote with --prices: {out}")
+    code, out, err = run(["quote", "renew", "--today", "2018-08-30", "--uuid", UUID, "--store", store, "--balance", "7"])
+    r = json.loads(out)["result"]
+    check(r["prices"] is None and r["balance"] == 7 and r["affordable"] is True, f"quote with --balance only: {out}")
+    odd = os.path.join(tmp, 'p"r\\ice\ts.json')
+    write(odd, PRICES)
+    code, out, err = run(["quote", "create", "--today", "2018-08-01", "--prices", odd], seed("create_request"))
+    check(json.loads(out)["result"]["prices"] == odd, f"a file name is escaped: {out}")
+    # create, update, renew: the envelope is the API's; standard error says nothing was charged
+    for args, body in ((["update"] + base, seed("update_request")), (["renew", "--today", "2018-08-30", "--uuid", UUID,
+                                                                      "--store", store], ""),
+                       (["create", "--today", "2018-08-01"], seed("create_request"))):
+        code, out, err = run(args, body)
+        check(code == 0 and json.loads(out)["status_code"] in (200, 201) and err == UNPRICED, f"{args[0]}: {err!r}")
+        code, out, err = run(args + ["--prices", prices], body)
+        check(code == 0 and err == "", f"{args[0]} --prices: nothing on stderr: {err!r}")
+    code, out, err = run(["update"] + base, '{"bundle_type": 9}')
+    check(json.loads(out)["status_code"] == 400 and err == "", f"a 4xx charges nothing anyway: {err!r}")
 
 
 def case_concurrent_commits(tmp):
@@ -602,9 +876,11 @@ def case_concurrent_commits(tmp):
     printed = set()
     for p in procs:
         out, err = p.communicate(timeout=60)
-        check(p.returncode == 0 and err == b"", f"parallel create: {p.returncode} {err!r}")
+        check(p.returncode == 0 and err == UNPRICED.encode(), f"parallel create: {p.returncode} {err!r}")
         printed.add(json.loads(out)["result"]["uuid"])
     lines = read(store).decode().splitlines()
+    check(lines[0] + "\n" == HEADER, f"the first create wrote the header: {lines[0]!r}")
+    lines = lines[1:]
     stored = {json.loads(x)["uuid"] for x in lines}
     check(len(lines) == n and len(stored) == n, f"{n} parallel creates give {n} lines with {n} uuids: {len(lines)} lines")
     check(stored == printed, "every printed uuid is in the store")
@@ -686,7 +962,7 @@ def case_symlinked_store(tmp):
     code, out, err = run(["create", "--today", "2018-08-01", "--uuid", UUID, "--store", dangling, "--commit"],
                          seed("create_request"))
     check(code == 0 and os.path.islink(dangling), f"create through a dangling link: {err!r}")
-    check(read(os.path.join(data, "new.jsonl")) == line().encode(), "the link's target was created")
+    check(read(os.path.join(data, "new.jsonl")) == (HEADER + line()).encode(), "the link's target was created")
     # messages name the store as given
     write(target, "{bad}\n")
     expect_usage_error(["renew", "--today", "2018-08-01", "--uuid", UUID, "--store", link, "--commit"],
@@ -705,8 +981,9 @@ def case_blank_lines_in_store(tmp):
     check(code == 0 and json.loads(out.splitlines()[-1])["summary"]["bundles"] == 2, f"sweep skips blank lines: {out!r} {err!r}")
     code, out, err = run(["renew", "--today", "2018-07-30", "--uuid", UUID, "--store", store, "--commit"])
     check(code == 0 and '"status_code":200' in out, f"renew over blank lines: {out!r} {err!r}")
-    check(read(store) == (other + "\n" + "  \t\r\n" + line(created="2018-07-01", expires="2018-09-01") + "\n").encode(),
-          f"the rewrite keeps the blank lines and replaces the bundle's: {read(store)!r}")
+    check(read(store) == (other + "\n" + "  \t\r\n" + line(created="2018-07-01", expires="2018-09-01").replace("\n", "\r\n")
+                          + "\n").encode(),
+          f"the rewrite keeps the blank lines and replaces the bundle's, CRLF kept: {read(store)!r}")
     code, out, err = run(["create", "--today", "2018-08-01", "--uuid", "%08x-0000-4000-8000-000000000000" % 1,
                           "--store", store, "--commit"], '{"bundle_type":1}')
     check(code == 0 and read(store).count(b"\n") == 6, f"create appends after the blank lines: {read(store)!r}")
@@ -715,7 +992,7 @@ def case_blank_lines_in_store(tmp):
     for args in (["status", "--today", "2018-08-01", "--uuid", UUID, "--store", store],
                  ["sweep", "--today", "2018-08-01", "--store", store]):
         code, out, err = run(args)
-        check(code == 2 and "line 4: invalid_json" in err, f"{args[0]}: the bad line is line 4: {err!r}")
+        check(code == 2 and "line 4, column 2: invalid_json" in err, f"{args[0]}: the bad line is line 4: {err!r}")
 
 
 def case_sweep_errors(tmp):

@@ -1,0 +1,59 @@
+// The bundle and status members of result_members.hpp, written once for the command and the sandbox.
+#include "result_members.hpp"
+
+#include <cstddef>
+#include <type_traits>
+
+#include "lines.hpp"
+
+namespace voip_cli {
+
+void add_bundle_members(JsonOut& j, const voip::Bundle& b) {
+    voip::schema::visit_bundle<voip::schema::bundle.size()>(b, [&j](auto i, const auto& value) {
+        const std::string_view name = voip::schema::bundle[decltype(i)::value].name;
+        using V = std::decay_t<decltype(value)>;
+        if constexpr (std::is_same_v<V, bool>) j.boolean(name, value);
+        else if constexpr (std::is_same_v<V, int>) j.integer(name, value);
+        else if constexpr (std::is_same_v<V, date::sys_days>) j.date(name, value);
+        else j.string(name, voip::to_string(value));
+    });
+}
+
+bool add_status_members(JsonOut& j, const voip::Bundle& b, const voip::Context& ctx) {
+    const auto state = voip::state_on(b, ctx.today, ctx.policy);
+    const auto window = voip::renewal_window(b, ctx.policy);
+    if (!state || !window) return false;  // a store's decoder refuses such a bundle; kept for any other source
+    using lines::status;
+    add_bundle_members(j, b);
+    j.string(status[0].name, voip::name(*state))
+        .boolean(status[1].name, voip::in_service(*state))
+        .boolean(status[2].name, voip::renewable(*state));
+    j.open_array(status[3].name);
+    for (const std::string_view action : lines::status_actions(*state))
+        if (!action.empty()) j.string("", action);
+    j.close_array();
+    // A lapsed bundle has no window left and no next expiry: showing them would invite a
+    // renewal the API refuses (RULES 5: create a new bundle).
+    if (*state != voip::State::lapsed) {
+        j.open_object(status[4].name)
+            .date(lines::window[0].name, window->first)
+            .date(lines::window[1].name, window->last)
+            .close_object();
+        if (const auto next = voip::next_expiry(b, ctx.policy)) j.date(status[5].name, *next);
+    }
+    j.open_array(status[6].name);
+    const voip::FeatureSet features = voip::features_on(b, ctx.today, ctx.policy);
+    for (std::size_t i = 0; i < voip::feature_count; ++i)
+        if (features.has(static_cast<voip::Feature>(i))) j.string("", voip::name(static_cast<voip::Feature>(i)));
+    j.close_array();
+    return true;
+}
+
+void close_envelope(JsonOut& j, voip::Status s) {
+    j.close_object()
+        .integer(voip::schema::envelope[1].name, voip::code(s))
+        .string(voip::schema::envelope[2].name, voip::status_message(s))
+        .close_object();
+}
+
+}  // namespace voip_cli
