@@ -12,6 +12,9 @@ namespace {
 using nlohmann::ordered_json;
 
 constexpr std::int64_t default_event_limit = 1000;
+// One move runs at most this many days (ten years): every auto-renew bundle renews up to
+// once a term, each in the move's one transaction, under the sandbox's one lock.
+constexpr int max_clock_move_days = 3660;
 constexpr std::int64_t max_event_limit = 10000;
 
 std::optional<std::int64_t> non_negative(const std::optional<std::string>& text) {
@@ -55,6 +58,7 @@ HttpResponse Sandbox::move_clock(const Caller& c, const HttpRequest& request) {
         to = now + date::days{days};
     }
     if (to < now) return refusal(400, "clock_backwards");
+    if ((to - now).count() > max_clock_move_days) return refusal(400, "clock_move_too_far");
     const SweepCounts n = advance(c, to);
     return envelope(200, {{"today", iso(to)},
                           {"renewed", n.renewed},

@@ -60,6 +60,11 @@ def clock_renews_and_charges():
         check(sc.balance(s) == 30000 - 1500 - 500 - 12 * 1500, "12 renewals")
         r = s.call("POST", "/sandbox/clock", {"today": "2019-07-31"})
         check(r.status == 400 and r.headers.get("x-sandbox-error") == "clock_backwards", "backwards: %r" % r)
+        # one move covers at most 3660 days (ten years): a longer one is refused, not run for minutes
+        r = s.call("POST", "/sandbox/clock", {"advance_days": 3661})
+        check(r.status == 400 and r.headers.get("x-sandbox-error") == "clock_move_too_far", "too far: %r" % r)
+        check(s.ok("GET", "/sandbox/clock")["today"] == "2019-08-01", "a refused move moves nothing")
+        check(s.ok("POST", "/sandbox/clock", {"advance_days": 3660})["today"] == "2029-08-08", "ten years in one move")
 
 
 @case

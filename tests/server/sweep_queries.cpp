@@ -12,7 +12,7 @@
 using namespace voip_sandbox;
 
 namespace {
-date::sys_days day(int y, unsigned m, unsigned d) { return date::sys_days{date::year{y} / m / d}; }
+date::sys_days day(int y, unsigned m, unsigned d) { return date::sys_days{date::year{y} / date::month{m} / date::day{d}}; }
 }  // namespace
 
 TEST_CASE("due_for_renewal and lapsing select what voip::sweep acts on") {
