@@ -39,11 +39,11 @@ HttpResponse Sandbox::create(const Caller& c, const HttpRequest& request) {
     if (const std::string* chosen = header(request, "X-Sandbox-Uuid")) {
         const auto u = voip::parse_uuid(*chosen);
         if (!u) return refusal(400, "malformed_sandbox_uuid");
-        if (store_.exists(*u)) return refusal(400, "sandbox_uuid_taken");
+        if (store_.exists(c.id, *u)) return refusal(400, "sandbox_uuid_taken");
         uuid = *u;
     } else {
         do uuid = voip::make_uuid_v4(random_);
-        while (store_.exists(uuid));
+        while (store_.exists(c.id, uuid));
     }
     const AccountState s = store_.account(c.id);
     const voip::Result r = voip::create(*body, uuid, context(c, s));
@@ -64,7 +64,7 @@ HttpResponse Sandbox::update(const Caller& c, const std::string& uuid_text, cons
     const auto find = [&](const voip::Uuid&) { return found ? &found->bundle : nullptr; };
     const voip::Result r = voip::handle_update(call->uuid, call->request, find, context(c, s));
     if (r) {
-        store_.update(StoredBundle{r->bundle, c.customer, s.today, found->lapsed});
+        store_.update(c.id, StoredBundle{r->bundle, c.customer, s.today, found->lapsed});
         const voip::Money balance = s.balance - r->charge;
         store_.set_balance(c.id, balance);
         store_.add_event(c.id, Event{0, s.today, call->uuid, c.customer, EventKind::updated, r->charge, balance});
@@ -80,7 +80,7 @@ HttpResponse Sandbox::renew(const Caller& c, const std::string& uuid_text) {
     const auto find = [&](const voip::Uuid&) { return found ? &found->bundle : nullptr; };
     const voip::Result r = voip::handle_renew(*uuid, find, context(c, s));
     if (r) {
-        store_.update(StoredBundle{r->bundle, c.customer, s.today, found->lapsed});
+        store_.update(c.id, StoredBundle{r->bundle, c.customer, s.today, found->lapsed});
         const voip::Money balance = s.balance - r->charge;
         store_.set_balance(c.id, balance);
         store_.add_event(c.id, Event{0, s.today, *uuid, c.customer, EventKind::renewed, r->charge, balance});

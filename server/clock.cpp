@@ -31,7 +31,7 @@ Sandbox::SweepCounts Sandbox::advance(const Caller& c, date::sys_days to) {
         if (!ranges) throw std::runtime_error("sweep_ranges refused the configured policy");
         for (StoredBundle& b : store_.lapsing(c.id, ranges->lapsed_before)) {
             b.lapsed = true;
-            store_.update(b);
+            store_.update(c.id, b);
             store_.add_event(c.id, Event{0, day, b.bundle.uuid, b.customer, EventKind::lapsed, voip::Money{0}, s.balance});
             ++n.lapsed;
         }
@@ -45,7 +45,7 @@ Sandbox::SweepCounts Sandbox::advance(const Caller& c, date::sys_days to) {
             }
             b.bundle = r->bundle;
             b.updated_on = day;
-            store_.update(b);
+            store_.update(c.id, b);
             s.balance = s.balance - r->charge;
             store_.set_balance(c.id, s.balance);
             store_.add_event(c.id, Event{0, day, b.bundle.uuid, b.customer, EventKind::renewed, r->charge, s.balance});

@@ -73,7 +73,9 @@ HttpResponse Sandbox::events(const Caller& c, const Target& t) {
     const auto limit = limit_text ? non_negative(limit_text) : std::optional<std::int64_t>(default_event_limit);
     if (!after || !limit || *limit == 0 || *limit > max_event_limit) return refusal(400, "invalid_query");
     ordered_json result = ordered_json::array();
-    for (const Event& e : store_.events(c.id, *after, *limit))
+    // X-Auth-For sees its customer's events alone, as it sees its bundles alone; the account sees all.
+    const std::optional<std::string> customer = c.customer.empty() ? std::nullopt : std::optional<std::string>(c.customer);
+    for (const Event& e : store_.events(c.id, *after, *limit, customer))
         result.push_back({{"seq", e.seq},
                           {"day", iso(e.day)},
                           {"uuid", voip::to_string(e.uuid)},

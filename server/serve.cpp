@@ -213,6 +213,9 @@ int serve(const ServeOptions& o) {
         const timespec tick{0, 200'000'000};
         while (!done) {
             if (sigtimedwait(&stop_signals, nullptr, &tick) > 0) {
+                // stop() does nothing before listen_after_bind() has started: a signal sent
+                // right after the banner would be lost. Wait until it runs (or has failed).
+                while (!server.is_running() && !done) std::this_thread::sleep_for(std::chrono::milliseconds(5));
                 server.stop();  // in-flight requests finish; keep-alive connections close after them
                 return;
             }

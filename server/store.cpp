@@ -22,7 +22,7 @@ CREATE TABLE accounts(
   today INTEGER NOT NULL,
   UNIQUE(reseller, user));
 CREATE TABLE bundles(
-  uuid TEXT PRIMARY KEY,
+  uuid TEXT NOT NULL,
   account INTEGER NOT NULL REFERENCES accounts(id),
   customer TEXT NOT NULL,
   created_on INTEGER NOT NULL,
@@ -30,7 +30,8 @@ CREATE TABLE bundles(
   expires_on INTEGER NOT NULL,
   bundle_type INTEGER NOT NULL,
   auto_renew INTEGER NOT NULL,
-  lapsed INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+  lapsed INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(account, uuid)) WITHOUT ROWID;
 CREATE INDEX bundles_by_owner ON bundles(account, customer, created_on);
 CREATE INDEX bundles_due ON bundles(account, auto_renew, expires_on) WHERE lapsed = 0;
 CREATE TABLE events(
@@ -88,11 +89,11 @@ struct Store::Statements {
           set_balance(db, "UPDATE accounts SET balance = ?2 WHERE id = ?1"),
           set_today(db, "UPDATE accounts SET today = ?2 WHERE id = ?1"),
           bundle(db, select_bundles("WHERE uuid = ?1 AND account = ?2")),
-          exists(db, "SELECT 1 FROM bundles WHERE uuid = ?1"),
+          exists(db, "SELECT 1 FROM bundles WHERE account = ?2 AND uuid = ?1"),
           insert(db, "INSERT INTO bundles(uuid, account, customer, created_on, updated_on, expires_on, bundle_type, "
                      "auto_renew, lapsed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
           update(db, "UPDATE bundles SET updated_on = ?2, expires_on = ?3, bundle_type = ?4, auto_renew = ?5, "
-                     "lapsed = ?6 WHERE uuid = ?1"),
+                     "lapsed = ?6 WHERE account = ?7 AND uuid = ?1"),
           list(db, select_bundles("WHERE account = ?1 AND customer = ?2 ORDER BY created_on, uuid")),
           due(db, select_bundles("WHERE account = ?1 AND lapsed = 0 AND expires_on BETWEEN ?2 AND ?3 "
                                  "AND auto_renew = 1 ORDER BY expires_on, uuid")),
@@ -102,7 +103,7 @@ struct Store::Statements {
           add_event(db, "INSERT INTO events(account, day, uuid, customer, kind, charge, balance) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
           events(db, "SELECT seq, day, uuid, customer, kind, charge, balance FROM events "
-                     "WHERE account = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"),
+                     "WHERE account = ?1 AND seq > ?2 AND (?4 IS NULL OR customer = ?4) ORDER BY seq LIMIT ?3"),
           charged(db, "SELECT COALESCE(SUM(charge), 0) FROM events WHERE account = ?1"),
           replay(db, "SELECT fingerprint, status, body, rule FROM idempotency WHERE account = ?1 AND key = ?2"),
           remember(db, "INSERT INTO idempotency(account, key, fingerprint, status, body, rule, created_at) "
@@ -121,6 +122,14 @@ struct Store::Statements {
 
 namespace {
 void migrate(Database& db) {
+    Statement version(db.handle(), "PRAGMA user_version");
+    version.step();
+    const std::int64_t found = version.integer(0);
+    version.reset();
+    if (found > schema_version)
+        throw std::runtime_error("the database's schema version is " + std::to_string(found) +
+                                 ", newer than this program's " + std::to_string(schema_version) +
+                                 ": use a newer voip-bundle or another --db");
     db.exec("PRAGMA journal_mode = WAL");
     // NORMAL: a committed transaction survives the process being killed (the WAL is
     // written before COMMIT returns); only a power cut can lose the last ones, never corrupt.
@@ -132,14 +141,6 @@ void migrate(Database& db) {
     db.exec("PRAGMA cache_size = -65536");
     // Checkpoints run on the Checkpointer's thread (checkpointer.hpp), not inside a commit.
     db.exec("PRAGMA wal_autocheckpoint = 0");
-    Statement version(db.handle(), "PRAGMA user_version");
-    version.step();
-    const std::int64_t found = version.integer(0);
-    version.reset();
-    if (found > schema_version)
-        throw std::runtime_error("the database's schema version is " + std::to_string(found) +
-                                 ", newer than this program's " + std::to_string(schema_version) +
-                                 ": use a newer voip-bundle or another --db");
     for (std::int64_t v = found; v < schema_version; ++v) {
         Transaction t(db);
         db.exec(migrations[v]);
@@ -195,9 +196,9 @@ std::optional<StoredBundle> Store::bundle(std::int64_t account, const voip::Uuid
     return read_bundle(*s);
 }
 
-bool Store::exists(const voip::Uuid& uuid) {
+bool Store::exists(std::int64_t account, const voip::Uuid& uuid) {
     Run s(s_->exists);
-    s->bind(1, voip::to_string(uuid));
+    s->bind(1, voip::to_string(uuid)).bind(2, account);
     return s->step();
 }
 
@@ -209,8 +210,9 @@ void Store::insert(std::int64_t account, const StoredBundle& b) {
     s->step();
 }
 
-void Store::update(const StoredBundle& b) {
+void Store::update(std::int64_t account, const StoredBundle& b) {
     Run s(s_->update);
+    s->bind(7, account);
     s->bind(1, voip::to_string(b.bundle.uuid)).bind(2, count(b.updated_on)).bind(3, count(b.bundle.expires_on));
     s->bind(4, static_cast<std::int64_t>(b.bundle.bundle_type)).bind(5, b.bundle.auto_renew ? 1 : 0).bind(6, b.lapsed ? 1 : 0);
     s->step();
@@ -257,9 +259,12 @@ std::int64_t Store::add_event(std::int64_t account, const Event& e) {
     return sqlite3_last_insert_rowid(db_.handle());
 }
 
-std::vector<Event> Store::events(std::int64_t account, std::int64_t after, std::int64_t limit) {
+std::vector<Event> Store::events(std::int64_t account, std::int64_t after, std::int64_t limit,
+                                 const std::optional<std::string>& customer) {
     Run s(s_->events);
     s->bind(1, account).bind(2, after).bind(3, limit);
+    if (customer) s->bind(4, *customer);
+    else s->bind_null(4);
     std::vector<Event> out;
     while (s->step()) {
         const auto uuid = voip::parse_uuid(s->text(2));

@@ -72,10 +72,10 @@ public:
     void set_today(std::int64_t id, date::sys_days today);
 
     [[nodiscard]] std::optional<StoredBundle> bundle(std::int64_t account, const voip::Uuid& uuid);
-    [[nodiscard]] bool exists(const voip::Uuid& uuid);  // in any account
+    [[nodiscard]] bool exists(std::int64_t account, const voip::Uuid& uuid);
     void insert(std::int64_t account, const StoredBundle& b);
     // Writes expires_on, bundle_type, auto_renew, updated_on and lapsed of b.bundle.uuid.
-    void update(const StoredBundle& b);
+    void update(std::int64_t account, const StoredBundle& b);
     // The bundles of (account, customer), oldest first.
     [[nodiscard]] std::vector<StoredBundle> list(std::int64_t account, std::string_view customer);
 
@@ -91,7 +91,9 @@ public:
     [[nodiscard]] std::optional<date::sys_days> first_expiry(std::int64_t account, bool auto_renew);
 
     std::int64_t add_event(std::int64_t account, const Event& e);  // returns its seq
-    [[nodiscard]] std::vector<Event> events(std::int64_t account, std::int64_t after, std::int64_t limit);
+    // With a customer, only that customer's events ("" the account's own); without, all.
+    [[nodiscard]] std::vector<Event> events(std::int64_t account, std::int64_t after, std::int64_t limit,
+                                            const std::optional<std::string>& customer = std::nullopt);
     [[nodiscard]] voip::Money charged(std::int64_t account);  // the sum of the events' charges
 
     [[nodiscard]] std::optional<Replay> replay(std::int64_t account, std::string_view key);

@@ -12,7 +12,7 @@ import tempfile
 import time
 
 import sandbox_client as sc
-from sandbox_client import Server, case, check, config
+from sandbox_client import Server, case, check, config, creds
 
 
 def refused(args, mention):
@@ -52,6 +52,36 @@ def stop_finishes_the_request_in_flight():
             # what it answered is stored: a restart on the same database shows it
             s.start()
             check(len(s.ok("GET", "/voip/bundle")) == 1 and sc.balance(s) == 8500, "the create was committed")
+
+
+@case
+def stop_right_after_the_banner():
+    """A signal sent the moment the banner is read is not lost (stop() before listen() runs)."""
+    for _ in range(5):
+        s = Server(config(), db=":memory:")
+        s.proc.send_signal(signal.SIGTERM)
+        try:
+            check(s.proc.wait(10) == 0, "exit 0")
+        finally:
+            s.close()
+
+
+@case
+def tenancy_of_chosen_uuids_and_events():
+    """X-Sandbox-Uuid says nothing about another account; a customer's events are its own."""
+    with Server(config(customers=("acme", "globex"), more=[("r2", "u", "p", 5000)])) as s:
+        u = "11111111-1111-4111-8111-111111111111"
+        sc.create(s, uuid=u)
+        sc.create(s, uuid=u, headers={}, status=400)  # taken in this account
+        r = s.call("POST", "/voip/bundle", '{"bundle_type": 1}', auth=creds("r2", "u", "p"), headers={"X-Sandbox-Uuid": u})
+        check(r.status == 201, "another account may take the same uuid: %r" % r)
+        check(s.call("GET", "/voip/bundle/" + u, auth=creds("r2", "u", "p")).status == 200, "its own")
+        s.call("POST", "/voip/bundle", '{"bundle_type": 2}', auth=creds(customer="acme"))
+        s.call("POST", "/voip/bundle", '{"bundle_type": 3}', auth=creds(customer="globex"))
+        acme = s.ok("GET", "/sandbox/events", auth=creds(customer="acme"))
+        check(len(acme) == 1 and acme[0]["customer"] == "acme", "acme sees its events alone: %s" % acme)
+        everyone = s.ok("GET", "/sandbox/events")
+        check(len(everyone) == 3, "the account sees all its customers' events: %s" % everyone)
 
 
 @case

@@ -73,7 +73,7 @@ TEST_CASE("a bundle marked lapsed leaves both queries; first_expiry reads the in
     CHECK(store.first_expiry(account, true) == day(2018, 9, 1));
     CHECK(!store.first_expiry(account, false).has_value());
     CHECK(store.lapsing(account, day(2018, 9, 2)).size() == 1);
-    store.update(StoredBundle{*b, "", day(2018, 8, 1), true});
+    store.update(account, StoredBundle{*b, "", day(2018, 8, 1), true});
     CHECK(store.lapsing(account, day(2018, 9, 2)).empty());
     CHECK(store.due_for_renewal(account, day(2018, 8, 1), day(2018, 12, 1)).empty());
     CHECK(!store.first_expiry(account, true).has_value());
