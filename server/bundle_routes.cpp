@@ -49,9 +49,7 @@ HttpResponse Sandbox::create(const Caller& c, const HttpRequest& request) {
     const voip::Result r = voip::create(*body, uuid, context(c, s));
     if (r) {
         store_.insert(c.id, StoredBundle{r->bundle, c.customer, s.today, false});
-        const voip::Money balance = s.balance - r->charge;
-        store_.set_balance(c.id, balance);
-        store_.add_event(c.id, Event{0, s.today, uuid, c.customer, EventKind::created, r->charge, balance});
+        store_.charge(c.id, s.balance, Event{0, s.today, uuid, c.customer, EventKind::created, r->charge, {}});
     }
     return seed_envelope(voip::make_envelope(voip::Operation::create, r));
 }
@@ -65,9 +63,7 @@ HttpResponse Sandbox::update(const Caller& c, const std::string& uuid_text, cons
     const voip::Result r = voip::handle_update(call->uuid, call->request, find, context(c, s));
     if (r) {
         store_.update(c.id, StoredBundle{r->bundle, c.customer, s.today, found->lapsed});
-        const voip::Money balance = s.balance - r->charge;
-        store_.set_balance(c.id, balance);
-        store_.add_event(c.id, Event{0, s.today, call->uuid, c.customer, EventKind::updated, r->charge, balance});
+        store_.charge(c.id, s.balance, Event{0, s.today, call->uuid, c.customer, EventKind::updated, r->charge, {}});
     }
     return seed_envelope(voip::make_envelope(voip::Operation::update, r));
 }
@@ -81,9 +77,7 @@ HttpResponse Sandbox::renew(const Caller& c, const std::string& uuid_text) {
     const voip::Result r = voip::handle_renew(*uuid, find, context(c, s));
     if (r) {
         store_.update(c.id, StoredBundle{r->bundle, c.customer, s.today, found->lapsed});
-        const voip::Money balance = s.balance - r->charge;
-        store_.set_balance(c.id, balance);
-        store_.add_event(c.id, Event{0, s.today, *uuid, c.customer, EventKind::renewed, r->charge, balance});
+        store_.charge(c.id, s.balance, Event{0, s.today, *uuid, c.customer, EventKind::renewed, r->charge, {}});
     }
     return seed_envelope(voip::make_envelope(voip::Operation::renew, r));
 }

@@ -46,9 +46,7 @@ Sandbox::SweepCounts Sandbox::advance(const Caller& c, date::sys_days to) {
             b.bundle = r->bundle;
             b.updated_on = day;
             store_.update(c.id, b);
-            s.balance = s.balance - r->charge;
-            store_.set_balance(c.id, s.balance);
-            store_.add_event(c.id, Event{0, day, b.bundle.uuid, b.customer, EventKind::renewed, r->charge, s.balance});
+            s.balance = store_.charge(c.id, s.balance, Event{0, day, b.bundle.uuid, b.customer, EventKind::renewed, r->charge, {}});
             ++n.renewed;
         }
     }

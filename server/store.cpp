@@ -259,6 +259,13 @@ std::int64_t Store::add_event(std::int64_t account, const Event& e) {
     return sqlite3_last_insert_rowid(db_.handle());
 }
 
+voip::Money Store::charge(std::int64_t account, voip::Money balance, Event e) {
+    e.balance = balance - e.charge;
+    set_balance(account, e.balance);
+    add_event(account, e);
+    return e.balance;
+}
+
 std::vector<Event> Store::events(std::int64_t account, std::int64_t after, std::int64_t limit,
                                  const std::optional<std::string>& customer) {
     Run s(s_->events);

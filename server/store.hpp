@@ -91,6 +91,9 @@ public:
     [[nodiscard]] std::optional<date::sys_days> first_expiry(std::int64_t account, bool auto_renew);
 
     std::int64_t add_event(std::int64_t account, const Event& e);  // returns its seq
+    // Takes e.charge from `balance` and records the event with the balance after it: the one
+    // place a charge is made, so every charge is the charge of exactly one event.
+    voip::Money charge(std::int64_t account, voip::Money balance, Event e);
     // With a customer, only that customer's events ("" the account's own); without, all.
     [[nodiscard]] std::vector<Event> events(std::int64_t account, std::int64_t after, std::int64_t limit,
                                             const std::optional<std::string>& customer = std::nullopt);
