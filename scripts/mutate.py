@@ -112,6 +112,9 @@ def main() -> int:
     start = time.monotonic()
     runner = Runner(TOP, Path(args.work), args.suites.split(","), args.jobs, args.timeout)
     rebuild = runner.run_schemata(texts, sites, mutants) if schematised else list(mutants)
+    if args.report and rebuild and args.rebuild != "none":  # the schemata's part, while the rebuilds run
+        table = report.rows(mutants, runner.results, equivalent, texts)
+        report.write(args.report + ".schemata.txt", table, report.summary(table, time.monotonic() - start))
     if args.rebuild == "all":
         rebuild += [m for m in mutants if runner.results.get(m.id) and runner.results[m.id].status == SURVIVED]
     if args.rebuild != "none":

@@ -92,6 +92,9 @@ class Context:
             elif t.text == "[" and i + 1 < len(toks) and toks[i + 1].text == "[" and t.match > i:
                 for j in range(i, t.match + 1):
                     self.skip[j] = True
+            elif t.text == "if" and i + 2 < len(toks) and toks[i + 1].text == "constexpr" and toks[i + 2].match > i:
+                for j in range(i + 2, toks[i + 2].match + 1):
+                    self.constant[j] = True  # an `if constexpr` condition
             elif t.text == "operator" and i + 1 < len(toks):
                 self.skip[i + 1] = True
 

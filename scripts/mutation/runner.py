@@ -28,6 +28,10 @@ class Outcome:
     seconds: float = 0.0
 
 
+def _site_key(file: str, text: str, s: Site) -> str:
+    return f"{file}|{s.mutants[0].kind}|{text[s.start:s.end]!r}"
+
+
 class Runner:
     def __init__(self, top: Path, work: Path, suites: list[str], jobs: int, timeout: float, log=sys.stderr):
         self.top, self.work, self.jobs, self.timeout, self.log = top, work, jobs, timeout, log
@@ -49,7 +53,11 @@ class Runner:
         pch = precompiled_header(self.work / "pch")
         bd = BuildDir(src, self.work / "schemata" / "build", f"-O1 -w -include {pch} -include {prologue}", self.jobs)
         bd.configure()
-        active = {f: list(s) for f, s in sites.items()}
+        # Sites an earlier run found not to compile, left out at once: a second failing
+        # build costs as much as the first (a site is known by its file and its text).
+        known_bad = self.work / "schemata" / "left-out.txt"
+        bad = set(known_bad.read_text().splitlines()) if known_bad.exists() else set()
+        active = {f: [s for s in ss if _site_key(f, texts[f], s) not in bad] for f, ss in sites.items()}
         for attempt in range(8):
             left_out: list[Mutant] = []
             for f, text in texts.items():
@@ -61,6 +69,8 @@ class Runner:
             self.say(f"schemata build {attempt + 1}: {'ok' if r.returncode == 0 else 'failed'} "
                      f"in {time.monotonic() - start:.0f} s")
             if r.returncode == 0:
+                bad |= {_site_key(f, texts[f], s) for f in sites for s in sites[f] if s not in active[f]}
+                write_if_changed(known_bad, "".join(k + "\n" for k in sorted(bad)))
                 break
             if not self._drop_failing_sites(r.stdout + r.stderr, src, texts, active):
                 raise RuntimeError("schemata build failed outside any mutant:\n" + (r.stdout + r.stderr)[-4000:])
