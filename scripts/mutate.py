@@ -77,6 +77,8 @@ def main() -> int:
     ap.add_argument("--work", default=str(TOP / "build" / "mutation"), help="copies and builds (default build/mutation)")
     ap.add_argument("--equivalent", default=str(TOP / "scripts" / "mutate-equivalent.txt"))
     ap.add_argument("--skip-equivalent", action="store_true", help="do not run the listed equivalent mutants")
+    ap.add_argument("--skip-known", action="append", default=[],
+                    help="do not run the mutants listed in this file (same format), e.g. scripts/mutate-survivors.txt")
     ap.add_argument("--rebuild", choices=("none", "constant", "all"), default="constant",
                     help="which mutants get a rebuild each: none; constant (default): those the schemata cannot "
                          "select (constant-only code, sites left out); all: also every schemata survivor, "
@@ -99,6 +101,9 @@ def main() -> int:
     equivalent = read_equivalent(Path(args.equivalent))
     if args.skip_equivalent:
         mutants = [m for m in mutants if m.id not in equivalent]
+    for known in args.skip_known:
+        listed = read_equivalent(Path(known))
+        mutants = [m for m in mutants if m.id not in listed]
     if args.rebuild == "none":  # only what the schemata can run
         mutants = [m for m in mutants if m.id in schematised]
     if args.sample is not None and args.sample < len(mutants):
@@ -110,7 +115,7 @@ def main() -> int:
         return 0
 
     start = time.monotonic()
-    runner = Runner(TOP, Path(args.work), args.suites.split(","), args.jobs, args.timeout)
+    runner = Runner(TOP, Path(args.work).resolve(), args.suites.split(","), args.jobs, args.timeout)
     rebuild = runner.run_schemata(texts, sites, mutants) if schematised else list(mutants)
     if args.report and rebuild and args.rebuild != "none":  # the schemata's part, while the rebuilds run
         table = report.rows(mutants, runner.results, equivalent, texts)

@@ -34,14 +34,18 @@ SUITES = {
 }
 
 
-def sync_tree(src: Path, dest: Path) -> None:
-    """Makes dest a copy of src's sources, writing only files whose bytes differ."""
+def sync_tree(src: Path, dest: Path, skip: frozenset = frozenset()) -> None:
+    """Makes dest a copy of src's sources, writing only files whose bytes differ; `skip`
+    (paths relative to src) are the caller's to write: the schemata's mutated headers,
+    which a copy of the original would give a new time and so a full rebuild."""
     for root, dirs, files in os.walk(src):
         dirs[:] = [d for d in dirs if d not in _IGNORED and not d.startswith("build-")]
         rel = Path(root).relative_to(src)
         (dest / rel).mkdir(parents=True, exist_ok=True)
         for f in files:
             s, d = Path(root) / f, dest / rel / f
+            if str(rel / f) in skip:
+                continue
             data = s.read_bytes()
             if not d.exists() or d.read_bytes() != data:
                 d.write_bytes(data)
@@ -78,7 +82,8 @@ class BuildDir:
     def configure(self) -> None:
         """Once per folder (again only if the flags changed): -O1 without -g, no -Werror."""
         cache = self.build / "CMakeCache.txt"
-        if cache.exists() and f"CMAKE_CXX_FLAGS:STRING={self.flags}\n" in cache.read_text():
+        if cache.exists() and (self.build / "build.ninja").exists() and \
+           f"CMAKE_CXX_FLAGS:STRING={self.flags}\n" in cache.read_text():
             return
         self.build.mkdir(parents=True, exist_ok=True)
         cmd = ["cmake", "-S", str(self.source), "-B", str(self.build), "-G", "Ninja",

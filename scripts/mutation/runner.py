@@ -48,7 +48,7 @@ class Runner:
     def run_schemata(self, texts: dict[str, str], sites: dict[str, list[Site]], mutants: list[Mutant]) -> list[Mutant]:
         """Runs every schematised mutant; returns the mutants the schemata could not run."""
         src, prologue = self.work / "schemata" / "src", self.work / "schemata" / "voip_mutant.hpp"
-        sync_tree(self.top, src)
+        sync_tree(self.top, src, frozenset(texts))
         write_if_changed(prologue, schemata.PROLOGUE)
         pch = precompiled_header(self.work / "pch")
         bd = BuildDir(src, self.work / "schemata" / "build", f"-O1 -w -include {pch} -include {prologue}", self.jobs)
