@@ -175,3 +175,59 @@ TEST_CASE("a bundle off its chain: a last term cut short is charged by its days,
 }
 
 static_assert(Term{date::sys_days{date::days{0}}, date::sys_days{date::days{31}}}.days() == 31);
+
+// Found by mutation testing (docs/testing.md, "Mutation testing"): each member of Term and
+// UpgradeCharge takes part in ==, and != is its negation.
+TEST_CASE("Term and UpgradeCharge compare member by member") {
+    const Term t{day("2018-08-01"), day("2018-09-01")};
+    CHECK(t == Term{day("2018-08-01"), day("2018-09-01")});
+    CHECK(t != Term{day("2018-08-01"), day("2018-09-02")});  // same first day, another end
+    CHECK(t != Term{day("2018-07-31"), day("2018-09-01")});
+    CHECK_FALSE(t != t);
+    UpgradeCharge u;
+    CHECK(u.days_left == 0);  // a default breakdown charges nothing
+    u.difference = Money{600};
+    u.current = t;
+    u.days_left = 15;
+    u.prepaid_terms = 2;
+    u.cut_days = 3;
+    u.cut_term_days = 30;
+    u.total = Money{1500};
+    const auto differ = [&](auto change) {
+        UpgradeCharge v = u;
+        change(v);
+        return v != u && !(v == u);
+    };
+    CHECK_FALSE(u != u);
+    CHECK(differ([](UpgradeCharge& v) { v.difference = Money{601}; }));
+    CHECK(differ([](UpgradeCharge& v) { v.current.end = v.current.end + date::days{1}; }));
+    CHECK(differ([](UpgradeCharge& v) { v.days_left = 16; }));
+    CHECK(differ([](UpgradeCharge& v) { v.prepaid_terms = 3; }));
+    CHECK(differ([](UpgradeCharge& v) { v.cut_days = 4; }));
+    CHECK(differ([](UpgradeCharge& v) { v.cut_term_days = 31; }));
+    CHECK(differ([](UpgradeCharge& v) { v.total = Money{1501}; }));
+    std::ostringstream os;
+    os << u;
+    CHECK(os.str().find("cut_days: 3, cut_term_days: 30") != std::string::npos);
+}
+
+TEST_CASE("the breakdown on a day after expires_on: the last term, no day left, nothing charged") {
+    const Bundle b = voip_test::make_bundle("2018-08-01", "2018-10-01", BundleType::residential);
+    const Context c{day("2018-10-05"), {}, voip_test::test_prices()};
+    const auto u = upgrade_charge_breakdown(b, BundleType::business, c);
+    REQUIRE(u);
+    CHECK(u->current == Term{day("2018-09-01"), day("2018-10-01")});
+    CHECK(u->days_left == 0);
+    CHECK(u->prepaid_terms == 0);
+    CHECK(u->total == Money{0});
+}
+
+TEST_CASE("the breakdown of a bundle whose next boundary is past 9999-12-31: its term ends on expires_on") {
+    const Bundle b = voip_test::make_bundle("9999-12-01", "9999-12-31", BundleType::residential);
+    const Context c{day("9999-12-11"), {}, voip_test::test_prices()};
+    const auto u = upgrade_charge_breakdown(b, BundleType::business, c);
+    REQUIRE(u);
+    CHECK(u->current == Term{day("9999-12-01"), day("9999-12-31")});
+    CHECK(u->days_left == 20);
+    CHECK(u->total == Money{600 * 20 / 30});
+}

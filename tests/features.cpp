@@ -74,3 +74,12 @@ TEST_CASE("printing") {
 static_assert(default_feature_table()[BundleType::business].has(Feature::call_queueing));
 static_assert(!default_feature_table()[BundleType::forward_only].has(Feature::sip_accounts));
 static_assert(FeatureSet{Feature::efax}.bits() == 1u << 5);
+
+// Found by mutation testing: != of FeatureSet, and printing the first feature.
+TEST_CASE("FeatureSet: != and printing sip_accounts") {
+    CHECK(FeatureSet{Feature::audio} != FeatureSet{Feature::efax});
+    CHECK_FALSE(FeatureSet{Feature::audio} != FeatureSet{Feature::audio});
+    std::ostringstream os;
+    os << FeatureSet{Feature::sip_accounts, Feature::call_queueing};
+    CHECK(os.str() == "[sip_accounts, call_queueing]");
+}

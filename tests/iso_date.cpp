@@ -70,3 +70,14 @@ TEST_CASE("in_range and printing") {
 static_assert(*parse_iso_date("2018-09-01") == date::sys_days{date::year{2018} / 9 / 1});
 static_assert(!parse_iso_date("2018-02-29"));
 static_assert(noexcept(parse_iso_date("")));
+
+// Found by mutation testing: ':' is the character after '9', so "digit > 9" is the test
+// that refuses it; in each place below it would make a real date if taken for 10.
+TEST_CASE("parse_iso_date refuses ':' (the character after '9') in every digit's place") {
+    for (const char* text : {":018-08-01", "2:18-08-01", "20:8-08-01", "201:-08-01", "2018-0:-01", "2018-08-0:",
+                             "2018-08-:1"}) {
+        CAPTURE(text);
+        REQUIRE_FALSE(parse_iso_date(text));
+        CHECK(parse_iso_date(text).error() == Error::malformed_date);
+    }
+}

@@ -41,6 +41,19 @@ TEST_CASE("pro_rata outside its exact domain: no division by zero, no overflow")
     CHECK(pro_rata(max_amount, 1, 100000) == Money{0}); // whole beyond any term
 }
 
+// The edges of pro_rata's domain, one each side (found by mutation testing: the cases above
+// left whole = 1, whole = 4000 and part = -1 unchecked).
+TEST_CASE("pro_rata at the edges of its domain: whole 1 and 4000, part -1") {
+    CHECK(pro_rata(Money{600}, 1, 1) == Money{600});        // the smallest whole is in the domain
+    CHECK(pro_rata(Money{600}, 0, 1) == Money{0});
+    CHECK(pro_rata(Money{8000}, 1, 4000) == Money{2});      // the largest whole is in the domain
+    CHECK(pro_rata(Money{8000}, 4000, 4000) == Money{8000});
+    CHECK(pro_rata(Money{8002}, 1, 4001) == Money{0});      // one past it: 0
+    CHECK(pro_rata(Money{600}, -1, 31) == Money{0});        // part clamped to 0 from just below
+    CHECK(pro_rata(Money{600}, 31, 31) == Money{600});
+    CHECK(pro_rata(Money{600}, 32, 31) == Money{600});      // and to whole from just above
+}
+
 TEST_CASE("sums and differences") {
     CHECK(Money{1500} + Money{900} == Money{2400});
     CHECK(Money{900} - Money{1500} == Money{-600});
@@ -77,6 +90,10 @@ TEST_CASE("decimal text with a minor-unit scale") {
     CHECK(to_decimal_string(Money{1234}) == "12.34");                   // cents by default
     CHECK(to_decimal_string(Money{1234}, MinorDigits{-3}) == "1234");   // clamped to 0
     CHECK(to_decimal_string(Money{1}, MinorDigits{40}) == "0.000000000000000001");  // clamped to 18
+    // One outside each end clamps too (mutation testing: -3 and 40 left -1 and 19 unchecked).
+    CHECK(to_decimal_string(Money{1234}, MinorDigits{-1}) == "1234");
+    CHECK(to_decimal_string(Money{1}, MinorDigits{19}) == "0.000000000000000001");
+    CHECK(to_decimal_string(Money{-1}, MinorDigits{19}) == "-0.000000000000000001");
     CHECK(ok(MinorDigits{0}));
     CHECK(ok(MinorDigits{18}));
     CHECK_FALSE(ok(MinorDigits{19}));

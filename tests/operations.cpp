@@ -248,3 +248,17 @@ static_assert(noexcept(renew(std::declval<const Bundle&>(), std::declval<const C
 static_assert(noexcept(update(std::declval<const Bundle&>(), std::declval<const Request&>(),
                               std::declval<const Context&>())));
 static_assert(std::is_trivially_copyable_v<Result>, "decisions travel in registers or as bytes");
+
+// Found by mutation testing: update passes on the charge's own error.
+TEST_CASE("update of a bundle whose upgrade charge passes max_amount: charge_out_of_range") {
+    const auto dear = make_price_list({{BundleType::business, max_amount},
+                                       {BundleType::residential, Money{0}},
+                                       {BundleType::fax_only, Money{0}},
+                                       {BundleType::trunk_only, Money{0}},
+                                       {BundleType::forward_only, Money{0}}});
+    const Bundle b = voip_test::make_bundle("2018-08-01", "2018-10-01", BundleType::residential);
+    const Context c{voip_test::day("2018-08-01"), RenewalPolicy{}, *dear};
+    const auto q = quote_update(b, Request{false, BundleType::business}, c);
+    REQUIRE_FALSE(q);
+    CHECK(q.error() == Error::charge_out_of_range);
+}

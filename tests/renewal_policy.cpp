@@ -47,3 +47,10 @@ TEST_CASE("invalid policies") {
 static_assert(ok(RenewalPolicy{}));
 static_assert(!ok(RenewalPolicy{MonthEnd::clamp, 1, 20, 8}));
 static_assert(ok(RenewalPolicy{MonthEnd::overflow, 1, 3, 5}));
+
+// Found by mutation testing: the overflow mode's name.
+TEST_CASE("MonthEnd prints its name") {
+    std::ostringstream os;
+    os << MonthEnd::clamp << ' ' << MonthEnd::overflow << ' ' << static_cast<MonthEnd>(7);
+    CHECK(os.str() == "clamp overflow invalid");
+}

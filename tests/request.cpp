@@ -78,3 +78,12 @@ static_assert((*validate(RawRequest{RawField::absent(), RawField::of(std::int64_
               BundleType::residential);
 static_assert(validate(RawRequest{}).error() == Error::bundle_type_missing);
 static_assert(noexcept(validate(RawRequest{})));
+
+// Found by mutation testing: the factories leave the members they do not set at zero.
+TEST_CASE("RawField factories: the members they do not set are zero") {
+    CHECK(RawField::absent().integer == 0);
+    CHECK(RawField::null().integer == 0);
+    CHECK(RawField::of(true).integer == 0);
+    CHECK(RawField::of(JsonKind::string).integer == 0);
+    CHECK_FALSE(RawField::of(std::int64_t{7}).boolean);
+}

@@ -156,3 +156,24 @@ TEST_CASE("sweep_ranges: the sweep's two predicates as ranges of expires_on, for
     CHECK(*sweep_ranges(day("2018-09-06"), RenewalPolicy{}) == SweepRanges{day("2018-09-01"), day("2018-09-09"), day("2018-09-01")});
     CHECK(*sweep_ranges(day("2018-09-06"), RenewalPolicy{}) != SweepRanges{day("2018-09-01"), day("2018-09-09"), day("2018-09-02")});
 }
+
+// Found by mutation testing: a policy with a negative offset (not ok(), but the sweep takes
+// any numbers) goes through the plain loop; the column form's fast blocks must not take it.
+TEST_CASE("sweep_totals over columns with a negative offset agree with sweep_action") {
+    const date::sys_days today = day("2018-08-10");
+    for (const RenewalPolicy p : {RenewalPolicy{MonthEnd::clamp, 1, -1, 5}, RenewalPolicy{MonthEnd::clamp, 1, 3, -1},
+                                  RenewalPolicy{MonthEnd::clamp, 1, -2, -2}}) {
+        std::vector<date::sys_days> expiries;
+        std::vector<char> flags;
+        SweepTotals expected;
+        for (int k = 0; k < 600; ++k) {
+            const date::sys_days e = today + date::days{k % 20 - 10};
+            expiries.push_back(e);
+            flags.push_back(static_cast<char>(k % 3 != 0));
+            expected.add(sweep_action(e, k % 3 != 0, today, p));
+        }
+        bool flag_array[600];
+        for (std::size_t k = 0; k < 600; ++k) flag_array[k] = flags[k] != 0;
+        CHECK(sweep_totals(expiries.data(), flag_array, expiries.size(), today, p) == expected);
+    }
+}

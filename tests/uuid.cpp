@@ -84,3 +84,52 @@ static_assert((*parsed_seed_uuid).bytes[1] == 0xba);
 static_assert(!parse_uuid("0fba8c48-99fc-4727-8ca7-c847376da41x"));
 static_assert(noexcept(parse_uuid("")));
 static_assert(sizeof(Uuid) == 16);
+
+// Found by mutation testing: the order looks at the first byte too, and every hex digit
+// of either case reads as its value.
+TEST_CASE("Uuid order starts at the first byte; every hex digit parses") {
+    const Uuid lo = *parse_uuid("00000000-0000-0000-0000-00000000000f");
+    const Uuid hi = *parse_uuid("01000000-0000-0000-0000-000000000000");
+    CHECK(lo < hi);
+    CHECK_FALSE(hi < lo);
+    const auto u = parse_uuid("01234567-89ab-cdef-ABCD-EF0123456789");
+    REQUIRE(u);
+    CHECK(to_string(*u) == "01234567-89ab-cdef-abcd-ef0123456789");
+    CHECK_FALSE(parse_uuid("01234567-89ab-cdef-abcd-ef012345678g"));
+    CHECK_FALSE(parse_uuid("01234567-89ab-cdef-abcd-ef012345678G"));
+    CHECK_FALSE(parse_uuid("01234567-89ab-cdef-abcd-ef012345678/"));
+}
+
+// A generator whose range is not a multiple of 256 (minstd_rand: 1..2^31-2) goes through
+// the rejection loop: every byte value still comes out, and the fixed bits stay fixed.
+TEST_CASE("make_uuid_v4 through the rejection loop gives every byte value") {
+    std::minstd_rand gen(42);
+    std::set<int> seen, version_low, variant_low;
+    int zeros = 0, same_as_next = 0, same_as_before = 0;
+    for (int i = 0; i < 400; ++i) {
+        const Uuid u = make_uuid_v4(gen);
+        CHECK(u.version() == 4);
+        CHECK((u.bytes[8] & 0xC0) == 0x80);
+        for (std::size_t k = 0; k < 16; ++k)
+            if (k != 6 && k != 8) {
+                seen.insert(u.bytes[k]);
+                zeros += u.bytes[k] == 0;
+            }
+        version_low.insert(u.bytes[6] & 0x0F);
+        variant_low.insert(u.bytes[8] & 0x3F);
+        // The kept bits are byte 6's and 8's own, not a neighbour's.
+        same_as_next += (u.bytes[6] & 0x0F) == (u.bytes[7] & 0x0F) || (u.bytes[8] & 0x3F) == (u.bytes[9] & 0x3F);
+        same_as_before += (u.bytes[6] & 0x0F) == (u.bytes[5] & 0x0F) || (u.bytes[8] & 0x3F) == (u.bytes[7] & 0x3F);
+    }
+    CHECK(seen.size() == 256);
+    CHECK(version_low.size() == 16);  // every value of the bits version 4 leaves random
+    CHECK(variant_low.size() == 64);
+    CHECK(same_as_next < 100);        // about 1/16 + 1/64 of 400 when independent
+    CHECK(same_as_before < 100);
+    CHECK(zeros < 35);                // 5,600 bytes: about 22 zeros when uniform
+}
+
+// Found by mutation testing: the hash is FNV-1a (offset basis and prime as published).
+TEST_CASE("std::hash<Uuid> is FNV-1a over the 16 bytes") {
+    if constexpr (sizeof(std::size_t) == 8) CHECK(std::hash<Uuid>{}(Uuid{}) == 9808874869469701221ull);
+}
