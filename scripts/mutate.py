@@ -83,6 +83,7 @@ def main() -> int:
                     help="which mutants get a rebuild each: none; constant (default): those the schemata cannot "
                          "select (constant-only code, sites left out); all: also every schemata survivor, "
                          "which a test's static_assert may still kill")
+    ap.add_argument("--only", nargs="+", metavar="ID", help="run these mutants alone (ids as the report prints them)")
     ap.add_argument("--rebuild-budget", type=float, help="stop starting rebuilds after this many seconds")
     args = ap.parse_args()
 
@@ -104,6 +105,11 @@ def main() -> int:
     for known in args.skip_known:
         listed = read_equivalent(Path(known))
         mutants = [m for m in mutants if m.id not in listed]
+    if args.only:
+        unknown = set(args.only) - {m.id for m in mutants}
+        if unknown:
+            ap.error(f"no such mutant: {', '.join(sorted(unknown))}")
+        mutants = [m for m in mutants if m.id in set(args.only)]
     if args.rebuild == "none":  # only what the schemata can run
         mutants = [m for m in mutants if m.id in schematised]
     if args.sample is not None and args.sample < len(mutants):

@@ -148,7 +148,7 @@ static_assert(noexcept(write_envelope(nullptr, nullptr, std::declval<const Envel
 
 // Found by mutation testing: == needs the status and the outcome alike; a reversed range is
 // refused before anything is written.
-TEST_CASE("envelopes with the same status and another bundle differ; a reversed range is buffer_too_small") {
+TEST_CASE("envelopes with the same status and another bundle differ, a reversed range is buffer_too_small") {
     const Bundle a = voip_test::make_bundle("2018-08-01", "2018-09-01");
     const Bundle b = voip_test::make_bundle("2018-08-01", "2018-10-01");
     CHECK(success_envelope(Operation::update, a) != success_envelope(Operation::update, b));

@@ -83,7 +83,7 @@ TEST_CASE("a second renewal in the same window is too early") {
     CHECK(renew(first->bundle, on("2018-09-03")).error() == Error::outside_renewal_window);
 }
 
-TEST_CASE("renew charges the type's price; window is checked before funds") {
+TEST_CASE("renew charges the type's price, window is checked before funds") {
     const Bundle b = make_bundle("2018-08-01", "2018-09-01", BundleType::trunk_only);
     CHECK(renew(b, priced("2018-09-01", 2000))->charge == Money{2000});
     CHECK(renew(b, priced("2018-09-01", 1999)).error() == Error::insufficient_funds);

@@ -20,7 +20,7 @@ TEST_CASE("the stored bundle's members: the result's in the seed's order, then c
     CHECK(schema::position(schema::bundle, schema::Field::none) == schema::bundle.size());
 }
 
-TEST_CASE("the request shares the bundle's names; auto_renew is optional") {
+TEST_CASE("the request shares the bundle's names, auto_renew is optional") {
     CHECK(schema::request[0].name == schema::bundle[0].name);
     CHECK(schema::request[1].name == schema::bundle[1].name);
     CHECK_FALSE(schema::request[0].required);

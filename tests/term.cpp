@@ -153,7 +153,7 @@ TEST_CASE("no term is shorter than shortest_term_days, which keeps windows apart
 
 // Found by mutation testing: either day out of range is an error, and the boundaries
 // before 0001-01-01 or before created_on are created_on.
-TEST_CASE("add_term and term_start: one day out of range is enough; boundaries before created_on are created_on") {
+TEST_CASE("add_term and term_start: one day out of range is enough, boundaries before created_on are created_on") {
     const date::sys_days past = max_day + date::days{1};
     CHECK(add_term(day("2018-08-01"), past, clamp).error() == Error::date_out_of_range);
     CHECK(add_term(past, day("2018-08-01"), clamp).error() == Error::date_out_of_range);

@@ -6,7 +6,9 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <stdexcept>
 #include <unordered_set>
+#include <vector>
 
 using namespace voip;
 
@@ -87,7 +89,7 @@ static_assert(sizeof(Uuid) == 16);
 
 // Found by mutation testing: the order looks at the first byte too, and every hex digit
 // of either case reads as its value.
-TEST_CASE("Uuid order starts at the first byte; every hex digit parses") {
+TEST_CASE("Uuid order starts at the first byte, every hex digit parses") {
     const Uuid lo = *parse_uuid("00000000-0000-0000-0000-00000000000f");
     const Uuid hi = *parse_uuid("01000000-0000-0000-0000-000000000000");
     CHECK(lo < hi);
@@ -132,4 +134,51 @@ TEST_CASE("make_uuid_v4 through the rejection loop gives every byte value") {
 // Found by mutation testing: the hash is FNV-1a (offset basis and prime as published).
 TEST_CASE("std::hash<Uuid> is FNV-1a over the 16 bytes") {
     if constexpr (sizeof(std::size_t) == 8) CHECK(std::hash<Uuid>{}(Uuid{}) == 9808874869469701221ull);
+}
+
+namespace {
+// Plays back a fixed list of draws in [0, Max]; running out is a test failure, not a hang.
+template <unsigned Max>
+struct Script {
+    using result_type = unsigned;
+    static constexpr result_type min() { return 0; }
+    static constexpr result_type max() { return Max; }
+    std::vector<unsigned> draws;
+    std::size_t used = 0;
+    result_type operator()() {
+        if (used == draws.size()) throw std::out_of_range("script ran out of draws");
+        return draws[used++];
+    }
+};
+}  // namespace
+
+// Found by mutation testing: which draws the rejection loop keeps. A generator of range
+// [0, B - 1] gives digits in base B, most significant first, until there are at least 256
+// values; of the B^k values the largest multiple of 256 is kept and the byte is value % 256,
+// otherwise it draws k digits again.
+TEST_CASE("random_byte: the draws the rejection loop keeps, digit by digit") {
+    // Base 10: three digits, 0..767 kept. Each value is followed by 0 0 1, kept as byte 1.
+    for (unsigned v = 0; v < 1000; ++v) {
+        Script<9> s{{v / 100, v / 10 % 10, v % 10, 0, 0, 1}};
+        CAPTURE(v);
+        CHECK(int{detail::random_byte(s)} == static_cast<int>(v < 768 ? v % 256 : 1));
+        CHECK(s.used == (v < 768 ? 3u : 6u));
+    }
+    // Base 16: two digits make exactly 256 values, all kept.
+    for (unsigned v = 0; v < 256; ++v) {
+        Script<15> s{{v / 16, v % 16}};
+        CHECK(int{detail::random_byte(s)} == static_cast<int>(v));
+        CHECK(s.used == 2);
+    }
+    // Base 255: one digit is too few values, two make 65,025, of which 0..65,023 are kept.
+    for (const unsigned v : {0u, 255u, 256u, 65023u, 65024u}) {
+        Script<254> s{{v / 255, v % 255, 0, 7}};
+        CAPTURE(v);
+        CHECK(int{detail::random_byte(s)} == static_cast<int>(v < 65024 ? v % 256 : 7));
+        CHECK(s.used == (v < 65024 ? 2u : 4u));
+    }
+    // Base 2: eight bits, every value kept.
+    Script<1> bits{{1, 0, 1, 1, 0, 0, 1, 0}};
+    CHECK(int{detail::random_byte(bits)} == 0xB2);
+    CHECK(bits.used == 8);
 }

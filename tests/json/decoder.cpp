@@ -285,7 +285,7 @@ TEST_CASE("size bound: max_body_size bytes is accepted, one more is not") {
     CHECK(outcome("not json at all" + std::string(max_body_size, ' ')) == "body_too_large");
 }
 
-TEST_CASE("first break in text order wins; body_not_object only for valid JSON") {
+TEST_CASE("first break in text order wins, body_not_object only for valid JSON") {
     CHECK(outcome(R"({"a":1,"a":2,})") == "duplicate_member");
     CHECK(outcome(R"({"a":1,,"a":2})") == "invalid_json");
     CHECK(outcome("[1,") == "invalid_json");

@@ -47,7 +47,7 @@ TEST_CASE("round trip: encode then decode gives the same bundle, for many bundle
     }
 }
 
-TEST_CASE("stored bundles: member order, spacing and escapes do not matter; unknown members are ignored") {
+TEST_CASE("stored bundles: member order, spacing and escapes do not matter, unknown members are ignored") {
     const auto expected = seed_bundle();
     for (const std::string line : {
              R"({"created_on":"2018-08-01","uuid":"0FBA8C48-99FC-4727-8CA7-C847376DA415","expires_on":"2018-09-01","bundle_type":1,"auto_renew":true})",

@@ -62,7 +62,7 @@ TEST_CASE("due_for_renewal and lapsing select what voip::sweep acts on") {
     }
 }
 
-TEST_CASE("a bundle marked lapsed leaves both queries; first_expiry reads the index's first entry") {
+TEST_CASE("a bundle marked lapsed leaves both queries, first_expiry reads the index's first entry") {
     Store store(":memory:");
     const auto account = store.ensure_account("r", "u", voip::Money{0}, day(2018, 8, 1));
     std::mt19937_64 gen(7);
