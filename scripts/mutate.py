@@ -81,7 +81,9 @@ def main() -> int:
                     help="do not run the mutants listed in this file (same format), e.g. scripts/mutate-survivors.txt")
     ap.add_argument("--rebuild", choices=("none", "constant", "all"), default="constant",
                     help="which mutants get a rebuild each: none; constant (default): those the schemata cannot "
-                         "select (constant-only code, sites left out); all: also every schemata survivor, "
+                         "select (constant-only code, sites left out) and the schemata survivors in constexpr functions "
+                         "(the schemata run the original there when it is constant-evaluated); all: also every "
+                         "other schemata survivor, "
                          "which a test's static_assert may still kill")
     ap.add_argument("--only", nargs="+", metavar="ID", help="run these mutants alone (ids as the report prints them)")
     ap.add_argument("--rebuild-budget", type=float, help="stop starting rebuilds after this many seconds")
@@ -126,8 +128,11 @@ def main() -> int:
     if args.report and rebuild and args.rebuild != "none":  # the schemata's part, while the rebuilds run
         table = report.rows(mutants, runner.results, equivalent, texts)
         report.write(args.report + ".schemata.txt", table, report.summary(table, time.monotonic() - start))
+    survived = [m for m in mutants if runner.results.get(m.id) and runner.results[m.id].status == SURVIVED]
     if args.rebuild == "all":
-        rebuild += [m for m in mutants if runner.results.get(m.id) and runner.results[m.id].status == SURVIVED]
+        rebuild += survived
+    elif args.rebuild == "constant":  # a constexpr function's survivor may have run only as the original
+        rebuild += [m for m in survived if m.in_constexpr]
     if args.rebuild != "none":
         runner.run_rebuilds(rebuild, texts, args.rebuild_budget)
     table = report.rows(mutants, runner.results, equivalent, texts)

@@ -19,6 +19,9 @@ class Context:
         self.skip = [False] * n         # never mutated
         self.constant = [False] * n     # evaluated only at compile time: no schema, a rebuild
         self.array_bound = [False] * n  # `char buf[3]`: a larger bound changes nothing, a smaller does not compile
+        # In a constexpr function's body: the schemata select the original when it is
+        # constant-evaluated, so a survivor there may never have run (it gets a rebuild).
+        self.in_constexpr = [False] * n
         self.brace_kind: dict[int, str] = {}
         self._classify_braces()
         self._mark_skipped()
@@ -26,15 +29,30 @@ class Context:
 
     def _classify_braces(self) -> None:
         stack: list[str] = []
+        constexpr_depth = None  # the stack depth of the constexpr function body we are in
         for i, t in enumerate(self.tokens):
             if t.text == "{" and t.kind == "punct":
                 kind = self._brace_kind(i, stack[-1] if stack else "namespace")
                 self.brace_kind[i] = kind
+                if kind == "code" and constexpr_depth is None and "code" not in stack and self._constexpr_head(i):
+                    constexpr_depth = len(stack)
                 stack.append(kind)
             elif t.text == "}" and t.kind == "punct":
                 if stack:
                     stack.pop()
+                if constexpr_depth is not None and len(stack) == constexpr_depth:
+                    constexpr_depth = None
             self.in_code[i] = any(k == "code" for k in stack)
+            self.in_constexpr[i] = constexpr_depth is not None
+
+    def _constexpr_head(self, i: int) -> bool:
+        """Whether the declaration that a function body's `{` at i ends says constexpr."""
+        j = i - 1
+        while j >= 0 and self.tokens[j].text not in (";", "{", "}") and self.tokens[j].kind != "pp":
+            if self.tokens[j].text == "constexpr":
+                return True
+            j -= 1
+        return False
 
     def _brace_kind(self, i: int, outer: str) -> str:
         toks = self.tokens

@@ -35,6 +35,7 @@ class Mutant:
     start: int           # offsets of the replaced text in the file
     end: int
     constant: bool = False   # only evaluated when compiling: the schemata cannot select it
+    in_constexpr: bool = False  # in a constexpr function: a schemata survivor gets a rebuild
     number: int = -1          # its number in a schemata build (VOIP_MUTANT)
 
     def apply(self, text: str) -> str:
@@ -93,7 +94,7 @@ class Generator:
         stem = self.path.rsplit("/", 1)[-1].removesuffix(".hpp")
         mid = f"{stem}-{h}" + (f"-{n}" if n else "")
         m = Mutant(mid, self.path, t.line, kind, self.text[start:end], mutated, start, end,
-                   constant=self.ctx.constant[anchor])
+                   constant=self.ctx.constant[anchor], in_constexpr=self.ctx.in_constexpr[anchor])
         self.mutants.append(m)
         return m
 
