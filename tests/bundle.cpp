@@ -25,6 +25,20 @@ TEST_CASE("Bundle invariants") {
     CHECK_FALSE(ok(b));
 }
 
+TEST_CASE("ok() refuses each broken invariant alone") {
+    using voip_test::raw_bundle;
+    const date::sys_days one{min_day + date::days{1}};
+    CHECK(ok(raw_bundle(min_day, max_day)));
+    CHECK_FALSE(ok(raw_bundle(min_day, max_day, static_cast<BundleType>(0))));
+    CHECK_FALSE(ok(raw_bundle(min_day, max_day, static_cast<BundleType>(6))));
+    CHECK_FALSE(ok(raw_bundle(min_day - date::days{1}, one)));           // created_on before 0001-01-01
+    CHECK_FALSE(ok(raw_bundle(max_day + date::days{1}, max_day + date::days{2})));  // after 9999-12-31
+    CHECK_FALSE(ok(raw_bundle(min_day, max_day + date::days{1})));       // expires_on after 9999-12-31
+    CHECK_FALSE(ok(raw_bundle(min_day - date::days{2}, min_day - date::days{1})));  // expires_on before
+    CHECK_FALSE(ok(raw_bundle(one, one)));                               // an empty term
+    CHECK_FALSE(ok(raw_bundle(one, min_day)));                           // a reversed one
+}
+
 TEST_CASE("printing and equality") {
     const Bundle b = make_bundle("2018-08-01", "2018-09-01");
     std::ostringstream os;

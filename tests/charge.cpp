@@ -174,6 +174,34 @@ TEST_CASE("a bundle off its chain: a last term cut short is charged by its days,
     CHECK(v->prepaid_terms == 1);
 }
 
+TEST_CASE("a bundle off its chain, today in the cut term: its days left at the whole term's rate") {
+    const Bundle b = voip_test::make_bundle("2018-01-31", "2018-03-03", BundleType::residential);
+    const auto on = [&](const char* today) {
+        const auto u = upgrade_charge_breakdown(b, BundleType::business, priced(day(today), MonthEnd::clamp));
+        REQUIRE(u);
+        return *u;
+    };
+    const UpgradeCharge cut = on("2018-02-28");
+    CHECK(cut.current == Term{day("2018-02-28"), day("2018-03-31")});  // the whole term
+    CHECK(cut.days_left == 3);                                          // to expires_on
+    CHECK(cut.prepaid_terms == 0);
+    CHECK(cut.cut_days == 0);
+    CHECK(cut.total == Money{58});  // 600 x 3 / 31 = 58.1, not 600 x 3 / 3
+    CHECK(on("2018-03-02").total == Money{19});  // 600 x 1 / 31 = 19.4
+    CHECK(on("2018-03-03").total == Money{0});
+    // The day before: 600 x 1 / 28 + 600 x 3 / 31 = 21 + 58.
+    CHECK(on("2018-02-27").total == Money{79});
+    // Day by day, the charge never rises.
+    Money last = on("2018-01-20").total;
+    for (date::sys_days d = day("2018-01-21"); d <= day("2018-03-05"); d += date::days{1}) {
+        const auto u = upgrade_charge_breakdown(b, BundleType::business, priced(d, MonthEnd::clamp));
+        REQUIRE(u);
+        CHECK_MESSAGE(u->total <= last, IsoDate{d});
+        CHECK(u->days_left <= u->current.days());
+        last = u->total;
+    }
+}
+
 static_assert(Term{date::sys_days{date::days{0}}, date::sys_days{date::days{31}}}.days() == 31);
 
 // Found by mutation testing (docs/testing.md, "Mutation testing"): each member of Term and
@@ -230,4 +258,17 @@ TEST_CASE("the breakdown of a bundle whose next boundary is past 9999-12-31: its
     CHECK(u->current == Term{day("9999-12-01"), day("9999-12-31")});
     CHECK(u->days_left == 20);
     CHECK(u->total == Money{600 * 20 / 30});
+}
+
+TEST_CASE("the breakdown of a bundle whose last term would end past 9999-12-31: cut, at its own length") {
+    const Bundle b = voip_test::make_bundle("9999-10-01", "9999-12-31", BundleType::residential);
+    const Context c{day("9999-10-15"), {}, voip_test::test_prices()};
+    const auto u = upgrade_charge_breakdown(b, BundleType::business, c);
+    REQUIRE(u);
+    CHECK(u->current == Term{day("9999-10-01"), day("9999-11-01")});
+    CHECK(u->days_left == 17);
+    CHECK(u->prepaid_terms == 1);  // 11-01..12-01
+    CHECK(u->cut_days == 30);      // 12-01..12-31: its next boundary does not exist
+    CHECK(u->cut_term_days == 30);
+    CHECK(u->total == Money{600 + 329 + 600});  // 600 x 17 / 31 = 329.0
 }

@@ -139,6 +139,9 @@ TEST_CASE("printing operations and options") {
     std::ostringstream os;
     os << Operation::create << ' ' << Operation::update << ' ' << Operation::renew << ' ' << WriteOptions{true, false};
     CHECK(os.str() == "create update renew {pretty: true, detail: false}");
+    std::ostringstream detail;
+    detail << WriteOptions{false, true} << ' ' << WriteOptions{};
+    CHECK(detail.str() == "{pretty: false, detail: true} {pretty: false, detail: false}");
     std::ostringstream env;
     env << error_envelope(Error::unknown_bundle);
     CHECK(env.str() == R"({"result":{},"status_code":404,"status_message":"Not Found","error":"unknown_bundle"})");
@@ -154,6 +157,11 @@ TEST_CASE("envelopes with the same status and another bundle differ, a reversed 
     CHECK(success_envelope(Operation::update, a) != success_envelope(Operation::update, b));
     CHECK_FALSE(success_envelope(Operation::update, a) == success_envelope(Operation::update, b));
     CHECK_FALSE(success_envelope(Operation::update, a) != success_envelope(Operation::update, a));
+    // Another status with the same bundle (201 and 200), and two errors of one status.
+    CHECK(success_envelope(Operation::create, a) != success_envelope(Operation::update, a));
+    CHECK(error_envelope(Error::bundle_type_null) != error_envelope(Error::bundle_type_missing));
+    CHECK(error_envelope(Error::bundle_type_null) == error_envelope(Error::bundle_type_null));
+    CHECK(error_envelope(Error::unknown_bundle) != success_envelope(Operation::update, a));
     char buf[max_envelope_size] = {};
     const auto r = write_envelope(buf + 10, buf, success_envelope(Operation::update, a));
     REQUIRE_FALSE(r);

@@ -58,6 +58,19 @@ TEST_CASE("every 400 input of RULES section 2, as typed values") {
     }
 }
 
+TEST_CASE("every kind of each member, and a kind outside the enumeration") {
+    const RawField one = RawField::of(std::int64_t{1});
+    const JsonKind outside = static_cast<JsonKind>(9);  // a RawField filled by memcpy or a newer decoder
+    CHECK(validate(body(RawField::of(outside))).error() == Error::bundle_type_not_integer);
+    CHECK(validate(body(one, RawField::of(outside))).error() == Error::auto_renew_not_boolean);
+    for (const JsonKind k : {JsonKind::integer, JsonKind::big_integer, JsonKind::array}) {
+        CAPTURE(name(k));
+        CHECK(validate(body(one, RawField::of(k))).error() == Error::auto_renew_not_boolean);
+    }
+    CHECK(*validate(body(one, RawField::absent())) == Request{false, BundleType::business});
+    CHECK(*validate(body(one, RawField::of(false))) == Request{false, BundleType::business});
+}
+
 TEST_CASE("bundle_type is checked before auto_renew") {
     CHECK(validate(body(RawField::null(), RawField::null())).error() == Error::bundle_type_null);
     CHECK(validate(body(RawField::of(std::int64_t{9}), RawField::of(JsonKind::string))).error() ==

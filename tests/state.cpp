@@ -68,6 +68,16 @@ TEST_CASE("the window is clipped to the days the rules can name") {
     CHECK(to_iso_string(high.last) == "9999-12-31");
 }
 
+TEST_CASE("a window contains its two edges and nothing beyond them") {
+    const RenewalWindow w{voip_test::day("2018-08-29"), voip_test::day("2018-09-06")};
+    CHECK(w.contains(w.first));
+    CHECK(w.contains(w.last));
+    CHECK_FALSE(w.contains(w.first - date::days{1}));
+    CHECK_FALSE(w.contains(w.last + date::days{1}));
+    CHECK_FALSE(w.contains(max_day));
+    CHECK_FALSE(w.contains(min_day));
+}
+
 TEST_CASE("state names") {
     std::ostringstream os;
     os << State::active << ' ' << State::renewal_open << ' ' << State::grace << ' ' << State::lapsed;

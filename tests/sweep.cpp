@@ -155,6 +155,13 @@ TEST_CASE("sweep_ranges: the sweep's two predicates as ranges of expires_on, for
     CHECK(os.str() == "{renew: [2018-09-01, 2018-09-09], lapsed: < 2018-09-01}");
     CHECK(*sweep_ranges(day("2018-09-06"), RenewalPolicy{}) == SweepRanges{day("2018-09-01"), day("2018-09-09"), day("2018-09-01")});
     CHECK(*sweep_ranges(day("2018-09-06"), RenewalPolicy{}) != SweepRanges{day("2018-09-01"), day("2018-09-09"), day("2018-09-02")});
+    // Each member alone makes them differ.
+    const SweepRanges r{day("2018-09-01"), day("2018-09-09"), day("2018-09-01")};
+    CHECK(r != SweepRanges{day("2018-08-31"), day("2018-09-09"), day("2018-09-01")});
+    CHECK(r != SweepRanges{day("2018-09-01"), day("2018-09-10"), day("2018-09-01")});
+    CHECK_FALSE(r == SweepRanges{day("2018-08-31"), day("2018-09-10"), day("2018-09-02")});
+    CHECK_FALSE(r == SweepRanges{day("2018-09-01"), day("2018-09-10"), day("2018-09-02")});  // renew_first alone the same
+    CHECK_FALSE(r != r);
 }
 
 // Found by mutation testing: a policy with a negative offset (not ok(), but the sweep takes

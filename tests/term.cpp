@@ -164,3 +164,16 @@ TEST_CASE("add_term and term_start: one day out of range is enough, boundaries b
     // Less than a term after created_on: the boundary a term before is earlier still.
     CHECK(term_start(day("2018-08-20"), day("2018-08-25"), clamp) == day("2018-08-20"));
 }
+
+TEST_CASE("overflow mode: a chain whose next boundary is past 9999-12-31 starts its last term where it is") {
+    CHECK(term_start(day("9999-12-15"), day("9999-12-31"), overflow) == day("9999-12-15"));
+    CHECK(term_start(day("9999-10-15"), day("9999-12-31"), overflow) == day("9999-12-15"));
+}
+
+TEST_CASE("add_term outside its precondition: a policy going back before year 1 is date_out_of_range") {
+    // ok(policy) is add_term's precondition; the range check still holds for any term_months.
+    const RenewalPolicy back{MonthEnd::clamp, -6, 3, 5};
+    REQUIRE_FALSE(ok(back));
+    CHECK(add_term(day("0001-06-01"), day("0001-06-01"), back).error() == Error::date_out_of_range);
+    CHECK(add_term(day("0001-07-01"), day("0001-07-01"), back) == day("0001-01-01"));
+}

@@ -36,7 +36,8 @@ TEST_CASE("anything but canonical 8-4-4-4-12 hex is malformed_uuid") {
                           "0fba8c48-99fc-4727-8ca7c-847376da415", "0fba8c4-899fc-4727-8ca7-c847376da415",
                           "0fba8c48_99fc-4727-8ca7-c847376da415", "0fba8c48-99fc-4727-8ca7-c847376da41g",
                           "0fba8c48-99fc-4727-8ca7-c847376da41 ", " fba8c48-99fc-4727-8ca7-c847376da415",
-                          "urn:uuid:0fba8c48-99fc-4727-8ca7-c84737"}) {
+                          "urn:uuid:0fba8c48-99fc-4727-8ca7-c84737", "0fba8c48-99fc_4727-8ca7-c847376da415",
+                          "0fba8c48-99fc-4727_8ca7-c847376da415", "0fba8c48-99fc-4727-8ca7_c847376da415"}) {
         CAPTURE(s);
         const auto u = parse_uuid(s);
         REQUIRE_FALSE(u);

@@ -45,11 +45,12 @@ inline std::ostream& operator<<(std::ostream& os, const Term& t) {
 struct UpgradeCharge {
     Money difference;       // per term: the new type's price minus the old one's, 0 when not dearer
     Term current;           // the term containing today (the first term when today precedes it)
-    int days_left = 0;      // days of current from today (included) to its end: [0, current.days()]
+    int days_left = 0;      // days of current from today (included) to its end or expires_on: [0, current.days()]
     int prepaid_terms = 0;  // whole terms after current, up to expires_on
     // A last term cut short by expires_on, for a bundle whose expires_on is off its chain
     // (made under another policy, or by hand): its days, and the days of the whole term
-    // it is part of. Both 0 for a bundle the rules made.
+    // it is part of. Both 0 for a bundle the rules made, and when the cut term is current
+    // (then current is the whole term and days_left stops at expires_on).
     int cut_days = 0;
     int cut_term_days = 0;
     Money total;            // the charge
@@ -98,7 +99,10 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
         first = end;
         end = next_boundary(first);
     }
-    u.current = Term{first, end};
+    // Off the chain, expires_on may cut today's term short: its days left still go at the
+    // whole term's rate (a term past 9999-12-31 counts as ending on expires_on).
+    const auto whole = add_term(first, b.created_on, c.policy);
+    u.current = Term{first, whole && b.expires_on < *whole ? *whole : end};
     u.days_left = from < end ? (end - from).count() : 0;
     for (date::sys_days t = end; t < b.expires_on;) {
         const auto n = add_term(t, b.created_on, c.policy);

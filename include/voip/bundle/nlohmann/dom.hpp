@@ -45,13 +45,15 @@ template <class Json>
 [[nodiscard]] RawField dom_raw_field(const Json& v) noexcept {
     if (v.is_null()) return RawField::null();
     if (const auto* b = v.template get_ptr<const typename Json::boolean_t*>()) return RawField::of(static_cast<bool>(*b));
-    if (const auto* i = v.template get_ptr<const typename Json::number_integer_t*>())
-        return RawField::of(static_cast<std::int64_t>(*i));
+    // Unsigned first: nlohmann's get_ptr<number_integer_t> also answers for an unsigned value
+    // (its is_number_integer() is true for both), which would read 2^63 as -2^63.
     if (const auto* u = v.template get_ptr<const typename Json::number_unsigned_t*>()) {
         if (*u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
             return RawField::of(JsonKind::big_integer);
         return RawField::of(static_cast<std::int64_t>(*u));
     }
+    if (const auto* i = v.template get_ptr<const typename Json::number_integer_t*>())
+        return RawField::of(static_cast<std::int64_t>(*i));
     if (v.is_number_float()) return RawField::of(JsonKind::number);
     if (v.is_string()) return RawField::of(JsonKind::string);
     if (v.is_object()) return RawField::of(JsonKind::object);
