@@ -272,3 +272,19 @@ TEST_CASE("the breakdown of a bundle whose last term would end past 9999-12-31: 
     CHECK(u->cut_term_days == 30);
     CHECK(u->total == Money{600 + 329 + 600});  // 600 x 17 / 31 = 329.0
 }
+
+TEST_CASE("a bundle off its chain shorter than one term, today before it: its days at the whole term's rate") {
+    const Bundle b = voip_test::make_bundle("2018-01-31", "2018-02-15", BundleType::residential);
+    const auto u = upgrade_charge_breakdown(b, BundleType::business, priced(day("2018-01-20"), MonthEnd::clamp));
+    REQUIRE(u);
+    CHECK(u->current == Term{day("2018-01-31"), day("2018-02-28")});
+    CHECK(u->days_left == 15);
+    CHECK(u->prepaid_terms == 0);
+    CHECK(u->total == Money{321});  // 600 x 15 / 28 = 321.4
+    // After expires_on: the whole last term, no day left.
+    const auto after = upgrade_charge_breakdown(b, BundleType::business, priced(day("2018-02-20"), MonthEnd::clamp));
+    REQUIRE(after);
+    CHECK(after->current == Term{day("2018-01-31"), day("2018-02-28")});
+    CHECK(after->days_left == 0);
+    CHECK(after->total == Money{0});
+}

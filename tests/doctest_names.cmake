@@ -1,7 +1,8 @@
 # ctest's test list is a CMake list: doctest_discover_tests cuts a test case's name at its
 # first ';', and the cut name then selects no test case, which doctest reports as a pass.
-# Usage: cmake -DBINARY=<doctest binary> -P doctest_names.cmake (a POST_BUILD step)
-execute_process(COMMAND "${BINARY}" --list-test-cases --no-colors --no-version
+# Usage: cmake -DBINARY=<doctest binary> [-DEMULATOR=<cross emulator>] -P doctest_names.cmake
+# (a POST_BUILD step)
+execute_process(COMMAND ${EMULATOR} "${BINARY}" --list-test-cases --no-colors --no-version
                 OUTPUT_VARIABLE listed RESULT_VARIABLE status)
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "${BINARY} --list-test-cases failed (${status})")

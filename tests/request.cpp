@@ -67,8 +67,8 @@ TEST_CASE("every kind of each member, and a kind outside the enumeration") {
         CAPTURE(name(k));
         CHECK(validate(body(one, RawField::of(k))).error() == Error::auto_renew_not_boolean);
     }
-    CHECK(*validate(body(one, RawField::absent())) == Request{false, BundleType::business});
-    CHECK(*validate(body(one, RawField::of(false))) == Request{false, BundleType::business});
+    CHECK(validate(body(one, RawField::absent())) == Request{false, BundleType::business});
+    CHECK(validate(body(one, RawField::of(false))) == Request{false, BundleType::business});
 }
 
 TEST_CASE("bundle_type is checked before auto_renew") {

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <random>
 #include <sstream>
 #include <vector>
@@ -155,7 +156,8 @@ TEST_CASE("sweep_ranges: the sweep's two predicates as ranges of expires_on, for
     CHECK(os.str() == "{renew: [2018-09-01, 2018-09-09], lapsed: < 2018-09-01}");
     CHECK(*sweep_ranges(day("2018-09-06"), RenewalPolicy{}) == SweepRanges{day("2018-09-01"), day("2018-09-09"), day("2018-09-01")});
     CHECK(*sweep_ranges(day("2018-09-06"), RenewalPolicy{}) != SweepRanges{day("2018-09-01"), day("2018-09-09"), day("2018-09-02")});
-    // Each member alone makes them differ.
+    // Another renew_first or renew_last makes them differ, and so do two members with
+    // renew_first the same (lapsed_before alone: just above).
     const SweepRanges r{day("2018-09-01"), day("2018-09-09"), day("2018-09-01")};
     CHECK(r != SweepRanges{day("2018-08-31"), day("2018-09-09"), day("2018-09-01")});
     CHECK(r != SweepRanges{day("2018-09-01"), day("2018-09-10"), day("2018-09-01")});
@@ -184,3 +186,30 @@ TEST_CASE("sweep_totals over columns with a negative offset agree with sweep_act
         CHECK(sweep_totals(expiries.data(), flag_array, expiries.size(), today, p) == expected);
     }
 }
+
+// Offsets so wide that day - after or day + before leaves int: the column form's bounds are
+// unusable and the plain loop gives sweep_action's totals.
+TEST_CASE("sweep_totals with offsets beyond int agree with sweep_action") {
+    constexpr int wide = std::numeric_limits<int>::max();
+    const struct {
+        const char* today;
+        RenewalPolicy policy;
+    } cases[] = {{"0001-01-05", RenewalPolicy{MonthEnd::clamp, 1, 0, wide}},
+                 {"9999-12-20", RenewalPolicy{MonthEnd::clamp, 1, wide, 0}}};
+    for (const auto& c : cases) {
+        CAPTURE(c.today);
+        const date::sys_days today = day(c.today);
+        std::vector<date::sys_days> expiries;
+        bool flags[300];
+        SweepTotals expected;
+        for (int k = 0; k < 300; ++k) {
+            expiries.push_back(today + date::days{k % 10 - 5});
+            flags[k] = k % 3 != 0;
+            expected.add(sweep_action(expiries.back(), flags[k], today, c.policy));
+        }
+        CHECK(expected.total() == 300);
+        CHECK(expected.renew > 0);
+        CHECK(sweep_totals(expiries.data(), flags, expiries.size(), today, c.policy) == expected);
+    }
+}
+

@@ -203,7 +203,7 @@ TEST_CASE("the fast path's name match: a name of 4..7 bytes that differs only at
     // member, so the uuid is missing.
     const std::string line = R"({"auto_renew":true,"bundle_type":1,"expires_on":"2018-09-01",)"
                              R"("uuie":"0fba8c48-99fc-4727-8ca7-c847376da415","created_on":"2018-08-01"})";
-    CHECK(decode_bundle(line).error() == Error::invalid_bundle);
+    CHECK(decode_bundle(line) == tl::make_unexpected(Error::invalid_bundle));
     std::string fixed = line;
     fixed[fixed.find("uuie") + 3] = 'd';
     CHECK(decode_bundle(fixed));

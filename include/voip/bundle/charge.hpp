@@ -100,9 +100,9 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
         end = next_boundary(first);
     }
     // Off the chain, expires_on may cut today's term short: its days left still go at the
-    // whole term's rate (a term past 9999-12-31 counts as ending on expires_on).
-    const auto whole = add_term(first, b.created_on, c.policy);
-    u.current = Term{first, whole && b.expires_on < *whole ? *whole : end};
+    // whole term's rate (a term past 9999-12-31 counts as ending on expires_on). end is
+    // this boundary or expires_on, whichever is first.
+    u.current = Term{first, add_term(first, b.created_on, c.policy).value_or(end)};
     u.days_left = from < end ? (end - from).count() : 0;
     for (date::sys_days t = end; t < b.expires_on;) {
         const auto n = add_term(t, b.created_on, c.policy);
