@@ -132,7 +132,7 @@ def main() -> int:
     if args.rebuild == "all":
         rebuild += survived
     elif args.rebuild == "constant":  # a constexpr function's survivor may have run only as the original
-        rebuild += [m for m in survived if m.in_constexpr]
+        rebuild += [m for m in survived if m.in_constexpr and m.id not in equivalent]  # listed: reported as such
     if args.rebuild != "none":
         runner.run_rebuilds(rebuild, texts, args.rebuild_budget)
     table = report.rows(mutants, runner.results, equivalent, texts)

@@ -26,6 +26,7 @@ class Context:
         self._classify_braces()
         self._mark_skipped()
         self._mark_constant()
+        self._mark_constant_only_functions()
 
     def _classify_braces(self) -> None:
         stack: list[str] = []
@@ -166,6 +167,38 @@ class Context:
             if t.text in ("=", "{", "["):
                 return True
         return False
+
+    def _mark_constant_only_functions(self) -> None:
+        """A constexpr function whose every other use in the file initialises a constexpr
+        variable (`inline constexpr HexDigits hex_digits = make_hex_digits();`) runs only
+        when compiling: its body is constant-only (a rebuild each, never the schemata)."""
+        toks = self.tokens
+        for i, t in enumerate(toks):
+            if not (t.text == "{" and self.brace_kind.get(i) == "code" and self.in_constexpr[i]):
+                continue
+            if i == 0 or toks[i - 1].text not in (")", "noexcept"):
+                continue
+            close = i - 1
+            while close > 0 and toks[close].text != ")":
+                close -= 1
+            open_ = toks[close].match
+            if open_ is None or open_ < 1 or toks[open_ - 1].kind != "id":
+                continue
+            name, at = toks[open_ - 1].text, open_ - 1
+            if self.in_code[at] or not self._constexpr_head(i):
+                continue  # a lambda or a call, not a function's definition
+            uses = [j for j, u in enumerate(toks) if u.kind == "id" and u.text == name and j != at]
+            if not uses:
+                continue
+            only_constant = True
+            for j in uses:
+                head = [toks[k].text for k in range(self.statement_start(j), j)]
+                if "constexpr" not in head or "=" not in head or self.in_code[j]:
+                    only_constant = False
+                    break
+            if only_constant:
+                for k in range(i, toks[i].match + 1):
+                    self.constant[k] = True
 
 
 def is_operand_end(t: Token) -> bool:
