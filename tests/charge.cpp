@@ -21,6 +21,13 @@ Context priced(date::sys_days today, MonthEnd mode) {
     return Context{today, p, voip_test::test_prices()};
 }
 
+// b's breakdown for a move to business (600 a term dearer than residential), which must succeed.
+UpgradeCharge to_business(const Bundle& b, const Context& c) {
+    const auto u = upgrade_charge_breakdown(b, BundleType::business, c);
+    REQUIRE(u);
+    return *u;
+}
+
 // The charge by its definition, independently of charge.hpp: the terms are built forward
 // from created_on with add_term(), each day from today to expires_on costs the difference
 // over the days of its term, and the exact sum is rounded half up once.
@@ -176,11 +183,7 @@ TEST_CASE("a bundle off its chain: a last term cut short is charged by its days,
 
 TEST_CASE("a bundle off its chain, today in the cut term: its days left at the whole term's rate") {
     const Bundle b = voip_test::make_bundle("2018-01-31", "2018-03-03", BundleType::residential);
-    const auto on = [&](const char* today) {
-        const auto u = upgrade_charge_breakdown(b, BundleType::business, priced(day(today), MonthEnd::clamp));
-        REQUIRE(u);
-        return *u;
-    };
+    const auto on = [&](const char* today) { return to_business(b, priced(day(today), MonthEnd::clamp)); };
     const UpgradeCharge cut = on("2018-02-28");
     CHECK(cut.current == Term{day("2018-02-28"), day("2018-03-31")});  // the whole term
     CHECK(cut.days_left == 3);                                          // to expires_on
@@ -194,11 +197,10 @@ TEST_CASE("a bundle off its chain, today in the cut term: its days left at the w
     // Day by day, the charge never rises.
     Money last = on("2018-01-20").total;
     for (date::sys_days d = day("2018-01-21"); d <= day("2018-03-05"); d += date::days{1}) {
-        const auto u = upgrade_charge_breakdown(b, BundleType::business, priced(d, MonthEnd::clamp));
-        REQUIRE(u);
-        CHECK_MESSAGE(u->total <= last, IsoDate{d});
-        CHECK(u->days_left <= u->current.days());
-        last = u->total;
+        const UpgradeCharge u = to_business(b, priced(d, MonthEnd::clamp));
+        CHECK_MESSAGE(u.total <= last, IsoDate{d});
+        CHECK(u.days_left <= u.current.days());
+        last = u.total;
     }
 }
 
@@ -241,50 +243,42 @@ TEST_CASE("Term and UpgradeCharge compare member by member") {
 
 TEST_CASE("the breakdown on a day after expires_on: the last term, no day left, nothing charged") {
     const Bundle b = voip_test::make_bundle("2018-08-01", "2018-10-01", BundleType::residential);
-    const Context c{day("2018-10-05"), {}, voip_test::test_prices()};
-    const auto u = upgrade_charge_breakdown(b, BundleType::business, c);
-    REQUIRE(u);
-    CHECK(u->current == Term{day("2018-09-01"), day("2018-10-01")});
-    CHECK(u->days_left == 0);
-    CHECK(u->prepaid_terms == 0);
-    CHECK(u->total == Money{0});
+    const UpgradeCharge u = to_business(b, Context{day("2018-10-05"), {}, voip_test::test_prices()});
+    CHECK(u.current == Term{day("2018-09-01"), day("2018-10-01")});
+    CHECK(u.days_left == 0);
+    CHECK(u.prepaid_terms == 0);
+    CHECK(u.total == Money{0});
 }
 
 TEST_CASE("the breakdown of a bundle whose next boundary is past 9999-12-31: its term ends on expires_on") {
     const Bundle b = voip_test::make_bundle("9999-12-01", "9999-12-31", BundleType::residential);
-    const Context c{day("9999-12-11"), {}, voip_test::test_prices()};
-    const auto u = upgrade_charge_breakdown(b, BundleType::business, c);
-    REQUIRE(u);
-    CHECK(u->current == Term{day("9999-12-01"), day("9999-12-31")});
-    CHECK(u->days_left == 20);
-    CHECK(u->total == Money{600 * 20 / 30});
+    const UpgradeCharge u = to_business(b, Context{day("9999-12-11"), {}, voip_test::test_prices()});
+    CHECK(u.current == Term{day("9999-12-01"), day("9999-12-31")});
+    CHECK(u.days_left == 20);
+    CHECK(u.total == Money{600 * 20 / 30});
 }
 
 TEST_CASE("the breakdown of a bundle whose last term would end past 9999-12-31: cut, at its own length") {
     const Bundle b = voip_test::make_bundle("9999-10-01", "9999-12-31", BundleType::residential);
-    const Context c{day("9999-10-15"), {}, voip_test::test_prices()};
-    const auto u = upgrade_charge_breakdown(b, BundleType::business, c);
-    REQUIRE(u);
-    CHECK(u->current == Term{day("9999-10-01"), day("9999-11-01")});
-    CHECK(u->days_left == 17);
-    CHECK(u->prepaid_terms == 1);  // 11-01..12-01
-    CHECK(u->cut_days == 30);      // 12-01..12-31: its next boundary does not exist
-    CHECK(u->cut_term_days == 30);
-    CHECK(u->total == Money{600 + 329 + 600});  // 600 x 17 / 31 = 329.0
+    const UpgradeCharge u = to_business(b, Context{day("9999-10-15"), {}, voip_test::test_prices()});
+    CHECK(u.current == Term{day("9999-10-01"), day("9999-11-01")});
+    CHECK(u.days_left == 17);
+    CHECK(u.prepaid_terms == 1);  // 11-01..12-01
+    CHECK(u.cut_days == 30);      // 12-01..12-31: its next boundary does not exist
+    CHECK(u.cut_term_days == 30);
+    CHECK(u.total == Money{600 + 329 + 600});  // 600 x 17 / 31 = 329.0
 }
 
 TEST_CASE("a bundle off its chain shorter than one term, today before it: its days at the whole term's rate") {
     const Bundle b = voip_test::make_bundle("2018-01-31", "2018-02-15", BundleType::residential);
-    const auto u = upgrade_charge_breakdown(b, BundleType::business, priced(day("2018-01-20"), MonthEnd::clamp));
-    REQUIRE(u);
-    CHECK(u->current == Term{day("2018-01-31"), day("2018-02-28")});
-    CHECK(u->days_left == 15);
-    CHECK(u->prepaid_terms == 0);
-    CHECK(u->total == Money{321});  // 600 x 15 / 28 = 321.4
+    const UpgradeCharge u = to_business(b, priced(day("2018-01-20"), MonthEnd::clamp));
+    CHECK(u.current == Term{day("2018-01-31"), day("2018-02-28")});
+    CHECK(u.days_left == 15);
+    CHECK(u.prepaid_terms == 0);
+    CHECK(u.total == Money{321});  // 600 x 15 / 28 = 321.4
     // After expires_on: the whole last term, no day left.
-    const auto after = upgrade_charge_breakdown(b, BundleType::business, priced(day("2018-02-20"), MonthEnd::clamp));
-    REQUIRE(after);
-    CHECK(after->current == Term{day("2018-01-31"), day("2018-02-28")});
-    CHECK(after->days_left == 0);
-    CHECK(after->total == Money{0});
+    const UpgradeCharge after = to_business(b, priced(day("2018-02-20"), MonthEnd::clamp));
+    CHECK(after.current == Term{day("2018-01-31"), day("2018-02-28")});
+    CHECK(after.days_left == 0);
+    CHECK(after.total == Money{0});
 }

@@ -185,8 +185,8 @@ class Context:
             if open_ is None or open_ < 1 or toks[open_ - 1].kind != "id":
                 continue
             name, at = toks[open_ - 1].text, open_ - 1
-            if self.in_code[at] or not self._constexpr_head(i):
-                continue  # a lambda or a call, not a function's definition
+            if self.in_code[at]:
+                continue  # a lambda or a call, not a function's definition (in_constexpr: its head says constexpr)
             uses = [j for j, u in enumerate(toks) if u.kind == "id" and u.text == name and j != at]
             if not uses:
                 continue
