@@ -77,54 +77,74 @@ void print_banner(const ServeOptions& o, const Listen& l, int port, Sandbox& s) 
     std::cout << out.str() << std::flush;
 }
 
-}  // namespace
+int fail(const std::string& why) {
+    std::cerr << "voip-bundle serve: " << why << '\n';
+    return 2;
+}
 
-int serve(const ServeOptions& o) {
-    const auto fail = [](const std::string& why) {
-        std::cerr << "voip-bundle serve: " << why << '\n';
-        return 2;
-    };
-    const auto listen = parse_listen(o.listen);
-    if (!listen) return fail("--listen " + o.listen + ": want HOST:PORT, e.g. 127.0.0.1:8080");
-    if (o.threads < 1 || o.threads > 1024) return fail("--threads: want 1..1024");
+struct Setup {
     Config config;
+    SandboxOptions options;
+};
+
+// The accounts (--config, or one generated) and the sandbox's options, or why not.
+tl::expected<Setup, std::string> setup_of(const ServeOptions& o) {
+    Setup setup;
     if (o.config.empty()) {
-        config = generated_config();
+        setup.config = generated_config();
     } else {
         std::ifstream in(o.config, std::ios::binary);
-        if (!in) return fail("--config " + o.config + ": cannot be read");
+        if (!in) return tl::make_unexpected("--config " + o.config + ": cannot be read");
         std::ostringstream text;
         text << in.rdbuf();
         auto parsed = parse_config(text.str());
-        if (!parsed) return fail("--config " + o.config + ": " + parsed.error());
-        config = std::move(*parsed);
+        if (!parsed) return tl::make_unexpected("--config " + o.config + ": " + parsed.error());
+        setup.config = std::move(*parsed);
     }
-    SandboxOptions so;
-    so.db = o.db;
-    so.openapi = std::string(openapi_text());
+    setup.options.db = o.db;
+    setup.options.openapi = std::string(openapi_text());
     if (!o.today.empty()) {
         const auto day = voip::parse_iso_date(o.today);
-        if (!day) return fail("--today " + o.today + ": " + std::string(voip::name(day.error())) + " (want YYYY-MM-DD)");
-        so.start_day = *day;
+        if (!day)
+            return tl::make_unexpected("--today " + o.today + ": " + std::string(voip::name(day.error())) +
+                                       " (want YYYY-MM-DD)");
+        setup.options.start_day = *day;
     }
+    return setup;
+}
 
-    // Signals are taken by one thread (sigwait), so none lands in a worker mid-request.
+// Signals are taken by one thread (sigwait), so none lands in a worker mid-request: SIGINT
+// and SIGTERM are blocked here, before any thread starts, and waited for by serve_until_stopped.
+sigset_t block_stop_signals() {
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGINT);
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     signal(SIGPIPE, SIG_IGN);
+    return stop_signals;
+}
 
-    std::optional<Sandbox> sandbox;
-    try {
-        sandbox.emplace(std::move(config), std::move(so));
-    } catch (const std::exception& e) {
-        return fail("--db " + o.db + ": " + e.what());
+// A request with more than max_header_count headers or max_header_bytes of them is
+// answered 431 and its connection closed.
+httplib::Server::HandlerResponse refuse_big_headers(const httplib::Request& r, httplib::Response& res) {
+    std::size_t bytes = 0;
+    std::size_t count = 0;
+    for (const auto& [k, v] : r.headers) {
+        // httplib adds these four to every request's headers: they are not the client's.
+        if (k == "REMOTE_ADDR" || k == "REMOTE_PORT" || k == "LOCAL_ADDR" || k == "LOCAL_PORT") continue;
+        bytes += k.size() + v.size() + 4;
+        ++count;
     }
+    if (count > max_header_count || bytes > max_header_bytes) {
+        answer(refusal(431, count > max_header_count ? "too_many_headers" : "headers_too_large"), res);
+        res.set_header("Connection", "close");
+        return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+}
 
-    httplib::Server server;
-    const int threads = o.threads;
+void set_limits(httplib::Server& server, int threads) {
     server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     // Measured (SANDBOX.md 7): without these, ~150 requests/s a connection (Nagle against
     // delayed ACKs) and a keep-alive connection closed after 5 requests.
@@ -134,47 +154,39 @@ int serve(const ServeOptions& o) {
     server.set_read_timeout(timeout_seconds, 0);
     server.set_write_timeout(timeout_seconds, 0);
     server.set_payload_max_length(voip::max_body_size);
-    server.set_pre_routing_handler([](const httplib::Request& r, httplib::Response& res) {
-        std::size_t bytes = 0;
-        std::size_t count = 0;
-        for (const auto& [k, v] : r.headers) {
-            // httplib adds these four to every request's headers: they are not the client's.
-            if (k == "REMOTE_ADDR" || k == "REMOTE_PORT" || k == "LOCAL_ADDR" || k == "LOCAL_PORT") continue;
-            bytes += k.size() + v.size() + 4;
-            ++count;
+    server.set_pre_routing_handler(refuse_big_headers);
+}
+
+// A request without Content-Length or Transfer-Encoding has no body (RFC 9112 6.3), but
+// httplib reads a POST, PUT or PATCH without them until the connection closes: a bodyless
+// renew or reset would wait out the 5 s read timeout and be answered 400. These routes read
+// the body themselves, only when there is one.
+void answer_with_body(Sandbox& sandbox, const httplib::Request& r, httplib::Response& res,
+                      const httplib::ContentReader& read) {
+    HttpRequest request = request_of(r);
+    if (r.has_header("Content-Length") || r.has_header("Transfer-Encoding")) {
+        // httplib's payload limit holds for Content-Length, not for chunked bodies: cut them here.
+        bool too_large = false;
+        const bool whole = read([&request, &too_large](const char* data, std::size_t n) {
+            too_large = request.body.size() + n > voip::max_body_size;
+            if (!too_large) request.body.append(data, n);
+            return !too_large;
+        });
+        if (!whole) {  // the rest of the body is still on the connection: close it
+            answer(refusal(too_large || res.status == 413 ? 413 : 400, "malformed_request"), res);
+            return res.set_header("Connection", "close");
         }
-        if (count > max_header_count || bytes > max_header_bytes) {
-            answer(refusal(431, count > max_header_count ? "too_many_headers" : "headers_too_large"), res);
-            res.set_header("Connection", "close");
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
+    }
+    answer(sandbox.handle(request), res);
+}
+
+// Every method and path goes to the sandbox, which routes it itself.
+void route(httplib::Server& server, Sandbox& sandbox) {
     const auto handler = [&sandbox](const httplib::Request& r, httplib::Response& res) {
-        answer(sandbox->handle(request_of(r)), res);
+        answer(sandbox.handle(request_of(r)), res);
     };
-    // A request without Content-Length or Transfer-Encoding has no body (RFC 9112 6.3), but
-    // httplib reads a POST, PUT or PATCH without them until the connection closes: a bodyless
-    // renew or reset waited out the 5 s read timeout and was answered 400. These routes read
-    // the body themselves, only when there is one.
     const auto with_body = [&sandbox](const httplib::Request& r, httplib::Response& res,
-                                      const httplib::ContentReader& read) {
-        HttpRequest request = request_of(r);
-        if (r.has_header("Content-Length") || r.has_header("Transfer-Encoding")) {
-            // httplib's payload limit holds for Content-Length, not for chunked bodies: cut them here.
-            bool too_large = false;
-            const bool whole = read([&request, &too_large](const char* data, std::size_t n) {
-                too_large = request.body.size() + n > voip::max_body_size;
-                if (!too_large) request.body.append(data, n);
-                return !too_large;
-            });
-            if (!whole) {  // the rest of the body is still on the connection: close it
-                answer(refusal(too_large || res.status == 413 ? 413 : 400, "malformed_request"), res);
-                return res.set_header("Connection", "close");
-            }
-        }
-        answer(sandbox->handle(request), res);
-    };
+                                      const httplib::ContentReader& read) { answer_with_body(sandbox, r, res, read); };
     server.Get(".*", handler);
     server.Post(".*", with_body);
     server.Put(".*", with_body);
@@ -188,26 +200,30 @@ int serve(const ServeOptions& o) {
     server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         answer(refusal(500, "internal_error"), res);
     });
+}
 
-    // cpp-httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into Debian's
-    // library): of 64 clients connecting at once, those past the fifth had their SYN dropped and
-    // waited 1-3 s to retry. A second listen() on the bound socket raises the backlog.
-    // Only SO_REUSEADDR (a restart need not wait out TIME_WAIT): httplib's default also sets
-    // SO_REUSEPORT, with which a second sandbox on the same port starts and takes half the
-    // connections to another database.
-    socket_t listening = -1;
+// The port bound (the one given, or a free one for port 0), or -1.
+// cpp-httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into Debian's
+// library): of 64 clients connecting at once, those past the fifth would have their SYN
+// dropped and wait 1-3 s to retry. A second listen() on the bound socket raises the backlog.
+// Only SO_REUSEADDR (a restart need not wait out TIME_WAIT): httplib's default also sets
+// SO_REUSEPORT, with which a second sandbox on the same port starts and takes half the
+// connections to another database. `listening` is the caller's: it outlives the server.
+int bind_listening(httplib::Server& server, const Listen& l, socket_t& listening) {
     server.set_socket_options([&listening](socket_t sock) {
         const int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
         listening = sock;
     });
-    int port = listen->port;
-    if (port == 0) port = server.bind_to_any_port(listen->host);
-    else if (!server.bind_to_port(listen->host, port)) port = -1;
-    if (port < 0) return fail("cannot listen on " + o.listen + " (in use, or not an address of this machine)");
-    if (listening >= 0) ::listen(listening, SOMAXCONN);
-    print_banner(o, *listen, port, *sandbox);
+    int port = l.port;
+    if (port == 0) port = server.bind_to_any_port(l.host);
+    else if (!server.bind_to_port(l.host, port)) port = -1;
+    if (port >= 0 && listening >= 0) ::listen(listening, SOMAXCONN);
+    return port;
+}
 
+// Serves until SIGINT or SIGTERM (in-flight requests finish); whether listening succeeded.
+bool serve_until_stopped(httplib::Server& server, const sigset_t& stop_signals) {
     std::atomic<bool> done{false};
     std::thread watcher([&] {
         const timespec tick{0, 200'000'000};
@@ -224,6 +240,35 @@ int serve(const ServeOptions& o) {
     const bool served = server.listen_after_bind();
     done = true;
     watcher.join();
+    return served;
+}
+
+}  // namespace
+
+int serve(const ServeOptions& o) {
+    const auto listen = parse_listen(o.listen);
+    if (!listen) return fail("--listen " + o.listen + ": want HOST:PORT, e.g. 127.0.0.1:8080");
+    if (o.threads < 1 || o.threads > 1024) return fail("--threads: want 1..1024");
+    auto setup = setup_of(o);
+    if (!setup) return fail(setup.error());
+    const sigset_t stop_signals = block_stop_signals();
+
+    std::optional<Sandbox> sandbox;
+    try {
+        sandbox.emplace(std::move(setup->config), std::move(setup->options));
+    } catch (const std::exception& e) {
+        return fail("--db " + o.db + ": " + e.what());
+    }
+
+    httplib::Server server;
+    set_limits(server, o.threads);
+    route(server, *sandbox);
+    socket_t listening = -1;
+    const int port = bind_listening(server, *listen, listening);
+    if (port < 0) return fail("cannot listen on " + o.listen + " (in use, or not an address of this machine)");
+    print_banner(o, *listen, port, *sandbox);
+
+    const bool served = serve_until_stopped(server, stop_signals);
     sandbox.reset();  // the database closed (its WAL checkpointed) before the exit
     std::cout << "voip-bundle sandbox stopped\n" << std::flush;
     return served ? 0 : 2;
