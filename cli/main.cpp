@@ -3,13 +3,15 @@
 // voip-bundle: what would the VoIP Bundle API answer? Reads request bodies and stored
 // bundles as JSON, applies the rules of voip/bundle.hpp and prints the envelope.
 //
-// Contract (issue 3; README "Command line"):
+// Contract (README "Command line"):
 //   voip-bundle create|update|renew [--today D | --zone Z] [--uuid U] [--store F] [--commit]
 //                                   [--prices F] [--balance N] [--pretty] [--explain]
 //   voip-bundle quote create|update|renew ...   (the same, never committing, no funds check)
 //   voip-bundle status [--today D | --zone Z] --uuid U --store F [--pretty]
 //   voip-bundle sweep [--today D | --zone Z] --store F [--check-duplicates]
 //   voip-bundle demo
+//   voip-bundle serve [--listen H:P] [--db F] [--config F] [--today D] [--threads N]
+//                                               (the sandbox server, when built with it)
 //   voip-bundle help [command ...]              (the same as --help)
 // Without --today the day is today in --zone (default UTC; VOIP_BUNDLE_NOW pins the clock
 // for tests). Unknown commands and options are named with the closest valid one.

@@ -80,7 +80,7 @@ TEST_CASE("sweep agrees with per-bundle calls, in every form") {
 TEST_CASE("a bundle that breaks its invariants is invalid in the sweep, as renew says") {
     const RenewalPolicy p;
     const date::sys_days today = day("2018-09-01");
-    // Swapped dates used to read as lapsed; renew() answers invalid_bundle for them.
+    // Swapped dates are invalid, not lapsed: renew() answers invalid_bundle for them.
     const Bundle swapped = voip_test::raw_bundle(day("2018-09-01"), day("2018-08-01"));
     Bundle bad_type = make_bundle("2018-08-01", "2018-09-01");
     bad_type.bundle_type = static_cast<BundleType>(6);

@@ -66,13 +66,13 @@ TEST_CASE("stored lines: decode_bundle and from_json (json and ordered_json) agr
     }
 }
 
-TEST_CASE("regressions: the two divergences of issue 9 are one answer now") {
-    // A line without bundle_type was bundle_type_missing here, invalid_bundle in from_json.
+TEST_CASE("a bundle without bundle_type, or with 9 and no auto_renew, gets one error from both decoders") {
+    // A line without bundle_type: bundle_type_missing from the codec and from from_json alike.
     const std::string no_type =
         R"({"auto_renew":true,"expires_on":"2018-09-01","uuid":"0fba8c48-99fc-4727-8ca7-c847376da415","created_on":"2018-08-01"})";
     CHECK(decode_bundle(no_type).error() == Error::bundle_type_missing);
     CHECK(through<Bundle>(nlohmann::json::parse(no_type)).error() == Error::bundle_type_missing);
-    // bundle_type 9 without auto_renew: the same split.
+    // bundle_type 9 without auto_renew: bundle_type_out_of_range from both.
     const std::string nine =
         R"({"bundle_type":9,"expires_on":"2018-09-01","uuid":"0fba8c48-99fc-4727-8ca7-c847376da415","created_on":"2018-08-01"})";
     CHECK(decode_bundle(nine).error() == Error::bundle_type_out_of_range);
