@@ -260,7 +260,8 @@ std::int64_t Store::add_event(std::int64_t account, const Event& e) {
 }
 
 voip::Money Store::charge(std::int64_t account, voip::Money balance, Event e) {
-    e.balance = balance - e.charge;
+    // Both within [-max_amount, max_amount]: balances and charges are checked on the way in.
+    e.balance = voip::subtract(balance, e.charge).value();
     set_balance(account, e.balance);
     add_event(account, e);
     return e.balance;

@@ -64,3 +64,22 @@ static_assert(status(Error::unknown_bundle) == Status::not_found);
 static_assert(status(Error::insufficient_funds) == Status::payment_required);
 static_assert(status(Error::outside_renewal_window) == Status::bad_request);
 static_assert(noexcept(name(Error::invalid_json)));
+
+#if defined(__cpp_exceptions)
+TEST_CASE("a failed value() names the error it held") {
+    const tl::expected<int, Error> failed = fail(Error::insufficient_funds);
+    bool thrown = false;
+    try {
+        (void)failed.value();
+    } catch (const tl::bad_expected_access<Error>& e) {
+        thrown = true;
+        CHECK(std::string(e.what()) == "insufficient_funds");
+        CHECK(e.error() == Error::insufficient_funds);
+    }
+    CHECK(thrown);
+    for (int i = static_cast<int>(first_error); i <= static_cast<int>(last_error); ++i) {
+        const auto e = static_cast<Error>(i);
+        CHECK(std::string(tl::bad_expected_access<Error>(e).what()) == name(e));
+    }
+}
+#endif

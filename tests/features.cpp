@@ -12,19 +12,22 @@ using voip_test::make_bundle;
 
 TEST_CASE("the default table") {
     constexpr FeatureTable t = default_feature_table();
-    CHECK(t[BundleType::business] == FeatureSet::all());
-    CHECK(t[BundleType::business].size() == feature_count);
-    CHECK(t[BundleType::fax_only].has(Feature::efax));
-    CHECK_FALSE(t[BundleType::fax_only].has(Feature::sip_accounts));
-    CHECK(t[BundleType::trunk_only].has(Feature::sip_trunks));
-    CHECK_FALSE(t[BundleType::residential].has(Feature::sip_trunks));
-    CHECK(t[BundleType::residential].has(Feature::voicemail));
+    CHECK((*t.at(BundleType::business)) == FeatureSet::all());
+    CHECK(t.at(BundleType::business)->size() == feature_count);
+    CHECK(t.at(BundleType::fax_only)->has(Feature::efax));
+    CHECK_FALSE(t.at(BundleType::fax_only)->has(Feature::sip_accounts));
+    CHECK(t.at(BundleType::trunk_only)->has(Feature::sip_trunks));
+    CHECK_FALSE(t.at(BundleType::residential)->has(Feature::sip_trunks));
+    CHECK(t.at(BundleType::residential)->has(Feature::voicemail));
     for (const BundleType type : {BundleType::business, BundleType::residential, BundleType::fax_only,
                                   BundleType::trunk_only, BundleType::forward_only}) {
         CAPTURE(type);
-        CHECK(t[type].has(Feature::phone_numbers));  // a bundle is SIP users and numbers
-        CHECK(t[type].has(Feature::call_records));
+        CHECK(t.at(type)->has(Feature::phone_numbers));  // a bundle is SIP users and numbers
+        CHECK(t.at(type)->has(Feature::call_records));
     }
+    // A type outside 1..5 is a typed error, never a read past the table.
+    CHECK(t.at(static_cast<BundleType>(0)).error() == Error::bundle_type_out_of_range);
+    CHECK(t.at(static_cast<BundleType>(6)).error() == Error::bundle_type_out_of_range);
 }
 
 TEST_CASE("the gate: a bundle must exist, be in service and have the feature") {
@@ -44,13 +47,13 @@ TEST_CASE("the gate: a bundle must exist, be in service and have the feature") {
 TEST_CASE("features_on: the type's while in service, none after") {
     const RenewalPolicy p;
     const Bundle b = make_bundle("2018-08-01", "2018-09-01", BundleType::trunk_only);
-    CHECK(features_on(b, day("2018-08-31"), p) == default_feature_table()[BundleType::trunk_only]);
+    CHECK(features_on(b, day("2018-08-31"), p) == (*default_feature_table().at(BundleType::trunk_only)));
     CHECK(features_on(b, day("2018-09-01"), p) == FeatureSet{});
 }
 
 TEST_CASE("the operator's table replaces the default") {
     FeatureTable mine = default_feature_table();
-    mine.by_type[index(BundleType::fax_only)] = mine[BundleType::fax_only].with(Feature::sip_accounts);
+    mine.by_type[index(BundleType::fax_only)] = mine.at(BundleType::fax_only)->with(Feature::sip_accounts);
     mine.by_type[index(BundleType::business)] = FeatureSet::all().without(Feature::wallboard);
     const RenewalPolicy p;
     const Bundle fax = make_bundle("2018-08-01", "2018-09-01", BundleType::fax_only);
@@ -71,8 +74,8 @@ TEST_CASE("printing") {
     CHECK(table.str() == "{1: [wallboard], 2: [], 3: [], 4: [], 5: []}");
 }
 
-static_assert(default_feature_table()[BundleType::business].has(Feature::call_queueing));
-static_assert(!default_feature_table()[BundleType::forward_only].has(Feature::sip_accounts));
+static_assert((*default_feature_table().at(BundleType::business)).has(Feature::call_queueing));
+static_assert(!(*default_feature_table().at(BundleType::forward_only)).has(Feature::sip_accounts));
 static_assert(FeatureSet{Feature::efax}.bits() == 1u << 5);
 
 // Found by mutation testing: != of FeatureSet, and printing the first feature.

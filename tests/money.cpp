@@ -32,40 +32,49 @@ TEST_CASE("pro rata in integers, rounded half up") {
     }
 }
 
-TEST_CASE("pro_rata outside its exact domain: no division by zero, no overflow") {
-    CHECK(pro_rata(Money{600}, 5, 0) == Money{0});
-    CHECK(pro_rata(Money{600}, 5, -3) == Money{0});
-    CHECK(pro_rata(Money{600}, 40, 31) == Money{600});  // part clamped to whole
-    CHECK(pro_rata(Money{600}, -4, 31) == Money{0});
-    CHECK(pro_rata(Money{-1}, 1, 2) == Money{0});       // not ok(amount)
-    CHECK(pro_rata(max_amount, 1, 100000) == Money{0}); // whole beyond any term
+// Outside its domain pro_rata answers a typed error, never a number.
+static Error rata_error(Money amount, std::int64_t part, std::int64_t whole) {
+    const auto r = pro_rata(amount, part, whole);
+    REQUIRE_FALSE(r);
+    return r.error();
 }
 
-// The edges of pro_rata's domain, one each side (found by mutation testing: the cases above
-// left whole = 1, whole = 4000 and part = -1 unchecked).
+TEST_CASE("pro_rata outside its domain: a typed error, no division by zero, no overflow") {
+    CHECK(rata_error(Money{600}, 5, 0) == Error::fraction_out_of_range);
+    CHECK(rata_error(Money{600}, 5, -3) == Error::fraction_out_of_range);
+    CHECK(rata_error(Money{600}, 40, 31) == Error::fraction_out_of_range);  // part beyond whole
+    CHECK(rata_error(Money{600}, -4, 31) == Error::fraction_out_of_range);
+    CHECK(rata_error(Money{-1}, 1, 2) == Error::amount_out_of_range);       // not ok(amount)
+    CHECK(rata_error(Money{max_amount.minor + 1}, 1, 2) == Error::amount_out_of_range);
+    CHECK(rata_error(max_amount, 1, 100000) == Error::fraction_out_of_range);  // whole beyond any term
+}
+
+// The edges of pro_rata's domain, one each side.
 TEST_CASE("pro_rata at the edges of its domain: whole 1 and 4000, part -1") {
     CHECK(pro_rata(Money{600}, 1, 1) == Money{600});        // the smallest whole is in the domain
     CHECK(pro_rata(Money{600}, 0, 1) == Money{0});
     CHECK(pro_rata(Money{8000}, 1, 4000) == Money{2});      // the largest whole is in the domain
     CHECK(pro_rata(Money{8000}, 4000, 4000) == Money{8000});
-    CHECK(pro_rata(Money{8002}, 1, 4001) == Money{0});      // one past it: 0
-    CHECK(pro_rata(Money{600}, -1, 31) == Money{0});        // part clamped to 0 from just below
+    CHECK(rata_error(Money{8002}, 1, 4001) == Error::fraction_out_of_range);  // one past it
+    CHECK(rata_error(Money{600}, -1, 31) == Error::fraction_out_of_range);    // part just below 0
     CHECK(pro_rata(Money{600}, 31, 31) == Money{600});
-    CHECK(pro_rata(Money{600}, 32, 31) == Money{600});      // and to whole from just above
+    CHECK(rata_error(Money{600}, 32, 31) == Error::fraction_out_of_range);    // and just above whole
+    CHECK(pro_rata(max_amount, 0, 1) == Money{0});          // the largest amount is in the domain
 }
 
-TEST_CASE("sums and differences") {
-    CHECK(Money{1500} + Money{900} == Money{2400});
-    CHECK(Money{900} - Money{1500} == Money{-600});
-    CHECK(-Money{5} == Money{-5});
-    Money m{10};
-    m += Money{5};
-    CHECK(m == Money{15});
-    m -= Money{20};
-    CHECK(m == Money{-5});
-    // Beyond 64 bits they wrap, never undefined behaviour (UBSan runs this).
-    CHECK(Money{INT64_MAX} + Money{1} == Money{INT64_MIN});
-    CHECK(Money{INT64_MIN} - Money{1} == Money{INT64_MAX});
+TEST_CASE("sums and differences: exact, or amount_out_of_range") {
+    CHECK(add(Money{1500}, Money{900}) == Money{2400});
+    CHECK(subtract(Money{900}, Money{1500}) == Money{-600});
+    CHECK(subtract(Money{0}, Money{5}) == Money{-5});
+    CHECK(add(max_amount, Money{0}) == max_amount);
+    CHECK(add(Money{-max_amount.minor}, Money{0}) == Money{-max_amount.minor});
+    CHECK(subtract(max_amount, max_amount) == Money{0});
+    CHECK(add(max_amount, Money{1}).error() == Error::amount_out_of_range);               // the result
+    CHECK(subtract(Money{-max_amount.minor}, Money{1}).error() == Error::amount_out_of_range);
+    CHECK(add(Money{INT64_MAX}, Money{-INT64_MAX}).error() == Error::amount_out_of_range);  // an operand
+    CHECK(add(Money{0}, Money{INT64_MIN}).error() == Error::amount_out_of_range);
+    CHECK(subtract(Money{0}, Money{INT64_MIN}).error() == Error::amount_out_of_range);  // no negation of it
+    CHECK(subtract(Money{INT64_MIN}, Money{0}).error() == Error::amount_out_of_range);
 }
 
 TEST_CASE("decimal text with a minor-unit scale") {
@@ -83,21 +92,21 @@ TEST_CASE("decimal text with a minor-unit scale") {
     for (const auto& c : cases) {
         CAPTURE(c.minor);
         CAPTURE(c.digits);
-        CHECK(to_decimal_string(Money{c.minor}, MinorDigits{c.digits}) == c.text);
+        const MinorDigits digits = make_minor_digits(c.digits).value();
+        CHECK(to_decimal_string(Money{c.minor}, digits) == c.text);
         char buf[max_decimal_size];
-        CHECK(static_cast<std::size_t>(write_decimal(buf, Money{c.minor}, MinorDigits{c.digits}) - buf) <= max_decimal_size);
+        CHECK(static_cast<std::size_t>(write_decimal(buf, Money{c.minor}, digits) - buf) <= max_decimal_size);
     }
     CHECK(to_decimal_string(Money{1234}) == "12.34");                   // cents by default
-    CHECK(to_decimal_string(Money{1234}, MinorDigits{-3}) == "1234");   // clamped to 0
-    CHECK(to_decimal_string(Money{1}, MinorDigits{40}) == "0.000000000000000001");  // clamped to 18
-    // One outside each end clamps too (mutation testing: -3 and 40 left -1 and 19 unchecked).
-    CHECK(to_decimal_string(Money{1234}, MinorDigits{-1}) == "1234");
-    CHECK(to_decimal_string(Money{1}, MinorDigits{19}) == "0.000000000000000001");
-    CHECK(to_decimal_string(Money{-1}, MinorDigits{19}) == "-0.000000000000000001");
-    CHECK(ok(MinorDigits{0}));
-    CHECK(ok(MinorDigits{18}));
-    CHECK_FALSE(ok(MinorDigits{19}));
-    CHECK_FALSE(ok(MinorDigits{-1}));
+    // A count outside [0, 18] is refused, never clamped.
+    for (const int bad : {-40, -1, 19, 40}) {
+        CAPTURE(bad);
+        CHECK(make_minor_digits(bad).error() == Error::invalid_policy);
+    }
+    CHECK(make_minor_digits(0)->digits() == 0);
+    CHECK(make_minor_digits(18)->digits() == 18);
+    CHECK(MinorDigits{}.digits() == 2);
+    CHECK(minor_digits<3> == make_minor_digits(3).value());
 }
 
 TEST_CASE("ok: prices and balances") {
@@ -116,8 +125,9 @@ constexpr Money decimal_check() {
     return Money{end - buf};
 }
 static_assert(decimal_check() == Money{6});  // "-12.34" at compile time
-static_assert(Money{2} + Money{3} == Money{5} && Money{2} - Money{3} == Money{-1});
-static_assert(noexcept(Money{} + Money{}));
-static_assert(pro_rata(Money{600}, 15, 31) == Money{290});
+static_assert(*add(Money{2}, Money{3}) == Money{5} && *subtract(Money{2}, Money{3}) == Money{-1});
+static_assert(noexcept(add(Money{}, Money{})));
+static_assert(minor_digits<0>.digits() == 0 && minor_digits<18>.digits() == 18);
+static_assert(*pro_rata(Money{600}, 15, 31) == Money{290});
 static_assert(Money{1} < Money{2} && Money{2} >= Money{2});
 static_assert(std::is_trivially_copyable_v<Money>);

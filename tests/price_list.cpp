@@ -16,9 +16,13 @@ TEST_CASE("price lists name each type once, by type") {
                                     {BundleType::residential, Money{900}},
                                     {BundleType::fax_only, Money{500}}});
     REQUIRE(p);
-    CHECK((*p)[BundleType::business] == Money{1500});
-    CHECK((*p)[BundleType::residential] == Money{900});
-    CHECK((*p)[BundleType::forward_only] == Money{300});
+    CHECK(p->at(BundleType::business) == Money{1500});
+    CHECK(p->at(BundleType::residential) == Money{900});
+    CHECK(p->at(BundleType::forward_only) == Money{300});
+    // A type outside 1..5 is a typed error, never a read past the table.
+    CHECK(p->at(static_cast<BundleType>(0)).error() == Error::bundle_type_out_of_range);
+    CHECK(p->at(static_cast<BundleType>(6)).error() == Error::bundle_type_out_of_range);
+    CHECK(p->at(static_cast<BundleType>(255)).error() == Error::bundle_type_out_of_range);
     CHECK(*p == voip_test::test_prices());  // the order of the entries does not matter
     std::ostringstream os;
     os << *p;
@@ -68,7 +72,7 @@ constexpr bool compile_time_list() {
                                     {BundleType::fax_only, Money{3}},
                                     {BundleType::trunk_only, Money{4}},
                                     {BundleType::forward_only, Money{5}}});
-    return p && (*p)[BundleType::trunk_only] == Money{4};
+    return p && *(*p).at(BundleType::trunk_only) == Money{4};
 }
 static_assert(compile_time_list());
 static_assert(std::is_trivially_copyable_v<PriceList>);

@@ -37,8 +37,8 @@ int main() {
     // An operator's own table: Fax Only gains voicemail.
     voip::FeatureTable mine = voip::default_feature_table();
     mine.by_type[voip::index(voip::BundleType::fax_only)] =
-        mine[voip::BundleType::fax_only].with(voip::Feature::voicemail).without(voip::Feature::caller_id);
-    std::cout << "own table, Fax Only: " << mine[voip::BundleType::fax_only] << '\n';
+        mine.at(voip::BundleType::fax_only)->with(voip::Feature::voicemail).without(voip::Feature::caller_id);
+    std::cout << "own table, Fax Only: " << *mine.at(voip::BundleType::fax_only) << '\n';
     show("voicemail, own table", voip::check_feature(&*fax, voip::Feature::voicemail, *today, p, mine));
     std::cout << "bits of all(): " << voip::FeatureSet::all().bits() << '\n';
 }

@@ -25,5 +25,5 @@ int main() {
 
     const auto p = voip::decode_prices(R"({"1": 1500, "2": 900, "3": 500, "4": 2000, "5": 300})");
     if (!p) return 1;
-    std::cout << "Trunk Only: " << voip::to_decimal_string((*p)[voip::BundleType::trunk_only]) << '\n';
+    std::cout << "Trunk Only: " << voip::to_decimal_string(p->at(voip::BundleType::trunk_only).value()) << '\n';
 }

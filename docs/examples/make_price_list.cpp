@@ -21,7 +21,7 @@ int main() {
                                                {BundleType::forward_only, Money{300}}});
     show("full list", prices);
     if (!prices) return 1;
-    std::cout << "price of " << BundleType::residential << ": " << (*prices)[BundleType::residential] << '\n';
+    std::cout << "price of " << BundleType::residential << ": " << prices->at(BundleType::residential).value() << '\n';
 
     // The order of the entries does not matter.
     const auto reordered = voip::make_price_list({{BundleType::forward_only, Money{300}},
@@ -45,7 +45,7 @@ int main() {
                                                     {BundleType::fax_only, Money{500}},
                                                     {BundleType::trunk_only, Money{2000}},
                                                     {BundleType::forward_only, Money{300}}}));
-    show("above max_amount", voip::make_price_list({{BundleType::business, voip::max_amount + Money{1}},
+    show("above max_amount", voip::make_price_list({{BundleType::business, Money{voip::max_amount.minor + 1}},
                                                     {BundleType::residential, Money{900}},
                                                     {BundleType::fax_only, Money{500}},
                                                     {BundleType::trunk_only, Money{2000}},

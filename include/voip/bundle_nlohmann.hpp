@@ -143,7 +143,7 @@ template <class Json>
 void to_json(Json& j, const PriceList& p) {
     j = Json::object();
     for (std::size_t i = 0; i < schema::price_list.size(); ++i)
-        j[std::string(schema::price_list[i].name)] = p[*bundle_type_from_code(static_cast<std::int64_t>(i) + 1)].minor;
+        j[std::string(schema::price_list[i].name)] = p.at(*bundle_type_from_code(static_cast<std::int64_t>(i) + 1))->minor;
 }
 template <class Json>
 [[nodiscard]] PriceList price_list_from_json(const Json& j) {

@@ -61,6 +61,7 @@ inline constexpr int version_patch = VOIP_BUNDLE_VERSION_PATCH;
 // SPDX-License-Identifier: MIT
 // Every way a request can fail, with a stable name and the HTTP status it answers with.
 #include <cstdint>
+#include <exception>
 #include <ostream>
 #include <string_view>
 
@@ -129,10 +130,14 @@ enum class Error : std::uint8_t {
     insufficient_funds_on_create,
     // An upgrade charge beyond max_amount: today thousands of terms before expires_on.
     charge_out_of_range,
+    // Money arithmetic: a sum, difference or amount outside [-max_amount, max_amount].
+    amount_out_of_range,
+    // pro_rata(): a part outside [0, whole] or a whole outside (0, 4000] days.
+    fraction_out_of_range,
 };
 
 inline constexpr Error first_error = Error::invalid_json;
-inline constexpr Error last_error = Error::charge_out_of_range;
+inline constexpr Error last_error = Error::fraction_out_of_range;
 
 [[nodiscard]] constexpr std::string_view name(Error e) noexcept {
     switch (e) {
@@ -162,6 +167,8 @@ inline constexpr Error last_error = Error::charge_out_of_range;
         case Error::not_in_service: return "not_in_service";
         case Error::insufficient_funds_on_create: return "insufficient_funds_on_create";
         case Error::charge_out_of_range: return "charge_out_of_range";
+        case Error::amount_out_of_range: return "amount_out_of_range";
+        case Error::fraction_out_of_range: return "fraction_out_of_range";
     }
     return "unknown_error";
 }
@@ -194,7 +201,9 @@ inline constexpr Error last_error = Error::charge_out_of_range;
         case Error::outside_renewal_window:
         case Error::feature_not_in_type:
         case Error::insufficient_funds_on_create:
-        case Error::charge_out_of_range: return Status::bad_request;
+        case Error::charge_out_of_range:
+        case Error::amount_out_of_range:
+        case Error::fraction_out_of_range: return Status::bad_request;
     }
     return Status::bad_request;  // only for a value outside the enumeration
 }
@@ -206,6 +215,21 @@ inline std::ostream& operator<<(std::ostream& os, Error e) { return os << name(e
 [[nodiscard]] constexpr tl::unexpected<Error> fail(Error e) noexcept { return tl::unexpected<Error>(e); }
 
 }  // namespace voip
+
+// What a failed .value() of a tl::expected<T, voip::Error> throws: what() names the error
+// ("insufficient_funds"), so an uncaught one says what went wrong.
+namespace tl {
+template <>
+class bad_expected_access<voip::Error> : public std::exception {
+public:
+    explicit bad_expected_access(voip::Error e) noexcept : error_(e) {}
+    [[nodiscard]] const char* what() const noexcept override { return voip::name(error_).data(); }
+    [[nodiscard]] voip::Error error() const noexcept { return error_; }
+
+private:
+    voip::Error error_;
+};
+}  // namespace tl
 // ---- end voip/bundle/error.hpp ----
 // ---- begin voip/bundle/bundle_type.hpp ----
 // SPDX-License-Identifier: MIT
@@ -597,34 +621,62 @@ inline constexpr Money max_amount{1'000'000'000'000'000};  // 10^15 minor units
     return -max_amount.minor <= m.minor && m.minor <= max_amount.minor;
 }
 
-// Sums and differences. Exact whenever the result is within +-9.2 x 10^18 (any 9,000
-// amounts of at most max_amount); beyond that they wrap around rather than overflow
-// into undefined behaviour.
-[[nodiscard]] constexpr Money operator+(Money a, Money b) noexcept {
-    return Money{static_cast<std::int64_t>(static_cast<std::uint64_t>(a.minor) + static_cast<std::uint64_t>(b.minor))};
+// Sums and differences, exact or amount_out_of_range: both amounts and the result within
+// [-max_amount, max_amount], the range of a balance. Never wraps; 2 x max_amount is far
+// inside 64 bits, so the check comes after the arithmetic.
+[[nodiscard]] constexpr tl::expected<Money, Error> add(Money a, Money b) noexcept {
+    if (!ok_balance(a) || !ok_balance(b)) return fail(Error::amount_out_of_range);
+    const Money sum{a.minor + b.minor};
+    if (!ok_balance(sum)) return fail(Error::amount_out_of_range);
+    return sum;
 }
-[[nodiscard]] constexpr Money operator-(Money a, Money b) noexcept {
-    return Money{static_cast<std::int64_t>(static_cast<std::uint64_t>(a.minor) - static_cast<std::uint64_t>(b.minor))};
+[[nodiscard]] constexpr tl::expected<Money, Error> subtract(Money a, Money b) noexcept {
+    if (!ok_balance(b)) return fail(Error::amount_out_of_range);
+    return add(a, Money{-b.minor});
 }
-[[nodiscard]] constexpr Money operator-(Money a) noexcept { return Money{} - a; }
-constexpr Money& operator+=(Money& a, Money b) noexcept { return a = a + b; }
-constexpr Money& operator-=(Money& a, Money b) noexcept { return a = a - b; }
+
+class MinorDigits;
+[[nodiscard]] constexpr tl::expected<MinorDigits, Error> make_minor_digits(int digits) noexcept;
 
 // How many decimal digits the minor unit has: 2 for cents ("12.34"), 0 for a currency
 // without one ("1234"), 3 for mills ("1.234"). No currency sign: that is the host's.
-struct MinorDigits {
-    int digits = 2;  // [0, 18]
+// Made by make_minor_digits() or minor_digits<N>, so it is always in [0, 18].
+class MinorDigits {
+public:
+    constexpr MinorDigits() noexcept = default;  // cents
+    [[nodiscard]] constexpr int digits() const noexcept { return digits_; }
+
+    [[nodiscard]] friend constexpr bool operator==(MinorDigits a, MinorDigits b) noexcept {
+        return a.digits_ == b.digits_;
+    }
+    [[nodiscard]] friend constexpr bool operator!=(MinorDigits a, MinorDigits b) noexcept { return !(a == b); }
+
+private:
+    constexpr explicit MinorDigits(int digits) noexcept : digits_(digits) {}
+    friend constexpr tl::expected<MinorDigits, Error> make_minor_digits(int) noexcept;
+
+    int digits_ = 2;  // [0, 18]
 };
 
-[[nodiscard]] constexpr bool ok(MinorDigits d) noexcept { return 0 <= d.digits && d.digits <= 18; }
+// invalid_policy outside [0, 18].
+[[nodiscard]] constexpr tl::expected<MinorDigits, Error> make_minor_digits(int digits) noexcept {
+    if (digits < 0 || digits > 18) return fail(Error::invalid_policy);
+    return MinorDigits(digits);
+}
+
+// A count known when compiling: minor_digits<3> for mills. Out of range does not compile.
+template <int N>
+inline constexpr MinorDigits minor_digits = make_minor_digits(N).value();
+
+inline std::ostream& operator<<(std::ostream& os, MinorDigits d) { return os << d.digits(); }
 
 // The most characters write_decimal() writes: a sign, 19 digits, a point, a leading 0.
 inline constexpr std::size_t max_decimal_size = 22;
 
 // Writes the amount as decimal text ("-0.05", "12.34", "1234") and returns the end.
-// Requires out to hold max_decimal_size characters; digits outside [0, 18] count as 18 or 0.
+// Requires out to hold max_decimal_size characters.
 constexpr char* write_decimal(char* out, Money m, MinorDigits d = {}) noexcept {
-    const int digits = d.digits < 0 ? 0 : d.digits > 18 ? 18 : d.digits;
+    const int digits = d.digits();
     // The magnitude in unsigned arithmetic: the most negative amount has no positive twin.
     std::uint64_t v = m.minor < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(m.minor)
                                   : static_cast<std::uint64_t>(m.minor);
@@ -649,13 +701,13 @@ constexpr char* write_decimal(char* out, Money m, MinorDigits d = {}) noexcept {
 inline std::ostream& operator<<(std::ostream& os, Money m) { return os << m.minor; }
 
 // `amount x part / whole`, rounded half up to the minor unit, in integers (RULES 8).
-// Exact for ok(amount), 0 <= part <= whole, 0 < whole <= 4000. Outside that: part is
-// clamped to [0, whole]; whole <= 0, whole > 4000 or !ok(amount) give 0; so no input
-// divides by zero or overflows.
-[[nodiscard]] constexpr Money pro_rata(Money amount, std::int64_t part, std::int64_t whole) noexcept {
-    if (whole <= 0 || whole > 4000 || !ok(amount)) return Money{0};
-    if (part < 0) part = 0;
-    if (part > whole) part = whole;
+// amount_out_of_range unless ok(amount); fraction_out_of_range unless 0 <= part <= whole
+// and 0 < whole <= 4000 (the longest term is 12 months: 366 days). Within them no product
+// leaves 64 bits.
+[[nodiscard]] constexpr tl::expected<Money, Error> pro_rata(Money amount, std::int64_t part,
+                                                           std::int64_t whole) noexcept {
+    if (!ok(amount)) return fail(Error::amount_out_of_range);
+    if (whole <= 0 || whole > 4000 || part < 0 || part > whole) return fail(Error::fraction_out_of_range);
     return Money{(amount.minor * part * 2 + whole) / (whole * 2)};
 }
 
@@ -681,8 +733,11 @@ class PriceList;
 // [0, max_amount]: there is no list with a type silently free.
 class PriceList {
 public:
-    // Requires ok(t).
-    [[nodiscard]] constexpr Money operator[](BundleType t) const noexcept { return per_term_[index(t)]; }
+    // The price of one term of `t`; bundle_type_out_of_range for a type outside 1..5.
+    [[nodiscard]] constexpr tl::expected<Money, Error> at(BundleType t) const noexcept {
+        if (!ok(t)) return fail(Error::bundle_type_out_of_range);
+        return per_term_[index(t)];
+    }
 
     [[nodiscard]] friend constexpr bool operator==(const PriceList& a, const PriceList& b) noexcept {
         for (std::size_t i = 0; i < bundle_type_count; ++i)
@@ -694,6 +749,7 @@ public:
 private:
     constexpr PriceList() noexcept = default;
     friend constexpr tl::expected<PriceList, Error> make_price_list(std::initializer_list<TypePrice>) noexcept;
+    friend std::ostream& operator<<(std::ostream& os, const PriceList& p);
 
     std::array<Money, bundle_type_count> per_term_{};
 };
@@ -715,7 +771,7 @@ private:
 inline std::ostream& operator<<(std::ostream& os, const PriceList& p) {
     os << '{';
     for (int c = 1; c <= static_cast<int>(bundle_type_count); ++c)
-        os << (c > 1 ? ", " : "") << c << ": " << p[*bundle_type_from_code(c)];
+        os << (c > 1 ? ", " : "") << c << ": " << p.per_term_[static_cast<std::size_t>(c - 1)];
     return os << '}';
 }
 
@@ -1147,8 +1203,8 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
     if (!ok(b)) return fail(Error::invalid_bundle);
     if (!ok(to)) return fail(Error::bundle_type_out_of_range);  // as quote_update
     UpgradeCharge u;
-    if (c.prices) {
-        const Money diff = (*c.prices)[to] - (*c.prices)[b.bundle_type];
+    if (c.prices) {  // both types ok(): the prices are in [0, max_amount], so is the difference
+        const Money diff{(*c.prices->at(to)).minor - (*c.prices->at(b.bundle_type)).minor};
         if (diff.minor > 0) u.difference = diff;
     }
     // The chain of terms from created_on (term.hpp), the last one ending on expires_on.
@@ -1179,11 +1235,14 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
         t = *n;
     }
     // Two fractions, each rounded half up (the cut term arises only off the chain).
-    const Money part = pro_rata(u.difference, u.days_left, u.current.days()) +
-                       pro_rata(u.difference, u.cut_days, u.cut_term_days);
-    if (u.difference.minor != 0 && u.prepaid_terms > (max_amount.minor - part.minor) / u.difference.minor)
+    const auto today_part = pro_rata(u.difference, u.days_left, u.current.days());
+    const tl::expected<Money, Error> cut_part =
+        u.cut_days == 0 ? Money{0} : pro_rata(u.difference, u.cut_days, u.cut_term_days);
+    if (!today_part || !cut_part) return fail(!today_part ? today_part.error() : cut_part.error());
+    const std::int64_t part = today_part->minor + cut_part->minor;  // each <= difference <= max_amount
+    if (u.difference.minor != 0 && u.prepaid_terms > (max_amount.minor - part) / u.difference.minor)
         return fail(Error::charge_out_of_range);
-    u.total = Money{u.difference.minor * u.prepaid_terms} + part;
+    u.total = Money{u.difference.minor * u.prepaid_terms + part};
     return u;
 }
 
@@ -1465,8 +1524,10 @@ inline std::ostream& operator<<(std::ostream& os, const Decision& d) {
 using Result = tl::expected<Decision, Error>;
 
 namespace detail {
-[[nodiscard]] constexpr Money price_of(const Context& c, BundleType t) noexcept {
-    return c.prices ? (*c.prices)[t] : Money{0};
+// Nothing without a price list; bundle_type_out_of_range for a type outside 1..5.
+[[nodiscard]] constexpr tl::expected<Money, Error> price_of(const Context& c, BundleType t) noexcept {
+    if (!c.prices) return Money{0};
+    return c.prices->at(t);
 }
 // The funds check every charging operation ends with.
 [[nodiscard]] constexpr Result afford(const Decision& d, const Context& c, Error short_of_funds) noexcept {
@@ -1485,7 +1546,9 @@ namespace detail {
     const auto b = make_bundle(uuid, CreatedOn{c.today}, ExpiresOn{*expires}, r.bundle_type,
                                r.auto_renew ? AutoRenew::on : AutoRenew::off);
     if (!b) return fail(b.error());
-    return Decision{*b, detail::price_of(c, r.bundle_type)};
+    const auto price = detail::price_of(c, r.bundle_type);
+    if (!price) return fail(price.error());
+    return Decision{*b, *price};
 }
 [[nodiscard]] constexpr Result create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
     const auto q = quote_create(r, uuid, c);
@@ -1521,9 +1584,11 @@ namespace detail {
     if (!renewal_window(b.expires_on, c.policy).contains(c.today)) return fail(Error::outside_renewal_window);
     const auto expires = next_expiry(b, c.policy);
     if (!expires) return fail(expires.error());
+    const auto price = detail::price_of(c, b.bundle_type);
+    if (!price) return fail(price.error());
     Bundle next = b;
     next.expires_on = *expires;
-    return Decision{next, detail::price_of(c, b.bundle_type)};
+    return Decision{next, *price};
 }
 [[nodiscard]] constexpr Result renew(const Bundle& b, const Context& c) noexcept {
     const auto q = quote_renew(b, c);
@@ -2077,8 +2142,11 @@ inline std::ostream& operator<<(std::ostream& os, FeatureSet s) {
 struct FeatureTable {
     std::array<FeatureSet, bundle_type_count> by_type{};
 
-    // Requires ok(t); check_feature and features_on check it.
-    [[nodiscard]] constexpr FeatureSet operator[](BundleType t) const noexcept { return by_type[index(t)]; }
+    // The features of `t`; bundle_type_out_of_range for a type outside 1..5.
+    [[nodiscard]] constexpr tl::expected<FeatureSet, Error> at(BundleType t) const noexcept {
+        if (!ok(t)) return fail(Error::bundle_type_out_of_range);
+        return by_type[index(t)];
+    }
 };
 
 inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
@@ -2106,7 +2174,8 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
 // and none for a bundle that breaks its invariants (check_feature's invalid_bundle).
 [[nodiscard]] constexpr FeatureSet features_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p,
                                                const FeatureTable& table = default_feature_table()) noexcept {
-    return ok(b) && in_service(state_on(b.expires_on, day, p)) ? table[b.bundle_type] : FeatureSet{};
+    return ok(b) && in_service(state_on(b.expires_on, day, p)) ? table.at(b.bundle_type).value_or(FeatureSet{})
+                                                              : FeatureSet{};
 }
 
 // May `f` be used (or something needing it created) under `bundle` on `day`?
@@ -2118,7 +2187,9 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
     if (bundle == nullptr) return fail(Error::unknown_bundle);
     if (!ok(*bundle)) return fail(Error::invalid_bundle);
     if (!in_service(state_on(bundle->expires_on, day, p))) return fail(Error::not_in_service);
-    if (!table[bundle->bundle_type].has(f)) return fail(Error::feature_not_in_type);
+    const auto features = table.at(bundle->bundle_type);
+    if (!features) return fail(features.error());
+    if (!(*features).has(f)) return fail(Error::feature_not_in_type);
     return {};
 }
 

@@ -54,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data), size);
 
     const auto prices = voip::decode_prices(text);
-    if (prices) FUZZ_CHECK((*prices)[voip::BundleType::business].minor >= 0);  // made by make_price_list: ok()
+    if (prices) FUZZ_CHECK(prices->at(voip::BundleType::business)->minor >= 0);  // made by make_price_list: ok()
     const auto b = voip::decode_bundle(text);
 
 #if defined(__cpp_exceptions)

@@ -122,7 +122,7 @@ void check_conversion_errors() {
 
     // A price list: the tree first, then the object, then the prices.
     Json prices = Json::parse(R"({"1":1,"2":2,"3":3,"4":4,"5":5})");
-    CHECK(prices.template get<PriceList>()[BundleType::forward_only] == Money{5});
+    CHECK(prices.template get<PriceList>().at(BundleType::forward_only) == Money{5});
     Json p = prices;
     p["note"] = std::string("\xff");
     CHECK(thrown([&] { (void)p.template get<PriceList>(); }) == "invalid_utf8");

@@ -119,8 +119,8 @@ TEST_CASE("write_bundle_json: buffer and invariants checked") {
 TEST_CASE("price lists: every type, integers in range, nothing else") {
     const auto p = decode_prices(R"({"1": 1500, "2": 900, "3": 500, "4": 2000, "5": 0})");
     REQUIRE(p);
-    CHECK((*p)[BundleType::business] == Money{1500});
-    CHECK((*p)[BundleType::forward_only] == Money{0});
+    CHECK((*p->at(BundleType::business)) == Money{1500});
+    CHECK((*p->at(BundleType::forward_only)) == Money{0});
     const auto error = [](const char* text) {
         const auto r = decode_prices(text);
         return r ? std::string("ok") : std::string(name(r.error()));

@@ -80,7 +80,7 @@ void update_keeps_dates_and_bounds_charge() {
         const Context ctx{*gen::day_near(b.expires_on, p), p, prices};
         const Request req = *gen::request();
         const auto r = update(b, req, ctx);
-        const std::int64_t diff = prices ? (*prices)[req.bundle_type].minor - (*prices)[b.bundle_type].minor : 0;
+        const std::int64_t diff = prices ? prices->at(req.bundle_type)->minor - prices->at(b.bundle_type)->minor : 0;
         if (!r) {
             if (r.error() == Error::charge_out_of_range) {  // huge prices, many prepaid terms
                 RC_ASSERT(ctx.today < b.expires_on);
@@ -127,7 +127,7 @@ void charge_in_last_term() {
         RC_ASSERT(breakdown.has_value());
         RC_ASSERT(breakdown->prepaid_terms == 0);
         RC_ASSERT((breakdown->current == Term{*start, b.expires_on}));
-        const std::int64_t diff = prices[to].minor - prices[b.bundle_type].minor;
+        const std::int64_t diff = prices.at(to)->minor - prices.at(b.bundle_type)->minor;
         if (diff <= 0) {
             RC_ASSERT(charge->minor == 0);
             return;
@@ -152,14 +152,15 @@ void charge_breakdown_totals() {
         const BundleType to = *gen::type();
         const auto u = upgrade_charge_breakdown(b, to, ctx);
         const std::int64_t diff =
-            prices ? std::max<std::int64_t>((*prices)[to].minor - (*prices)[b.bundle_type].minor, 0) : 0;
+            prices ? std::max<std::int64_t>(prices->at(to)->minor - prices->at(b.bundle_type)->minor, 0) : 0;
         if (!u) {  // only when the total passes max_amount
             RC_ASSERT(u.error() == Error::charge_out_of_range);
             RC_ASSERT(day_by_day_charge(b, p, ctx.today, diff) > max_amount.minor);
             return;
         }
         RC_ASSERT(u->difference == Money{diff});
-        RC_ASSERT(u->total == Money{diff * u->prepaid_terms} + pro_rata(u->difference, u->days_left, u->current.days()));
+        RC_ASSERT(u->total.minor ==
+                  diff * u->prepaid_terms + pro_rata(u->difference, u->days_left, u->current.days()).value().minor);
         const date::sys_days from = std::max(ctx.today, b.created_on);
         RC_ASSERT(u->current.first <= from);
         RC_ASSERT(from < u->current.end);
@@ -185,7 +186,7 @@ void charge_equals_day_by_day_sum() {
         const PriceList prices = *gen::prices();
         const Context ctx{*day_in_service(b, p), p, prices};
         const BundleType to = *gen::type();
-        const std::int64_t diff = std::max<std::int64_t>(prices[to].minor - prices[b.bundle_type].minor, 0);
+        const std::int64_t diff = std::max<std::int64_t>(prices.at(to)->minor - prices.at(b.bundle_type)->minor, 0);
         const std::int64_t expect = day_by_day_charge(b, p, ctx.today, diff);
         const auto charge = upgrade_charge(b, to, ctx);
         if (expect > max_amount.minor) {

@@ -75,7 +75,7 @@ void create_starts_today() {
         RC_ASSERT(ymd(r->bundle.expires_on) == expect);
         RC_ASSERT(r->bundle.bundle_type == req.bundle_type);
         RC_ASSERT(r->bundle.auto_renew == req.auto_renew);
-        RC_ASSERT(r->charge == (ctx.prices ? (*ctx.prices)[req.bundle_type] : Money{0}));
+        RC_ASSERT(r->charge == (ctx.prices ? (*ctx.prices->at(req.bundle_type)) : Money{0}));
         RC_ASSERT(ok(r->bundle));
     });
 }

@@ -17,7 +17,7 @@ void generators_make_valid_values() {
         RC_ASSERT(ok(arbitrary<Money>()));
         RC_ASSERT(ok_balance(*gen::balance()));
         const PriceList prices = arbitrary<PriceList>();
-        for (int c = 1; c <= 5; ++c) RC_ASSERT(ok(prices[*bundle_type_from_code(c)]));
+        for (int c = 1; c <= 5; ++c) RC_ASSERT(ok((*prices.at(*bundle_type_from_code(c)))));
         RC_ASSERT(ok(arbitrary<BundleType>()));
         RC_ASSERT(ok(arbitrary<Request>().bundle_type));
         RC_ASSERT(ok(arbitrary<Context>()));

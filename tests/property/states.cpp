@@ -58,8 +58,8 @@ void feature_usable_in_service_and_type() {
                 }
             }
         const bool serving = d < b.expires_on;
-        const bool has = table[b.bundle_type].has(f);
-        RC_ASSERT(features_on(b, d, p, table) == (serving ? table[b.bundle_type] : FeatureSet{}));
+        const bool has = table.at(b.bundle_type)->has(f);
+        RC_ASSERT(features_on(b, d, p, table) == (serving ? (*table.at(b.bundle_type)) : FeatureSet{}));
         const auto r = check_feature(&b, f, d, p, table);
         RC_ASSERT(r.has_value() == (serving && has));
         if (!serving) RC_ASSERT(fails_with(r, Error::not_in_service));

@@ -38,7 +38,7 @@ struct Model {
         const auto r = voip::create(voip::Request{auto_renew, t}, u, voip::Context{today, policy, prices, balance});
         if (!r) return;
         bundles.push_back({r->bundle, false});
-        balance = balance - r->charge;
+        balance = voip::subtract(balance, r->charge).value();
         event(today, u, "created", r->charge);
     }
     void advance(date::sys_days to) {
@@ -66,7 +66,7 @@ struct Model {
                     continue;
                 }
                 k->bundle = r->bundle;
-                balance = balance - r->charge;
+                balance = voip::subtract(balance, r->charge).value();
                 event(d, k->bundle.uuid, "renewed", r->charge);
             }
         }

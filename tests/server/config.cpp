@@ -28,7 +28,7 @@ TEST_CASE("the issue's example configuration") {
     REQUIRE(c->accounts.size() == 1);
     CHECK(c->accounts[0].reseller == "r");
     CHECK(c->accounts[0].balance == voip::Money{10000});
-    CHECK(c->accounts[0].prices[voip::BundleType::trunk_only] == voip::Money{2000});
+    CHECK(*c->accounts[0].prices.at(voip::BundleType::trunk_only) == voip::Money{2000});
     CHECK(c->accounts[0].customers == std::vector<std::string>{"acme"});
     CHECK(c->policy == voip::RenewalPolicy{});
     CHECK(!c->generated);

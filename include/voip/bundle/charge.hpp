@@ -83,8 +83,8 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
     if (!ok(b)) return fail(Error::invalid_bundle);
     if (!ok(to)) return fail(Error::bundle_type_out_of_range);  // as quote_update
     UpgradeCharge u;
-    if (c.prices) {
-        const Money diff = (*c.prices)[to] - (*c.prices)[b.bundle_type];
+    if (c.prices) {  // both types ok(): the prices are in [0, max_amount], so is the difference
+        const Money diff{(*c.prices->at(to)).minor - (*c.prices->at(b.bundle_type)).minor};
         if (diff.minor > 0) u.difference = diff;
     }
     // The chain of terms from created_on (term.hpp), the last one ending on expires_on.
@@ -115,11 +115,14 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
         t = *n;
     }
     // Two fractions, each rounded half up (the cut term arises only off the chain).
-    const Money part = pro_rata(u.difference, u.days_left, u.current.days()) +
-                       pro_rata(u.difference, u.cut_days, u.cut_term_days);
-    if (u.difference.minor != 0 && u.prepaid_terms > (max_amount.minor - part.minor) / u.difference.minor)
+    const auto today_part = pro_rata(u.difference, u.days_left, u.current.days());
+    const tl::expected<Money, Error> cut_part =
+        u.cut_days == 0 ? Money{0} : pro_rata(u.difference, u.cut_days, u.cut_term_days);
+    if (!today_part || !cut_part) return fail(!today_part ? today_part.error() : cut_part.error());
+    const std::int64_t part = today_part->minor + cut_part->minor;  // each <= difference <= max_amount
+    if (u.difference.minor != 0 && u.prepaid_terms > (max_amount.minor - part) / u.difference.minor)
         return fail(Error::charge_out_of_range);
-    u.total = Money{u.difference.minor * u.prepaid_terms} + part;
+    u.total = Money{u.difference.minor * u.prepaid_terms + part};
     return u;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 // Every way a request can fail, with a stable name and the HTTP status it answers with.
 #include <cstdint>
+#include <exception>
 #include <ostream>
 #include <string_view>
 
@@ -70,10 +71,14 @@ enum class Error : std::uint8_t {
     insufficient_funds_on_create,
     // An upgrade charge beyond max_amount: today thousands of terms before expires_on.
     charge_out_of_range,
+    // Money arithmetic: a sum, difference or amount outside [-max_amount, max_amount].
+    amount_out_of_range,
+    // pro_rata(): a part outside [0, whole] or a whole outside (0, 4000] days.
+    fraction_out_of_range,
 };
 
 inline constexpr Error first_error = Error::invalid_json;
-inline constexpr Error last_error = Error::charge_out_of_range;
+inline constexpr Error last_error = Error::fraction_out_of_range;
 
 [[nodiscard]] constexpr std::string_view name(Error e) noexcept {
     switch (e) {
@@ -103,6 +108,8 @@ inline constexpr Error last_error = Error::charge_out_of_range;
         case Error::not_in_service: return "not_in_service";
         case Error::insufficient_funds_on_create: return "insufficient_funds_on_create";
         case Error::charge_out_of_range: return "charge_out_of_range";
+        case Error::amount_out_of_range: return "amount_out_of_range";
+        case Error::fraction_out_of_range: return "fraction_out_of_range";
     }
     return "unknown_error";
 }
@@ -135,7 +142,9 @@ inline constexpr Error last_error = Error::charge_out_of_range;
         case Error::outside_renewal_window:
         case Error::feature_not_in_type:
         case Error::insufficient_funds_on_create:
-        case Error::charge_out_of_range: return Status::bad_request;
+        case Error::charge_out_of_range:
+        case Error::amount_out_of_range:
+        case Error::fraction_out_of_range: return Status::bad_request;
     }
     return Status::bad_request;  // only for a value outside the enumeration
 }
@@ -147,3 +156,18 @@ inline std::ostream& operator<<(std::ostream& os, Error e) { return os << name(e
 [[nodiscard]] constexpr tl::unexpected<Error> fail(Error e) noexcept { return tl::unexpected<Error>(e); }
 
 }  // namespace voip
+
+// What a failed .value() of a tl::expected<T, voip::Error> throws: what() names the error
+// ("insufficient_funds"), so an uncaught one says what went wrong.
+namespace tl {
+template <>
+class bad_expected_access<voip::Error> : public std::exception {
+public:
+    explicit bad_expected_access(voip::Error e) noexcept : error_(e) {}
+    [[nodiscard]] const char* what() const noexcept override { return voip::name(error_).data(); }
+    [[nodiscard]] voip::Error error() const noexcept { return error_; }
+
+private:
+    voip::Error error_;
+};
+}  // namespace tl

@@ -111,8 +111,11 @@ inline std::ostream& operator<<(std::ostream& os, FeatureSet s) {
 struct FeatureTable {
     std::array<FeatureSet, bundle_type_count> by_type{};
 
-    // Requires ok(t); check_feature and features_on check it.
-    [[nodiscard]] constexpr FeatureSet operator[](BundleType t) const noexcept { return by_type[index(t)]; }
+    // The features of `t`; bundle_type_out_of_range for a type outside 1..5.
+    [[nodiscard]] constexpr tl::expected<FeatureSet, Error> at(BundleType t) const noexcept {
+        if (!ok(t)) return fail(Error::bundle_type_out_of_range);
+        return by_type[index(t)];
+    }
 };
 
 inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
@@ -140,7 +143,8 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
 // and none for a bundle that breaks its invariants (check_feature's invalid_bundle).
 [[nodiscard]] constexpr FeatureSet features_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p,
                                                const FeatureTable& table = default_feature_table()) noexcept {
-    return ok(b) && in_service(state_on(b.expires_on, day, p)) ? table[b.bundle_type] : FeatureSet{};
+    return ok(b) && in_service(state_on(b.expires_on, day, p)) ? table.at(b.bundle_type).value_or(FeatureSet{})
+                                                              : FeatureSet{};
 }
 
 // May `f` be used (or something needing it created) under `bundle` on `day`?
@@ -152,7 +156,9 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
     if (bundle == nullptr) return fail(Error::unknown_bundle);
     if (!ok(*bundle)) return fail(Error::invalid_bundle);
     if (!in_service(state_on(bundle->expires_on, day, p))) return fail(Error::not_in_service);
-    if (!table[bundle->bundle_type].has(f)) return fail(Error::feature_not_in_type);
+    const auto features = table.at(bundle->bundle_type);
+    if (!features) return fail(features.error());
+    if (!(*features).has(f)) return fail(Error::feature_not_in_type);
     return {};
 }
 

@@ -38,8 +38,10 @@ inline std::ostream& operator<<(std::ostream& os, const Decision& d) {
 using Result = tl::expected<Decision, Error>;
 
 namespace detail {
-[[nodiscard]] constexpr Money price_of(const Context& c, BundleType t) noexcept {
-    return c.prices ? (*c.prices)[t] : Money{0};
+// Nothing without a price list; bundle_type_out_of_range for a type outside 1..5.
+[[nodiscard]] constexpr tl::expected<Money, Error> price_of(const Context& c, BundleType t) noexcept {
+    if (!c.prices) return Money{0};
+    return c.prices->at(t);
 }
 // The funds check every charging operation ends with.
 [[nodiscard]] constexpr Result afford(const Decision& d, const Context& c, Error short_of_funds) noexcept {
@@ -58,7 +60,9 @@ namespace detail {
     const auto b = make_bundle(uuid, CreatedOn{c.today}, ExpiresOn{*expires}, r.bundle_type,
                                r.auto_renew ? AutoRenew::on : AutoRenew::off);
     if (!b) return fail(b.error());
-    return Decision{*b, detail::price_of(c, r.bundle_type)};
+    const auto price = detail::price_of(c, r.bundle_type);
+    if (!price) return fail(price.error());
+    return Decision{*b, *price};
 }
 [[nodiscard]] constexpr Result create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
     const auto q = quote_create(r, uuid, c);
@@ -94,9 +98,11 @@ namespace detail {
     if (!renewal_window(b.expires_on, c.policy).contains(c.today)) return fail(Error::outside_renewal_window);
     const auto expires = next_expiry(b, c.policy);
     if (!expires) return fail(expires.error());
+    const auto price = detail::price_of(c, b.bundle_type);
+    if (!price) return fail(price.error());
     Bundle next = b;
     next.expires_on = *expires;
-    return Decision{next, detail::price_of(c, b.bundle_type)};
+    return Decision{next, *price};
 }
 [[nodiscard]] constexpr Result renew(const Bundle& b, const Context& c) noexcept {
     const auto q = quote_renew(b, c);

@@ -27,8 +27,11 @@ class PriceList;
 // [0, max_amount]: there is no list with a type silently free.
 class PriceList {
 public:
-    // Requires ok(t).
-    [[nodiscard]] constexpr Money operator[](BundleType t) const noexcept { return per_term_[index(t)]; }
+    // The price of one term of `t`; bundle_type_out_of_range for a type outside 1..5.
+    [[nodiscard]] constexpr tl::expected<Money, Error> at(BundleType t) const noexcept {
+        if (!ok(t)) return fail(Error::bundle_type_out_of_range);
+        return per_term_[index(t)];
+    }
 
     [[nodiscard]] friend constexpr bool operator==(const PriceList& a, const PriceList& b) noexcept {
         for (std::size_t i = 0; i < bundle_type_count; ++i)
@@ -40,6 +43,7 @@ public:
 private:
     constexpr PriceList() noexcept = default;
     friend constexpr tl::expected<PriceList, Error> make_price_list(std::initializer_list<TypePrice>) noexcept;
+    friend std::ostream& operator<<(std::ostream& os, const PriceList& p);
 
     std::array<Money, bundle_type_count> per_term_{};
 };
@@ -61,7 +65,7 @@ private:
 inline std::ostream& operator<<(std::ostream& os, const PriceList& p) {
     os << '{';
     for (int c = 1; c <= static_cast<int>(bundle_type_count); ++c)
-        os << (c > 1 ? ", " : "") << c << ": " << p[*bundle_type_from_code(c)];
+        os << (c > 1 ? ", " : "") << c << ": " << p.per_term_[static_cast<std::size_t>(c - 1)];
     return os << '}';
 }
 

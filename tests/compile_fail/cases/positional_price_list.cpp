@@ -13,5 +13,5 @@ int main() {
                                                       {BundleType::trunk_only, Money{2000}},
                                                       {BundleType::forward_only, Money{300}}});
 #endif
-    return p[BundleType::business] == Money{1500} ? 0 : 1;
+    return p.at(BundleType::business) == Money{1500} ? 0 : 1;
 }
