@@ -7,11 +7,17 @@
 
 #include <voip/bundle_json.hpp>
 
+#include <voip_app/lines.hpp>
+#include <voip_app/result_members.hpp>
+
 #include "failure.hpp"
-#include "lines.hpp"
-#include "result_members.hpp"
 
 namespace voip_cli {
+
+using voip_app::add_bundle_members;
+using voip_app::close_envelope;
+using voip_app::JsonOut;
+namespace lines = voip_app::lines;
 
 void write_stdout(std::string_view text, const char* after) {
     const bool written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();

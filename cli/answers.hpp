@@ -5,7 +5,6 @@
 
 #include <voip/bundle.hpp>
 
-#include "json_out.hpp"
 
 namespace voip_cli {
 

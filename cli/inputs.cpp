@@ -11,11 +11,14 @@
 
 #include <voip/bundle_json.hpp>
 
+#include <voip_app/files.hpp>
+
 #include "failure.hpp"
-#include "files.hpp"
 #include "today.hpp"
 
 namespace voip_cli {
+
+using voip_app::Fd;
 
 namespace {
 

@@ -4,14 +4,19 @@
 
 #include <voip/bundle.hpp>
 
+#include <voip_app/json_out.hpp>
+#include <voip_app/result_members.hpp>
+
 #include "answers.hpp"
 #include "commands.hpp"
 #include "inputs.hpp"
-#include "json_out.hpp"
-#include "result_members.hpp"
 #include "store.hpp"
 
 namespace voip_cli {
+
+using voip_app::add_status_members;
+using voip_app::close_envelope;
+using voip_app::JsonOut;
 
 int run_status(const Options& o) {
     voip::Context ctx = make_context(o);

@@ -15,10 +15,21 @@
 
 #include <voip/bundle_json.hpp>
 
+#include <voip_app/store_line.hpp>
+
 #include "failure.hpp"
-#include "store_line.hpp"
 
 namespace voip_cli {
+
+using voip_app::ending_of;
+using voip_app::Fd;
+using voip_app::header_line;
+using voip_app::LineProblem;
+using voip_app::LineReader;
+using voip_app::month_end_name;
+using voip_app::Output;
+using voip_app::read_store_line;
+using voip_app::StoreHeader;
 
 namespace {
 

@@ -6,8 +6,9 @@
 
 #include <voip/bundle.hpp>
 
-#include "files.hpp"
-#include "line_diagnosis.hpp"
+#include <voip_app/files.hpp>
+#include <voip_app/line_diagnosis.hpp>
+
 #include "options.hpp"
 
 namespace voip_cli {
@@ -24,7 +25,7 @@ struct StoreScan {
 std::string error_text(voip::Error e);
 
 // A bad store line: throws "store <path> line <line + 1>[, column C]: <what>" (`line` is 0-based).
-[[noreturn]] void corrupt(const std::string& path, std::uint64_t line, const LineProblem& problem);
+[[noreturn]] void corrupt(const std::string& path, std::uint64_t line, const voip_app::LineProblem& problem);
 [[noreturn]] void corrupt(const std::string& path, std::uint64_t line, const std::string& why);
 
 // The month-end policy to decide with: the store's header's, or --month-end (clamp when
@@ -50,7 +51,7 @@ public:
 
 private:
     std::string path_;
-    Fd fd_;
+    voip_app::Fd fd_;
 };
 
 // Validates every line of the store and finds `wanted`. A store that may not exist yet

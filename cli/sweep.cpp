@@ -16,16 +16,25 @@
 #include <voip/bundle.hpp>
 #include <voip/bundle_json.hpp>
 
+#include <voip_app/files.hpp>
+#include <voip_app/json_out.hpp>
+#include <voip_app/lines.hpp>
+#include <voip_app/store_line.hpp>
+
 #include "commands.hpp"
 #include "failure.hpp"
-#include "files.hpp"
 #include "inputs.hpp"
-#include "json_out.hpp"
-#include "lines.hpp"
 #include "store.hpp"
-#include "store_line.hpp"
 
 namespace voip_cli {
+
+using voip_app::Fd;
+using voip_app::JsonOut;
+using voip_app::LineReader;
+using voip_app::Output;
+using voip_app::read_store_line;
+using voip_app::StoreHeader;
+namespace lines = voip_app::lines;
 
 namespace {
 

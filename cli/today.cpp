@@ -10,7 +10,8 @@
 #include <date/tz.h>
 #include <voip/bundle.hpp>
 
-#include "date_shape.hpp"
+#include <voip_app/date_shape.hpp>
+
 #include "failure.hpp"
 
 // The tz library must read the system's /usr/share/zoneinfo: its other mode downloads
@@ -20,6 +21,8 @@
 #endif
 
 namespace voip_cli {
+
+using voip_app::date_problem;
 
 namespace {
 

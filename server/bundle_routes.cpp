@@ -1,8 +1,9 @@
 // The seed's operations (create, update, renew) and the public list and get, on the store.
 #include <voip/bundle_nlohmann.hpp>
 
-#include "lines.hpp"
-#include "result_members.hpp"
+#include <voip_app/lines.hpp>
+#include <voip_app/result_members.hpp>
+
 #include "sandbox.hpp"
 
 namespace voip_sandbox {
@@ -12,7 +13,7 @@ namespace {
 using nlohmann::ordered_json;
 using voip::schema::Field;
 
-std::string bundle_name(Field f) { return std::string(voip_cli::lines::bundle_name(f)); }
+std::string bundle_name(Field f) { return std::string(voip_app::lines::bundle_name(f)); }
 
 // The public API's view of a bundle: {"created_on", "updated_on", "uuid"}.
 ordered_json public_view(const StoredBundle& b) {
@@ -96,21 +97,21 @@ HttpResponse Sandbox::get(const Caller& c, const std::string& uuid_text) {
     return envelope(200, public_view(*b));
 }
 
-// The command's status (cli/result_members.hpp) of the stored bundle, then what the sandbox adds.
+// The status the command answers too (voip_app/result_members.hpp) of the stored bundle, then what the sandbox adds.
 HttpResponse Sandbox::state(const Caller& c, const std::string& uuid_text) {
     const auto uuid = voip::parse_uuid(uuid_text);
     if (!uuid) return seed_envelope(voip::error_envelope(uuid.error()));
     const auto b = owned(c, *uuid);
     if (!b) return seed_envelope(voip::error_envelope(voip::Error::unknown_bundle));
-    voip_cli::JsonOut j(false);
+    voip_app::JsonOut j(false);
     j.open_object().open_object(voip::schema::envelope[0].name);
-    if (!voip_cli::add_status_members(j, b->bundle, context(c, store_.account(c.id))))
+    if (!voip_app::add_status_members(j, b->bundle, context(c, store_.account(c.id))))
         return seed_envelope(voip::error_envelope(voip::Error::invalid_bundle));
     j.date(updated_on_name, b->updated_on);
     if (b->customer.empty()) j.null(customer_name);
     else j.any_text(customer_name, b->customer);
     j.boolean(lapsed_name, b->lapsed);
-    voip_cli::close_envelope(j, voip::Status::ok);
+    voip_app::close_envelope(j, voip::Status::ok);
     return HttpResponse{200, j.text(), {}};
 }
 

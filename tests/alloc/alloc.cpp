@@ -1,7 +1,6 @@
 // The decisions (create/update/renew, quotes and handle_*) and the envelope writer with a
 // caller buffer make no heap allocation: every global operator new of this program is
 // replaced by one that counts, and each check runs between two readings of the count.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
 #include <atomic>

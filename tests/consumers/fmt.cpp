@@ -1,7 +1,6 @@
 // fmt::formatter for the value types (include/voip/bundle_fmt.hpp): "{}" prints what
 // operator<< prints, for every value of every enum and for composite values, and the
 // format specs apply.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN  // a test program of its own
 #include <voip/bundle_fmt.hpp>
 
 #include <doctest/doctest.h>

@@ -1,12 +1,12 @@
 // Positions in a bad line of JSON: nlohmann's parse error byte, and a walk that finds names, duplicates and deep nesting.
-#include "json_positions.hpp"
+#include <voip_app/json_positions.hpp>
 
 #include <set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-namespace voip_cli {
+namespace voip_app {
 
 namespace {
 
@@ -86,4 +86,4 @@ Structure json_structure(std::string_view text, std::size_t max_depth) {
     return s;
 }
 
-}  // namespace voip_cli
+}  // namespace voip_app

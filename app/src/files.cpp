@@ -1,5 +1,5 @@
 // Descriptor-level file I/O for voip-bundle: the line reader's refills and the buffered writes.
-#include "files.hpp"
+#include <voip_app/files.hpp>
 
 #include <cerrno>
 #include <cstring>
@@ -7,7 +7,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-namespace voip_cli {
+namespace voip_app {
 
 namespace {
 
@@ -81,4 +81,4 @@ void Output::note(bool written) noexcept {
     }
 }
 
-}  // namespace voip_cli
+}  // namespace voip_app

@@ -11,9 +11,9 @@
 #include <tl/expected.hpp>
 #include <voip/bundle.hpp>
 
-#include "line_diagnosis.hpp"
+#include <voip_app/line_diagnosis.hpp>
 
-namespace voip_cli {
+namespace voip_app {
 
 struct BlankLine {};
 
@@ -41,4 +41,4 @@ using StoreLine = std::variant<BlankLine, StoreHeader, voip::Bundle>;
     return !line.empty() && line.back() == '\r' ? "\r\n" : "\n";
 }
 
-}  // namespace voip_cli
+}  // namespace voip_app

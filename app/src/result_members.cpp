@@ -1,12 +1,12 @@
 // The bundle and status members of result_members.hpp, written once for the command and the sandbox.
-#include "result_members.hpp"
+#include <voip_app/result_members.hpp>
 
 #include <cstddef>
 #include <type_traits>
 
-#include "lines.hpp"
+#include <voip_app/lines.hpp>
 
-namespace voip_cli {
+namespace voip_app {
 
 void add_bundle_members(JsonOut& j, const voip::Bundle& b) {
     voip::schema::visit_bundle<voip::schema::bundle.size()>(b, [&j](auto i, const auto& value) {
@@ -56,4 +56,4 @@ void close_envelope(JsonOut& j, voip::Status s) {
         .close_object();
 }
 
-}  // namespace voip_cli
+}  // namespace voip_app

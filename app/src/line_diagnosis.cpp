@@ -1,15 +1,15 @@
 // The column and member behind a stored line's error: a second look at a line voip::decode_bundle refused.
-#include "line_diagnosis.hpp"
+#include <voip_app/line_diagnosis.hpp>
 
 #include <array>
 #include <optional>
 
 #include <voip/bundle_json.hpp>
 
-#include "date_shape.hpp"
-#include "json_positions.hpp"
+#include <voip_app/date_shape.hpp>
+#include <voip_app/json_positions.hpp>
 
-namespace voip_cli {
+namespace voip_app {
 
 namespace {
 
@@ -107,4 +107,4 @@ LineProblem diagnose_bundle_line(std::string_view line, voip::Error e) {
     return p;
 }
 
-}  // namespace voip_cli
+}  // namespace voip_app

@@ -1,11 +1,11 @@
 // A small JSON writer for voip-bundle's own answers: members, nesting and the two layouts.
-#include "json_out.hpp"
+#include <voip_app/json_out.hpp>
 
 #include <cstddef>
 
 #include <nlohmann/json.hpp>
 
-namespace voip_cli {
+namespace voip_app {
 
 JsonOut& JsonOut::string(std::string_view key, std::string_view value) {
     member(key);
@@ -73,4 +73,4 @@ void JsonOut::member(std::string_view key) {
     out_ += pretty_ ? "\" : " : "\":";
 }
 
-}  // namespace voip_cli
+}  // namespace voip_app

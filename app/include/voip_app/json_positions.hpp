@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace voip_cli {
+namespace voip_app {
 
 // The column at which nlohmann::json's parser stops on `text` (a syntax error or bad
 // UTF-8), or none when it accepts the text (the two parsers differ on a few texts,
@@ -27,4 +27,4 @@ struct Structure {
 };
 [[nodiscard]] Structure json_structure(std::string_view text, std::size_t max_depth);
 
-}  // namespace voip_cli
+}  // namespace voip_app

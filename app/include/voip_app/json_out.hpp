@@ -9,7 +9,7 @@
 
 #include <voip/bundle.hpp>
 
-namespace voip_cli {
+namespace voip_app {
 
 class JsonOut {
 public:
@@ -20,7 +20,7 @@ public:
     JsonOut& close_object() { return close('}'); }
     JsonOut& close_array() { return close(']'); }
 
-    // `value` as it is: the command's own names, dates and UUIDs (ASCII, nothing to escape).
+    // `value` as it is: the programs' own names, dates and UUIDs (ASCII, nothing to escape).
     JsonOut& string(std::string_view key, std::string_view value);
     // Any text (a file name), escaped; bytes that are not UTF-8 become U+FFFD.
     JsonOut& any_text(std::string_view key, std::string_view value);
@@ -43,4 +43,4 @@ private:
     std::string out_;
 };
 
-}  // namespace voip_cli
+}  // namespace voip_app

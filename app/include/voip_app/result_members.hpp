@@ -2,9 +2,9 @@
 #pragma once
 #include <voip/bundle.hpp>
 
-#include "json_out.hpp"
+#include <voip_app/json_out.hpp>
 
-namespace voip_cli {
+namespace voip_app {
 
 // A bundle's members in the envelope's order (status and quote answers).
 void add_bundle_members(JsonOut& j, const voip::Bundle& b);
@@ -17,4 +17,4 @@ void add_bundle_members(JsonOut& j, const voip::Bundle& b);
 // Closes the result object, then "status_code" and "status_message" and the envelope.
 void close_envelope(JsonOut& j, voip::Status s);
 
-}  // namespace voip_cli
+}  // namespace voip_app

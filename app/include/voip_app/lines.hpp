@@ -1,13 +1,14 @@
-// The command's own answers (status, quote, sweep), each object's members written once.
+// The programs' own answers (status, quote, sweep) and the store's header, each object's members written once.
 #pragma once
 // The bundle's members in them come from voip::schema (the library's stored bundle); the
-// tables here hold only what the command adds. answers.cpp and sweep.cpp write from them.
+// tables here hold only what the programs add. The command writes every answer from them,
+// the sandbox its status (result_members.hpp) and the bundle members it names.
 #include <array>
 #include <cstdint>
 
 #include <voip/bundle.hpp>
 
-namespace voip_cli::lines {
+namespace voip_app::lines {
 
 using voip::schema::Kind;
 using voip::schema::Member;
@@ -77,4 +78,4 @@ inline constexpr std::int64_t store_format_version = 1;
     return voip::schema::bundle[voip::schema::position(voip::schema::bundle, f)].name;
 }
 
-}  // namespace voip_cli::lines
+}  // namespace voip_app::lines

@@ -6,7 +6,7 @@
 
 #include <voip/bundle.hpp>
 
-namespace voip_cli {
+namespace voip_app {
 
 // A bad store line: where (column 0: no one place, e.g. a missing member) and what.
 struct LineProblem {
@@ -18,4 +18,4 @@ struct LineProblem {
 // and the member it is about where a second, diagnostic-only look can tell them.
 [[nodiscard]] LineProblem diagnose_bundle_line(std::string_view line, voip::Error e);
 
-}  // namespace voip_cli
+}  // namespace voip_app

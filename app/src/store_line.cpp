@@ -1,12 +1,12 @@
 // A store line classified: blank, header (line 1), bundle, or a problem with its column and member; the header's text.
-#include "store_line.hpp"
+#include <voip_app/store_line.hpp>
 
 #include <voip/bundle_json.hpp>
 
-#include "files.hpp"
-#include "lines.hpp"
+#include <voip_app/files.hpp>
+#include <voip_app/lines.hpp>
 
-namespace voip_cli {
+namespace voip_app {
 
 namespace {
 
@@ -56,4 +56,4 @@ std::string header_line(voip::MonthEnd m) {
            std::string(lines::store_header[1].name) + "\":\"" + std::string(month_end_name(m)) + "\"}";
 }
 
-}  // namespace voip_cli
+}  // namespace voip_app

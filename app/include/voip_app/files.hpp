@@ -9,7 +9,7 @@
 
 #include <unistd.h>
 
-namespace voip_cli {
+namespace voip_app {
 
 // A store line holding only JSON whitespace (an empty line, a trailing "\n\n", a lone
 // "\r" of a CRLF file) carries no bundle: readers skip it, a rewrite keeps it as it is.
@@ -90,4 +90,4 @@ private:
     int error_ = 0;
 };
 
-}  // namespace voip_cli
+}  // namespace voip_app

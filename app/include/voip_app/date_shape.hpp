@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace voip_cli {
+namespace voip_app {
 
 // Ten characters: four digits, '-', two digits, '-', two digits; whatever their values.
 [[nodiscard]] constexpr bool has_iso_date_shape(std::string_view s) noexcept {
@@ -22,4 +22,4 @@ namespace voip_cli {
     return has_iso_date_shape(s) ? "not a calendar day" : "not YYYY-MM-DD";
 }
 
-}  // namespace voip_cli
+}  // namespace voip_app
