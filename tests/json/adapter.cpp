@@ -23,7 +23,7 @@ std::string text_outcome(const std::string& text, bool through_nlohmann) {
     const auto v = validate(*r);
     return v ? "ok" : std::string(name(v.error()));
 }
-Bundle seed_bundle() {
+Bundle adapter_seed_bundle() {
     Bundle b;
     b.uuid = *parse_uuid("0fba8c48-99fc-4727-8ca7-c847376da415");
     b.created_on = *parse_iso_date("2018-08-01");
@@ -105,7 +105,7 @@ TEST_CASE("the SAX path's documented differences, and NUL bytes nlohmann would s
 }
 
 TEST_CASE("ADL conversions: the wire forms, both ways") {
-    const Bundle b = seed_bundle();
+    const Bundle b = adapter_seed_bundle();
     const json j = b;
     CHECK(j.dump() == R"({"auto_renew":true,"bundle_type":1,"created_on":"2018-08-01","expires_on":"2018-09-01",)"
                        R"("uuid":"0fba8c48-99fc-4727-8ca7-c847376da415"})");
@@ -162,17 +162,17 @@ TEST_CASE("from_json throws json_decode_error with the rule, or nlohmann's type_
     CHECK(error_of([] { (void)json("2018-02-30").get<IsoDate>(); }) == "malformed_date");
     CHECK(error_of([] { (void)json::parse(R"({"bundle_type":"1"})").get<Request>(); }) == "bundle_type_not_integer");
     CHECK(error_of([] { (void)json::parse(R"({"1":1})").get<PriceList>(); }) == "invalid_policy");
-    json j = seed_bundle();
+    json j = adapter_seed_bundle();
     j.erase("created_on");
     CHECK(error_of([&] { (void)j.get<Bundle>(); }) == "invalid_bundle");
-    j = seed_bundle();
+    j = adapter_seed_bundle();
     j["expires_on"] = "2018-07-01";
     CHECK(error_of([&] { (void)j.get<Bundle>(); }) == "invalid_bundle");
-    j = seed_bundle();
+    j = adapter_seed_bundle();
     j["auto_renew"] = nullptr;
     CHECK(error_of([&] { (void)j.get<Bundle>(); }) == "auto_renew_null");
     // Encoding a bundle with no wire form throws json_encode_error, not a decode error.
-    Bundle bad = seed_bundle();
+    Bundle bad = adapter_seed_bundle();
     bad.expires_on = bad.created_on;
     try {
         json out = bad;
@@ -184,9 +184,9 @@ TEST_CASE("from_json throws json_decode_error with the rule, or nlohmann's type_
 }
 
 TEST_CASE("to_json(Bundle) writes the stored order with ordered_json: the same bytes as the store") {
-    const nlohmann::ordered_json j = seed_bundle();
-    CHECK(j.dump() == *encode_bundle(seed_bundle()));
-    Bundle b = seed_bundle();
+    const nlohmann::ordered_json j = adapter_seed_bundle();
+    CHECK(j.dump() == *encode_bundle(adapter_seed_bundle()));
+    Bundle b = adapter_seed_bundle();
     b.auto_renew = false;
     b.bundle_type = BundleType::forward_only;
     CHECK(nlohmann::ordered_json(b).dump() == *encode_bundle(b));

@@ -18,13 +18,13 @@ using namespace voip;
 
 namespace {
 
-std::string outcome(std::string_view text) {
+std::string edge_outcome(std::string_view text) {
     const auto r = decode_request(text);
     return r ? "ok" : std::string(name(r.error()));
 }
 
 // The general scanner alone: the reference, which must agree with decode_request.
-std::string general_outcome(std::string_view text) {
+std::string edge_general_outcome(std::string_view text) {
     detail::Members<2> m;
     const Error e = detail::scan_general(text.data(), text.data() + text.size(), detail::request_names, m);
     return e == Error{} ? "ok" : std::string(name(e));
@@ -37,23 +37,23 @@ std::uint32_t name_hash(std::string_view unescaped) {
     return sink.hash;
 }
 
-struct Case {
+struct EdgeCase {
     std::string text;
     const char* expected;
 };
 
-void check_both(const std::vector<Case>& cases) {
+void check_both(const std::vector<EdgeCase>& cases) {
     for (const auto& c : cases) {
         CAPTURE(c.text);
-        CHECK(outcome(c.text) == c.expected);
-        CHECK(general_outcome(c.text) == c.expected);
+        CHECK(edge_outcome(c.text) == c.expected);
+        CHECK(edge_general_outcome(c.text) == c.expected);
     }
 }
 
 }  // namespace
 
 TEST_CASE("UTF-8: a four-byte sequence whose lead and second byte are fine but a later byte is not") {
-    const std::vector<Case> cases = {
+    const std::vector<EdgeCase> cases = {
         {"\xf0\x9f\x41\x80", "invalid_utf8"},  // third byte 'A', not a continuation
         {"\xf0\x9f\x98\x41", "invalid_utf8"},  // fourth byte 'A'
         {"\xf4\x8f\xc0\x80", "invalid_utf8"},  // third byte a lead byte
@@ -66,8 +66,8 @@ TEST_CASE("UTF-8: a four-byte sequence whose lead and second byte are fine but a
         for (const std::string& body : {"{\"bundle_type\":1,\"x\":\"" + c.text + "\"}",
                                         "{\"bundle_type\":1,\"" + c.text + "\":0}"}) {
             CAPTURE(body);
-            CHECK(outcome(body) == c.expected);
-            CHECK(general_outcome(body) == c.expected);
+            CHECK(edge_outcome(body) == c.expected);
+            CHECK(edge_general_outcome(body) == c.expected);
         }
     }
     // Cut by the end of the input itself (no closing quote): the bytes past the end read as
