@@ -31,7 +31,7 @@ void write_stdout(std::string_view text, const char* after) {
 void print(const std::string& text, const char* after) { write_stdout(text + "\n", after); }
 
 std::string envelope_text(const voip::Envelope& e, bool pretty) {
-    return voip::to_string(e, voip::WriteOptions{pretty, false});
+    return voip::to_string(e, voip::WriteOptions{pretty ? voip::Layout::pretty : voip::Layout::compact});
 }
 
 void explain(bool wanted, const voip::Result& r) {

@@ -165,7 +165,7 @@ int replay_seed_page(std::string& out) {
             out += ')';
         }
         out += '\n';
-        out += voip::to_string(e, voip::WriteOptions{true, false});
+        out += voip::to_string(e, voip::WriteOptions{voip::Layout::pretty});
         out += '\n';
     }
     return failures;

@@ -28,5 +28,5 @@ int main() {
     else std::cout << "no quote: " << quote.error() << '\n';
 
     const auto renewed = voip::renew(*bundle, ctx);  // 15.00 > 10.00: 402
-    std::cout << voip::to_string(voip::make_envelope(voip::Operation::renew, renewed), {false, true}) << '\n';
+    std::cout << voip::to_string(voip::make_envelope(voip::Operation::renew, renewed), voip::ErrorDetail::on) << '\n';
 }

@@ -22,8 +22,8 @@ Bundle seed_bundle() { return voip_test::make_bundle("2018-08-01", "2018-09-01")
 void check_seed(const Envelope& e, const std::string& example) {
     const std::string seed = read_seed(example);
     REQUIRE(!seed.empty());
-    const std::string pretty = to_string(e, {true, false});
-    const std::string compact = to_string(e, {false, false});
+    const std::string pretty = to_string(e, Layout::pretty);
+    const std::string compact = to_string(e, WriteOptions{});
     CHECK(unindent(pretty) == seed);  // byte for byte once the page's lost indentation is ignored
     CHECK(squeeze(pretty) == squeeze(seed));
     CHECK(compact == squeeze(seed));
@@ -55,13 +55,13 @@ TEST_CASE("the compact 201 envelope, spelled out") {
 TEST_CASE("error detail goes in only when asked") {
     const Envelope e = error_envelope(Error::outside_renewal_window);
     CHECK(to_string(e) == R"({"result":{},"status_code":400,"status_message":"Bad Request"})");
-    CHECK(to_string(e, {false, true}) ==
+    CHECK(to_string(e, ErrorDetail::on) ==
           R"({"result":{},"status_code":400,"status_message":"Bad Request","error":"outside_renewal_window"})");
-    CHECK(to_string(e, {true, true}) ==
+    CHECK(to_string(e, {Layout::pretty, ErrorDetail::on}) ==
           "{\n    \"result\" : {},\n    \"status_code\" : 400,\n    \"status_message\" : \"Bad Request\",\n"
           "    \"error\" : \"outside_renewal_window\"\n}");
     // a success never carries an error member
-    CHECK(to_string(success_envelope(Operation::renew, seed_bundle()), {false, true}).find("error") ==
+    CHECK(to_string(success_envelope(Operation::renew, seed_bundle()), ErrorDetail::on).find("error") ==
           std::string::npos);
 }
 
@@ -109,11 +109,11 @@ TEST_CASE("the largest envelope fits max_envelope_size") {
     std::size_t longest = 0;
     for (auto err = static_cast<int>(first_error); err <= static_cast<int>(last_error); ++err) {
         worst = error_envelope(static_cast<Error>(err));
-        longest = std::max(longest, to_string(worst, {true, true}).size());
+        longest = std::max(longest, to_string(worst, {Layout::pretty, ErrorDetail::on}).size());
     }
     Bundle b = seed_bundle();
     b.expires_on = max_day;
-    longest = std::max(longest, to_string(success_envelope(Operation::create, b), {true, true}).size());
+    longest = std::max(longest, to_string(success_envelope(Operation::create, b), {Layout::pretty, ErrorDetail::on}).size());
     CHECK(longest <= max_envelope_size);
     CHECK(longest > 0);
 }
@@ -128,7 +128,7 @@ TEST_CASE("an envelope holds a writable bundle or an error, never a false 400") 
     CHECK(to_string(e) == R"({"result":{},"status_code":400,"status_message":"Bad Request"})");
     // Every envelope writes: to_string never returns an empty text.
     for (auto err = static_cast<int>(first_error); err <= static_cast<int>(last_error); ++err)
-        CHECK_FALSE(to_string(error_envelope(static_cast<Error>(err)), {true, true}).empty());
+        CHECK_FALSE(to_string(error_envelope(static_cast<Error>(err)), {Layout::pretty, ErrorDetail::on}).empty());
 }
 
 static_assert(!std::is_default_constructible_v<Envelope>, "no envelope without an outcome");
@@ -137,11 +137,16 @@ static_assert(error_envelope(Error::unknown_bundle).status() == Status::not_foun
 
 TEST_CASE("printing operations and options") {
     std::ostringstream os;
-    os << Operation::create << ' ' << Operation::update << ' ' << Operation::renew << ' ' << WriteOptions{true, false};
-    CHECK(os.str() == "create update renew {pretty: true, detail: false}");
+    os << Operation::create << ' ' << Operation::update << ' ' << Operation::renew << ' ' << WriteOptions{Layout::pretty};
+    CHECK(os.str() == "create update renew {layout: pretty, detail: off}");
     std::ostringstream detail;
-    detail << WriteOptions{false, true} << ' ' << WriteOptions{};
-    CHECK(detail.str() == "{pretty: false, detail: true} {pretty: false, detail: false}");
+    detail << WriteOptions{ErrorDetail::on} << ' ' << WriteOptions{};
+    CHECK(detail.str() == "{layout: compact, detail: on} {layout: compact, detail: off}");
+    // Named options: the same option spelled three ways is one value, and the two never swap.
+    CHECK(WriteOptions{Layout::pretty, ErrorDetail::on} == WriteOptions{Layout::pretty, ErrorDetail::on});
+    CHECK(WriteOptions{ErrorDetail::on} == WriteOptions{Layout::compact, ErrorDetail::on});
+    CHECK(WriteOptions{Layout::pretty} == WriteOptions{Layout::pretty, ErrorDetail::off});
+    CHECK(WriteOptions{Layout::pretty} != WriteOptions{ErrorDetail::on});
     std::ostringstream env;
     env << error_envelope(Error::unknown_bundle);
     CHECK(env.str() == R"({"result":{},"status_code":404,"status_message":"Not Found","error":"unknown_bundle"})");

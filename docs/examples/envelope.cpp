@@ -15,13 +15,13 @@ int main() {
     const voip::Envelope created_env = voip::success_envelope(voip::Operation::create, *b);
     std::cout << "status " << created_env.status() << ", bundle() " << (created_env.bundle() ? "set" : "null") << '\n';
     std::cout << voip::to_string(created_env) << '\n';
-    std::cout << voip::to_string(created_env, {true, false}) << '\n';
+    std::cout << voip::to_string(created_env, voip::Layout::pretty) << '\n';
 
     const voip::Envelope refused = voip::error_envelope(voip::Error::outside_renewal_window);
     std::cout << "status " << refused.status() << ", outcome " << refused.outcome().error() << '\n';
     std::cout << voip::to_string(refused) << '\n';
-    std::cout << voip::to_string(refused, {false, true}) << '\n';
-    std::cout << voip::to_string(refused, {true, true}) << '\n';
+    std::cout << voip::to_string(refused, voip::ErrorDetail::on) << '\n';
+    std::cout << voip::to_string(refused, {voip::Layout::pretty, voip::ErrorDetail::on}) << '\n';
 
     // make_envelope from a decision: 200 for renew.
     const auto today = voip::parse_iso_date("2018-08-30");

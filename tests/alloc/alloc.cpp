@@ -162,7 +162,10 @@ TEST_CASE("write_envelope with a caller buffer allocates nothing, in every layou
         voip::error_envelope(voip::Error::insufficient_funds),
         voip::error_envelope(voip::Error::unknown_bundle),
     };
-    const voip::WriteOptions layouts[] = {{false, false}, {true, false}, {false, true}, {true, true}};
+    const voip::WriteOptions layouts[] = {{voip::Layout::compact, voip::ErrorDetail::off},
+                                          {voip::Layout::pretty, voip::ErrorDetail::off},
+                                          {voip::Layout::compact, voip::ErrorDetail::on},
+                                          {voip::Layout::pretty, voip::ErrorDetail::on}};
     char buf[voip::max_envelope_size];
     char tiny[8];
     std::size_t written = 0;

@@ -128,7 +128,7 @@ TEST_CASE("composite values format as operator<< prints them") {
     const auto charge = voip::upgrade_charge_breakdown(b, voip::BundleType::residential, ctx);
     same_as_stream(*charge);
     same_as_stream(charge->current);
-    same_as_stream(voip::WriteOptions{true, false});
+    same_as_stream(voip::WriteOptions{voip::Layout::pretty});
     same_as_stream(voip::RawField::of(std::int64_t{7}));
     same_as_stream(voip::RawRequest{voip::RawField::null(), voip::RawField::of(true)});
     const std::string line = fmt::format("{} {}", voip::Status::created, b.bundle_type);

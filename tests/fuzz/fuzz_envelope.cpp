@@ -71,7 +71,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const bool success = (in.take<std::uint8_t>() & 1) != 0;
     const voip::Envelope e = success ? voip::success_envelope(op, b) : voip::error_envelope(error);
     const std::uint8_t flags = in.take<std::uint8_t>();
-    const voip::WriteOptions o{(flags & 1) != 0, (flags & 2) != 0};
+    const voip::WriteOptions o{(flags & 1) != 0 ? voip::Layout::pretty : voip::Layout::compact,
+                              (flags & 2) != 0 ? voip::ErrorDetail::on : voip::ErrorDetail::off};
     const std::size_t capacity = in.take<std::uint16_t>() % (voip::max_envelope_size + 1);
 
     if (success && voip::ok(b)) FUZZ_CHECK(e.bundle() != nullptr && *e.bundle() == b);

@@ -96,7 +96,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(voip::parse_update("0fba8c48", text).error() == voip::Error::malformed_uuid);
     const voip::Envelope e = voip::make_envelope(voip::Operation::create, r);
     char buf[voip::max_envelope_size];
-    const auto n = voip::write_envelope(buf, buf + sizeof buf, e, {false, true});
+    const auto n = voip::write_envelope(buf, buf + sizeof buf, e, voip::ErrorDetail::on);
     FUZZ_CHECK(n.has_value());
     FUZZ_CHECK(e.status() == (r ? voip::Status::created : voip::status(r.error())));
     FUZZ_CHECK((e.bundle() != nullptr) == r.has_value());

@@ -27,7 +27,8 @@ std::string squeeze(const std::string& text) {
 void envelope_text_round_trips() {
     property("envelope text parses back (nlohmann) to the same values, members in the seed's order", [] {
         const Operation op = arbitrary<Operation>();
-        const WriteOptions o{*rc::gen::arbitrary<bool>(), *rc::gen::arbitrary<bool>()};
+        const WriteOptions o{*rc::gen::arbitrary<bool>() ? Layout::pretty : Layout::compact,
+                             *rc::gen::arbitrary<bool>() ? ErrorDetail::on : ErrorDetail::off};
         const bool success = *rc::gen::arbitrary<bool>();
         const Error e = arbitrary<Error>();
         const Bundle b = *gen::bundle(*gen::policy());
@@ -41,7 +42,7 @@ void envelope_text_round_trips() {
         std::vector<std::string> keys;
         for (const auto& item : j.items()) keys.push_back(item.key());
         std::vector<std::string> expect_keys{"result", "status_code", "status_message"};
-        if (!success && o.detail) expect_keys.push_back("error");
+        if (!success && o.detail == ErrorDetail::on) expect_keys.push_back("error");
         RC_ASSERT(keys == expect_keys);
         RC_ASSERT(j["status_code"].get<int>() == code(env.status()));
         RC_ASSERT(j["status_message"].get<std::string>() == std::string(status_message(env.status())));
@@ -61,11 +62,11 @@ void envelope_text_round_trips() {
         } else {
             RC_ASSERT(j["result"].is_object() && j["result"].empty());
             RC_ASSERT(env.status() == status(e));
-            if (o.detail) RC_ASSERT(j["error"].get<std::string>() == std::string(name(e)));
+            if (o.detail == ErrorDetail::on) RC_ASSERT(j["error"].get<std::string>() == std::string(name(e)));
         }
         // Compact has no whitespace outside strings; pretty differs from it only by such whitespace.
-        const std::string compact = to_string(env, {false, o.detail});
-        const std::string pretty = to_string(env, {true, o.detail});
+        const std::string compact = to_string(env, {Layout::compact, o.detail});
+        const std::string pretty = to_string(env, {Layout::pretty, o.detail});
         RC_ASSERT(squeeze(compact) == compact);
         RC_ASSERT(squeeze(pretty) == compact);
         RC_ASSERT(nlohmann::ordered_json::parse(compact) == j);
@@ -109,8 +110,9 @@ void envelope_of_any_result() {
             default: r = Decision{*gen::invalid_bundle(), Money{0}}; break;  // no rule answers this
         }
         const Envelope env = make_envelope(op, r);
-        for (const bool pretty : {false, true})
-            for (const bool detail : {false, true}) RC_ASSERT(!to_string(env, {pretty, detail}).empty());
+        for (const Layout layout : {Layout::compact, Layout::pretty})
+            for (const ErrorDetail detail : {ErrorDetail::off, ErrorDetail::on})
+                RC_ASSERT(!to_string(env, {layout, detail}).empty());
         RC_ASSERT((env.bundle() != nullptr) == env.outcome().has_value());
         if (r && !ok(r->bundle)) {  // hand-made: a bundle without a wire form answers invalid_bundle
             RC_ASSERT(source == 3);

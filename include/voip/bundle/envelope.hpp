@@ -70,13 +70,31 @@ private:
 }
 [[nodiscard]] constexpr bool operator!=(const Envelope& a, const Envelope& b) noexcept { return !(a == b); }
 
+// compact: no whitespace; pretty: the seed's layout, one member a line, "name" : value,
+// 4-space indent.
+enum class Layout : bool { compact = false, pretty = true };
+// on: a failure's envelope adds "error": "<name>" after status_message.
+enum class ErrorDetail : bool { off = false, on = true };
+
+// Named, so that two flags cannot swap: to_string(e, {Layout::pretty, ErrorDetail::on}),
+// to_string(e, ErrorDetail::on) or to_string(e, Layout::pretty).
 struct WriteOptions {
-    bool pretty = false;  // the seed's layout: one member a line, "name" : value, 4-space indent
-    bool detail = false;  // add "error": "<name>" after status_message on failures
+    Layout layout = Layout::compact;
+    ErrorDetail detail = ErrorDetail::off;
+
+    constexpr WriteOptions() noexcept = default;
+    constexpr WriteOptions(Layout l, ErrorDetail d = ErrorDetail::off) noexcept : layout(l), detail(d) {}  // NOLINT(google-explicit-constructor)
+    constexpr WriteOptions(ErrorDetail d) noexcept : detail(d) {}  // NOLINT(google-explicit-constructor)
 };
 
+[[nodiscard]] constexpr bool operator==(WriteOptions a, WriteOptions b) noexcept {
+    return a.layout == b.layout && a.detail == b.detail;
+}
+[[nodiscard]] constexpr bool operator!=(WriteOptions a, WriteOptions b) noexcept { return !(a == b); }
+
 inline std::ostream& operator<<(std::ostream& os, WriteOptions o) {
-    return os << "{pretty: " << (o.pretty ? "true" : "false") << ", detail: " << (o.detail ? "true" : "false") << '}';
+    return os << "{layout: " << (o.layout == Layout::pretty ? "pretty" : "compact")
+              << ", detail: " << (o.detail == ErrorDetail::on ? "on" : "off") << '}';
 }
 
 // Enough for any envelope in any layout.
@@ -187,8 +205,9 @@ template <bool Pretty>
 [[nodiscard]] constexpr tl::expected<std::size_t, Error> write_envelope(char* first, char* last, const Envelope& e,
                                                                        WriteOptions o = {}) noexcept {
     if (last < first) return fail(Error::buffer_too_small);  // a reversed range holds nothing
-    return o.pretty ? detail::write_envelope_as<true>(first, last, e, o.detail)
-                    : detail::write_envelope_as<false>(first, last, e, o.detail);
+    const bool with_detail = o.detail == ErrorDetail::on;
+    return o.layout == Layout::pretty ? detail::write_envelope_as<true>(first, last, e, with_detail)
+                                      : detail::write_envelope_as<false>(first, last, e, with_detail);
 }
 
 // The envelope's text: never empty, as every envelope fits in max_envelope_size.
@@ -197,6 +216,6 @@ template <bool Pretty>
     return std::string(buf, *write_envelope(buf, buf + sizeof buf, e, o));
 }
 
-inline std::ostream& operator<<(std::ostream& os, const Envelope& e) { return os << to_string(e, {false, true}); }
+inline std::ostream& operator<<(std::ostream& os, const Envelope& e) { return os << to_string(e, ErrorDetail::on); }
 
 }  // namespace voip
