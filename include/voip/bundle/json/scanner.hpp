@@ -78,30 +78,8 @@ public:
                     break;
                 }
                 case Next::name: {  // at the opening quote of a member name, expected
-                    if (p == end) return Error::invalid_json;
-                    if (*p != '"') return unexpected_byte(p, end);
-                    const char* const first = p + 1;
-                    std::array<char, 16> kept{};
-                    Sink sink;
-                    if (depth == 1) {
-                        sink.keep = kept.data();
-                        sink.keep_capacity = kept.size();
-                    }
-                    const ScanResult r = scan_string(first, end, sink);
-                    if (!r.ok) return r.error;
-                    p = r.p;
-                    for (std::size_t i = marks[depth]; i < names_used; ++i)
-                        if (entries_[i].hash == sink.hash && same_name(begin + entries_[i].offset, first))
-                            return Error::duplicate_member;
-                    entries_[names_used++] = {static_cast<std::uint32_t>(first - begin), sink.hash};
-                    if (depth == 1) {
-                        pending = sink.overflow ? -1 : find_name(names_, kept.data(), sink.kept);
-                        if (pending < 0) ++out_.unknown;
-                    }
-                    p = skip_space(p, end);
-                    if (p == end) return Error::invalid_json;
-                    if (*p != ':') return unexpected_byte(p, end);
-                    ++p;
+                    const Error e = member_name(p, begin, end, depth == 1, marks[depth], names_used, pending);
+                    if (e != Error{}) return e;
                     next = Next::value;
                     break;
                 }
@@ -128,6 +106,38 @@ public:
     }
 
 private:
+    // A member name and its colon at p, expected; p ends past the colon. The name must not
+    // repeat one of the object's names since `mark`; at the top level (`top`) a known name
+    // becomes `pending`, an unknown one is counted.
+    Error member_name(const char*& p, const char* begin, const char* end, bool top, std::size_t mark,
+                      std::size_t& names_used, int& pending) noexcept {
+        if (p == end) return Error::invalid_json;
+        if (*p != '"') return unexpected_byte(p, end);
+        const char* const first = p + 1;
+        std::array<char, 16> kept{};
+        Sink sink;
+        if (top) {
+            sink.keep = kept.data();
+            sink.keep_capacity = kept.size();
+        }
+        const ScanResult r = scan_string(first, end, sink);
+        if (!r.ok) return r.error;
+        p = r.p;
+        for (std::size_t i = mark; i < names_used; ++i)
+            if (entries_[i].hash == sink.hash && same_name(begin + entries_[i].offset, first))
+                return Error::duplicate_member;
+        entries_[names_used++] = {static_cast<std::uint32_t>(first - begin), sink.hash};
+        if (top) {
+            pending = sink.overflow ? -1 : find_name(names_, kept.data(), sink.kept);
+            if (pending < 0) ++out_.unknown;
+        }
+        p = skip_space(p, end);
+        if (p == end) return Error::invalid_json;
+        if (*p != ':') return unexpected_byte(p, end);
+        ++p;
+        return Error{};
+    }
+
     // A string, literal or number at p (not a container); p ends past it.
     static Error scalar(const char*& p, const char* end, Value* v) noexcept {
         const auto c = static_cast<unsigned char>(*p);
