@@ -14,6 +14,7 @@
 #include "bundle/bundle.hpp"
 #include "bundle/term.hpp"
 #include "bundle/state.hpp"
+#include "bundle/operation_set.hpp"
 #include "bundle/context.hpp"
 #include "bundle/charge.hpp"
 #include "bundle/request.hpp"
