@@ -20,8 +20,8 @@ void add_bundle_members(JsonOut& j, const voip::Bundle& b) {
 }
 
 bool add_status_members(JsonOut& j, const voip::Bundle& b, const voip::Context& ctx) {
-    const auto state = voip::state_on(b, ctx.today, ctx.policy);
-    const auto window = voip::renewal_window(b, ctx.policy);
+    const auto state = voip::state_on(b, ctx);
+    const auto window = voip::renewal_window(b, ctx);
     if (!state || !window) return false;  // a store's decoder refuses such a bundle; kept for any other source
     using lines::status;
     add_bundle_members(j, b);

@@ -41,9 +41,10 @@ TEST_CASE("allowed_operations agrees with the decisions on every day around a wi
     for (int offset = -6; offset <= 8; ++offset) {
         const Context c{b.expires_on + date::days{offset}};
         CAPTURE(offset);
-        const OperationSet ops = allowed_operations(*state_on(b, c.today, c.policy));
+        const OperationSet ops = allowed_operations(*state_on(b, c));
         CHECK(ops.has(Operation::update) == quote_update(b, r, c).has_value());
         CHECK(ops.has(Operation::renew) == quote_renew(b, c).has_value());
+        CHECK(ops.has(Operation::renew) == can_renew(b, c).has_value());
     }
 }
 

@@ -14,9 +14,10 @@
 //   include/voip/bundle/renewal_policy.hpp
 //   include/voip/bundle/bundle.hpp
 //   include/voip/bundle/term.hpp
+//   include/voip/bundle/context.hpp
+//   include/voip/bundle/renewal_window.hpp
 //   include/voip/bundle/state.hpp
 //   include/voip/bundle/operation_set.hpp
-//   include/voip/bundle/context.hpp
 //   include/voip/bundle/charge.hpp
 //   include/voip/bundle/request.hpp
 //   include/voip/bundle/schema.hpp
@@ -954,9 +955,145 @@ namespace detail {
 
 }  // namespace voip
 // ---- end voip/bundle/term.hpp ----
+// ---- begin voip/bundle/context.hpp ----
+// SPDX-License-Identifier: MIT
+// Everything a decision depends on besides the bundle and the request: today, the
+// operator's policy, prices and the reseller's balance.
+#include <optional>
+
+namespace voip {
+
+// No default: a context without a today would decide as if it were 1970-01-01.
+struct Context {
+    date::sys_days today;
+    RenewalPolicy policy;
+    std::optional<PriceList> prices;  // none: nothing is charged, no 402 for funds
+    std::optional<Money> balance;     // none: charges are computed but not checked against funds
+
+    constexpr explicit Context(date::sys_days today_, RenewalPolicy policy_ = {},
+                               std::optional<PriceList> prices_ = std::nullopt,
+                               std::optional<Money> balance_ = std::nullopt) noexcept
+        : today(today_), policy(policy_), prices(prices_), balance(balance_) {}
+};
+
+// Every decision answers invalid_policy for a context that is not ok().
+[[nodiscard]] constexpr bool ok(const Context& c) noexcept {
+    return in_range(c.today) && ok(c.policy) && (!c.balance || ok_balance(*c.balance));
+}
+
+// Whether the reseller can pay `charge` (RULES 8): always without a price list or a
+// balance, and always for a charge of zero or less, whatever the balance.
+[[nodiscard]] constexpr bool affordable(Money charge, const Context& c) noexcept {
+    return !c.prices || !c.balance || charge.minor <= 0 || charge <= *c.balance;
+}
+
+inline std::ostream& operator<<(std::ostream& os, const Context& c) {
+    os << "{today: " << IsoDate{c.today} << ", policy: " << c.policy << ", prices: ";
+    if (c.prices) os << *c.prices;
+    else os << "none";
+    os << ", balance: ";
+    if (c.balance) os << *c.balance;
+    else os << "none";
+    return os << '}';
+}
+
+}  // namespace voip
+// ---- end voip/bundle/context.hpp ----
+// ---- begin voip/bundle/renewal_window.hpp ----
+// SPDX-License-Identifier: MIT
+// The renewal window (RULES 4), defined once: the states (state.hpp), the sweep and its
+// ranges (sweep.hpp) and renew() all ask it whether a day is inside.
+
+namespace voip {
+
+namespace detail {
+// A run of day counts, both ends inclusive, in 64 bits: no day count of a sys_days plus or
+// minus an int offset can overflow it.
+struct DaySpan {
+    std::int64_t first;
+    std::int64_t last;
+
+    [[nodiscard]] constexpr bool contains(std::int64_t d) const noexcept { return first <= d && d <= last; }
+};
+
+[[nodiscard]] constexpr std::int64_t day_count(date::sys_days d) noexcept { return d.time_since_epoch().count(); }
+
+// The one definition: the window of an expiry on day e is [e - before, e + after], here as
+// the offsets of its two ends from e. The only reader of the policy's two offsets.
+[[nodiscard]] constexpr DaySpan window_offsets(const RenewalPolicy& p) noexcept {
+    return {-static_cast<std::int64_t>(p.renew_days_before), static_cast<std::int64_t>(p.renew_days_after)};
+}
+
+// The window of an expiry on `expires_on`, unclipped.
+[[nodiscard]] constexpr DaySpan window_days(date::sys_days expires_on, const RenewalPolicy& p) noexcept {
+    const DaySpan o = window_offsets(p);
+    return {day_count(expires_on) + o.first, day_count(expires_on) + o.last};
+}
+
+// The window seen from a day: the expiries whose window contains `day`.
+// e + first <= day <= e + last  <=>  day - last <= e <= day - first.
+[[nodiscard]] constexpr DaySpan expiries_open_on(date::sys_days day, const RenewalPolicy& p) noexcept {
+    const DaySpan o = window_offsets(p);
+    return {day_count(day) - o.last, day_count(day) - o.first};
+}
+}  // namespace detail
+
+// The days a renewal is allowed, both inclusive: [expires_on - before, expires_on + after].
+struct RenewalWindow {
+    date::sys_days first;
+    date::sys_days last;
+
+    [[nodiscard]] constexpr bool contains(date::sys_days d) const noexcept { return first <= d && d <= last; }
+};
+
+// Clipped to 0001-01-01..9999-12-31, the days the rules can name: a bundle expiring on
+// 9999-12-31 is renewable until 9999-12-31, not until a day with a five-digit year. For a
+// day in that range, contains(day) is detail::window_days(...).contains(day).
+[[nodiscard]] constexpr RenewalWindow renewal_window(date::sys_days expires_on, const RenewalPolicy& p) noexcept {
+    constexpr std::int64_t lo = detail::day_count(min_day);
+    constexpr std::int64_t hi = detail::day_count(max_day);
+    const auto clip = [](std::int64_t d) {  // constants: no capture (clang: -Wunused-lambda-capture)
+        return date::sys_days{date::days{static_cast<int>(d < lo ? lo : d > hi ? hi : d)}};
+    };
+    const detail::DaySpan w = detail::window_days(expires_on, p);
+    return {clip(w.first), clip(w.last)};
+}
+// A bundle's window; invalid_bundle when !ok(b), as renew() answers.
+[[nodiscard]] constexpr tl::expected<RenewalWindow, Error> renewal_window(const Bundle& b,
+                                                                         const RenewalPolicy& p) noexcept {
+    if (!ok(b)) return fail(Error::invalid_bundle);
+    return renewal_window(b.expires_on, p);
+}
+// renewal_window(b, c.policy): the window does not depend on the day.
+[[nodiscard]] constexpr tl::expected<RenewalWindow, Error> renewal_window(const Bundle& b, const Context& c) noexcept {
+    return renewal_window(b, c.policy);
+}
+
+inline std::ostream& operator<<(std::ostream& os, const RenewalWindow& w) {
+    return os << '[' << IsoDate{w.first} << ", " << IsoDate{w.last} << ']';
+}
+
+// May `b` be renewed on c.today? Success exactly when renew() passes its window check, with
+// renew()'s errors in its order: invalid_policy (!ok(c)), invalid_bundle (!ok(b)),
+// outside_renewal_window. renew() can still refuse for what the window does not decide: a
+// new expiry past 9999-12-31 (date_out_of_range) or short funds.
+[[nodiscard]] constexpr tl::expected<void, Error> can_renew(const Bundle& b, const Context& c) noexcept {
+    if (!ok(c)) return fail(Error::invalid_policy);
+    if (!ok(b)) return fail(Error::invalid_bundle);
+    if (!renewal_window(b.expires_on, c.policy).contains(c.today)) return fail(Error::outside_renewal_window);
+    return {};
+}
+// can_renew(b, Context{day, p}).
+[[nodiscard]] constexpr tl::expected<void, Error> can_renew(const Bundle& b, date::sys_days day,
+                                                           const RenewalPolicy& p) noexcept {
+    return can_renew(b, Context{day, p});
+}
+
+}  // namespace voip
+// ---- end voip/bundle/renewal_window.hpp ----
 // ---- begin voip/bundle/state.hpp ----
 // SPDX-License-Identifier: MIT
-// Where a bundle stands on a given day, and its renewal window (RULES 4, 5).
+// Where a bundle stands on a given day (RULES 5), from its renewal window (RULES 4).
 
 namespace voip {
 
@@ -982,44 +1119,16 @@ enum class State : std::uint8_t {
 
 inline std::ostream& operator<<(std::ostream& os, State s) { return os << name(s); }
 
-// The days a renewal is allowed, both inclusive: [expires_on - before, expires_on + after].
-struct RenewalWindow {
-    date::sys_days first;
-    date::sys_days last;
-
-    [[nodiscard]] constexpr bool contains(date::sys_days d) const noexcept { return first <= d && d <= last; }
-};
-
-// Clipped to 0001-01-01..9999-12-31, the days the rules can name: a bundle expiring on
-// 9999-12-31 is renewable until 9999-12-31, not until a day with a five-digit year.
-[[nodiscard]] constexpr RenewalWindow renewal_window(date::sys_days expires_on, const RenewalPolicy& p) noexcept {
-    const std::int64_t e = expires_on.time_since_epoch().count();
-    constexpr std::int64_t lo = min_day.time_since_epoch().count();
-    constexpr std::int64_t hi = max_day.time_since_epoch().count();
-    const auto clip = [](std::int64_t d) {  // constants: no capture (clang: -Wunused-lambda-capture)
-        return date::sys_days{date::days{static_cast<int>(d < lo ? lo : d > hi ? hi : d)}};
-    };
-    return {clip(e - p.renew_days_before), clip(e + p.renew_days_after)};
-}
-// A bundle's window; invalid_bundle when !ok(b), as renew() answers.
-[[nodiscard]] constexpr tl::expected<RenewalWindow, Error> renewal_window(const Bundle& b,
-                                                                         const RenewalPolicy& p) noexcept {
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    return renewal_window(b.expires_on, p);
-}
-
-inline std::ostream& operator<<(std::ostream& os, const RenewalWindow& w) {
-    return os << '[' << IsoDate{w.first} << ", " << IsoDate{w.last} << ']';
-}
-
-// The four states partition every day: each day is in exactly one. Computed in 64 bits,
-// so no day count or offset can overflow.
+// The four states partition every day: each day is in exactly one. The window's two ends
+// and expires_on split the days (detail::window_days, in 64 bits: no day count or offset
+// can overflow), so renewable(state_on(e, d, p)) == renewal_window(e, p).contains(d) for
+// every day d in 0001..9999.
 [[nodiscard]] constexpr State state_on(date::sys_days expires_on, date::sys_days day, const RenewalPolicy& p) noexcept {
-    const std::int64_t e = expires_on.time_since_epoch().count();
-    const std::int64_t d = day.time_since_epoch().count();
-    if (d < e - p.renew_days_before) return State::active;
-    if (d < e) return State::renewal_open;
-    if (d <= e + p.renew_days_after) return State::grace;
+    const detail::DaySpan w = detail::window_days(expires_on, p);
+    const std::int64_t d = detail::day_count(day);
+    if (d < w.first) return State::active;
+    if (d < detail::day_count(expires_on)) return State::renewal_open;
+    if (d <= w.last) return State::grace;
     return State::lapsed;
 }
 // A bundle's state; invalid_bundle when !ok(b), as renew() answers: a bundle with its
@@ -1028,6 +1137,10 @@ inline std::ostream& operator<<(std::ostream& os, const RenewalWindow& w) {
                                                            const RenewalPolicy& p) noexcept {
     if (!ok(b)) return fail(Error::invalid_bundle);
     return state_on(b.expires_on, day, p);
+}
+// state_on(b, c.today, c.policy).
+[[nodiscard]] constexpr tl::expected<State, Error> state_on(const Bundle& b, const Context& c) noexcept {
+    return state_on(b, c.today, c.policy);
 }
 
 }  // namespace voip
@@ -1106,50 +1219,6 @@ inline std::ostream& operator<<(std::ostream& os, OperationSet s) {
 
 }  // namespace voip
 // ---- end voip/bundle/operation_set.hpp ----
-// ---- begin voip/bundle/context.hpp ----
-// SPDX-License-Identifier: MIT
-// Everything a decision depends on besides the bundle and the request: today, the
-// operator's policy, prices and the reseller's balance.
-#include <optional>
-
-namespace voip {
-
-// No default: a context without a today would decide as if it were 1970-01-01.
-struct Context {
-    date::sys_days today;
-    RenewalPolicy policy;
-    std::optional<PriceList> prices;  // none: nothing is charged, no 402 for funds
-    std::optional<Money> balance;     // none: charges are computed but not checked against funds
-
-    constexpr explicit Context(date::sys_days today_, RenewalPolicy policy_ = {},
-                               std::optional<PriceList> prices_ = std::nullopt,
-                               std::optional<Money> balance_ = std::nullopt) noexcept
-        : today(today_), policy(policy_), prices(prices_), balance(balance_) {}
-};
-
-// Every decision answers invalid_policy for a context that is not ok().
-[[nodiscard]] constexpr bool ok(const Context& c) noexcept {
-    return in_range(c.today) && ok(c.policy) && (!c.balance || ok_balance(*c.balance));
-}
-
-// Whether the reseller can pay `charge` (RULES 8): always without a price list or a
-// balance, and always for a charge of zero or less, whatever the balance.
-[[nodiscard]] constexpr bool affordable(Money charge, const Context& c) noexcept {
-    return !c.prices || !c.balance || charge.minor <= 0 || charge <= *c.balance;
-}
-
-inline std::ostream& operator<<(std::ostream& os, const Context& c) {
-    os << "{today: " << IsoDate{c.today} << ", policy: " << c.policy << ", prices: ";
-    if (c.prices) os << *c.prices;
-    else os << "none";
-    os << ", balance: ";
-    if (c.balance) os << *c.balance;
-    else os << "none";
-    return os << '}';
-}
-
-}  // namespace voip
-// ---- end voip/bundle/context.hpp ----
 // ---- begin voip/bundle/charge.hpp ----
 // SPDX-License-Identifier: MIT
 // What an upgrade costs, term by term, as an invoice would show it (RULES 7, 8).
@@ -1590,10 +1659,9 @@ namespace detail {
 
 // Renew: only inside the window; the new expiry is one term after the old one, however
 // early or late, so a second renewal in the same window is too early.
+// can_renew() is its first check, so the two never disagree.
 [[nodiscard]] constexpr Result quote_renew(const Bundle& b, const Context& c) noexcept {
-    if (!ok(c)) return fail(Error::invalid_policy);
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    if (!renewal_window(b.expires_on, c.policy).contains(c.today)) return fail(Error::outside_renewal_window);
+    if (const auto open = can_renew(b, c); !open) return fail(open.error());
     const auto expires = next_expiry(b, c.policy);
     if (!expires) return fail(expires.error());
     Bundle next = b;
@@ -1880,16 +1948,17 @@ constexpr SweepTotals sweep(ForwardIt first, ForwardIt last, date::sys_days day,
 
 // The daily sweep's two predicates as ranges of expires_on, for a host that keeps its
 // bundles in a database and selects the due ones through an index (a sorted column):
-// on `day`, with the policy's window of [expires_on - before, expires_on + after],
+// on `day`, [renew_first, renew_last] are the expiries whose renewal window contains `day`
+// (detail::expiries_open_on), and
 //   sweep_action(b, day) == renew   <=>  b.auto_renew && renew_first <= b.expires_on <= renew_last
 //   sweep_action(b, day) == lapsed  <=>  b.expires_on < lapsed_before
 // and none otherwise, for every ok() bundle. The bounds may fall outside 0001..9999 near
 // its ends (compare them as day counts). A bundle newly lapsed on `day` has
 // expires_on == lapsed_before - 1 day.
 struct SweepRanges {
-    date::sys_days renew_first;    // day - renew_days_after, inclusive
-    date::sys_days renew_last;     // day + renew_days_before, inclusive
-    date::sys_days lapsed_before;  // day - renew_days_after, exclusive
+    date::sys_days renew_first;    // inclusive: the earliest expiry whose window contains day
+    date::sys_days renew_last;     // inclusive: the latest one
+    date::sys_days lapsed_before;  // exclusive: renew_first, whose window closes on day
 };
 
 [[nodiscard]] constexpr bool operator==(const SweepRanges& a, const SweepRanges& b) noexcept {
@@ -1906,29 +1975,32 @@ inline std::ostream& operator<<(std::ostream& os, const SweepRanges& r) {
 [[nodiscard]] constexpr tl::expected<SweepRanges, Error> sweep_ranges(date::sys_days day,
                                                                       const RenewalPolicy& p) noexcept {
     if (!ok(p) || !in_range(day)) return fail(Error::invalid_policy);
-    return SweepRanges{day - date::days{p.renew_days_after}, day + date::days{p.renew_days_before},
-                       day - date::days{p.renew_days_after}};
+    // ok(p) keeps both offsets within 366 days and `day` is in range: both ends fit an int.
+    const detail::DaySpan e = detail::expiries_open_on(day, p);
+    const date::sys_days first{date::days{static_cast<int>(e.first)}};
+    const date::sys_days last{date::days{static_cast<int>(e.last)}};
+    return SweepRanges{first, last, first};
 }
 
 namespace detail {
-// sweep_action() for one day, as two comparisons of expires_on with bounds fixed for that
-// day, so the totals need no branch per bundle (docs/benchmarks.md). With before, after >= 0:
-//   lapsed  <=> day > expires_on + after             <=> expires_on < day - after
-//   renew   <=> auto_renew && expires_on - before <= day <= expires_on + after
-//           <=> auto_renew && day - after <= expires_on <= day + before
+// sweep_action() for one day, as two comparisons of expires_on with the bounds of
+// expiries_open_on(day), so the totals need no branch per bundle (docs/benchmarks.md).
+// With the window's ends on either side of its expiry (first <= e <= last for the window
+// of e, that is, both offsets >= 0):
+//   lapsed  <=> day is past e's window            <=> expires_on < first
+//   renew   <=> auto_renew && e's window holds day <=> auto_renew && first <= expires_on <= last
 struct SweepBounds {
     bool usable = false;  // false: bounds outside int or a negative offset; take the plain loop
-    int first = 0;        // day - after: below it, lapsed
-    int last = 0;         // day + before
+    int first = 0;        // below it, lapsed
+    int last = 0;
 };
 [[nodiscard]] constexpr SweepBounds sweep_bounds(date::sys_days day, const RenewalPolicy& p) noexcept {
-    const long long d = day.time_since_epoch().count();
-    const long long first = d - p.renew_days_after;
-    const long long last = d + p.renew_days_before;
-    constexpr long long lo = std::numeric_limits<int>::min();
-    constexpr long long hi = std::numeric_limits<int>::max();
-    if (p.renew_days_before < 0 || p.renew_days_after < 0 || first < lo || last > hi) return {};
-    return {true, static_cast<int>(first), static_cast<int>(last)};
+    const DaySpan e = expiries_open_on(day, p);
+    const std::int64_t d = day_count(day);
+    constexpr std::int64_t lo = std::numeric_limits<int>::min();
+    constexpr std::int64_t hi = std::numeric_limits<int>::max();
+    if (!(e.first <= d && d <= e.last) || e.first < lo || e.last > hi) return {};
+    return {true, static_cast<int>(e.first), static_cast<int>(e.last)};
 }
 
 // True while a constant expression is evaluated (std::is_constant_evaluated in C++20, the
