@@ -1996,10 +1996,10 @@ struct SweepBounds {
 };
 [[nodiscard]] constexpr SweepBounds sweep_bounds(date::sys_days day, const RenewalPolicy& p) noexcept {
     const DaySpan e = expiries_open_on(day, p);
-    const std::int64_t d = day_count(day);
     constexpr std::int64_t lo = std::numeric_limits<int>::min();
     constexpr std::int64_t hi = std::numeric_limits<int>::max();
-    if (!(e.first <= d && d <= e.last) || e.first < lo || e.last > hi) return {};
+    // A negative offset puts `day` outside its own span: the comparisons above need both >= 0.
+    if (!e.contains(day_count(day)) || e.first < lo || e.last > hi) return {};
     return {true, static_cast<int>(e.first), static_cast<int>(e.last)};
 }
 
