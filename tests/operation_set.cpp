@@ -65,6 +65,11 @@ TEST_CASE("an OperationSet: with, bits, equality and printing") {
     CHECK(os.str() == "[update, renew] [create] [] create");
 }
 
+TEST_CASE("operation_count: every Operation below it has a name, the first value past it none") {
+    for (std::size_t i = 0; i < operation_count; ++i) CHECK(name(static_cast<Operation>(i)) != "invalid");
+    CHECK(name(static_cast<Operation>(operation_count)) == "invalid");
+}
+
 static_assert(std::is_trivially_copyable_v<OperationSet>);
 static_assert(allowed_operations(State::grace) == OperationSet{}.with(Operation::renew));
 static_assert(allowed_operations(State::active).bits() == 2);

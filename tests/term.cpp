@@ -184,6 +184,10 @@ TEST_CASE("term_start outside its precondition: a policy reaching past 9999-12 i
     REQUIRE_FALSE(ok(forward));
     CHECK(term_start(day("2018-01-31"), day("9999-07-31"), forward).error() == Error::date_out_of_range);
     CHECK(term_start(day("2018-01-31"), day("9999-06-30"), forward) == day("9999-12-31"));
+    // term_months > 12 (not ok() either) can put the boundary before year 0: created_on.
+    const RenewalPolicy long_term{MonthEnd::clamp, 100, 0, 0};
+    REQUIRE_FALSE(ok(long_term));
+    CHECK(term_start(day("0001-01-01"), day("0005-01-01"), long_term) == day("0001-01-01"));
 }
 
 // term_start and add_term share one month-end clamp (detail::day_clamped_to_month): in clamp mode the
