@@ -16,15 +16,14 @@ Sandbox::SweepCounts Sandbox::advance(const Caller& c, date::sys_days to) {
     SweepCounts n;
     AccountState s = store_.account(c.id);
     const voip::PriceList& prices = config_.accounts[c.index].prices;
-    const date::days before{config_.policy.renew_days_before};
-    const date::days after{config_.policy.renew_days_after};
     for (date::sys_days day = s.today + date::days{1}; day <= to; day += date::days{1}) {
         const auto renewing = store_.first_expiry(c.id, true);
         const auto other = store_.first_expiry(c.id, false);
         if (!renewing && !other) break;
-        date::sys_days next = (renewing && other ? std::min(*renewing, *other) : renewing ? *renewing : *other) + after +
-                              date::days{1};
-        if (renewing) next = std::min(next, *renewing - before);
+        const date::sys_days earliest = renewing && other ? std::min(*renewing, *other) : renewing ? *renewing : *other;
+        // The windows are clipped at 9999-12-31: a window closing there lapses after any `to`.
+        date::sys_days next = voip::renewal_window(earliest, config_.policy).last + date::days{1};
+        if (renewing) next = std::min(next, voip::renewal_window(*renewing, config_.policy).first);
         if (next > to) break;
         if (next > day) day = next;
         const auto ranges = voip::sweep_ranges(day, config_.policy);

@@ -41,4 +41,14 @@ inline voip::PriceList test_prices() {
                                    {BundleType::forward_only, Money{300}}});
 }
 
+// The sweep's action read off the one definition of the window, renewal_window() (RULES 4,
+// 6), rather than off the states: renew while the flag is on and the window holds `d`,
+// lapsed once the window is past. The oracle of every sweep form.
+inline voip::SweepAction window_action(const voip::Bundle& b, date::sys_days d, const voip::RenewalPolicy& p) {
+    if (!voip::ok(b)) return voip::SweepAction::invalid;
+    const voip::RenewalWindow w = voip::renewal_window(b.expires_on, p);
+    if (d > w.last) return voip::SweepAction::lapsed;
+    return b.auto_renew && w.contains(d) ? voip::SweepAction::renew : voip::SweepAction::none;
+}
+
 }  // namespace voip_test

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <limits>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <vector>
@@ -213,3 +214,49 @@ TEST_CASE("sweep_totals with offsets beyond int agree with sweep_action") {
     }
 }
 
+
+// The branch-free forms take their bounds from detail::expiries_open_on; checked here
+// against the window itself (voip_test::window_action), not against sweep_action, on days
+// at both ends of the range too, where the window is clipped.
+TEST_CASE("sweep_totals, both forms, sweep_action and sweep_ranges agree with the renewal window") {
+    const RenewalPolicy policies[] = {RenewalPolicy{}, RenewalPolicy{MonthEnd::clamp, 1, 0, 0},
+                                      RenewalPolicy{MonthEnd::clamp, 3, 10, 20}, RenewalPolicy{MonthEnd::clamp, 12, 0, 300}};
+    const date::sys_days days[] = {day("2018-09-06"), day("0001-01-02"), day("9999-12-30")};
+    for (const RenewalPolicy& p : policies)
+        for (const date::sys_days today : days) {
+            CAPTURE(p);
+            CAPTURE(IsoDate{today});
+            const detail::SweepBounds bounds = detail::sweep_bounds(today, p);
+            const auto ranges = sweep_ranges(today, p);
+            REQUIRE(ranges.has_value());
+            std::vector<Bundle> bundles;
+            std::vector<date::sys_days> expiries;
+            SweepTotals expected;
+            const int reach = 2 * (p.renew_days_before + p.renew_days_after) + 4;
+            for (int k = 0; k < 1200; ++k) {
+                const date::sys_days e = today + date::days{k % (2 * reach + 1) - reach};
+                if (!in_range(e) || !in_range(e - date::days{1})) continue;
+                Bundle b = make_bundle("2018-01-01", "2018-02-01");
+                b.created_on = e - date::days{1};
+                b.expires_on = e;
+                b.auto_renew = k % 3 != 0;
+                const SweepAction a = voip_test::window_action(b, today, p);
+                CHECK(sweep_action(b, today, p) == a);
+                CHECK((a == SweepAction::renew) == (b.auto_renew && ranges->renew_first <= e && e <= ranges->renew_last));
+                CHECK((a == SweepAction::lapsed) == (e < ranges->lapsed_before));
+                CHECK((a == SweepAction::lapsed) == (detail::day_count(e) < bounds.first));
+                CHECK(detail::expiries_open_on(today, p).contains(detail::day_count(e)) ==
+                      renewal_window(e, p).contains(today));
+                expected.add(a);
+                bundles.push_back(b);
+                expiries.push_back(e);
+            }
+            CHECK(bounds.usable);
+            CHECK(expected.renew > 0);
+            CHECK(expected.none + expected.lapsed > 0);
+            CHECK(sweep_totals(bundles.data(), bundles.size(), today, p) == expected);
+            const std::unique_ptr<bool[]> flags(new bool[bundles.size()]);
+            for (std::size_t i = 0; i < bundles.size(); ++i) flags[i] = bundles[i].auto_renew;
+            CHECK(sweep_totals(expiries.data(), flags.get(), expiries.size(), today, p) == expected);
+        }
+}

@@ -177,3 +177,36 @@ TEST_CASE("add_term outside its precondition: a policy going back before year 1 
     CHECK(add_term(day("0001-06-01"), day("0001-06-01"), back).error() == Error::date_out_of_range);
     CHECK(add_term(day("0001-07-01"), day("0001-07-01"), back) == day("0001-01-01"));
 }
+
+TEST_CASE("term_start outside its precondition: a policy reaching past 9999-12 is date_out_of_range") {
+    // term_months < 0 (not ok()) puts the boundary after term_end: past the range, an error.
+    const RenewalPolicy forward{MonthEnd::clamp, -6, 3, 5};
+    REQUIRE_FALSE(ok(forward));
+    CHECK(term_start(day("2018-01-31"), day("9999-07-31"), forward).error() == Error::date_out_of_range);
+    CHECK(term_start(day("2018-01-31"), day("9999-06-30"), forward) == day("9999-12-31"));
+    // term_months > 12 (not ok() either) can put the boundary before year 0: created_on.
+    const RenewalPolicy long_term{MonthEnd::clamp, 100, 0, 0};
+    REQUIRE_FALSE(ok(long_term));
+    CHECK(term_start(day("0001-01-01"), day("0005-01-01"), long_term) == day("0001-01-01"));
+}
+
+// term_start and add_term share one month-end clamp (detail::day_clamped_to_month): in clamp mode the
+// boundary a term before add_term's answer is where the term started.
+TEST_CASE("term_start undoes add_term on created_on's anchor, month ends included") {
+    for (const char* created : {"2018-01-31", "2019-12-31", "2020-01-30", "2020-02-29", "2018-03-15"})
+        for (int months = 1; months <= 12; ++months) {
+            const RenewalPolicy p{MonthEnd::clamp, months, 0, 0};
+            date::sys_days t = day(created);
+            for (int k = 0; k < 30; ++k) {
+                const date::sys_days next = *add_term(t, day(created), p);
+                CAPTURE(created);
+                CAPTURE(months);
+                CAPTURE(IsoDate{next});
+                CHECK(term_start(day(created), next, p) == t);
+                t = next;
+            }
+        }
+    static_assert(detail::day_clamped_to_month(2019 * 12 + 1, 31) == date::sys_days{date::year{2019} / 2 / 28});
+    static_assert(detail::day_clamped_to_month(2020 * 12 + 1, 31) == date::sys_days{date::year{2020} / 2 / 29});
+    static_assert(detail::day_clamped_to_month(2020 * 12 + 1, 15) == date::sys_days{date::year{2020} / 2 / 15});
+}

@@ -20,8 +20,8 @@ void add_bundle_members(JsonOut& j, const voip::Bundle& b) {
 }
 
 bool add_status_members(JsonOut& j, const voip::Bundle& b, const voip::Context& ctx) {
-    const auto state = voip::state_on(b, ctx.today, ctx.policy);
-    const auto window = voip::renewal_window(b, ctx.policy);
+    const auto state = voip::state_on(b, ctx);
+    const auto window = voip::renewal_window(b, ctx);
     if (!state || !window) return false;  // a store's decoder refuses such a bundle; kept for any other source
     using lines::status;
     add_bundle_members(j, b);
@@ -29,8 +29,12 @@ bool add_status_members(JsonOut& j, const voip::Bundle& b, const voip::Context& 
         .boolean(status[1].name, voip::in_service(*state))
         .boolean(status[2].name, voip::renewable(*state));
     j.open_array(status[3].name);
-    for (const std::string_view action : lines::status_actions(*state))
-        if (!action.empty()) j.string("", action);
+    const voip::OperationSet allowed = voip::allowed_operations(*state);
+    for (std::size_t i = 0; i < voip::operation_count; ++i) {
+        const auto op = static_cast<voip::Operation>(i);
+        // The only creation left for a lapsed bundle is a new bundle in its place.
+        if (allowed.has(op)) j.string("", op == voip::Operation::create ? "create_new_bundle" : voip::name(op));
+    }
     j.close_array();
     // A lapsed bundle has no window left and no next expiry: showing them would invite a
     // renewal the API refuses (RULES 5: create a new bundle).

@@ -14,8 +14,10 @@
 //   include/voip/bundle/renewal_policy.hpp
 //   include/voip/bundle/bundle.hpp
 //   include/voip/bundle/term.hpp
-//   include/voip/bundle/state.hpp
 //   include/voip/bundle/context.hpp
+//   include/voip/bundle/renewal_window.hpp
+//   include/voip/bundle/state.hpp
+//   include/voip/bundle/operation_set.hpp
 //   include/voip/bundle/charge.hpp
 //   include/voip/bundle/request.hpp
 //   include/voip/bundle/schema.hpp
@@ -916,32 +918,33 @@ inline std::ostream& operator<<(std::ostream& os, const Bundle& b) {
 namespace voip {
 
 namespace detail {
-// `ym + months` with day `d` clamped to the month's last day; checked against the range.
-[[nodiscard]] constexpr tl::expected<date::sys_days, Error> clamped(date::year_month ym, date::day d) noexcept {
-    if (ym.year() < date::year{1} || ym.year() > date::year{9999}) return fail(Error::date_out_of_range);
-    const date::day last = date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}}.day();
-    return date::sys_days{ym.year() / ym.month() / (d < last ? d : last)};
+// The month `months` after (before, when negative) `from`'s month, as a count of months
+// from January of year 0: year index / 12, month index % 12 + 1.
+[[nodiscard]] constexpr long long month_index(const Civil& from, int months) noexcept {
+    return static_cast<long long>(from.year) * 12 + (from.month - 1) + months;
 }
-}  // namespace detail
 
-namespace detail {
+// The month-end clamp (RULES 3): day `wanted` of month `index` (month_index), or that
+// month's last day when it is shorter. Requires a month in 0001-01..9999-12.
+[[nodiscard]] constexpr date::sys_days day_clamped_to_month(long long index, std::uint32_t wanted) noexcept {
+    const auto year = static_cast<std::uint32_t>(index / 12);
+    const auto month = static_cast<std::uint32_t>(index % 12) + 1;
+    const std::uint32_t last = days_in_month(year, month);
+    return days_from_civil(year, month, wanted < last ? wanted : last);
+}
+
 // add_term() on plain values (DayOrError, iso_date.hpp), in integer arithmetic on the civil date.
 [[nodiscard]] constexpr DayOrError add_term_day(date::sys_days from, date::sys_days anchor,
                                                 const RenewalPolicy& policy) noexcept {
     constexpr DayOrError out_of_range{date::sys_days{}, Error::date_out_of_range};
     if (!in_range(from) || !in_range(anchor)) return out_of_range;
     const Civil f = civil_from_days(from);
-    // The target month counted from January of year 0; before year 1 or after 9999 every
-    // day of it is out of range, in both modes.
-    const long long month_index = static_cast<long long>(f.year) * 12 + (f.month - 1) + policy.term_months;
-    if (month_index < 12 || month_index >= 10000 * 12) return out_of_range;
-    const auto year = static_cast<std::uint32_t>(month_index / 12);
-    const auto month = static_cast<std::uint32_t>(month_index % 12) + 1;
-    if (policy.month_end == MonthEnd::clamp) {
-        const std::uint32_t wanted = civil_from_days(anchor).day;
-        const std::uint32_t last = days_in_month(year, month);
-        return {days_from_civil(year, month, wanted < last ? wanted : last), Error{}};
-    }
+    // Before year 1 or after 9999 every day of the target month is out of range, in both modes.
+    const long long target = month_index(f, policy.term_months);
+    if (target < 12 || target >= 10000 * 12) return out_of_range;
+    if (policy.month_end == MonthEnd::clamp) return {day_clamped_to_month(target, civil_from_days(anchor).day), Error{}};
+    const auto year = static_cast<std::uint32_t>(target / 12);
+    const auto month = static_cast<std::uint32_t>(target % 12) + 1;
     const date::sys_days result = days_from_civil(year, month, f.day);  // a day past the month's end overflows
     if (!in_range(result)) return out_of_range;
     return {result, Error{}};
@@ -990,13 +993,12 @@ namespace detail {
             t = *next;
         }
     }
-    const date::year_month_day e{term_end};
-    const date::year_month target = e.year() / e.month() - date::months{policy.term_months};
+    const long long target = detail::month_index(detail::civil_from_days(term_end), -policy.term_months);
     // A boundary before 0001-01-01 is before created_on too: not an out-of-range error.
-    if (target.year() < date::year{1}) return created_on;
-    auto start = detail::clamped(target, date::year_month_day{created_on}.day());
-    if (start && *start < created_on) return created_on;
-    return start;
+    if (target < 12) return created_on;
+    if (target >= 10000 * 12) return fail(Error::date_out_of_range);  // only for term_months < 0 (!ok(policy))
+    const date::sys_days start = detail::day_clamped_to_month(target, detail::civil_from_days(created_on).day);
+    return start < created_on ? created_on : start;
 }
 
 // The first day of a bundle's last term, [term_start, expires_on); invalid_bundle when
@@ -1009,84 +1011,6 @@ namespace detail {
 
 }  // namespace voip
 // ---- end voip/bundle/term.hpp ----
-// ---- begin voip/bundle/state.hpp ----
-// SPDX-License-Identifier: MIT
-// Where a bundle stands on a given day, and its renewal window (RULES 4, 5).
-
-namespace voip {
-
-enum class State : std::uint8_t {
-    active,        // in service, not yet renewable
-    renewal_open,  // in service, renewable
-    grace,         // out of service, still renewable
-    lapsed,        // out of service for good: create a new bundle
-};
-
-[[nodiscard]] constexpr std::string_view name(State s) noexcept {
-    switch (s) {
-        case State::active: return "active";
-        case State::renewal_open: return "renewal_open";
-        case State::grace: return "grace";
-        case State::lapsed: return "lapsed";
-    }
-    return "invalid";  // only for a value outside the enumeration
-}
-
-[[nodiscard]] constexpr bool in_service(State s) noexcept { return s == State::active || s == State::renewal_open; }
-[[nodiscard]] constexpr bool renewable(State s) noexcept { return s == State::renewal_open || s == State::grace; }
-
-inline std::ostream& operator<<(std::ostream& os, State s) { return os << name(s); }
-
-// The days a renewal is allowed, both inclusive: [expires_on - before, expires_on + after].
-struct RenewalWindow {
-    date::sys_days first;
-    date::sys_days last;
-
-    [[nodiscard]] constexpr bool contains(date::sys_days d) const noexcept { return first <= d && d <= last; }
-};
-
-// Clipped to 0001-01-01..9999-12-31, the days the rules can name: a bundle expiring on
-// 9999-12-31 is renewable until 9999-12-31, not until a day with a five-digit year.
-[[nodiscard]] constexpr RenewalWindow renewal_window(date::sys_days expires_on, const RenewalPolicy& p) noexcept {
-    const std::int64_t e = expires_on.time_since_epoch().count();
-    constexpr std::int64_t lo = min_day.time_since_epoch().count();
-    constexpr std::int64_t hi = max_day.time_since_epoch().count();
-    const auto clip = [](std::int64_t d) {  // constants: no capture (clang: -Wunused-lambda-capture)
-        return date::sys_days{date::days{static_cast<int>(d < lo ? lo : d > hi ? hi : d)}};
-    };
-    return {clip(e - p.renew_days_before), clip(e + p.renew_days_after)};
-}
-// A bundle's window; invalid_bundle when !ok(b), as renew() answers.
-[[nodiscard]] constexpr tl::expected<RenewalWindow, Error> renewal_window(const Bundle& b,
-                                                                         const RenewalPolicy& p) noexcept {
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    return renewal_window(b.expires_on, p);
-}
-
-inline std::ostream& operator<<(std::ostream& os, const RenewalWindow& w) {
-    return os << '[' << IsoDate{w.first} << ", " << IsoDate{w.last} << ']';
-}
-
-// The four states partition every day: each day is in exactly one. Computed in 64 bits,
-// so no day count or offset can overflow.
-[[nodiscard]] constexpr State state_on(date::sys_days expires_on, date::sys_days day, const RenewalPolicy& p) noexcept {
-    const std::int64_t e = expires_on.time_since_epoch().count();
-    const std::int64_t d = day.time_since_epoch().count();
-    if (d < e - p.renew_days_before) return State::active;
-    if (d < e) return State::renewal_open;
-    if (d <= e + p.renew_days_after) return State::grace;
-    return State::lapsed;
-}
-// A bundle's state; invalid_bundle when !ok(b), as renew() answers: a bundle with its
-// dates swapped is not "lapsed".
-[[nodiscard]] constexpr tl::expected<State, Error> state_on(const Bundle& b, date::sys_days day,
-                                                           const RenewalPolicy& p) noexcept {
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    return state_on(b.expires_on, day, p);
-}
-
-}  // namespace voip
-// ---- end voip/bundle/state.hpp ----
 // ---- begin voip/bundle/context.hpp ----
 // SPDX-License-Identifier: MIT
 // Everything a decision depends on besides the bundle and the request: today, the
@@ -1131,6 +1055,226 @@ inline std::ostream& operator<<(std::ostream& os, const Context& c) {
 
 }  // namespace voip
 // ---- end voip/bundle/context.hpp ----
+// ---- begin voip/bundle/renewal_window.hpp ----
+// SPDX-License-Identifier: MIT
+// The renewal window (RULES 4), defined once: the states (state.hpp), the sweep and its
+// ranges (sweep.hpp) and renew() all ask it whether a day is inside.
+
+namespace voip {
+
+namespace detail {
+// A run of day counts, both ends inclusive, in 64 bits: no day count of a sys_days plus or
+// minus an int offset can overflow it.
+struct DaySpan {
+    std::int64_t first;
+    std::int64_t last;
+
+    [[nodiscard]] constexpr bool contains(std::int64_t d) const noexcept { return first <= d && d <= last; }
+};
+
+[[nodiscard]] constexpr std::int64_t day_count(date::sys_days d) noexcept { return d.time_since_epoch().count(); }
+
+// The one definition: the window of an expiry on day e is [e - before, e + after], here as
+// the offsets of its two ends from e. The only reader of the policy's two offsets.
+[[nodiscard]] constexpr DaySpan window_offsets(const RenewalPolicy& p) noexcept {
+    return {-static_cast<std::int64_t>(p.renew_days_before), static_cast<std::int64_t>(p.renew_days_after)};
+}
+
+// The window of an expiry on `expires_on`, unclipped.
+[[nodiscard]] constexpr DaySpan window_days(date::sys_days expires_on, const RenewalPolicy& p) noexcept {
+    const DaySpan o = window_offsets(p);
+    return {day_count(expires_on) + o.first, day_count(expires_on) + o.last};
+}
+
+// The window seen from a day: the expiries whose window contains `day`.
+// e + first <= day <= e + last  <=>  day - last <= e <= day - first.
+[[nodiscard]] constexpr DaySpan expiries_open_on(date::sys_days day, const RenewalPolicy& p) noexcept {
+    const DaySpan o = window_offsets(p);
+    return {day_count(day) - o.last, day_count(day) - o.first};
+}
+}  // namespace detail
+
+// The days a renewal is allowed, both inclusive: [expires_on - before, expires_on + after].
+struct RenewalWindow {
+    date::sys_days first;
+    date::sys_days last;
+
+    [[nodiscard]] constexpr bool contains(date::sys_days d) const noexcept { return first <= d && d <= last; }
+};
+
+// Clipped to 0001-01-01..9999-12-31, the days the rules can name: a bundle expiring on
+// 9999-12-31 is renewable until 9999-12-31, not until a day with a five-digit year. For a
+// day in that range, contains(day) is detail::window_days(...).contains(day).
+[[nodiscard]] constexpr RenewalWindow renewal_window(date::sys_days expires_on, const RenewalPolicy& p) noexcept {
+    constexpr std::int64_t lo = detail::day_count(min_day);
+    constexpr std::int64_t hi = detail::day_count(max_day);
+    const auto clip = [](std::int64_t d) {  // constants: no capture (clang: -Wunused-lambda-capture)
+        return date::sys_days{date::days{static_cast<int>(d < lo ? lo : d > hi ? hi : d)}};
+    };
+    const detail::DaySpan w = detail::window_days(expires_on, p);
+    return {clip(w.first), clip(w.last)};
+}
+// A bundle's window; invalid_bundle when !ok(b), as renew() answers.
+[[nodiscard]] constexpr tl::expected<RenewalWindow, Error> renewal_window(const Bundle& b,
+                                                                         const RenewalPolicy& p) noexcept {
+    if (!ok(b)) return fail(Error::invalid_bundle);
+    return renewal_window(b.expires_on, p);
+}
+// renewal_window(b, c.policy): the window does not depend on the day.
+[[nodiscard]] constexpr tl::expected<RenewalWindow, Error> renewal_window(const Bundle& b, const Context& c) noexcept {
+    return renewal_window(b, c.policy);
+}
+
+inline std::ostream& operator<<(std::ostream& os, const RenewalWindow& w) {
+    return os << '[' << IsoDate{w.first} << ", " << IsoDate{w.last} << ']';
+}
+
+// May `b` be renewed on c.today? Success exactly when renew() passes its window check, with
+// renew()'s errors in its order: invalid_policy (!ok(c)), invalid_bundle (!ok(b)),
+// outside_renewal_window. renew() can still refuse for what the window does not decide: a
+// new expiry past 9999-12-31 (date_out_of_range) or short funds.
+[[nodiscard]] constexpr tl::expected<void, Error> can_renew(const Bundle& b, const Context& c) noexcept {
+    if (!ok(c)) return fail(Error::invalid_policy);
+    if (!ok(b)) return fail(Error::invalid_bundle);
+    if (!renewal_window(b.expires_on, c.policy).contains(c.today)) return fail(Error::outside_renewal_window);
+    return {};
+}
+// can_renew(b, Context{day, p}).
+[[nodiscard]] constexpr tl::expected<void, Error> can_renew(const Bundle& b, date::sys_days day,
+                                                           const RenewalPolicy& p) noexcept {
+    return can_renew(b, Context{day, p});
+}
+
+}  // namespace voip
+// ---- end voip/bundle/renewal_window.hpp ----
+// ---- begin voip/bundle/state.hpp ----
+// SPDX-License-Identifier: MIT
+// Where a bundle stands on a given day (RULES 5), from its renewal window (RULES 4).
+
+namespace voip {
+
+enum class State : std::uint8_t {
+    active,        // in service, not yet renewable
+    renewal_open,  // in service, renewable
+    grace,         // out of service, still renewable
+    lapsed,        // out of service for good: create a new bundle
+};
+
+[[nodiscard]] constexpr std::string_view name(State s) noexcept {
+    switch (s) {
+        case State::active: return "active";
+        case State::renewal_open: return "renewal_open";
+        case State::grace: return "grace";
+        case State::lapsed: return "lapsed";
+    }
+    return "invalid";  // only for a value outside the enumeration
+}
+
+[[nodiscard]] constexpr bool in_service(State s) noexcept { return s == State::active || s == State::renewal_open; }
+[[nodiscard]] constexpr bool renewable(State s) noexcept { return s == State::renewal_open || s == State::grace; }
+
+inline std::ostream& operator<<(std::ostream& os, State s) { return os << name(s); }
+
+// The four states partition every day: each day is in exactly one. The window's two ends
+// and expires_on split the days (detail::window_days, in 64 bits: no day count or offset
+// can overflow), so renewable(state_on(e, d, p)) == renewal_window(e, p).contains(d) for
+// every day d in 0001..9999.
+[[nodiscard]] constexpr State state_on(date::sys_days expires_on, date::sys_days day, const RenewalPolicy& p) noexcept {
+    const detail::DaySpan w = detail::window_days(expires_on, p);
+    const std::int64_t d = detail::day_count(day);
+    if (d < w.first) return State::active;
+    if (d < detail::day_count(expires_on)) return State::renewal_open;
+    if (d <= w.last) return State::grace;
+    return State::lapsed;
+}
+// A bundle's state; invalid_bundle when !ok(b), as renew() answers: a bundle with its
+// dates swapped is not "lapsed".
+[[nodiscard]] constexpr tl::expected<State, Error> state_on(const Bundle& b, date::sys_days day,
+                                                           const RenewalPolicy& p) noexcept {
+    if (!ok(b)) return fail(Error::invalid_bundle);
+    return state_on(b.expires_on, day, p);
+}
+// state_on(b, c.today, c.policy).
+[[nodiscard]] constexpr tl::expected<State, Error> state_on(const Bundle& b, const Context& c) noexcept {
+    return state_on(b, c.today, c.policy);
+}
+
+}  // namespace voip
+// ---- end voip/bundle/state.hpp ----
+// ---- begin voip/bundle/operation_set.hpp ----
+// SPDX-License-Identifier: MIT
+// The three calls of the API, and which of them a bundle's state allows (RULES 5).
+
+namespace voip {
+
+enum class Operation : std::uint8_t { create, update, renew };
+
+inline constexpr std::size_t operation_count = 3;
+
+[[nodiscard]] constexpr std::string_view name(Operation op) noexcept {
+    switch (op) {
+        case Operation::create: return "create";
+        case Operation::update: return "update";
+        case Operation::renew: return "renew";
+    }
+    return "invalid";
+}
+
+inline std::ostream& operator<<(std::ostream& os, Operation op) { return os << name(op); }
+
+// A set of operations, one bit each (bit i = Operation i): a trivially copyable value.
+class OperationSet {
+public:
+    constexpr OperationSet() noexcept = default;
+    [[nodiscard]] constexpr bool has(Operation op) const noexcept { return (bits_ & bit(op)) != 0; }
+    [[nodiscard]] constexpr OperationSet with(Operation op) const noexcept {
+        OperationSet s = *this;
+        s.bits_ = static_cast<std::uint8_t>(s.bits_ | bit(op));
+        return s;
+    }
+    [[nodiscard]] constexpr std::uint8_t bits() const noexcept { return bits_; }
+    [[nodiscard]] constexpr bool empty() const noexcept { return bits_ == 0; }
+    [[nodiscard]] constexpr std::size_t size() const noexcept {
+        std::size_t n = 0;
+        for (std::uint8_t b = bits_; b != 0; b = static_cast<std::uint8_t>(b & (b - 1))) ++n;
+        return n;
+    }
+    [[nodiscard]] friend constexpr bool operator==(OperationSet a, OperationSet b) noexcept { return a.bits_ == b.bits_; }
+    [[nodiscard]] friend constexpr bool operator!=(OperationSet a, OperationSet b) noexcept { return a.bits_ != b.bits_; }
+
+private:
+    [[nodiscard]] static constexpr std::uint8_t bit(Operation op) noexcept {
+        return static_cast<std::uint8_t>(1u << static_cast<unsigned>(op));
+    }
+    std::uint8_t bits_ = 0;
+};
+
+// In the enumeration's order: [update, renew].
+inline std::ostream& operator<<(std::ostream& os, OperationSet s) {
+    os << '[';
+    bool first = true;
+    for (std::size_t i = 0; i < operation_count; ++i) {
+        const auto op = static_cast<Operation>(i);
+        if (!s.has(op)) continue;
+        os << (first ? "" : ", ") << name(op);
+        first = false;
+    }
+    return os << ']';
+}
+
+// What a caller can still do about a bundle in state `s`, funds aside: update while it is
+// in service, renew while it is renewable (both from the window: state.hpp), and for a
+// lapsed bundle nothing but create, a new bundle in its place. Never empty.
+[[nodiscard]] constexpr OperationSet allowed_operations(State s) noexcept {
+    OperationSet ops;
+    if (in_service(s)) ops = ops.with(Operation::update);
+    if (renewable(s)) ops = ops.with(Operation::renew);
+    if (ops.empty()) ops = ops.with(Operation::create);
+    return ops;
+}
+
+}  // namespace voip
+// ---- end voip/bundle/operation_set.hpp ----
 // ---- begin voip/bundle/charge.hpp ----
 // SPDX-License-Identifier: MIT
 // What an upgrade costs, term by term, as an invoice would show it (RULES 7, 8).
@@ -1578,10 +1722,9 @@ namespace detail {
 
 // Renew: only inside the window; the new expiry is one term after the old one, however
 // early or late, so a second renewal in the same window is too early.
+// can_renew() is its first check, so the two never disagree.
 [[nodiscard]] constexpr Result quote_renew(const Bundle& b, const Context& c) noexcept {
-    if (!ok(c)) return fail(Error::invalid_policy);
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    if (!renewal_window(b.expires_on, c.policy).contains(c.today)) return fail(Error::outside_renewal_window);
+    if (const auto open = can_renew(b, c); !open) return fail(open.error());
     const auto expires = next_expiry(b, c.policy);
     if (!expires) return fail(expires.error());
     const auto price = detail::price_of(c, b.bundle_type);
@@ -1622,19 +1765,6 @@ template <class Find>
 // library, and no allocation when the caller gives the buffer.
 
 namespace voip {
-
-enum class Operation : std::uint8_t { create, update, renew };
-
-[[nodiscard]] constexpr std::string_view name(Operation op) noexcept {
-    switch (op) {
-        case Operation::create: return "create";
-        case Operation::update: return "update";
-        case Operation::renew: return "renew";
-    }
-    return "invalid";
-}
-
-inline std::ostream& operator<<(std::ostream& os, Operation op) { return os << name(op); }
 
 // One answer of the API: either the bundle (200, 201) or the error (400, 402, 404), never
 // both and never neither. Made by success_envelope(), error_envelope() or make_envelope().
@@ -1902,16 +2032,17 @@ constexpr SweepTotals sweep(ForwardIt first, ForwardIt last, date::sys_days day,
 
 // The daily sweep's two predicates as ranges of expires_on, for a host that keeps its
 // bundles in a database and selects the due ones through an index (a sorted column):
-// on `day`, with the policy's window of [expires_on - before, expires_on + after],
+// on `day`, [renew_first, renew_last] are the expiries whose renewal window contains `day`
+// (detail::expiries_open_on), and
 //   sweep_action(b, day) == renew   <=>  b.auto_renew && renew_first <= b.expires_on <= renew_last
 //   sweep_action(b, day) == lapsed  <=>  b.expires_on < lapsed_before
 // and none otherwise, for every ok() bundle. The bounds may fall outside 0001..9999 near
 // its ends (compare them as day counts). A bundle newly lapsed on `day` has
 // expires_on == lapsed_before - 1 day.
 struct SweepRanges {
-    date::sys_days renew_first;    // day - renew_days_after, inclusive
-    date::sys_days renew_last;     // day + renew_days_before, inclusive
-    date::sys_days lapsed_before;  // day - renew_days_after, exclusive
+    date::sys_days renew_first;    // inclusive: the earliest expiry whose window contains day
+    date::sys_days renew_last;     // inclusive: the latest one
+    date::sys_days lapsed_before;  // exclusive: renew_first, whose window closes on day
 };
 
 [[nodiscard]] constexpr bool operator==(const SweepRanges& a, const SweepRanges& b) noexcept {
@@ -1928,29 +2059,32 @@ inline std::ostream& operator<<(std::ostream& os, const SweepRanges& r) {
 [[nodiscard]] constexpr tl::expected<SweepRanges, Error> sweep_ranges(date::sys_days day,
                                                                       const RenewalPolicy& p) noexcept {
     if (!ok(p) || !in_range(day)) return fail(Error::invalid_policy);
-    return SweepRanges{day - date::days{p.renew_days_after}, day + date::days{p.renew_days_before},
-                       day - date::days{p.renew_days_after}};
+    // ok(p) keeps both offsets within 366 days and `day` is in range: both ends fit an int.
+    const detail::DaySpan e = detail::expiries_open_on(day, p);
+    const date::sys_days first{date::days{static_cast<int>(e.first)}};
+    const date::sys_days last{date::days{static_cast<int>(e.last)}};
+    return SweepRanges{first, last, first};
 }
 
 namespace detail {
-// sweep_action() for one day, as two comparisons of expires_on with bounds fixed for that
-// day, so the totals need no branch per bundle (docs/benchmarks.md). With before, after >= 0:
-//   lapsed  <=> day > expires_on + after             <=> expires_on < day - after
-//   renew   <=> auto_renew && expires_on - before <= day <= expires_on + after
-//           <=> auto_renew && day - after <= expires_on <= day + before
+// sweep_action() for one day, as two comparisons of expires_on with the bounds of
+// expiries_open_on(day), so the totals need no branch per bundle (docs/benchmarks.md).
+// With the window's ends on either side of its expiry (first <= e <= last for the window
+// of e, that is, both offsets >= 0):
+//   lapsed  <=> day is past e's window            <=> expires_on < first
+//   renew   <=> auto_renew && e's window holds day <=> auto_renew && first <= expires_on <= last
 struct SweepBounds {
     bool usable = false;  // false: bounds outside int or a negative offset; take the plain loop
-    int first = 0;        // day - after: below it, lapsed
-    int last = 0;         // day + before
+    int first = 0;        // below it, lapsed
+    int last = 0;
 };
 [[nodiscard]] constexpr SweepBounds sweep_bounds(date::sys_days day, const RenewalPolicy& p) noexcept {
-    const long long d = day.time_since_epoch().count();
-    const long long first = d - p.renew_days_after;
-    const long long last = d + p.renew_days_before;
-    constexpr long long lo = std::numeric_limits<int>::min();
-    constexpr long long hi = std::numeric_limits<int>::max();
-    if (p.renew_days_before < 0 || p.renew_days_after < 0 || first < lo || last > hi) return {};
-    return {true, static_cast<int>(first), static_cast<int>(last)};
+    const DaySpan e = expiries_open_on(day, p);
+    constexpr std::int64_t lo = std::numeric_limits<int>::min();
+    constexpr std::int64_t hi = std::numeric_limits<int>::max();
+    // A negative offset puts `day` outside its own span: the comparisons above need both >= 0.
+    if (!e.contains(day_count(day)) || e.first < lo || e.last > hi) return {};
+    return {true, static_cast<int>(e.first), static_cast<int>(e.last)};
 }
 
 // True while a constant expression is evaluated (std::is_constant_evaluated in C++20, the

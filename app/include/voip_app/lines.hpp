@@ -18,7 +18,7 @@ inline constexpr std::array<Member, 7> status{{
     {"state", Kind::text, true},
     {"in_service", Kind::boolean, true},
     {"renewable", Kind::boolean, true},
-    {"actions", Kind::array, true},          // what can still be done today: status_actions
+    {"actions", Kind::array, true},          // what can still be done today: voip::allowed_operations
     {"renewal_window", Kind::object, false},  // absent when lapsed: the window is gone
     {"next_expiry", Kind::date, false},      // absent when lapsed, or past 9999-12-31
     {"features", Kind::array, true},
@@ -28,18 +28,6 @@ inline constexpr std::array<Member, 2> window{{
     {"first", Kind::date, true},
     {"last", Kind::date, true},
 }};
-
-// status's actions: the calls that would succeed on the day (funds aside). A lapsed
-// bundle can only be replaced: "create_new_bundle".
-[[nodiscard]] constexpr std::array<std::string_view, 2> status_actions(voip::State s) noexcept {
-    switch (s) {
-        case voip::State::active: return {"update", ""};
-        case voip::State::renewal_open: return {"update", "renew"};
-        case voip::State::grace: return {"renew", ""};  // update needs the bundle in service
-        case voip::State::lapsed: break;
-    }
-    return {"create_new_bundle", ""};
-}
 
 // quote: the envelope, its result the bundle's members, then these.
 inline constexpr std::array<Member, 4> quote{{

@@ -13,24 +13,12 @@
 #include "bundle.hpp"
 #include "error.hpp"
 #include "iso_date.hpp"
+#include "operation_set.hpp"
 #include "operations.hpp"
 #include "schema.hpp"
 #include "uuid.hpp"
 
 namespace voip {
-
-enum class Operation : std::uint8_t { create, update, renew };
-
-[[nodiscard]] constexpr std::string_view name(Operation op) noexcept {
-    switch (op) {
-        case Operation::create: return "create";
-        case Operation::update: return "update";
-        case Operation::renew: return "renew";
-    }
-    return "invalid";
-}
-
-inline std::ostream& operator<<(std::ostream& os, Operation op) { return os << name(op); }
 
 // One answer of the API: either the bundle (200, 201) or the error (400, 402, 404), never
 // both and never neither. Made by success_envelope(), error_envelope() or make_envelope().

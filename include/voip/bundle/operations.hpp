@@ -15,6 +15,7 @@
 #include "error.hpp"
 #include "money.hpp"
 #include "request.hpp"
+#include "renewal_window.hpp"
 #include "state.hpp"
 #include "term.hpp"
 #include "uuid.hpp"
@@ -92,10 +93,9 @@ namespace detail {
 
 // Renew: only inside the window; the new expiry is one term after the old one, however
 // early or late, so a second renewal in the same window is too early.
+// can_renew() is its first check, so the two never disagree.
 [[nodiscard]] constexpr Result quote_renew(const Bundle& b, const Context& c) noexcept {
-    if (!ok(c)) return fail(Error::invalid_policy);
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    if (!renewal_window(b.expires_on, c.policy).contains(c.today)) return fail(Error::outside_renewal_window);
+    if (const auto open = can_renew(b, c); !open) return fail(open.error());
     const auto expires = next_expiry(b, c.policy);
     if (!expires) return fail(expires.error());
     const auto price = detail::price_of(c, b.bundle_type);

@@ -15,6 +15,7 @@
 #include "error.hpp"
 #include "iso_date.hpp"
 #include "renewal_policy.hpp"
+#include "renewal_window.hpp"
 #include "state.hpp"
 
 namespace voip {
@@ -90,16 +91,17 @@ constexpr SweepTotals sweep(ForwardIt first, ForwardIt last, date::sys_days day,
 
 // The daily sweep's two predicates as ranges of expires_on, for a host that keeps its
 // bundles in a database and selects the due ones through an index (a sorted column):
-// on `day`, with the policy's window of [expires_on - before, expires_on + after],
+// on `day`, [renew_first, renew_last] are the expiries whose renewal window contains `day`
+// (detail::expiries_open_on), and
 //   sweep_action(b, day) == renew   <=>  b.auto_renew && renew_first <= b.expires_on <= renew_last
 //   sweep_action(b, day) == lapsed  <=>  b.expires_on < lapsed_before
 // and none otherwise, for every ok() bundle. The bounds may fall outside 0001..9999 near
 // its ends (compare them as day counts). A bundle newly lapsed on `day` has
 // expires_on == lapsed_before - 1 day.
 struct SweepRanges {
-    date::sys_days renew_first;    // day - renew_days_after, inclusive
-    date::sys_days renew_last;     // day + renew_days_before, inclusive
-    date::sys_days lapsed_before;  // day - renew_days_after, exclusive
+    date::sys_days renew_first;    // inclusive: the earliest expiry whose window contains day
+    date::sys_days renew_last;     // inclusive: the latest one
+    date::sys_days lapsed_before;  // exclusive: renew_first, whose window closes on day
 };
 
 [[nodiscard]] constexpr bool operator==(const SweepRanges& a, const SweepRanges& b) noexcept {
@@ -116,29 +118,32 @@ inline std::ostream& operator<<(std::ostream& os, const SweepRanges& r) {
 [[nodiscard]] constexpr tl::expected<SweepRanges, Error> sweep_ranges(date::sys_days day,
                                                                       const RenewalPolicy& p) noexcept {
     if (!ok(p) || !in_range(day)) return fail(Error::invalid_policy);
-    return SweepRanges{day - date::days{p.renew_days_after}, day + date::days{p.renew_days_before},
-                       day - date::days{p.renew_days_after}};
+    // ok(p) keeps both offsets within 366 days and `day` is in range: both ends fit an int.
+    const detail::DaySpan e = detail::expiries_open_on(day, p);
+    const date::sys_days first{date::days{static_cast<int>(e.first)}};
+    const date::sys_days last{date::days{static_cast<int>(e.last)}};
+    return SweepRanges{first, last, first};
 }
 
 namespace detail {
-// sweep_action() for one day, as two comparisons of expires_on with bounds fixed for that
-// day, so the totals need no branch per bundle (docs/benchmarks.md). With before, after >= 0:
-//   lapsed  <=> day > expires_on + after             <=> expires_on < day - after
-//   renew   <=> auto_renew && expires_on - before <= day <= expires_on + after
-//           <=> auto_renew && day - after <= expires_on <= day + before
+// sweep_action() for one day, as two comparisons of expires_on with the bounds of
+// expiries_open_on(day), so the totals need no branch per bundle (docs/benchmarks.md).
+// With the window's ends on either side of its expiry (first <= e <= last for the window
+// of e, that is, both offsets >= 0):
+//   lapsed  <=> day is past e's window            <=> expires_on < first
+//   renew   <=> auto_renew && e's window holds day <=> auto_renew && first <= expires_on <= last
 struct SweepBounds {
     bool usable = false;  // false: bounds outside int or a negative offset; take the plain loop
-    int first = 0;        // day - after: below it, lapsed
-    int last = 0;         // day + before
+    int first = 0;        // below it, lapsed
+    int last = 0;
 };
 [[nodiscard]] constexpr SweepBounds sweep_bounds(date::sys_days day, const RenewalPolicy& p) noexcept {
-    const long long d = day.time_since_epoch().count();
-    const long long first = d - p.renew_days_after;
-    const long long last = d + p.renew_days_before;
-    constexpr long long lo = std::numeric_limits<int>::min();
-    constexpr long long hi = std::numeric_limits<int>::max();
-    if (p.renew_days_before < 0 || p.renew_days_after < 0 || first < lo || last > hi) return {};
-    return {true, static_cast<int>(first), static_cast<int>(last)};
+    const DaySpan e = expiries_open_on(day, p);
+    constexpr std::int64_t lo = std::numeric_limits<int>::min();
+    constexpr std::int64_t hi = std::numeric_limits<int>::max();
+    // A negative offset puts `day` outside its own span: the comparisons above need both >= 0.
+    if (!e.contains(day_count(day)) || e.first < lo || e.last > hi) return {};
+    return {true, static_cast<int>(e.first), static_cast<int>(e.last)};
 }
 
 // True while a constant expression is evaluated (std::is_constant_evaluated in C++20, the

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Term arithmetic: when a bundle expires, where its term started (RULES 3).
+#include <cstdint>
+
 #include <date/date.h>
 #include <tl/expected.hpp>
 
@@ -12,32 +14,33 @@
 namespace voip {
 
 namespace detail {
-// `ym + months` with day `d` clamped to the month's last day; checked against the range.
-[[nodiscard]] constexpr tl::expected<date::sys_days, Error> clamped(date::year_month ym, date::day d) noexcept {
-    if (ym.year() < date::year{1} || ym.year() > date::year{9999}) return fail(Error::date_out_of_range);
-    const date::day last = date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}}.day();
-    return date::sys_days{ym.year() / ym.month() / (d < last ? d : last)};
+// The month `months` after (before, when negative) `from`'s month, as a count of months
+// from January of year 0: year index / 12, month index % 12 + 1.
+[[nodiscard]] constexpr long long month_index(const Civil& from, int months) noexcept {
+    return static_cast<long long>(from.year) * 12 + (from.month - 1) + months;
 }
-}  // namespace detail
 
-namespace detail {
+// The month-end clamp (RULES 3): day `wanted` of month `index` (month_index), or that
+// month's last day when it is shorter. Requires a month in 0001-01..9999-12.
+[[nodiscard]] constexpr date::sys_days day_clamped_to_month(long long index, std::uint32_t wanted) noexcept {
+    const auto year = static_cast<std::uint32_t>(index / 12);
+    const auto month = static_cast<std::uint32_t>(index % 12) + 1;
+    const std::uint32_t last = days_in_month(year, month);
+    return days_from_civil(year, month, wanted < last ? wanted : last);
+}
+
 // add_term() on plain values (DayOrError, iso_date.hpp), in integer arithmetic on the civil date.
 [[nodiscard]] constexpr DayOrError add_term_day(date::sys_days from, date::sys_days anchor,
                                                 const RenewalPolicy& policy) noexcept {
     constexpr DayOrError out_of_range{date::sys_days{}, Error::date_out_of_range};
     if (!in_range(from) || !in_range(anchor)) return out_of_range;
     const Civil f = civil_from_days(from);
-    // The target month counted from January of year 0; before year 1 or after 9999 every
-    // day of it is out of range, in both modes.
-    const long long month_index = static_cast<long long>(f.year) * 12 + (f.month - 1) + policy.term_months;
-    if (month_index < 12 || month_index >= 10000 * 12) return out_of_range;
-    const auto year = static_cast<std::uint32_t>(month_index / 12);
-    const auto month = static_cast<std::uint32_t>(month_index % 12) + 1;
-    if (policy.month_end == MonthEnd::clamp) {
-        const std::uint32_t wanted = civil_from_days(anchor).day;
-        const std::uint32_t last = days_in_month(year, month);
-        return {days_from_civil(year, month, wanted < last ? wanted : last), Error{}};
-    }
+    // Before year 1 or after 9999 every day of the target month is out of range, in both modes.
+    const long long target = month_index(f, policy.term_months);
+    if (target < 12 || target >= 10000 * 12) return out_of_range;
+    if (policy.month_end == MonthEnd::clamp) return {day_clamped_to_month(target, civil_from_days(anchor).day), Error{}};
+    const auto year = static_cast<std::uint32_t>(target / 12);
+    const auto month = static_cast<std::uint32_t>(target % 12) + 1;
     const date::sys_days result = days_from_civil(year, month, f.day);  // a day past the month's end overflows
     if (!in_range(result)) return out_of_range;
     return {result, Error{}};
@@ -86,13 +89,12 @@ namespace detail {
             t = *next;
         }
     }
-    const date::year_month_day e{term_end};
-    const date::year_month target = e.year() / e.month() - date::months{policy.term_months};
+    const long long target = detail::month_index(detail::civil_from_days(term_end), -policy.term_months);
     // A boundary before 0001-01-01 is before created_on too: not an out-of-range error.
-    if (target.year() < date::year{1}) return created_on;
-    auto start = detail::clamped(target, date::year_month_day{created_on}.day());
-    if (start && *start < created_on) return created_on;
-    return start;
+    if (target < 12) return created_on;
+    if (target >= 10000 * 12) return fail(Error::date_out_of_range);  // only for term_months < 0 (!ok(policy))
+    const date::sys_days start = detail::day_clamped_to_month(target, detail::civil_from_days(created_on).day);
+    return start < created_on ? created_on : start;
 }
 
 // The first day of a bundle's last term, [term_start, expires_on); invalid_bundle when
