@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,6 +43,7 @@
 namespace {
 
 using voip_cli::Failure;
+using voip_cli::Options;
 
 constexpr int exit_usage = 2;
 
@@ -54,81 +56,96 @@ void usage_error(const std::string& message) {
     std::cerr << "voip-bundle: " << line << '\n';
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    CLI::App app{"voip-bundle: what the VoIP Bundle API would answer, from JSON, without a server or a charge",
-                 "voip-bundle"};
-    app.set_version_flag("--version", std::string(VOIP_BUNDLE_CLI_VERSION));
-    app.require_subcommand(1);
-    voip_cli::Options o;
+// The subcommands as registered, to tell after parsing which one was given, and the
+// options only one of them takes. CLI11 holds pointers into it: it stays where made.
+struct Commands {
     std::vector<CLI::Option*> path_options;  // --store, --prices, --balance: given means not empty
-
-    const auto add_today = [&o](CLI::App* s) {
-        CLI::Option* today = s->add_option("--today", o.today, "the day of the request, YYYY-MM-DD (default: today in --zone)");
-        s->add_option("--zone", o.zone, "the IANA time zone whose date is today when --today is not given (default UTC)")
-            ->excludes(today);
-    };
-    const auto add_month_end = [&o](CLI::App* s) {
-        s->add_option("--month-end", o.month_end, "clamp or overflow (PHP's +1 month); default: the store's header, else clamp");
-    };
-    const auto add_operation_options = [&](CLI::App* s, bool quote) {
-        add_today(s);
-        s->add_option("--uuid", o.uuid, "the bundle (update, renew); the new bundle's uuid (create; default random)");
-        path_options.push_back(s->add_option("--store", o.store, "JSON-lines file of stored bundles"));
-        if (!quote) s->add_flag("--commit", o.commit, "write the new state back to --store, atomically");
-        path_options.push_back(
-            s->add_option("--prices", o.prices, R"(price list file {"1": 1500, ...} in minor units per term)"));
-        path_options.push_back(s->add_option("--balance", o.balance, "the customer's balance in minor units"));
-        s->add_flag("--pretty", o.pretty, "the seed's layout instead of one line");
-        s->add_flag("--explain", o.explain, "print the failed rule's name on standard error");
-        add_month_end(s);
-    };
-
     std::vector<std::pair<CLI::App*, voip::Operation>> operations;
     std::vector<std::pair<CLI::App*, voip::Operation>> quotes;
+    CLI::App* status = nullptr;
+    CLI::App* sweep = nullptr;
+    bool check_duplicates = false;
+    CLI::App* demo = nullptr;
+#ifdef VOIP_BUNDLE_SERVE
+    voip_sandbox::ServeOptions serve_options;
+    CLI::App* serve = nullptr;
+#endif
+};
+
+void add_today(CLI::App* s, Options& o) {
+    CLI::Option* today = s->add_option("--today", o.today, "the day of the request, YYYY-MM-DD (default: today in --zone)");
+    s->add_option("--zone", o.zone, "the IANA time zone whose date is today when --today is not given (default UTC)")
+        ->excludes(today);
+}
+
+void add_month_end(CLI::App* s, Options& o) {
+    s->add_option("--month-end", o.month_end, "clamp or overflow (PHP's +1 month); default: the store's header, else clamp");
+}
+
+void add_operation_options(CLI::App* s, bool quote, Options& o, Commands& c) {
+    add_today(s, o);
+    s->add_option("--uuid", o.uuid, "the bundle (update, renew); the new bundle's uuid (create; default random)");
+    c.path_options.push_back(s->add_option("--store", o.store, "JSON-lines file of stored bundles"));
+    if (!quote) s->add_flag("--commit", o.commit, "write the new state back to --store, atomically");
+    c.path_options.push_back(
+        s->add_option("--prices", o.prices, R"(price list file {"1": 1500, ...} in minor units per term)"));
+    c.path_options.push_back(s->add_option("--balance", o.balance, "the customer's balance in minor units"));
+    s->add_flag("--pretty", o.pretty, "the seed's layout instead of one line");
+    s->add_flag("--explain", o.explain, "print the failed rule's name on standard error");
+    add_month_end(s, o);
+}
+
+// create, update and renew, then quote with the same three.
+void add_operations(CLI::App& app, Options& o, Commands& c) {
     const std::pair<const char*, voip::Operation> names[] = {
         {"create", voip::Operation::create}, {"update", voip::Operation::update}, {"renew", voip::Operation::renew}};
     for (const auto& [n, op] : names) {
         CLI::App* s = app.add_subcommand(n, std::string(n) + (op == voip::Operation::renew
                                                                    ? " a bundle"
                                                                    : " a bundle; the request body on standard input"));
-        add_operation_options(s, false);
-        operations.emplace_back(s, op);
+        add_operation_options(s, false, o, c);
+        c.operations.emplace_back(s, op);
     }
     CLI::App* quote = app.add_subcommand("quote", "what an operation would charge and the new dates; commits nothing");
     quote->require_subcommand(1);
     for (const auto& [n, op] : names) {
         CLI::App* s = quote->add_subcommand(n, std::string("quote ") + n);
-        add_operation_options(s, true);
-        quotes.emplace_back(s, op);
+        add_operation_options(s, true, o, c);
+        c.quotes.emplace_back(s, op);
     }
-    CLI::App* status = app.add_subcommand("status", "state, renewal window, next expiry and features of a bundle");
-    add_today(status);
-    status->add_option("--uuid", o.uuid, "the bundle")->required();
-    status->add_option("--store", o.store, "JSON-lines file of stored bundles")->required();
-    status->add_flag("--pretty", o.pretty, "the seed's layout instead of one line");
-    status->add_flag("--explain", o.explain, "print the failed rule's name on standard error");
-    add_month_end(status);
-    CLI::App* sweep = app.add_subcommand("sweep", "the daily auto-renew sweep: one line per bundle needing action, then a summary");
-    add_today(sweep);
-    sweep->add_option("--store", o.store, "JSON-lines file of stored bundles")->required();
-    bool check_duplicates = false;
-    sweep->add_flag("--check-duplicates", check_duplicates,
-                    "stop with exit 2 at a uuid seen before (remembers every uuid: memory grows with the store)");
-    add_month_end(sweep);
-    CLI::App* demo = app.add_subcommand("demo", "replay every example of the seed page and print each envelope");
+}
+
+void add_status_and_sweep(CLI::App& app, Options& o, Commands& c) {
+    c.status = app.add_subcommand("status", "state, renewal window, next expiry and features of a bundle");
+    add_today(c.status, o);
+    c.status->add_option("--uuid", o.uuid, "the bundle")->required();
+    c.status->add_option("--store", o.store, "JSON-lines file of stored bundles")->required();
+    c.status->add_flag("--pretty", o.pretty, "the seed's layout instead of one line");
+    c.status->add_flag("--explain", o.explain, "print the failed rule's name on standard error");
+    add_month_end(c.status, o);
+    c.sweep = app.add_subcommand("sweep", "the daily auto-renew sweep: one line per bundle needing action, then a summary");
+    add_today(c.sweep, o);
+    c.sweep->add_option("--store", o.store, "JSON-lines file of stored bundles")->required();
+    c.sweep->add_flag("--check-duplicates", c.check_duplicates,
+                      "stop with exit 2 at a uuid seen before (remembers every uuid: memory grows with the store)");
+    add_month_end(c.sweep, o);
+}
+
 #ifdef VOIP_BUNDLE_SERVE
-    voip_sandbox::ServeOptions serve_options;
-    CLI::App* serve = app.add_subcommand("serve", "the sandbox: the API on localhost, stateful, with a clock tests can move");
-    serve->add_option("--listen", serve_options.listen, "HOST:PORT to listen on (port 0: any free port, printed)")
+void add_serve(CLI::App& app, Commands& c) {
+    voip_sandbox::ServeOptions& so = c.serve_options;
+    c.serve = app.add_subcommand("serve", "the sandbox: the API on localhost, stateful, with a clock tests can move");
+    c.serve->add_option("--listen", so.listen, "HOST:PORT to listen on (port 0: any free port, printed)")
         ->capture_default_str();
-    serve->add_option("--db", serve_options.db, "SQLite database file, or :memory:")->capture_default_str();
-    serve->add_option("--config", serve_options.config, "accounts, customers, balances, prices and policy (JSON)");
-    serve->add_option("--today", serve_options.today, "the first day of a new account's clock (default: today, UTC)");
-    serve->add_option("--threads", serve_options.threads, "connections served at once")->capture_default_str();
+    c.serve->add_option("--db", so.db, "SQLite database file, or :memory:")->capture_default_str();
+    c.serve->add_option("--config", so.config, "accounts, customers, balances, prices and policy (JSON)");
+    c.serve->add_option("--today", so.today, "the first day of a new account's clock (default: today, UTC)");
+    c.serve->add_option("--threads", so.threads, "connections served at once")->capture_default_str();
+}
 #endif
 
+// The exit code when parsing settles it (a usage error, --help, --version); none: run the command.
+std::optional<int> parse_command_line(CLI::App& app, int argc, char** argv) {
     // `help [command]` is --help; then every word is checked before CLI11 parses, so an
     // unknown one is named (with the closest valid one) ahead of any missing option.
     std::vector<std::string> args = voip_cli::expand_help_command(std::vector<std::string>(argv + 1, argv + argc));
@@ -145,19 +162,23 @@ int main(int argc, char** argv) {
         usage_error(e.what());
         return exit_usage;
     }
+    return std::nullopt;
+}
 
+// The command given, run; a Failure or an exception is one line on standard error and exit 2.
+int run_command(const Commands& c, const Options& o) {
     try {
-        for (const CLI::Option* opt : path_options)
+        for (const CLI::Option* opt : c.path_options)
             if (opt->count() > 0 && opt->as<std::string>().empty()) throw Failure{opt->get_name() + " must not be empty"};
-        for (const auto& [s, op] : operations)
+        for (const auto& [s, op] : c.operations)
             if (s->parsed()) return voip_cli::run_operation(op, o, false);
-        for (const auto& [s, op] : quotes)
+        for (const auto& [s, op] : c.quotes)
             if (s->parsed()) return voip_cli::run_operation(op, o, true);
-        if (status->parsed()) return voip_cli::run_status(o);
-        if (sweep->parsed()) return voip_cli::run_sweep(o, check_duplicates);
-        if (demo->parsed()) return voip_cli::run_demo();
+        if (c.status->parsed()) return voip_cli::run_status(o);
+        if (c.sweep->parsed()) return voip_cli::run_sweep(o, c.check_duplicates);
+        if (c.demo->parsed()) return voip_cli::run_demo();
 #ifdef VOIP_BUNDLE_SERVE
-        if (serve->parsed()) return voip_sandbox::serve(serve_options);
+        if (c.serve->parsed()) return voip_sandbox::serve(c.serve_options);
 #endif
     } catch (const Failure& f) {
         std::fflush(stdout);
@@ -170,4 +191,23 @@ int main(int argc, char** argv) {
     }
     usage_error("no command");
     return exit_usage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"voip-bundle: what the VoIP Bundle API would answer, from JSON, without a server or a charge",
+                 "voip-bundle"};
+    app.set_version_flag("--version", std::string(VOIP_BUNDLE_CLI_VERSION));
+    app.require_subcommand(1);
+    Options o;
+    Commands c;
+    add_operations(app, o, c);
+    add_status_and_sweep(app, o, c);
+    c.demo = app.add_subcommand("demo", "replay every example of the seed page and print each envelope");
+#ifdef VOIP_BUNDLE_SERVE
+    add_serve(app, c);
+#endif
+    if (const std::optional<int> done = parse_command_line(app, argc, argv)) return *done;
+    return run_command(c, o);
 }
