@@ -37,7 +37,7 @@
 #include "options.hpp"
 #include "usage_check.hpp"
 #ifdef VOIP_BUNDLE_SERVE
-#include <serve.hpp>
+#include <voip_app/serve.hpp>
 #endif
 
 namespace {
@@ -67,7 +67,7 @@ struct Commands {
     bool check_duplicates = false;
     CLI::App* demo = nullptr;
 #ifdef VOIP_BUNDLE_SERVE
-    voip_sandbox::ServeOptions serve_options;
+    voip_app::ServeOptions serve_options;
     CLI::App* serve = nullptr;
 #endif
 };
@@ -133,7 +133,7 @@ void add_status_and_sweep(CLI::App& app, Options& o, Commands& c) {
 
 #ifdef VOIP_BUNDLE_SERVE
 void add_serve(CLI::App& app, Commands& c) {
-    voip_sandbox::ServeOptions& so = c.serve_options;
+    voip_app::ServeOptions& so = c.serve_options;
     c.serve = app.add_subcommand("serve", "the sandbox: the API on localhost, stateful, with a clock tests can move");
     c.serve->add_option("--listen", so.listen, "HOST:PORT to listen on (port 0: any free port, printed)")
         ->capture_default_str();
@@ -178,7 +178,7 @@ int run_command(const Commands& c, const Options& o) {
         if (c.sweep->parsed()) return voip_cli::run_sweep(o, c.check_duplicates);
         if (c.demo->parsed()) return voip_cli::run_demo();
 #ifdef VOIP_BUNDLE_SERVE
-        if (c.serve->parsed()) return voip_sandbox::serve(c.serve_options);
+        if (c.serve->parsed()) return voip_app::serve(c.serve_options);
 #endif
     } catch (const Failure& f) {
         std::fflush(stdout);

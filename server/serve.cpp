@@ -1,5 +1,5 @@
 // The HTTP side of the sandbox: cpp-httplib's server, its limits, signals, the start-up banner.
-#include "serve.hpp"
+#include <voip_app/serve.hpp>
 
 #include <pthread.h>
 #include <signal.h>
@@ -20,6 +20,8 @@
 #include "sandbox.hpp"
 
 namespace voip_sandbox {
+
+using voip_app::ServeOptions;
 
 namespace {
 
@@ -244,8 +246,11 @@ bool serve_until_stopped(httplib::Server& server, const sigset_t& stop_signals) 
 }
 
 }  // namespace
+}  // namespace voip_sandbox
 
-int serve(const ServeOptions& o) {
+// The command's entry into the sandbox, declared in the layer below both (voip_app/serve.hpp).
+int voip_app::serve(const ServeOptions& o) {
+    using namespace voip_sandbox;
     const auto listen = parse_listen(o.listen);
     if (!listen) return fail("--listen " + o.listen + ": want HOST:PORT, e.g. 127.0.0.1:8080");
     if (o.threads < 1 || o.threads > 1024) return fail("--threads: want 1..1024");
@@ -273,5 +278,3 @@ int serve(const ServeOptions& o) {
     std::cout << "voip-bundle sandbox stopped\n" << std::flush;
     return served ? 0 : 2;
 }
-
-}  // namespace voip_sandbox

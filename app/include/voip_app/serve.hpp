@@ -1,8 +1,11 @@
-// `voip-bundle serve`: the sandbox (sandbox.hpp) behind cpp-httplib on loopback.
+// `voip-bundle serve`: what the command asks of the sandbox. Declared here, below both
+// programs, and defined by server/ (serve.cpp), so the command reaches the sandbox through
+// this layer and never includes a header of server/. A command built without the sandbox
+// does not call it.
 #pragma once
 #include <string>
 
-namespace voip_sandbox {
+namespace voip_app {
 
 struct ServeOptions {
     std::string listen = "127.0.0.1:8080";  // host:port; port 0 takes a free one (printed)
@@ -12,8 +15,8 @@ struct ServeOptions {
     int threads = 64;                       // connections served at once (keep-alive holds one)
 };
 
-// Runs until SIGINT or SIGTERM; returns the exit code (2 with one line on stderr for a
-// bad option, configuration or database).
+// The sandbox behind cpp-httplib on loopback. Runs until SIGINT or SIGTERM; returns the
+// exit code (2 with one line on stderr for a bad option, configuration or database).
 int serve(const ServeOptions& o);
 
-}  // namespace voip_sandbox
+}  // namespace voip_app
