@@ -158,6 +158,17 @@ TEST_CASE("the breakdown refuses what the rules refuse") {
           Error::charge_out_of_range);  // 2 x 10^15 > max_amount
     CHECK(*upgrade_charge(voip_test::make_bundle("2018-08-01", "2018-09-01", BundleType::residential),
                           BundleType::business, Context{day("2018-08-01"), RenewalPolicy{}, *dear}) == max_amount);
+    // Off its chain, today's whole term and a cut last term (19 of 28 days) together pass
+    // max_amount with no whole term prepaid: 10^15 x (31/31 + 19/28).
+    const Bundle cut = voip_test::make_bundle("2018-01-01", "2018-02-20", BundleType::residential);
+    const auto both = upgrade_charge_breakdown(cut, BundleType::business, Context{day("2018-01-01"), RenewalPolicy{}, *dear});
+    CHECK(both.error() == Error::charge_out_of_range);
+    // The same bundle at the test prices (600 a term dearer): its terms, cut at 19 of 28 days.
+    const auto cheap = upgrade_charge_breakdown(cut, BundleType::business, priced(day("2018-01-01"), MonthEnd::clamp));
+    REQUIRE(cheap);
+    CHECK(cheap->prepaid_terms == 0);
+    CHECK(cheap->cut_days == 19);
+    CHECK(cheap->cut_term_days == 28);
 }
 
 TEST_CASE("a bundle off its chain: a last term cut short is charged by its days, not whole") {

@@ -16,7 +16,7 @@ namespace {
 const PriceList prices = voip_test::test_prices();
 
 Context on(const char* today) { return Context{day(today)}; }
-Context priced(const char* today, std::int64_t balance) {
+Context priced_at(const char* today, std::int64_t balance) {
     Context c = on(today);
     c.prices = prices;
     c.balance = Money{balance};
@@ -36,18 +36,18 @@ TEST_CASE("create: the seed's example") {
 
 TEST_CASE("create charges one term and needs the funds") {
     const Request req{false, BundleType::residential};
-    CHECK(create(req, seed_uuid(), priced("2018-08-01", 900))->charge == Money{900});
+    CHECK(create(req, seed_uuid(), priced_at("2018-08-01", 900))->charge == Money{900});
     // the seed's create answers only 201 or 400: short funds are a 400 there
-    const auto short_funds = create(req, seed_uuid(), priced("2018-08-01", 899));
+    const auto short_funds = create(req, seed_uuid(), priced_at("2018-08-01", 899));
     CHECK(short_funds.error() == Error::insufficient_funds_on_create);
     CHECK(status(short_funds.error()) == Status::bad_request);
     // a quote is the same decision without the funds check
-    const auto q = quote_create(req, seed_uuid(), priced("2018-08-01", 0));
+    const auto q = quote_create(req, seed_uuid(), priced_at("2018-08-01", 0));
     REQUIRE(q);
     CHECK(q->charge == Money{900});
-    CHECK(*q == *create(req, seed_uuid(), priced("2018-08-01", 900)));
+    CHECK(*q == *create(req, seed_uuid(), priced_at("2018-08-01", 900)));
     // prices without a balance: the charge is computed, funds are the caller's business
-    Context c = priced("2018-08-01", 0);
+    Context c = priced_at("2018-08-01", 0);
     c.balance.reset();
     CHECK(create(req, seed_uuid(), c)->charge == Money{900});
 }
@@ -85,10 +85,10 @@ TEST_CASE("a second renewal in the same window is too early") {
 
 TEST_CASE("renew charges the type's price, window is checked before funds") {
     const Bundle b = make_bundle("2018-08-01", "2018-09-01", BundleType::trunk_only);
-    CHECK(renew(b, priced("2018-09-01", 2000))->charge == Money{2000});
-    CHECK(renew(b, priced("2018-09-01", 1999)).error() == Error::insufficient_funds);
-    CHECK(renew(b, priced("2018-09-20", 0)).error() == Error::outside_renewal_window);
-    CHECK(quote_renew(b, priced("2018-09-01", 0))->charge == Money{2000});
+    CHECK(renew(b, priced_at("2018-09-01", 2000))->charge == Money{2000});
+    CHECK(renew(b, priced_at("2018-09-01", 1999)).error() == Error::insufficient_funds);
+    CHECK(renew(b, priced_at("2018-09-20", 0)).error() == Error::outside_renewal_window);
+    CHECK(quote_renew(b, priced_at("2018-09-01", 0))->charge == Money{2000});
 }
 
 TEST_CASE("update replaces type and auto_renew, never expires_on") {
@@ -115,16 +115,16 @@ TEST_CASE("update of a bundle out of service: renew first (402)") {
 
 TEST_CASE("upgrade charges the difference pro rata (RULES 7's example: 290)") {
     const Bundle b = make_bundle("2018-08-01", "2018-09-01", BundleType::residential);  // 900
-    const auto r = update(b, Request{true, BundleType::business}, priced("2018-08-17", 10000));  // to 1500
+    const auto r = update(b, Request{true, BundleType::business}, priced_at("2018-08-17", 10000));  // to 1500
     REQUIRE(r);
     CHECK(r->charge == Money{290});  // 600 x 15 / 31 = 290.32
-    CHECK(update(b, Request{true, BundleType::business}, priced("2018-08-17", 289)).error() ==
+    CHECK(update(b, Request{true, BundleType::business}, priced_at("2018-08-17", 289)).error() ==
           Error::insufficient_funds);
-    CHECK(update(b, Request{true, BundleType::business}, priced("2018-08-01", 600))->charge == Money{600});
-    CHECK(update(b, Request{true, BundleType::business}, priced("2018-08-31", 10000))->charge == Money{19});  // 600/31
+    CHECK(update(b, Request{true, BundleType::business}, priced_at("2018-08-01", 600))->charge == Money{600});
+    CHECK(update(b, Request{true, BundleType::business}, priced_at("2018-08-31", 10000))->charge == Money{19});  // 600/31
     // cheaper or equal: applies at once, no refund
-    CHECK(update(b, Request{true, BundleType::forward_only}, priced("2018-08-17", 0))->charge == Money{0});
-    CHECK(update(b, Request{true, BundleType::residential}, priced("2018-08-17", 0))->charge == Money{0});
+    CHECK(update(b, Request{true, BundleType::forward_only}, priced_at("2018-08-17", 0))->charge == Money{0});
+    CHECK(update(b, Request{true, BundleType::residential}, priced_at("2018-08-17", 0))->charge == Money{0});
     // no price list: nothing charged, no 402 for funds
     CHECK(update(b, Request{true, BundleType::business}, on("2018-08-17"))->charge == Money{0});
 }
@@ -132,9 +132,9 @@ TEST_CASE("upgrade charges the difference pro rata (RULES 7's example: 290)") {
 TEST_CASE("upgrade in a later term uses the anchored term start") {
     // clamp, anchored on the 31st: term 2018-02-28..2018-03-31 has 31 days
     const Bundle b = make_bundle("2018-01-31", "2018-03-31", BundleType::residential);
-    CHECK(update(b, Request{true, BundleType::business}, priced("2018-03-16", 10000))->charge == Money{290});
+    CHECK(update(b, Request{true, BundleType::business}, priced_at("2018-03-16", 10000))->charge == Money{290});
     // overflow, second term: 2018-04-03 minus one month clamped is 2018-03-03, 31 days
-    Context c = priced("2018-03-19", 10000);
+    Context c = priced_at("2018-03-19", 10000);
     c.policy.month_end = MonthEnd::overflow;
     const Bundle o = make_bundle("2018-01-31", "2018-04-03", BundleType::residential);
     CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{290});  // 600 x 15 / 31
@@ -146,10 +146,10 @@ TEST_CASE("upgrade in a later term uses the anchored term start") {
 
 TEST_CASE("a zero charge never fails for funds, even with a negative balance") {
     const Bundle b = make_bundle("2018-08-01", "2018-09-01", BundleType::residential);
-    CHECK(update(b, Request{false, BundleType::forward_only}, priced("2018-08-17", -1))->charge == Money{0});
-    CHECK(update(b, Request{true, BundleType::residential}, priced("2018-08-17", -500))->charge == Money{0});
-    CHECK(update(b, Request{true, BundleType::business}, priced("2018-08-17", -1)).error() == Error::insufficient_funds);
-    Context free = priced("2018-08-01", -10);
+    CHECK(update(b, Request{false, BundleType::forward_only}, priced_at("2018-08-17", -1))->charge == Money{0});
+    CHECK(update(b, Request{true, BundleType::residential}, priced_at("2018-08-17", -500))->charge == Money{0});
+    CHECK(update(b, Request{true, BundleType::business}, priced_at("2018-08-17", -1)).error() == Error::insufficient_funds);
+    Context free = priced_at("2018-08-01", -10);
     free.prices = *make_price_list({{BundleType::business, Money{0}},
                                     {BundleType::residential, Money{0}},
                                     {BundleType::fax_only, Money{0}},
@@ -162,7 +162,7 @@ TEST_CASE("a zero charge never fails for funds, even with a negative balance") {
 TEST_CASE("the charge never exceeds the difference for each term paid") {
     // Overflow mode: the first term 2018-01-31..2018-03-03 has 31 days and is one term's
     // price, so on 02-01 the 30 days left cost 600 x 30 / 31 = 580.6: no cap is needed.
-    Context c = priced("2018-02-01", 10000);
+    Context c = priced_at("2018-02-01", 10000);
     c.policy.month_end = MonthEnd::overflow;
     const Bundle o = make_bundle("2018-01-31", "2018-03-03", BundleType::residential);
     CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{581});
@@ -177,7 +177,7 @@ TEST_CASE("invalid policies, prices and bundles are refused") {
     Context c = on("2018-08-01");
     c.policy.renew_days_before = 40;
     CHECK(create(Request{}, seed_uuid(), c).error() == Error::invalid_policy);
-    c = priced("2018-08-01", 0);
+    c = priced_at("2018-08-01", 0);
     c.balance = Money{-max_amount.minor - 1};
     CHECK(create(Request{}, seed_uuid(), c).error() == Error::invalid_policy);
     Bundle broken = make_bundle("2018-08-01", "2018-09-01");
@@ -185,10 +185,10 @@ TEST_CASE("invalid policies, prices and bundles are refused") {
     CHECK(renew(broken, on("2018-09-01")).error() == Error::invalid_bundle);
     CHECK(update(broken, Request{}, on("2018-08-10")).error() == Error::invalid_bundle);
     const Request bad_type{false, static_cast<BundleType>(9)};  // built by hand, not by validate()
-    CHECK(create(bad_type, seed_uuid(), priced("2018-08-01", 10000)).error() == Error::bundle_type_out_of_range);
-    CHECK(update(make_bundle("2018-08-01", "2018-09-01"), bad_type, priced("2018-08-10", 10000)).error() ==
+    CHECK(create(bad_type, seed_uuid(), priced_at("2018-08-01", 10000)).error() == Error::bundle_type_out_of_range);
+    CHECK(update(make_bundle("2018-08-01", "2018-09-01"), bad_type, priced_at("2018-08-10", 10000)).error() ==
           Error::bundle_type_out_of_range);
-    CHECK(upgrade_charge(make_bundle("2018-08-01", "2018-09-01"), static_cast<BundleType>(0), priced("2018-08-10", 0))
+    CHECK(upgrade_charge(make_bundle("2018-08-01", "2018-09-01"), static_cast<BundleType>(0), priced_at("2018-08-10", 0))
               .error() == Error::bundle_type_out_of_range);
     c = Context{max_day + date::days{1}};
     CHECK(create(Request{}, seed_uuid(), c).error() == Error::invalid_policy);
@@ -215,16 +215,16 @@ TEST_CASE("handlers apply the rules' precedence after decoding") {
     SUBCASE("update: unknown bundle -> state -> funds") {
         CHECK(handle_update(unknown, request(1, true), find, on("2018-09-02")).error() == Error::unknown_bundle);
         CHECK(handle_update(known, request(1, true), find, on("2018-09-02")).error() == Error::not_in_service);
-        CHECK(handle_update(known, request(4, true), find, priced("2018-08-10", 0)).error() ==
+        CHECK(handle_update(known, request(4, true), find, priced_at("2018-08-10", 0)).error() ==
               Error::insufficient_funds);
         const auto ok_result = handle_update(known, request(2, false), find, on("2018-08-10"));
         REQUIRE(ok_result);
         CHECK(ok_result->bundle.bundle_type == BundleType::residential);
     }
     SUBCASE("renew: unknown bundle -> outside window -> funds") {
-        CHECK(handle_renew(unknown, find, priced("2018-08-01", 0)).error() == Error::unknown_bundle);
-        CHECK(handle_renew(known, find, priced("2018-08-01", 0)).error() == Error::outside_renewal_window);
-        CHECK(handle_renew(known, find, priced("2018-09-01", 0)).error() == Error::insufficient_funds);
+        CHECK(handle_renew(unknown, find, priced_at("2018-08-01", 0)).error() == Error::unknown_bundle);
+        CHECK(handle_renew(known, find, priced_at("2018-08-01", 0)).error() == Error::outside_renewal_window);
+        CHECK(handle_renew(known, find, priced_at("2018-09-01", 0)).error() == Error::insufficient_funds);
         CHECK(handle_renew(known, find, on("2018-09-01"))->bundle.expires_on == day("2018-10-01"));
     }
 }
@@ -234,7 +234,7 @@ TEST_CASE("printing a decision") {
     os << Decision{make_bundle("2018-08-01", "2018-09-01"), Money{290}};
     CHECK(os.str().find("charge: 290}") != std::string::npos);
     std::ostringstream ctx;
-    ctx << on("2018-08-01") << ' ' << priced("2018-08-01", 7);
+    ctx << on("2018-08-01") << ' ' << priced_at("2018-08-01", 7);
     CHECK(ctx.str() ==
           "{today: 2018-08-01, policy: {month_end: clamp, term_months: 1, renew_days_before: 3, renew_days_after: 5}, "
           "prices: none, balance: none} "

@@ -15,7 +15,7 @@ namespace {
 // The seed's bundle: created 2018-08-01, expires 2018-09-01, Business, auto-renew.
 Bundle seed_bundle() { return voip_test::make_bundle("2018-08-01", "2018-09-01"); }
 
-std::string outcome(const std::string& line) {
+std::string stored_outcome(const std::string& line) {
     const auto r = decode_bundle(line);
     return r ? "ok" : std::string(name(r.error()));
 }
@@ -98,7 +98,7 @@ TEST_CASE("stored bundles: each broken line is its own typed error") {
     };
     for (const auto& c : cases) {
         CAPTURE(c.text);
-        CHECK(outcome(c.text) == c.expected);
+        CHECK(stored_outcome(c.text) == c.expected);
     }
 }
 
