@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <voip/bundle.hpp>
+#include <voip/bundle_json.hpp>
 
 #include "common.hpp"
 #include "strict_decoder.hpp"

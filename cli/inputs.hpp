@@ -3,6 +3,7 @@
 #include <string>
 
 #include <voip/bundle.hpp>
+#include <voip/bundle_json.hpp>
 
 #include "options.hpp"
 

@@ -6,17 +6,17 @@
     python3 scripts/amalgamate.py --check          # exit 1 if single_include/ is stale
 
 What it writes (under <output>/voip/):
-  bundle.hpp        the core: include/voip/bundle.hpp and every header it reaches, plus
-                    the dependency-free JSON decoder include/voip/bundle_json.hpp when it
-                    exists, with the headers it reaches (include/voip/bundle/json/*.hpp);
-                    needs only <date/date.h> and <tl/expected.hpp>.
-  bundle_<x>.hpp    one file per optional adapter include/voip/bundle_<x>.hpp (nlohmann,
-                    fmt, ...): the adapter's own code, with its includes of the core
-                    replaced by one #include "bundle.hpp" (the sibling above), so a program
-                    may include the core and any adapters together without redefinitions.
-  bundle/*.hpp, bundle/json/*.hpp, bundle_json.hpp
-                    forwarders to the single header, so code written against the split
-                    layout (#include <voip/bundle/uuid.hpp>) compiles unchanged.
+  bundle.hpp        the core: include/voip/bundle.hpp (the rules) and every header it
+                    reaches; needs only <date/date.h> and <tl/expected.hpp>.
+  bundle_<x>.hpp    one file per header include/voip/bundle_<x>.hpp beside the core (the
+                    JSON codecs, the nlohmann, fmt and rapidcheck adapters): its own code,
+                    with its includes of the core replaced by one #include "bundle.hpp" and
+                    its includes of another such header (bundle_json.hpp, say) by one
+                    #include of that sibling, so a program may include any of them together
+                    without redefinitions.
+  bundle/*.hpp, bundle/json/*.hpp
+                    forwarders to the single header that holds each, so code written against
+                    the split layout (#include <voip/bundle/uuid.hpp>) compiles unchanged.
 
 Rules: each quoted #include that names a file under include/ is inlined once (#pragma once
 semantics); other includes are kept, and a <system> include already emitted outside any
@@ -36,7 +36,6 @@ from pathlib import Path, PurePosixPath
 ROOT = Path(__file__).resolve().parent.parent
 INCLUDE = ROOT / "include"
 CORE = "voip/bundle.hpp"
-CORE_EXTRAS = ["voip/bundle_json.hpp"]  # dependency-free: part of the core single header
 HEADER_SUFFIXES = (".hpp", ".h")
 
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
@@ -102,15 +101,15 @@ def closure(roots: list[str]) -> set[str]:
 class Writer:
     """Inlines headers depth first, each once, keeping the order a compiler would see."""
 
-    def __init__(self, external: set[str] | None = None, external_include: str = "") -> None:
+    def __init__(self, external: dict[str, str] | None = None) -> None:
         self.lines: list[str] = []
         self.done: set[str] = set()
         self.system_seen: set[str] = set()
         self.sources: list[str] = []
-        # Headers provided by another single header: replaced by one include of it.
-        self.external = external or set()
-        self.external_include = external_include
-        self.external_emitted = False
+        # Headers provided by another single header (header -> that file's name): each
+        # file is included once, where the first of its headers was met.
+        self.external = external or {}
+        self.external_emitted: set[str] = set()
 
     def inline(self, rel: str) -> None:
         if rel in self.done:
@@ -136,9 +135,10 @@ class Writer:
                             f"include/{rel}:{number}: a conditional #include of a project header "
                             "cannot be inlined once; include it unconditionally")
                     if target in self.external:
-                        if not self.external_emitted:
-                            self.external_emitted = True
-                            body.append(f'#include "{self.external_include}"')
+                        provider = self.external[target]
+                        if provider not in self.external_emitted:
+                            self.external_emitted.add(provider)
+                            body.append(f'#include "{provider}"')
                     elif target not in self.done:
                         self._flush(body)
                         self.inline(target)
@@ -195,14 +195,15 @@ def wrap(rel_out: str, what: str, writer: Writer) -> str:
     return "\n".join(lines)
 
 
-def forwarder(rel: str) -> str:
+def forwarder(rel: str, holder: str = CORE) -> str:
     up = "../" * (len(PurePosixPath(rel).parts) - 2)
+    name = PurePosixPath(holder).name
     lines = banner(f"forwards include/{rel} to the single header.", [])
     lines += [
-        f"// include/{rel} is part of voip/bundle.hpp; this file lets code written against",
-        "// the split headers compile unchanged against the single header.",
+        f"// include/{rel} is part of voip/{name}: code written against the",
+        "// split headers compiles unchanged against the single header.",
         "#pragma once",
-        f'#include "{up}bundle.hpp"',
+        f'#include "{up}{name}"',
         "",
     ]
     return "\n".join(lines)
@@ -219,7 +220,7 @@ def generate() -> dict[str, str]:
     """Maps each output path (relative to the output dir) to its text."""
     if not (INCLUDE / CORE).is_file():
         raise AmalgamateError(f"include/{CORE} not found")
-    core_roots = [CORE] + [x for x in CORE_EXTRAS if (INCLUDE / x).is_file()]
+    core_roots = [CORE]
     core = closure(core_roots)
     adapters = [
         rel for rel in all_headers()
@@ -242,11 +243,20 @@ def generate() -> dict[str, str]:
     out[CORE] = wrap(CORE, "the whole library in one header (needs date and tl-expected).", w)
     for rel in sorted(core - {CORE}):
         out[rel] = forwarder(rel)
+    # What each header beside the core holds of its own: its closure less the core.
+    owned = {a: closure([a]) - core for a in adapters}
     for a in adapters:
-        aw = Writer(external=core, external_include="bundle.hpp")
+        external = {rel: "bundle.hpp" for rel in core}
+        for b in adapters:
+            if b != a and b in owned[a]:  # a includes b: b's headers come from b's file
+                external.update({rel: PurePosixPath(b).name for rel in owned[b]})
+        aw = Writer(external=external)
         aw.inline(a)
         name = PurePosixPath(a).stem
-        out[a] = wrap(a, f"the optional adapter {name}.hpp for the single header (includes bundle.hpp).", aw)
+        out[a] = wrap(a, f"{name}.hpp for the single header (includes bundle.hpp).", aw)
+        for rel in sorted(owned[a] - {a}):
+            if all(rel not in owned[b] for b in adapters if b != a and b in owned[a]):
+                out[rel] = forwarder(rel, a)
     return out
 
 

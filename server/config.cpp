@@ -7,6 +7,7 @@
 #include <utility>
 
 #include <nlohmann/json.hpp>
+#include <voip/bundle_json.hpp>
 
 namespace voip_sandbox {
 

@@ -1,5 +1,6 @@
 // encode_bundle and decode_bundle: one stored bundle a line.
 #include <voip/bundle.hpp>
+#include <voip/bundle_json.hpp>
 
 #include <iostream>
 #include <string>

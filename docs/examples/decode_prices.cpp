@@ -1,5 +1,6 @@
 // decode_prices: {"1": ..., "5": ...} in minor units per term, every type priced, nothing else.
 #include <voip/bundle.hpp>
+#include <voip/bundle_json.hpp>
 
 #include <iostream>
 #include <string_view>

@@ -1,5 +1,6 @@
 // The nlohmann::json adapter: DOM values and texts with the library's rules, ADL conversions.
 #include <voip/bundle.hpp>
+#include <voip/bundle_json.hpp>
 #include <voip/bundle_nlohmann.hpp>
 
 #include <iostream>

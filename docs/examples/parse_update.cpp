@@ -1,5 +1,6 @@
 // parse_update and the body decoders: the uuid first, then the body's first failed rule.
 #include <voip/bundle.hpp>
+#include <voip/bundle_json.hpp>
 
 #include <iostream>
 #include <string_view>

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // voip-bundle: the business rules of the VoIP Bundle (Subscriptions) API.
-// One header per idea under voip/bundle/; this one includes them all, the JSON codec
-// (voip/bundle_json.hpp, dependency-free) included, exactly as the single header does.
+// One header per idea under voip/bundle/; this one includes every rule, as the single
+// header does. The JSON codecs are <voip/bundle_json.hpp>, so a program that only decides
+// does not parse the JSON lexer.
 #include "bundle/version.hpp"
 #include "bundle/error.hpp"
 #include "bundle/bundle_type.hpp"
@@ -24,4 +25,3 @@
 #include "bundle/envelope.hpp"
 #include "bundle/sweep.hpp"
 #include "bundle/features.hpp"
-#include "bundle_json.hpp"

@@ -7,6 +7,7 @@
 // project(VERSION). A first argument replaces it: the single-header test runs the program
 // with a wrong version and expects it to fail, proving the check can fail.
 #include <voip/bundle.hpp>
+#include <voip/bundle_json.hpp>
 
 #include <cstdio>
 #include <random>

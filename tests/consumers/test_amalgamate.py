@@ -20,7 +20,7 @@ def write_tree(root: Path, files: dict) -> None:
 
 
 # A small library shaped like the real one: umbrella, two split headers (b includes a),
-# the dependency-free JSON header, and an adapter with a dependency of its own.
+# the JSON codecs beside the core, and an adapter with a dependency of its own.
 BASE = {
     "voip/bundle.hpp": '#pragma once\n// umbrella\n#include "bundle/version.hpp"\n#include "bundle/a.hpp"\n#include "bundle/b.hpp"\n',
     "voip/bundle/version.hpp": "#pragma once\n#define VOIP_BUNDLE_VERSION_MAJOR 1\n#define VOIP_BUNDLE_VERSION_MINOR 2\n#define VOIP_BUNDLE_VERSION_PATCH 3\n",
@@ -50,7 +50,7 @@ class Amalgamate(unittest.TestCase):
         self.assertIn("voip-bundle 1.2.3", core)
         self.assertEqual(core.count("inline int a()"), 1)
         self.assertLess(core.index("inline int a()"), core.index("inline int b()"))
-        self.assertLess(core.index("inline int b()"), core.index("inline int json()"))  # JSON is in the core
+        self.assertNotIn("inline int json()", core)  # the JSON codecs are a header of their own
         self.assertEqual(core.count("#pragma once"), 1)
         self.assertNotIn('#include "', core)
 
@@ -75,7 +75,9 @@ class Amalgamate(unittest.TestCase):
         proc, out = self.run_script(BASE)
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertIn('#include "../bundle.hpp"', (out / "voip/bundle/a.hpp").read_text())
-        self.assertIn('#include "bundle.hpp"', (out / "voip/bundle_json.hpp").read_text())
+        json = (out / "voip/bundle_json.hpp").read_text()
+        self.assertIn('#include "bundle.hpp"', json)
+        self.assertIn("inline int json()", json)
 
     def test_deterministic_and_check_mode(self):
         proc, out = self.run_script(BASE)
@@ -100,10 +102,28 @@ class Amalgamate(unittest.TestCase):
                                                'namespace voip { inline int lex() { return a(); } }\n')
         proc, out = self.run_script(files)
         self.assertEqual(proc.returncode, 0, proc.stderr)
-        core = (out / "voip/bundle.hpp").read_text()
-        self.assertEqual(core.count("inline int lex()"), 1)
-        self.assertLess(core.index("inline int lex()"), core.index("inline int json()"))
-        self.assertIn('#include "../../bundle.hpp"', (out / "voip/bundle/json/lexer.hpp").read_text())
+        json = (out / "voip/bundle_json.hpp").read_text()
+        self.assertEqual(json.count("inline int lex()"), 1)
+        self.assertLess(json.index("inline int lex()"), json.index("inline int json()"))
+        self.assertNotIn("inline int lex()", (out / "voip/bundle.hpp").read_text())
+        self.assertIn('#include "../../bundle_json.hpp"', (out / "voip/bundle/json/lexer.hpp").read_text())
+
+    def test_a_header_beside_the_core_that_includes_another_includes_its_file(self):
+        files = dict(BASE)
+        files["voip/bundle_json.hpp"] = ('#pragma once\n#include "bundle.hpp"\n#include "bundle/json/lexer.hpp"\n'
+                                         'namespace voip { inline int json() { return lex(); } }\n')
+        files["voip/bundle/json/lexer.hpp"] = ('#pragma once\n#include "../a.hpp"\n'
+                                               'namespace voip { inline int lex() { return a(); } }\n')
+        files["voip/bundle_tree.hpp"] = ('#pragma once\n#include "bundle/b.hpp"\n#include "bundle_json.hpp"\n'
+                                         'namespace voip { inline int tree() { return json() + b(); } }\n')
+        proc, out = self.run_script(files)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        tree = (out / "voip/bundle_tree.hpp").read_text()
+        self.assertEqual(tree.count('#include "bundle.hpp"'), 1)
+        self.assertEqual(tree.count('#include "bundle_json.hpp"'), 1)
+        self.assertNotIn("inline int lex()", tree)  # the JSON header's code stays in its file
+        self.assertNotIn("inline int json()", tree)
+        self.assertIn("inline int tree()", tree)
 
     def test_a_header_nobody_includes_is_an_error(self):
         files = dict(BASE)

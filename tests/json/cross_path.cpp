@@ -3,6 +3,7 @@
 // tests/cli, the command). The stored lines and their expected answers are one table,
 // tests/data/cross_path/bundles.tsv, read by every path.
 #include <voip/bundle.hpp>
+#include <voip/bundle_json.hpp>
 #include <voip/bundle_nlohmann.hpp>
 
 #include <doctest/doctest.h>

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include <voip/bundle.hpp>
+#include <voip/bundle_json.hpp>
 
 namespace voip_app {
 
