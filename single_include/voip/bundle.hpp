@@ -1372,8 +1372,11 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
     const tl::expected<Money, Error> cut_part =
         u.cut_days == 0 ? Money{0} : pro_rata(u.difference, u.cut_days, u.cut_term_days);
     if (!today_part || !cut_part) return fail(!today_part ? today_part.error() : cut_part.error());
-    const std::int64_t part = today_part->minor + cut_part->minor;  // each <= difference <= max_amount
-    if (u.difference.minor != 0 && u.prepaid_terms > (max_amount.minor - part) / u.difference.minor)
+    // Each part is at most difference <= max_amount, so their sum is at most 2 x max_amount:
+    // far inside 64 bits, but it may pass max_amount alone.
+    const std::int64_t part = today_part->minor + cut_part->minor;
+    if (part > max_amount.minor ||
+        (u.difference.minor != 0 && u.prepaid_terms > (max_amount.minor - part) / u.difference.minor))
         return fail(Error::charge_out_of_range);
     u.total = Money{u.difference.minor * u.prepaid_terms + part};
     return u;
