@@ -265,10 +265,10 @@ int voip_app::serve(const ServeOptions& o) {
         return fail("--db " + o.db + ": " + e.what());
     }
 
+    socket_t listening = -1;  // before the server: the server's socket callback refers to it
     httplib::Server server;
     set_limits(server, o.threads);
     route(server, *sandbox);
-    socket_t listening = -1;
     const int port = bind_listening(server, *listen, listening);
     if (port < 0) return fail("cannot listen on " + o.listen + " (in use, or not an address of this machine)");
     print_banner(o, *listen, port, *sandbox);

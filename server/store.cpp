@@ -260,7 +260,9 @@ std::int64_t Store::add_event(std::int64_t account, const Event& e) {
 }
 
 voip::Money Store::charge(std::int64_t account, voip::Money balance, Event e) {
-    // Both within [-max_amount, max_amount]: balances and charges are checked on the way in.
+    // A charge is taken only when affordable() (0 <= charge <= balance <= max_amount), or is
+    // 0, so the new balance is in [-max_amount, max_amount]; value() would throw, and the
+    // request answer 500, only if that stopped being so.
     e.balance = voip::subtract(balance, e.charge).value();
     set_balance(account, e.balance);
     add_event(account, e);

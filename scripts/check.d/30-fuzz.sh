@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${FUZZ_SECONDS:-15}
-jobs=${CMAKE_BUILD_PARALLEL_LEVEL:-2}
+parallel=${CMAKE_BUILD_PARALLEL_LEVEL:-2}
 cmake --workflow --preset fuzz
 bin=build/fuzz/tests/fuzz
 work=build/fuzz/run
@@ -35,15 +35,15 @@ for exe in "$bin"/voip_fuzz_*; do
   names+=("$name")
   echo "--- fuzz $name for ${seconds} s"
   fuzz_one "$exe" "$name" &
-  while (($(jobs -rp | wc -l) >= jobs)); do wait -n || true; done
+  while (($(jobs -rp | wc -l) >= parallel)); do wait -n || true; done
 done
 wait
 
 status=0
-echo "--- fuzz summary (${seconds} s per target, $jobs at a time)"
+echo "--- fuzz summary (${seconds} s per target, $parallel at a time)"
 for name in "${names[@]}"; do
   log="$work/$name.log"
-  if [ "$(cat "$work/$name.status")" = 0 ]; then
+  if [ "$(cat "$work/$name.status" 2>/dev/null)" = 0 ]; then
     result="0 crashes"
   else
     result="CRASH (see $log and build/fuzz/artifacts/)"

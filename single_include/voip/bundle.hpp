@@ -909,7 +909,7 @@ namespace voip {
 namespace detail {
 // The month `months` after (before, when negative) `from`'s month, as a count of months
 // from January of year 0: year index / 12, month index % 12 + 1.
-[[nodiscard]] constexpr long long month_index(const Civil& from, int months) noexcept {
+[[nodiscard]] constexpr long long month_index(const Civil& from, long long months) noexcept {
     return static_cast<long long>(from.year) * 12 + (from.month - 1) + months;
 }
 
@@ -982,7 +982,7 @@ namespace detail {
             t = *next;
         }
     }
-    const long long target = detail::month_index(detail::civil_from_days(term_end), -policy.term_months);
+    const long long target = detail::month_index(detail::civil_from_days(term_end), -static_cast<long long>(policy.term_months));
     // A boundary before 0001-01-01 is before created_on too: not an out-of-range error.
     if (target < 12) return created_on;
     if (target >= 10000 * 12) return fail(Error::date_out_of_range);  // only for term_months < 0 (!ok(policy))
@@ -1167,7 +1167,7 @@ inline std::ostream& operator<<(std::ostream& os, State s) { return os << name(s
 // The four states partition every day: each day is in exactly one. The window's two ends
 // and expires_on split the days (detail::window_days, in 64 bits: no day count or offset
 // can overflow), so renewable(state_on(e, d, p)) == renewal_window(e, p).contains(d) for
-// every day d in 0001..9999.
+// every day d in 0001..9999 and every ok(p).
 [[nodiscard]] constexpr State state_on(date::sys_days expires_on, date::sys_days day, const RenewalPolicy& p) noexcept {
     const detail::DaySpan w = detail::window_days(expires_on, p);
     const std::int64_t d = detail::day_count(day);
@@ -1232,8 +1232,10 @@ public:
     [[nodiscard]] friend constexpr bool operator!=(OperationSet a, OperationSet b) noexcept { return a.bits_ != b.bits_; }
 
 private:
+    // No bit for a value outside the enumeration (a shift of 32 or more would be undefined).
     [[nodiscard]] static constexpr std::uint8_t bit(Operation op) noexcept {
-        return static_cast<std::uint8_t>(1u << static_cast<unsigned>(op));
+        const auto i = static_cast<unsigned>(op);
+        return i < operation_count ? static_cast<std::uint8_t>(1u << i) : std::uint8_t{0};
     }
     std::uint8_t bits_ = 0;
 };

@@ -1,4 +1,4 @@
-// Descriptor-level file I/O for voip-bundle: an owned descriptor, a line reader, buffered output.
+// Descriptor-level file I/O for the command and the sandbox: an owned descriptor, a line reader, buffered output.
 #pragma once
 // The line reader keeps memory constant whatever a store's size; the store fuzz target
 // (tests/fuzz/fuzz_store.cpp) reads through it as the command does.

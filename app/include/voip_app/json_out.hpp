@@ -1,4 +1,4 @@
-// A small JSON writer for voip-bundle's own answers (status, quote, sweep) in the seed's two layouts.
+// A small JSON writer for the programs' own answers (status, quote, sweep) in the seed's two layouts.
 #pragma once
 // Compact, or one member a line with "name" : value and 4-space indents. Only what those
 // answers need: names are fixed ASCII, strings are dates, UUIDs and names, but for

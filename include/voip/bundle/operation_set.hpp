@@ -46,8 +46,10 @@ public:
     [[nodiscard]] friend constexpr bool operator!=(OperationSet a, OperationSet b) noexcept { return a.bits_ != b.bits_; }
 
 private:
+    // No bit for a value outside the enumeration (a shift of 32 or more would be undefined).
     [[nodiscard]] static constexpr std::uint8_t bit(Operation op) noexcept {
-        return static_cast<std::uint8_t>(1u << static_cast<unsigned>(op));
+        const auto i = static_cast<unsigned>(op);
+        return i < operation_count ? static_cast<std::uint8_t>(1u << i) : std::uint8_t{0};
     }
     std::uint8_t bits_ = 0;
 };

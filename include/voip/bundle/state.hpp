@@ -42,7 +42,7 @@ inline std::ostream& operator<<(std::ostream& os, State s) { return os << name(s
 // The four states partition every day: each day is in exactly one. The window's two ends
 // and expires_on split the days (detail::window_days, in 64 bits: no day count or offset
 // can overflow), so renewable(state_on(e, d, p)) == renewal_window(e, p).contains(d) for
-// every day d in 0001..9999.
+// every day d in 0001..9999 and every ok(p).
 [[nodiscard]] constexpr State state_on(date::sys_days expires_on, date::sys_days day, const RenewalPolicy& p) noexcept {
     const detail::DaySpan w = detail::window_days(expires_on, p);
     const std::int64_t d = detail::day_count(day);

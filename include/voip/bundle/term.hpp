@@ -16,7 +16,7 @@ namespace voip {
 namespace detail {
 // The month `months` after (before, when negative) `from`'s month, as a count of months
 // from January of year 0: year index / 12, month index % 12 + 1.
-[[nodiscard]] constexpr long long month_index(const Civil& from, int months) noexcept {
+[[nodiscard]] constexpr long long month_index(const Civil& from, long long months) noexcept {
     return static_cast<long long>(from.year) * 12 + (from.month - 1) + months;
 }
 
@@ -89,7 +89,7 @@ namespace detail {
             t = *next;
         }
     }
-    const long long target = detail::month_index(detail::civil_from_days(term_end), -policy.term_months);
+    const long long target = detail::month_index(detail::civil_from_days(term_end), -static_cast<long long>(policy.term_months));
     // A boundary before 0001-01-01 is before created_on too: not an out-of-range error.
     if (target < 12) return created_on;
     if (target >= 10000 * 12) return fail(Error::date_out_of_range);  // only for term_months < 0 (!ok(policy))
