@@ -147,6 +147,10 @@ TEST_CASE("printing operations and options") {
     CHECK(WriteOptions{ErrorDetail::on} == WriteOptions{Layout::compact, ErrorDetail::on});
     CHECK(WriteOptions{Layout::pretty} == WriteOptions{Layout::pretty, ErrorDetail::off});
     CHECK(WriteOptions{Layout::pretty} != WriteOptions{ErrorDetail::on});
+    // One member equal, the other not: unequal either way round.
+    CHECK(WriteOptions{Layout::pretty, ErrorDetail::on} != WriteOptions{Layout::pretty, ErrorDetail::off});
+    CHECK(WriteOptions{Layout::compact, ErrorDetail::on} != WriteOptions{Layout::pretty, ErrorDetail::on});
+    CHECK_FALSE(WriteOptions{Layout::pretty, ErrorDetail::on} == WriteOptions{Layout::pretty, ErrorDetail::off});
     std::ostringstream env;
     env << error_envelope(Error::unknown_bundle);
     CHECK(env.str() == R"({"result":{},"status_code":404,"status_message":"Not Found","error":"unknown_bundle"})");
