@@ -41,6 +41,7 @@ static Error rata_error(Money amount, std::int64_t part, std::int64_t whole) {
 
 TEST_CASE("pro_rata outside its domain: a typed error, no division by zero, no overflow") {
     CHECK(rata_error(Money{600}, 5, 0) == Error::fraction_out_of_range);
+    CHECK(rata_error(Money{600}, 0, 0) == Error::fraction_out_of_range);  // 0 of nothing: still no whole
     CHECK(rata_error(Money{600}, 5, -3) == Error::fraction_out_of_range);
     CHECK(rata_error(Money{600}, 40, 31) == Error::fraction_out_of_range);  // part beyond whole
     CHECK(rata_error(Money{600}, -4, 31) == Error::fraction_out_of_range);
