@@ -15,13 +15,17 @@ workflows=(gcc-cxx17)
 ((quick)) || workflows+=(clang-cxx20 gcc-release clang-release gcc-o3)
 for w in "${workflows[@]}"; do
   echo "=== workflow $w"
+  t=$SECONDS
   cmake --workflow --preset "$w"
+  echo "=== time: workflow $w, $((SECONDS - t)) s"
 done
 if ((!quick)); then
   for stage in scripts/check.d/*.sh; do
     [ -e "$stage" ] || continue
     echo "=== stage $stage"
+    t=$SECONDS
     bash "$stage"
+    echo "=== time: stage ${stage##*/}, $((SECONDS - t)) s"
   done
 fi
-echo "=== all checks passed"
+echo "=== all checks passed in $SECONDS s"
