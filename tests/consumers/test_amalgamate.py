@@ -30,6 +30,13 @@ BASE = {
     "voip/bundle_extra.hpp": '#pragma once\n#include <extra/lib.hpp>\n#include "bundle/b.hpp"\n#include "bundle.hpp"\nnamespace voip { inline int extra() { return b(); } }\n',
 }
 
+# BASE with the JSON header reaching a header of its own in a subfolder, as the real one does.
+WITH_LEXER = dict(BASE)
+WITH_LEXER["voip/bundle_json.hpp"] = ('#pragma once\n#include "bundle.hpp"\n#include "bundle/json/lexer.hpp"\n'
+                                      'namespace voip { inline int json() { return lex(); } }\n')
+WITH_LEXER["voip/bundle/json/lexer.hpp"] = ('#pragma once\n#include "../a.hpp"\n'
+                                            'namespace voip { inline int lex() { return a(); } }\n')
+
 
 class Amalgamate(unittest.TestCase):
     def run_script(self, files: dict, *args: str) -> tuple:
@@ -95,11 +102,7 @@ class Amalgamate(unittest.TestCase):
         self.assertEqual(first, {p: p.read_bytes() for p in sorted(out.rglob("*.hpp"))})  # --check writes nothing
 
     def test_headers_in_a_subfolder_reached_through_the_json_header(self):
-        files = dict(BASE)
-        files["voip/bundle_json.hpp"] = ('#pragma once\n#include "bundle.hpp"\n#include "bundle/json/lexer.hpp"\n'
-                                         'namespace voip { inline int json() { return lex(); } }\n')
-        files["voip/bundle/json/lexer.hpp"] = ('#pragma once\n#include "../a.hpp"\n'
-                                               'namespace voip { inline int lex() { return a(); } }\n')
+        files = dict(WITH_LEXER)
         proc, out = self.run_script(files)
         self.assertEqual(proc.returncode, 0, proc.stderr)
         json = (out / "voip/bundle_json.hpp").read_text()
@@ -109,11 +112,7 @@ class Amalgamate(unittest.TestCase):
         self.assertIn('#include "../../bundle_json.hpp"', (out / "voip/bundle/json/lexer.hpp").read_text())
 
     def test_a_header_beside_the_core_that_includes_another_includes_its_file(self):
-        files = dict(BASE)
-        files["voip/bundle_json.hpp"] = ('#pragma once\n#include "bundle.hpp"\n#include "bundle/json/lexer.hpp"\n'
-                                         'namespace voip { inline int json() { return lex(); } }\n')
-        files["voip/bundle/json/lexer.hpp"] = ('#pragma once\n#include "../a.hpp"\n'
-                                               'namespace voip { inline int lex() { return a(); } }\n')
+        files = dict(WITH_LEXER)
         files["voip/bundle_tree.hpp"] = ('#pragma once\n#include "bundle/b.hpp"\n#include "bundle_json.hpp"\n'
                                          'namespace voip { inline int tree() { return json() + b(); } }\n')
         proc, out = self.run_script(files)
