@@ -380,21 +380,20 @@ Disagreements count_disagreements() {
         n.mktime += from_tm(mktime_add_month(to_tm(d))) != lib;
         // Twelve renewals: the library keeps created_on's day; the peers chain from the
         // previous expiry, as code without an anchor does.
-        voip::Bundle b{};
-        b.created_on = d;
-        b.expires_on = lib;
+        voip::Bundle b = *voip::make_bundle(voip::Uuid{}, voip::CreatedOn{d}, voip::ExpiresOn{lib},
+                                            voip::BundleType::business, voip::AutoRenew::off);
         date::sys_days by_date = lib;
         auto by_boost = boost_add_month(to_boost(d));
         auto by_tm = mktime_add_month(to_tm(d));
         for (int k = 1; k < 12; ++k) {
-            b.expires_on = *voip::next_expiry(b, policy);
+            b = *b.renewed_until(voip::ExpiresOn{*voip::next_expiry(b, policy)});
             by_date = bare_clamp(by_date, date::year_month_day{by_date}.day());
             by_boost = boost_add_month(by_boost);
             by_tm = mktime_add_month(by_tm);
         }
-        n.chained_date += by_date != b.expires_on;
-        n.chained_boost += from_boost(by_boost) != b.expires_on;
-        n.chained_mktime += from_tm(by_tm) != b.expires_on;
+        n.chained_date += by_date != b.expires_on();
+        n.chained_boost += from_boost(by_boost) != b.expires_on();
+        n.chained_mktime += from_tm(by_tm) != b.expires_on();
     }
     return n;
 }

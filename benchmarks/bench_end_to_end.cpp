@@ -42,11 +42,21 @@ constexpr std::size_t body_count = 4;
 
 // `ring` stored bundles, keyed by the sample UUIDs; all in their renewal window on renew_day.
 voip::Bundle stored(const voip::Uuid& u, std::size_t i) {
-    voip::Bundle b = bench::seed_bundle();
-    b.uuid = u;
-    b.bundle_type = static_cast<voip::BundleType>(1 + i % 5);
-    b.auto_renew = i % 2 == 0;
-    return b;
+    const voip::Bundle s = bench::seed_bundle();
+    return *voip::make_bundle(u, voip::CreatedOn{s.created_on()}, voip::ExpiresOn{s.expires_on()},
+                              static_cast<voip::BundleType>(1 + i % 5), i % 2 == 0 ? voip::AutoRenew::on : voip::AutoRenew::off);
+}
+
+// The peer's own record of a bundle: a host without the library keeps a plain struct.
+struct PeerBundle {
+    voip::Uuid uuid;
+    date::sys_days created_on;
+    date::sys_days expires_on;
+    voip::BundleType bundle_type;
+    bool auto_renew;
+};
+PeerBundle peer_record(const voip::Bundle& b) {
+    return {b.uuid(), b.created_on(), b.expires_on(), b.bundle_type(), b.auto_renew()};
 }
 const std::unordered_map<voip::Uuid, voip::Bundle>& library_store() {
     static const auto m = [] {
@@ -56,20 +66,20 @@ const std::unordered_map<voip::Uuid, voip::Bundle>& library_store() {
     }();
     return m;
 }
-const std::unordered_map<boost::uuids::uuid, voip::Bundle>& boost_store() {
+const std::unordered_map<boost::uuids::uuid, PeerBundle>& boost_store() {
     static const auto m = [] {
-        std::unordered_map<boost::uuids::uuid, voip::Bundle> r;
+        std::unordered_map<boost::uuids::uuid, PeerBundle> r;
         for (std::size_t i = 0; i < ring; ++i) {
             boost::uuids::uuid k{};
             std::memcpy(k.data, bench::sample_uuids()[i].bytes.data(), 16);
-            r.emplace(k, stored(bench::sample_uuids()[i], i));
+            r.emplace(k, peer_record(stored(bench::sample_uuids()[i], i)));
         }
         return r;
     }();
     return m;
 }
 
-voip::Context context(date::sys_days today) { return voip::Context{today}; }
+voip::Context context(date::sys_days today) { return voip::make_context(today).value(); }
 
 // ---- the library ----------------------------------------------------------------------
 
@@ -105,7 +115,7 @@ date::sys_days bare_clamp(date::sys_days from, date::day anchor) {
     return date::sys_days{target / (anchor < last ? anchor : last)};
 }
 
-std::string nlohmann_answer(int status, const char* message, const voip::Bundle* b) {
+std::string nlohmann_answer(int status, const char* message, const PeerBundle* b) {
     nlohmann::json j;
     if (b != nullptr) {
         j["result"] = {{"auto_renew", b->auto_renew},
@@ -123,7 +133,7 @@ std::string nlohmann_answer(int status, const char* message, const voip::Bundle*
 std::string peer_create(std::string_view body) {
     const auto r = bench::nlohmann_decode_request(body);
     if (!r) return nlohmann_answer(400, "Bad Request", nullptr);
-    voip::Bundle b;  // by hand, as a host without the library would
+    PeerBundle b;  // by hand, as a host without the library would
     b.uuid = new_uuid;
     b.created_on = create_day;
     b.expires_on = bare_clamp(create_day, date::year_month_day{create_day}.day());
@@ -142,7 +152,7 @@ std::string peer_renew(const std::string& uuid_text) {
     const auto& store = boost_store();
     const auto it = store.find(u);
     if (it == store.end()) return nlohmann_answer(404, "Not Found", nullptr);
-    voip::Bundle b = it->second;
+    PeerBundle b = it->second;
     if (renew_day < b.expires_on - date::days{3} || renew_day > b.expires_on + date::days{5})
         return nlohmann_answer(400, "Bad Request", nullptr);
     b.expires_on = bare_clamp(b.expires_on, date::year_month_day{b.created_on}.day());

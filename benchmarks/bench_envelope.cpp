@@ -16,10 +16,10 @@ namespace {
 std::string nlohmann_envelope(const voip::Envelope& e) {
     nlohmann::json j;
     if (const voip::Bundle* b = e.bundle()) {
-        j["result"] = {{"auto_renew", b->auto_renew},
-                       {"bundle_type", voip::code(b->bundle_type)},
-                       {"expires_on", voip::to_iso_string(b->expires_on)},
-                       {"uuid", voip::to_string(b->uuid)}};
+        j["result"] = {{"auto_renew", b->auto_renew()},
+                       {"bundle_type", voip::code(b->bundle_type())},
+                       {"expires_on", voip::to_iso_string(b->expires_on())},
+                       {"uuid", voip::to_string(b->uuid())}};
     } else {
         j["result"] = nlohmann::json::object();
     }

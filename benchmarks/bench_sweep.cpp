@@ -31,21 +31,20 @@ struct Store {
 const Store& store() {
     static const Store s = [] {
         Store r;
-        r.bundles.resize(bundle_count);
+        r.bundles.reserve(bundle_count);
         r.expires_on.resize(bundle_count);
         r.auto_renew = std::make_unique<bool[]>(bundle_count);
         std::mt19937_64 gen(20261127);
         std::uniform_int_distribution<int> offset(-10, 30);
         std::bernoulli_distribution renew(0.7);
         for (std::size_t i = 0; i < bundle_count; ++i) {
-            voip::Bundle& b = r.bundles[i];
-            b.uuid = voip::make_uuid_v4(gen);
-            b.expires_on = bench::today + date::days{offset(gen)};
-            b.created_on = b.expires_on - date::days{31};
-            b.bundle_type = static_cast<voip::BundleType>(1 + i % 5);
-            b.auto_renew = renew(gen);
-            r.expires_on[i] = b.expires_on;
-            r.auto_renew[i] = b.auto_renew;
+            const voip::Uuid u = voip::make_uuid_v4(gen);
+            const date::sys_days e = bench::today + date::days{offset(gen)};
+            const voip::Bundle& b = r.bundles.emplace_back(*voip::make_bundle(
+                u, voip::CreatedOn{e - date::days{31}}, voip::ExpiresOn{e}, static_cast<voip::BundleType>(1 + i % 5),
+                renew(gen) ? voip::AutoRenew::on : voip::AutoRenew::off));
+            r.expires_on[i] = b.expires_on();
+            r.auto_renew[i] = b.auto_renew();
         }
         return r;
     }();
@@ -152,24 +151,25 @@ std::string check_sweep() {
     const int offsets[] = {-1, 0, 1, 2, 3, 5, 27, 366};
     const date::sys_days days[] = {voip::min_day, bench::today, voip::max_day, date::sys_days{date::days{0}}};
     for (const auto day : days) {
-        std::vector<voip::Bundle> bundles(1000);
-        std::vector<date::sys_days> expires(bundles.size());
-        std::unique_ptr<bool[]> flags = std::make_unique<bool[]>(bundles.size());
-        for (std::size_t i = 0; i < bundles.size(); ++i) {
-            bundles[i].expires_on = day + date::days{offset(gen)};
-            bundles[i].created_on = bundles[i].expires_on - date::days{1 + i % 40};  // some out of range: invalid
-            bundles[i].auto_renew = gen() % 3 != 0;
-            expires[i] = bundles[i].expires_on;
-            flags[i] = bundles[i].auto_renew;
+        std::vector<voip::Bundle> bundles;
+        std::vector<date::sys_days> expires;
+        std::unique_ptr<bool[]> flags = std::make_unique<bool[]>(1000);
+        for (std::size_t i = 0; i < 1000; ++i) {
+            // A column may hold any day; a Bundle only one in range.
+            const date::sys_days e = day + date::days{offset(gen)};
+            flags[i] = gen() % 3 != 0;
+            expires.push_back(e);
+            const auto b = voip::make_bundle(voip::Uuid{}, voip::CreatedOn{e - date::days{1 + i % 40}}, voip::ExpiresOn{e},
+                                             voip::BundleType::business, flags[i] ? voip::AutoRenew::on : voip::AutoRenew::off);
+            bundles.push_back(b ? *b : bench::seed_bundle());
         }
         for (const int before : offsets) {
             for (const int after : offsets) {
-                voip::RenewalPolicy p;
-                p.renew_days_before = before;
-                p.renew_days_after = after;
+                const auto made = voip::make_renewal_policy(voip::MonthEnd::clamp, voip::TermMonths{12},
+                                                            voip::DaysBefore{before}, voip::DaysAfter{after});
+                if (!made) continue;  // a window as long as the term
+                const voip::RenewalPolicy p = *made;
                 for (const std::size_t n : {std::size_t{0}, std::size_t{255}, std::size_t{256}, std::size_t{1000}}) {
-                    // The bundle form checks ok(Bundle) (SweepAction::invalid); the columns
-                    // hold no created_on or type, so they answer as sweep_action on the days.
                     voip::SweepTotals expected, expected_columns;
                     for (std::size_t i = 0; i < n; ++i) {
                         expected.add(voip::sweep_action(bundles[i], day, p));

@@ -63,13 +63,10 @@ const std::vector<std::string>& sample_uuid_texts() {
 }
 
 voip::Bundle seed_bundle() {
-    voip::Bundle b;
-    b.uuid = *voip::parse_uuid("0fba8c48-99fc-4727-8ca7-c847376da415");
-    b.created_on = date::sys_days{date::year{2018} / 8 / 1};
-    b.expires_on = date::sys_days{date::year{2018} / 9 / 1};
-    b.bundle_type = voip::BundleType::business;
-    b.auto_renew = true;
-    return b;
+    return *voip::make_bundle(*voip::parse_uuid("0fba8c48-99fc-4727-8ca7-c847376da415"),
+                              voip::CreatedOn{date::sys_days{date::year{2018} / 8 / 1}},
+                              voip::ExpiresOn{date::sys_days{date::year{2018} / 9 / 1}}, voip::BundleType::business,
+                              voip::AutoRenew::on);
 }
 
 }  // namespace bench

@@ -46,10 +46,10 @@ std::string quote_text(voip::Operation op, const voip::Result& r, const voip::Co
     j.open_object().open_object(voip::schema::envelope[0].name);
     add_bundle_members(j, r->bundle);
     j.integer(lines::quote[0].name, r->charge.minor);
-    if (c.prices) j.any_text(lines::quote[1].name, prices_file);
+    if (c.prices()) j.any_text(lines::quote[1].name, prices_file);
     else j.null(lines::quote[1].name);
-    if (c.balance) {
-        j.integer(lines::quote[2].name, c.balance->minor);
+    if (c.balance()) {
+        j.integer(lines::quote[2].name, c.balance()->minor);
         j.boolean(lines::quote[3].name, voip::affordable(r->charge, c));
     } else {
         j.null(lines::quote[2].name);
@@ -59,7 +59,7 @@ std::string quote_text(voip::Operation op, const voip::Result& r, const voip::Co
 }
 
 void note_unpriced(const voip::Result& r, const voip::Context& c) {
-    if (r && !c.prices) std::cerr << "voip-bundle: note: no --prices given: nothing was charged\n";
+    if (r && !c.prices()) std::cerr << "voip-bundle: note: no --prices given: nothing was charged\n";
 }
 
 }  // namespace voip_cli

@@ -116,9 +116,9 @@ int replay_seed_page(std::string& out) {
     int failures = 0;
     int number = 0;
     for (const Scenario& s : scenarios) {
-        voip::Context c{*voip::parse_iso_date(s.today)};
-        if (s.priced) c.prices = demo_prices();
-        if (s.balance) c.balance = voip::Money{*s.balance};
+        const voip::Context c =
+            *voip::make_context(*voip::parse_iso_date(s.today), {}, s.priced ? std::optional(demo_prices()) : std::nullopt,
+                                s.balance ? std::optional(voip::Money{*s.balance}) : std::nullopt);
         std::optional<voip::Bundle> stored;
         if (!s.created_on.empty()) {
             stored = *voip::make_bundle(*voip::parse_uuid(seed_uuid), voip::CreatedOn{*voip::parse_iso_date(s.created_on)},
@@ -127,7 +127,7 @@ int replay_seed_page(std::string& out) {
                                         s.auto_renew ? voip::AutoRenew::on : voip::AutoRenew::off);
         }
         const auto find = [&](const voip::Uuid& u) -> const voip::Bundle* {
-            return stored && stored->uuid == u ? &*stored : nullptr;
+            return stored && stored->uuid() == u ? &*stored : nullptr;
         };
         voip::Result r = voip::fail(voip::Error::invalid_json);
         switch (s.op) {

@@ -60,12 +60,13 @@ bool read_stdin(std::size_t limit, std::string& out) {
 
 }  // namespace
 
-voip::Context make_context(const Options& o) {
-    voip::Context c{request_day(o)};
+voip::Context context_from(const Options& o) {
+    const date::sys_days today = request_day(o);
     // Not given: clamp, unless the store's header says otherwise (month_end_for, store.cpp).
-    if (o.month_end.empty() || o.month_end == "clamp") c.policy.month_end = voip::MonthEnd::clamp;
-    else if (o.month_end == "overflow") c.policy.month_end = voip::MonthEnd::overflow;
-    else throw Failure{"--month-end " + o.month_end + ": want clamp or overflow"};
+    if (!o.month_end.empty() && o.month_end != "clamp" && o.month_end != "overflow")
+        throw Failure{"--month-end " + o.month_end + ": want clamp or overflow"};
+    std::optional<voip::PriceList> prices;
+    std::optional<voip::Money> balance;
     if (!o.prices.empty()) {
         std::string text;
         switch (read_small_file(o.prices, voip::max_body_size, text)) {
@@ -77,7 +78,7 @@ voip::Context make_context(const Options& o) {
         const auto p = voip::decode_prices(text);
         if (!p) throw Failure{"--prices " + o.prices + ": " + std::string(voip::name(p.error())) +
                               R"( (want {"1": N, ..., "5": N}, integers in minor units))"};
-        c.prices = *p;
+        prices = *p;
     }
     if (!o.balance.empty()) {
         // Strictly -?[0-9]+ within +-max_amount: a balance is money, never a float.
@@ -91,10 +92,13 @@ voip::Context make_context(const Options& o) {
         }
         if (!ok || v > voip::max_amount.minor)
             throw Failure{"--balance " + b + ": want an integer in minor units, at most 10^15"};
-        c.balance = voip::Money{digits_from ? -v : v};
+        balance = voip::Money{digits_from ? -v : v};
     }
-    if (!voip::ok(c)) throw Failure{"invalid policy"};
-    return c;
+    const auto c = voip::make_context(today, policy_for(o.month_end == "overflow" ? voip::MonthEnd::overflow
+                                                                                 : voip::MonthEnd::clamp),
+                                      prices, balance);
+    if (!c) throw Failure{"--today " + o.today + ": " + std::string(voip::name(c.error()))};
+    return *c;
 }
 
 std::string read_request_body() {

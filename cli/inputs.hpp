@@ -10,7 +10,12 @@
 namespace voip_cli {
 
 // --today (or --zone), --month-end, --prices (a file) and --balance as a checked voip::Context.
-voip::Context make_context(const Options& o);
+// The request's context from the options: today, the seed's policy under --month-end
+// (clamp when not given), --prices and --balance.
+voip::Context context_from(const Options& o);
+
+// The seed's policy under month-end mode m, one of the two enumerators.
+inline voip::RenewalPolicy policy_for(voip::MonthEnd m) { return *voip::make_renewal_policy(m); }
 
 // The request body from standard input (at most voip::max_body_size + 1 bytes, enough to
 // tell a body is too large); a terminal there is a usage error.

@@ -71,7 +71,7 @@ DecodedCall decode_call(voip::Operation op, const Options& o, const std::string&
 voip::Result decide_operation(voip::Operation op, const DecodedCall& d, const StoreScan& scan,
                               const voip::Context& ctx) {
     const auto find = [&](const voip::Uuid& u) -> const voip::Bundle* {
-        return scan.found && scan.found->uuid == u ? &*scan.found : nullptr;
+        return scan.found && scan.found->uuid() == u ? &*scan.found : nullptr;
     };
     voip::Result r = voip::fail(voip::Error::invalid_json);
     switch (op) {
@@ -92,7 +92,7 @@ voip::Result decide_operation(voip::Operation op, const DecodedCall& d, const St
 }  // namespace
 
 int run_operation(voip::Operation op, const Options& o, bool quote) {
-    voip::Context ctx = make_context(o);
+    voip::Context ctx = context_from(o);
     check_operation_options(op, o);
     std::string body;
     if (op != voip::Operation::renew) body = read_request_body();
@@ -108,14 +108,14 @@ int run_operation(voip::Operation op, const Options& o, bool quote) {
     if (committing) lock.emplace(store);
     StoreScan scan;
     if (!store.empty()) scan = scan_store(store, o.store, call.wanted, op == voip::Operation::create && committing);
-    ctx.policy.month_end = month_end_for(o, scan.month_end, o.store);
+    ctx = ctx.with_policy(policy_for(month_end_for(o, scan.month_end, o.store)));
     if (op == voip::Operation::create && scan.found) {
         if (!o.uuid.empty()) throw Failure{"--uuid " + o.uuid + ": already in store " + o.store};
         throw Failure{"the random uuid is already in the store: run again"};  // 2^-122: practically never
     }
 
-    voip::Context decide = ctx;
-    if (quote) decide.balance.reset();  // a quote shows the cost; it does not check funds
+    // A quote shows the cost; it does not check funds.
+    const voip::Context decide = quote ? *ctx.with_balance(std::nullopt) : ctx;
     const voip::Result r = decide_operation(op, call, scan, decide);
 
     if (quote) {
@@ -123,7 +123,7 @@ int run_operation(voip::Operation op, const Options& o, bool quote) {
     } else if (r && o.commit) {
         std::optional<std::uint64_t> replace;
         if (op != voip::Operation::create) replace = scan.found_line;
-        commit_store(store, scan, replace, r->bundle, ctx.policy.month_end);
+        commit_store(store, scan, replace, r->bundle, ctx.policy().month_end());
         lock.reset();  // the new store is in place: let the next committer in
         print(envelope_text(voip::make_envelope(op, r), o.pretty), " (the store was changed: the commit was made)");
     } else {

@@ -166,7 +166,7 @@ StoreScan scan_store(const std::string& path, const std::string& shown, const st
             ++s.lines;
             continue;
         }
-        if (wanted && b->uuid == *wanted) {
+        if (wanted && b->uuid() == *wanted) {
             if (s.found) corrupt(shown, s.lines, "uuid " + voip::to_string(*wanted) + " appears twice");
             s.found = *b;
             s.found_line = s.lines;
@@ -177,9 +177,7 @@ StoreScan scan_store(const std::string& path, const std::string& shown, const st
 
 void commit_store(const std::string& path, const StoreScan& scan, std::optional<std::uint64_t> replace,
                   const voip::Bundle& b, voip::MonthEnd month_end) {
-    const auto stored = voip::encode_bundle(b);
-    if (!stored) throw Failure{"cannot store the bundle: " + std::string(voip::name(stored.error()))};
-    const std::string& encoded = *stored;
+    const std::string encoded = voip::encode_bundle(b);
     replace_file_atomically(path, [&](int out_fd) {
         Output out(out_fd);
         std::string_view last_ending = "\n";

@@ -73,13 +73,13 @@ char* write_sweep_line(char* buf, const LinePieces& pieces, const voip::Bundle& 
         p += s.size();
     };
     put(pieces.before_uuid);
-    p = voip::write_uuid(p, b.uuid);
+    p = voip::write_uuid(p, b.uuid());
     put(pieces.before_action);
     put(voip::name(a));
     put(pieces.before_expiry);
-    p = voip::write_iso_date(p, b.expires_on);
-    put(b.auto_renew ? pieces.before_type_on : pieces.before_type_off);
-    *p++ = static_cast<char>('0' + voip::code(b.bundle_type));
+    p = voip::write_iso_date(p, b.expires_on());
+    put(b.auto_renew() ? pieces.before_type_on : pieces.before_type_off);
+    *p++ = static_cast<char>('0' + voip::code(b.bundle_type()));
     put("}\n");
     return p;
 }
@@ -95,7 +95,7 @@ Fd open_swept_store(const std::string& store) {
 class StoreSweep {
 public:
     StoreSweep(const Options& o, bool check_duplicates)
-        : o_(o), check_duplicates_(check_duplicates), ctx_(make_context(o)), fd_(open_swept_store(o.store)) {
+        : o_(o), check_duplicates_(check_duplicates), ctx_(context_from(o)), fd_(open_swept_store(o.store)) {
         struct stat st {};
         size_ = ::fstat(fd_.get(), &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
         // A progress bar only for a person watching a long sweep; it spans both passes.
@@ -155,7 +155,7 @@ void StoreSweep::pass(bool printing) {
     }
     if (!printing) {
         seen_ = {};  // the second pass needs none of it
-        ctx_.policy.month_end = month_end_for(o_, recorded_, o_.store);
+        ctx_ = ctx_.with_policy(policy_for(month_end_for(o_, recorded_, o_.store)));
     }
 }
 
@@ -175,13 +175,13 @@ bool StoreSweep::next_line(LineReader& reader, std::string_view& line, std::uint
 }
 
 void StoreSweep::check(const voip::Bundle& b, std::uint64_t line_no) {
-    if (check_duplicates_ && !seen_.insert(b.uuid).second)
-        corrupt(o_.store, line_no - 1, "uuid " + voip::to_string(b.uuid) + " appears twice");
+    if (check_duplicates_ && !seen_.insert(b.uuid()).second)
+        corrupt(o_.store, line_no - 1, "uuid " + voip::to_string(b.uuid()) + " appears twice");
 }
 
 void StoreSweep::act(const voip::Bundle& b) {
     ++n_;
-    const voip::SweepAction a = voip::sweep_action(b, ctx_.today, ctx_.policy);
+    const voip::SweepAction a = voip::sweep_action(b, ctx_);
     totals_.add(a);
     if (a == voip::SweepAction::none) return;
     char buf[256];
@@ -204,7 +204,7 @@ void StoreSweep::finish() {
     JsonOut j(false);
     j.open_object()
         .open_object(lines::summary.name)
-        .date(summary_members[0].name, ctx_.today)
+        .date(summary_members[0].name, ctx_.today())
         .integer(summary_members[1].name, static_cast<std::int64_t>(totals_.total()))
         .integer(summary_members[2].name, static_cast<std::int64_t>(totals_.none))
         .integer(summary_members[3].name, static_cast<std::int64_t>(totals_.renew))

@@ -18,13 +18,13 @@ int main() {
     if (!prices || !uuid || !created || !expires || !today) return 1;
 
     // The seed's rules (window 3 days before .. 5 after), a balance of 10.00 in minor units.
-    const voip::Context ctx{*today, voip::RenewalPolicy{}, *prices, Money{1000}};
+    const voip::Context ctx = voip::make_context(*today, voip::RenewalPolicy{}, *prices, Money{1000}).value();
     const auto bundle = voip::make_bundle(*uuid, voip::CreatedOn{*created}, voip::ExpiresOn{*expires},
                                           BundleType::business, voip::AutoRenew::on);
     if (!bundle) return 1;
 
     const auto quote = voip::quote_renew(*bundle, ctx);  // the cost and the new dates, nothing spent
-    if (quote) std::cout << voip::to_decimal_string(quote->charge) << " -> " << voip::IsoDate{quote->bundle.expires_on} << '\n';
+    if (quote) std::cout << voip::to_decimal_string(quote->charge) << " -> " << voip::IsoDate{quote->bundle.expires_on()} << '\n';
     else std::cout << "no quote: " << quote.error() << '\n';
 
     const auto renewed = voip::renew(*bundle, ctx);  // 15.00 > 10.00: 402

@@ -31,21 +31,23 @@ Sandbox::SweepCounts Sandbox::advance(const Caller& c, date::sys_days to) {
         for (StoredBundle& b : store_.lapsing(c.id, ranges->lapsed_before)) {
             b.lapsed = true;
             store_.update(c.id, b);
-            store_.add_event(c.id, Event{0, day, b.bundle.uuid, b.customer, EventKind::lapsed, voip::Money{0}, s.balance});
+            store_.add_event(c.id, Event{0, day, b.bundle.uuid(), b.customer, EventKind::lapsed, voip::Money{0}, s.balance});
             ++n.lapsed;
         }
         for (StoredBundle& b : store_.due_for_renewal(c.id, ranges->renew_first, ranges->renew_last)) {
-            const voip::Result r = voip::renew(b.bundle, voip::Context{day, config_.policy, prices, s.balance});
+            const auto ctx = voip::make_context(day, config_.policy, prices, s.balance);
+            if (!ctx) throw std::runtime_error("account state out of range: " + std::string(voip::name(ctx.error())));
+            const voip::Result r = voip::renew(b.bundle, *ctx);
             if (!r) {
                 store_.add_event(c.id,
-                                 Event{0, day, b.bundle.uuid, b.customer, EventKind::renewal_failed, voip::Money{0}, s.balance});
+                                 Event{0, day, b.bundle.uuid(), b.customer, EventKind::renewal_failed, voip::Money{0}, s.balance});
                 ++n.renewal_failed;
                 continue;
             }
             b.bundle = r->bundle;
             b.updated_on = day;
             store_.update(c.id, b);
-            s.balance = store_.charge(c.id, s.balance, Event{0, day, b.bundle.uuid, b.customer, EventKind::renewed, r->charge, {}});
+            s.balance = store_.charge(c.id, s.balance, Event{0, day, b.bundle.uuid(), b.customer, EventKind::renewed, r->charge, {}});
             ++n.renewed;
         }
     }

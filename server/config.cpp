@@ -76,19 +76,22 @@ AccountConfig account(const json& a, const std::string& where) {
 voip::RenewalPolicy policy(const json& p) {
     if (!p.is_object()) throw Refused{"policy: want an object"};
     only_members(p, {"month_end", "term_months", "renew_days_before", "renew_days_after"}, "policy");
-    voip::RenewalPolicy out;
+    const voip::RenewalPolicy seed;
+    voip::MonthEnd month_end = seed.month_end();
     if (const auto it = p.find("month_end"); it != p.end()) {
-        if (*it == "clamp") out.month_end = voip::MonthEnd::clamp;
-        else if (*it == "overflow") out.month_end = voip::MonthEnd::overflow;
+        if (*it == "clamp") month_end = voip::MonthEnd::clamp;
+        else if (*it == "overflow") month_end = voip::MonthEnd::overflow;
         else throw Refused{R"(policy.month_end: want "clamp" or "overflow")"};
     }
-    if (const auto it = p.find("term_months"); it != p.end()) out.term_months = small_integer(*it, "policy.term_months");
-    if (const auto it = p.find("renew_days_before"); it != p.end())
-        out.renew_days_before = small_integer(*it, "policy.renew_days_before");
-    if (const auto it = p.find("renew_days_after"); it != p.end())
-        out.renew_days_after = small_integer(*it, "policy.renew_days_after");
-    if (!voip::ok(out)) throw Refused{"policy: not a valid renewal policy (term_months in [1, 12], windows shorter than a term)"};
-    return out;
+    const auto number = [&p](const char* name, int fallback) {
+        const auto it = p.find(name);
+        return it == p.end() ? fallback : small_integer(*it, std::string("policy.") + name);
+    };
+    const auto out = voip::make_renewal_policy(month_end, voip::TermMonths{number("term_months", seed.term_months())},
+                                               voip::DaysBefore{number("renew_days_before", seed.renew_days_before())},
+                                               voip::DaysAfter{number("renew_days_after", seed.renew_days_after())});
+    if (!out) throw Refused{"policy: not a valid renewal policy (term_months in [1, 12], windows shorter than a term)"};
+    return *out;
 }
 
 }  // namespace

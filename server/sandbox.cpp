@@ -69,7 +69,9 @@ date::sys_days Sandbox::today(std::size_t account) {
 }
 
 voip::Context Sandbox::context(const Caller& c, const AccountState& s) const {
-    return voip::Context{s.today, config_.policy, config_.accounts[c.index].prices, s.balance};
+    const auto ctx = voip::make_context(s.today, config_.policy, config_.accounts[c.index].prices, s.balance);
+    if (!ctx) throw std::runtime_error("account state out of range: " + std::string(voip::name(ctx.error())));
+    return *ctx;
 }
 
 HttpResponse Sandbox::handle(const HttpRequest& request) noexcept {

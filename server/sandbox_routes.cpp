@@ -26,10 +26,10 @@ std::optional<std::int64_t> non_negative(const std::optional<std::string>& text)
 }
 
 ordered_json policy_json(const voip::RenewalPolicy& p) {
-    return {{"month_end", p.month_end == voip::MonthEnd::clamp ? "clamp" : "overflow"},
-            {"term_months", p.term_months},
-            {"renew_days_before", p.renew_days_before},
-            {"renew_days_after", p.renew_days_after}};
+    return {{"month_end", p.month_end() == voip::MonthEnd::clamp ? "clamp" : "overflow"},
+            {"term_months", p.term_months()},
+            {"renew_days_before", p.renew_days_before()},
+            {"renew_days_after", p.renew_days_after()}};
 }
 
 }  // namespace

@@ -204,17 +204,17 @@ bool Store::exists(std::int64_t account, const voip::Uuid& uuid) {
 
 void Store::insert(std::int64_t account, const StoredBundle& b) {
     Run s(s_->insert);
-    s->bind(1, voip::to_string(b.bundle.uuid)).bind(2, account).bind(3, b.customer);
-    s->bind(4, count(b.bundle.created_on)).bind(5, count(b.updated_on)).bind(6, count(b.bundle.expires_on));
-    s->bind(7, static_cast<std::int64_t>(b.bundle.bundle_type)).bind(8, b.bundle.auto_renew ? 1 : 0).bind(9, b.lapsed ? 1 : 0);
+    s->bind(1, voip::to_string(b.bundle.uuid())).bind(2, account).bind(3, b.customer);
+    s->bind(4, count(b.bundle.created_on())).bind(5, count(b.updated_on)).bind(6, count(b.bundle.expires_on()));
+    s->bind(7, static_cast<std::int64_t>(b.bundle.bundle_type())).bind(8, b.bundle.auto_renew() ? 1 : 0).bind(9, b.lapsed ? 1 : 0);
     s->step();
 }
 
 void Store::update(std::int64_t account, const StoredBundle& b) {
     Run s(s_->update);
     s->bind(7, account);
-    s->bind(1, voip::to_string(b.bundle.uuid)).bind(2, count(b.updated_on)).bind(3, count(b.bundle.expires_on));
-    s->bind(4, static_cast<std::int64_t>(b.bundle.bundle_type)).bind(5, b.bundle.auto_renew ? 1 : 0).bind(6, b.lapsed ? 1 : 0);
+    s->bind(1, voip::to_string(b.bundle.uuid())).bind(2, count(b.updated_on)).bind(3, count(b.bundle.expires_on()));
+    s->bind(4, static_cast<std::int64_t>(b.bundle.bundle_type())).bind(5, b.bundle.auto_renew() ? 1 : 0).bind(6, b.lapsed ? 1 : 0);
     s->step();
 }
 

@@ -16,9 +16,7 @@ using voip_test::day;
 
 namespace {
 Context priced(date::sys_days today, MonthEnd mode) {
-    RenewalPolicy p;
-    p.month_end = mode;
-    return Context{today, p, voip_test::test_prices()};
+    return make_context(today, make_renewal_policy(mode).value(), voip_test::test_prices()).value();
 }
 
 // b's breakdown for a move to business (600 a term dearer than residential), which must succeed.
@@ -32,9 +30,9 @@ UpgradeCharge to_business(const Bundle& b, const Context& c) {
 // from created_on with add_term(), each day from today to expires_on costs the difference
 // over the days of its term, and the exact sum is rounded half up once.
 std::int64_t oracle_charge(const Bundle& b, date::sys_days today, const RenewalPolicy& p, std::int64_t diff) {
-    std::vector<date::sys_days> bounds{b.created_on};
-    while (bounds.back() < b.expires_on) bounds.push_back(*add_term(bounds.back(), b.created_on, p));
-    REQUIRE(bounds.back() == b.expires_on);  // the bundles here are made by the rules
+    std::vector<date::sys_days> bounds{b.created_on()};
+    while (bounds.back() < b.expires_on()) bounds.push_back(*add_term(bounds.back(), b.created_on(), p));
+    REQUIRE(bounds.back() == b.expires_on());  // the bundles here are made by the rules
     std::int64_t num = 0, den = 1;           // the exact sum num / den
     for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
         const date::sys_days from = today > bounds[i] ? today : bounds[i];
@@ -59,7 +57,7 @@ TEST_CASE("RULES 7's example: renewed early, upgraded on the renewal day: 658") 
         REQUIRE(created);
         const auto renewed = renew(created->bundle, priced(day("2018-08-29"), mode));
         REQUIRE(renewed);
-        CHECK(renewed->bundle.expires_on == day("2018-10-01"));
+        CHECK(renewed->bundle.expires_on() == day("2018-10-01"));
         const auto u = upgrade_charge_breakdown(renewed->bundle, BundleType::business, priced(day("2018-08-29"), mode));
         REQUIRE(u);
         CHECK(u->difference == Money{600});
@@ -90,15 +88,15 @@ TEST_CASE("every day of a renewed-early term, both month-end modes, against the 
                 create(Request{false, BundleType::residential}, voip_test::seed_uuid(), priced(day(start), mode));
             REQUIRE(created);
             // Two terms in: renew on time once, then early in the second window.
-            const auto on_time = renew(created->bundle, priced(created->bundle.expires_on, mode));
+            const auto on_time = renew(created->bundle, priced(created->bundle.expires_on(), mode));
             REQUIRE(on_time);
             const Bundle second = on_time->bundle;
             for (int before = 0; before <= 3; ++before) {
-                const date::sys_days renewal_day = second.expires_on - date::days{before};
+                const date::sys_days renewal_day = second.expires_on() - date::days{before};
                 const auto renewed = renew(second, priced(renewal_day, mode));
                 REQUIRE(renewed);
                 const Bundle b = renewed->bundle;
-                for (date::sys_days today = renewal_day; today < b.expires_on; today += date::days{1}) {
+                for (date::sys_days today = renewal_day; today < b.expires_on(); today += date::days{1}) {
                     const Context c = priced(today, mode);
                     CAPTURE(mode);
                     CAPTURE(start);
@@ -106,8 +104,8 @@ TEST_CASE("every day of a renewed-early term, both month-end modes, against the 
                     CAPTURE(IsoDate{today});
                     const auto u = upgrade_charge_breakdown(b, BundleType::business, c);
                     REQUIRE(u);
-                    CHECK(u->total.minor == oracle_charge(b, today, c.policy, 600));
-                    CHECK(u->prepaid_terms == (today < second.expires_on ? 1 : 0));
+                    CHECK(u->total.minor == oracle_charge(b, today, c.policy(), 600));
+                    CHECK(u->prepaid_terms == (today < second.expires_on() ? 1 : 0));
                     CHECK(u->days_left == (u->current.end - today).count());
                     CHECK(update(b, Request{false, BundleType::business}, c)->charge == u->total);
                     // The days of a term, and of the term containing today, are in range.
@@ -123,7 +121,7 @@ TEST_CASE("every day of a renewed-early term, both month-end modes, against the 
 
 TEST_CASE("the breakdown without a price list or to a cheaper type") {
     const Bundle b = voip_test::make_bundle("2018-08-01", "2018-09-01", BundleType::business);
-    const auto free = upgrade_charge_breakdown(b, BundleType::trunk_only, Context{day("2018-08-17")});
+    const auto free = upgrade_charge_breakdown(b, BundleType::trunk_only, make_context(day("2018-08-17")).value());
     REQUIRE(free);
     CHECK(free->difference == Money{0});
     CHECK(free->total == Money{0});
@@ -143,10 +141,6 @@ TEST_CASE("the breakdown refuses what the rules refuse") {
     const Bundle b = voip_test::make_bundle("2018-08-01", "2018-09-01", BundleType::residential);
     const Context c = priced(day("2018-08-17"), MonthEnd::clamp);
     CHECK(upgrade_charge_breakdown(b, static_cast<BundleType>(0), c).error() == Error::bundle_type_out_of_range);
-    const Bundle swapped = voip_test::raw_bundle(day("2018-09-01"), day("2018-08-01"));
-    CHECK(upgrade_charge_breakdown(swapped, BundleType::business, c).error() == Error::invalid_bundle);
-    CHECK(upgrade_charge_breakdown(b, BundleType::business, Context{max_day + date::days{1}}).error() ==
-          Error::invalid_policy);
     // Thousands of terms prepaid at the dearest difference pass max_amount.
     const auto dear = make_price_list({{BundleType::business, max_amount},
                                        {BundleType::residential, Money{0}},
@@ -154,14 +148,14 @@ TEST_CASE("the breakdown refuses what the rules refuse") {
                                        {BundleType::trunk_only, Money{0}},
                                        {BundleType::forward_only, Money{0}}});
     const Bundle far = voip_test::make_bundle("2018-08-01", "2018-10-01", BundleType::residential);
-    CHECK(upgrade_charge(far, BundleType::business, Context{day("2018-08-01"), RenewalPolicy{}, *dear}).error() ==
+    CHECK(upgrade_charge(far, BundleType::business, make_context(day("2018-08-01"), RenewalPolicy{}, *dear).value()).error() ==
           Error::charge_out_of_range);  // 2 x 10^15 > max_amount
     CHECK(*upgrade_charge(voip_test::make_bundle("2018-08-01", "2018-09-01", BundleType::residential),
-                          BundleType::business, Context{day("2018-08-01"), RenewalPolicy{}, *dear}) == max_amount);
+                          BundleType::business, make_context(day("2018-08-01"), RenewalPolicy{}, *dear).value()) == max_amount);
     // Off its chain, today's whole term and a cut last term (19 of 28 days) together pass
     // max_amount with no whole term prepaid: 10^15 x (31/31 + 19/28).
     const Bundle cut = voip_test::make_bundle("2018-01-01", "2018-02-20", BundleType::residential);
-    const auto both = upgrade_charge_breakdown(cut, BundleType::business, Context{day("2018-01-01"), RenewalPolicy{}, *dear});
+    const auto both = upgrade_charge_breakdown(cut, BundleType::business, make_context(day("2018-01-01"), RenewalPolicy{}, *dear).value());
     CHECK(both.error() == Error::charge_out_of_range);
     // The same bundle at the test prices (600 a term dearer): its terms, cut at 19 of 28 days.
     const auto cheap = upgrade_charge_breakdown(cut, BundleType::business, priced(day("2018-01-01"), MonthEnd::clamp));
@@ -254,7 +248,7 @@ TEST_CASE("Term and UpgradeCharge compare member by member") {
 
 TEST_CASE("the breakdown on a day after expires_on: the last term, no day left, nothing charged") {
     const Bundle b = voip_test::make_bundle("2018-08-01", "2018-10-01", BundleType::residential);
-    const UpgradeCharge u = to_business(b, Context{day("2018-10-05"), {}, voip_test::test_prices()});
+    const UpgradeCharge u = to_business(b, make_context(day("2018-10-05"), {}, voip_test::test_prices()).value());
     CHECK(u.current == Term{day("2018-09-01"), day("2018-10-01")});
     CHECK(u.days_left == 0);
     CHECK(u.prepaid_terms == 0);
@@ -263,7 +257,7 @@ TEST_CASE("the breakdown on a day after expires_on: the last term, no day left, 
 
 TEST_CASE("the breakdown of a bundle whose next boundary is past 9999-12-31: its term ends on expires_on") {
     const Bundle b = voip_test::make_bundle("9999-12-01", "9999-12-31", BundleType::residential);
-    const UpgradeCharge u = to_business(b, Context{day("9999-12-11"), {}, voip_test::test_prices()});
+    const UpgradeCharge u = to_business(b, make_context(day("9999-12-11"), {}, voip_test::test_prices()).value());
     CHECK(u.current == Term{day("9999-12-01"), day("9999-12-31")});
     CHECK(u.days_left == 20);
     CHECK(u.total == Money{600 * 20 / 30});
@@ -271,7 +265,7 @@ TEST_CASE("the breakdown of a bundle whose next boundary is past 9999-12-31: its
 
 TEST_CASE("the breakdown of a bundle whose last term would end past 9999-12-31: cut, at its own length") {
     const Bundle b = voip_test::make_bundle("9999-10-01", "9999-12-31", BundleType::residential);
-    const UpgradeCharge u = to_business(b, Context{day("9999-10-15"), {}, voip_test::test_prices()});
+    const UpgradeCharge u = to_business(b, make_context(day("9999-10-15"), {}, voip_test::test_prices()).value());
     CHECK(u.current == Term{day("9999-10-01"), day("9999-11-01")});
     CHECK(u.days_left == 17);
     CHECK(u.prepaid_terms == 1);  // 11-01..12-01

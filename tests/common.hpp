@@ -18,18 +18,6 @@ inline voip::Bundle make_bundle(std::string_view created_on, std::string_view ex
                               auto_renew ? voip::AutoRenew::on : voip::AutoRenew::off);
 }
 
-// A bundle with any members, valid or not, as a store or a memcpy could hold it.
-inline voip::Bundle raw_bundle(date::sys_days created_on, date::sys_days expires_on,
-                               voip::BundleType type = voip::BundleType::business, bool auto_renew = true) {
-    voip::Bundle b;
-    b.uuid = seed_uuid();
-    b.created_on = created_on;
-    b.expires_on = expires_on;
-    b.bundle_type = type;
-    b.auto_renew = auto_renew;
-    return b;
-}
-
 // The prices the tests use: 1500, 900, 500, 2000, 300 for types 1..5.
 inline voip::PriceList test_prices() {
     using voip::BundleType;
@@ -45,10 +33,9 @@ inline voip::PriceList test_prices() {
 // 6), rather than off the states: renew while the flag is on and the window holds `d`,
 // lapsed once the window is past. The oracle of every sweep form.
 inline voip::SweepAction window_action(const voip::Bundle& b, date::sys_days d, const voip::RenewalPolicy& p) {
-    if (!voip::ok(b)) return voip::SweepAction::invalid;
-    const voip::RenewalWindow w = voip::renewal_window(b.expires_on, p);
+    const voip::RenewalWindow w = voip::renewal_window(b.expires_on(), p);
     if (d > w.last) return voip::SweepAction::lapsed;
-    return b.auto_renew && w.contains(d) ? voip::SweepAction::renew : voip::SweepAction::none;
+    return b.auto_renew() && w.contains(d) ? voip::SweepAction::renew : voip::SweepAction::none;
 }
 
 }  // namespace voip_test

@@ -11,34 +11,58 @@ using namespace voip;
 using voip_test::day;
 
 TEST_CASE("a context is made with its today") {
-    const Context c{day("2018-08-01")};
-    CHECK(c.today == day("2018-08-01"));
-    CHECK(c.policy == RenewalPolicy{});
-    CHECK_FALSE(c.prices);
-    CHECK_FALSE(c.balance);
-    CHECK(ok(c));
-    CHECK_FALSE(ok(Context{max_day + date::days{1}}));
-    CHECK_FALSE(ok(Context{day("2018-08-01"), RenewalPolicy{MonthEnd::clamp, 1, 30, 5}}));
-    CHECK_FALSE(ok(Context{day("2018-08-01"), RenewalPolicy{}, std::nullopt, Money{-max_amount.minor - 1}}));
-    CHECK(ok(Context{day("2018-08-01"), RenewalPolicy{}, std::nullopt, Money{-max_amount.minor}}));
+    const Context c = make_context(day("2018-08-01")).value();
+    CHECK(c.today() == day("2018-08-01"));
+    CHECK(c.policy() == RenewalPolicy{});
+    CHECK_FALSE(c.prices());
+    CHECK_FALSE(c.balance());
+    CHECK(make_context(max_day + date::days{1}).error() == Error::date_out_of_range);
+    CHECK(make_context(min_day - date::days{1}).error() == Error::date_out_of_range);
+    CHECK(make_context(max_day).has_value());
+    CHECK(make_context(min_day).has_value());
+    CHECK(make_context(day("2018-08-01"), RenewalPolicy{}, std::nullopt, Money{-max_amount.minor - 1}).error() ==
+          Error::amount_out_of_range);
+    CHECK(make_context(day("2018-08-01"), RenewalPolicy{}, std::nullopt, Money{max_amount.minor + 1}).error() ==
+          Error::amount_out_of_range);
+    CHECK(make_context(day("2018-08-01"), RenewalPolicy{}, std::nullopt, Money{-max_amount.minor})->balance() ==
+          Money{-max_amount.minor});
+    CHECK(make_context(day("2018-08-01"), RenewalPolicy{}, std::nullopt, max_amount)->balance() == max_amount);
+}
+
+TEST_CASE("with_today, with_balance and with_policy change one member and keep the invariants") {
+    const Context c = make_context(day("2018-08-01"), RenewalPolicy{}, voip_test::test_prices(), Money{5}).value();
+    const auto later = c.with_today(day("2018-09-01"));
+    REQUIRE(later);
+    CHECK(later->today() == day("2018-09-01"));
+    CHECK(later->balance() == Money{5});
+    CHECK(later->prices() == c.prices());
+    CHECK(c.with_today(max_day + date::days{1}).error() == Error::date_out_of_range);
+    CHECK(c.with_balance(Money{-7})->balance() == Money{-7});
+    CHECK_FALSE(c.with_balance(std::nullopt)->balance());
+    CHECK(c.with_balance(Money{max_amount.minor + 1}).error() == Error::amount_out_of_range);
+    const RenewalPolicy overflow = make_renewal_policy(MonthEnd::overflow).value();
+    const Context o = c.with_policy(overflow);
+    CHECK(o.policy() == overflow);
+    CHECK(o.today() == c.today());
+    CHECK(o.balance() == c.balance());
 }
 
 TEST_CASE("affordable: the funds check of every charging decision") {
-    const Context none{day("2018-08-01")};
+    const Context none = make_context(day("2018-08-01")).value();
     CHECK(affordable(Money{1'000'000}, none));  // no price list: nothing is checked
-    Context c{day("2018-08-01"), RenewalPolicy{}, voip_test::test_prices()};
+    Context c = make_context(day("2018-08-01"), RenewalPolicy{}, voip_test::test_prices()).value();
     CHECK(affordable(Money{1'000'000}, c));  // no balance: computed, not checked
-    c.balance = Money{100};
+    c = *c.with_balance(Money{100});
     CHECK(affordable(Money{100}, c));
     CHECK_FALSE(affordable(Money{101}, c));
-    c.balance = Money{-50};
+    c = *c.with_balance(Money{-50});
     CHECK(affordable(Money{0}, c));  // a zero charge never fails, whatever the balance
     CHECK_FALSE(affordable(Money{1}, c));
 }
 
 TEST_CASE("printing a context") {
     std::ostringstream os;
-    os << Context{day("2018-08-01"), RenewalPolicy{}, voip_test::test_prices(), Money{7}};
+    os << make_context(day("2018-08-01"), RenewalPolicy{}, voip_test::test_prices(), Money{7}).value();
     CHECK(os.str() ==
           "{today: 2018-08-01, policy: {month_end: clamp, term_months: 1, renew_days_before: 3, renew_days_after: 5}, "
           "prices: {1: 1500, 2: 900, 3: 500, 4: 2000, 5: 300}, balance: 7}");
@@ -47,4 +71,5 @@ TEST_CASE("printing a context") {
 static_assert(!std::is_default_constructible_v<Context>, "a context without a today does not compile");
 static_assert(!std::is_convertible_v<date::sys_days, Context>, "explicit: a day is not silently a context");
 static_assert(std::is_trivially_copyable_v<Context>);
-static_assert(ok(Context{date::sys_days{date::year{2018} / 8 / 1}}));
+static_assert(make_context(date::sys_days{date::year{2018} / 8 / 1}).value().today() ==
+              date::sys_days{date::year{2018} / 8 / 1});

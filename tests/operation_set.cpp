@@ -39,9 +39,9 @@ TEST_CASE("allowed_operations agrees with the decisions on every day around a wi
     const Bundle b = voip_test::make_bundle("2018-08-01", "2018-09-01");
     const Request r{true, BundleType::residential};
     for (int offset = -6; offset <= 8; ++offset) {
-        const Context c{b.expires_on + date::days{offset}};
+        const Context c = make_context(b.expires_on() + date::days{offset}).value();
         CAPTURE(offset);
-        const OperationSet ops = allowed_operations(*state_on(b, c));
+        const OperationSet ops = allowed_operations(state_on(b, c));
         CHECK(ops.has(Operation::update) == quote_update(b, r, c).has_value());
         CHECK(ops.has(Operation::renew) == quote_renew(b, c).has_value());
         CHECK(ops.has(Operation::renew) == can_renew(b, c).has_value());

@@ -15,12 +15,9 @@ using voip_test::seed_uuid;
 namespace {
 const PriceList prices = voip_test::test_prices();
 
-Context on(const char* today) { return Context{day(today)}; }
+Context on(const char* today) { return make_context(day(today)).value(); }
 Context priced_at(const char* today, std::int64_t balance) {
-    Context c = on(today);
-    c.prices = prices;
-    c.balance = Money{balance};
-    return c;
+    return make_context(day(today), RenewalPolicy{}, prices, Money{balance}).value();
 }
 RawRequest raw(std::int64_t type, bool auto_renew) {
     return {RawField::of(auto_renew), RawField::of(type)};
@@ -47,8 +44,7 @@ TEST_CASE("create charges one term and needs the funds") {
     CHECK(q->charge == Money{900});
     CHECK(*q == *create(req, seed_uuid(), priced_at("2018-08-01", 900)));
     // prices without a balance: the charge is computed, funds are the caller's business
-    Context c = priced_at("2018-08-01", 0);
-    c.balance.reset();
+    const Context c = *priced_at("2018-08-01", 0).with_balance(std::nullopt);
     CHECK(create(req, seed_uuid(), c)->charge == Money{900});
 }
 
@@ -65,10 +61,10 @@ TEST_CASE("renew: one term after the old expiry, early or late") {
         CAPTURE(d);
         const auto r = renew(b, on(d));
         REQUIRE(r);
-        CHECK(r->bundle.expires_on == day("2018-10-01"));
-        CHECK(r->bundle.created_on == b.created_on);
-        CHECK(r->bundle.bundle_type == b.bundle_type);
-        CHECK(r->bundle.auto_renew == b.auto_renew);
+        CHECK(r->bundle.expires_on() == day("2018-10-01"));
+        CHECK(r->bundle.created_on() == b.created_on());
+        CHECK(r->bundle.bundle_type() == b.bundle_type());
+        CHECK(r->bundle.auto_renew() == b.auto_renew());
     }
     for (const char* d : {"2018-08-01", "2018-08-28", "2018-09-07", "2019-01-01"}) {
         CAPTURE(d);
@@ -95,10 +91,10 @@ TEST_CASE("update replaces type and auto_renew, never expires_on") {
     const Bundle b = make_bundle("2018-08-01", "2018-09-01", BundleType::business, true);
     const auto r = update(b, Request{false, BundleType::fax_only}, on("2018-08-10"));
     REQUIRE(r);
-    CHECK(r->bundle.expires_on == b.expires_on);
-    CHECK(r->bundle.created_on == b.created_on);
-    CHECK(r->bundle.bundle_type == BundleType::fax_only);
-    CHECK_FALSE(r->bundle.auto_renew);
+    CHECK(r->bundle.expires_on() == b.expires_on());
+    CHECK(r->bundle.created_on() == b.created_on());
+    CHECK(r->bundle.bundle_type() == BundleType::fax_only);
+    CHECK_FALSE(r->bundle.auto_renew());
     CHECK(r->charge == Money{0});
 }
 
@@ -134,12 +130,11 @@ TEST_CASE("upgrade in a later term uses the anchored term start") {
     const Bundle b = make_bundle("2018-01-31", "2018-03-31", BundleType::residential);
     CHECK(update(b, Request{true, BundleType::business}, priced_at("2018-03-16", 10000))->charge == Money{290});
     // overflow, second term: 2018-04-03 minus one month clamped is 2018-03-03, 31 days
-    Context c = priced_at("2018-03-19", 10000);
-    c.policy.month_end = MonthEnd::overflow;
+    Context c = priced_at("2018-03-19", 10000).with_policy(make_renewal_policy(MonthEnd::overflow).value());
     const Bundle o = make_bundle("2018-01-31", "2018-04-03", BundleType::residential);
     CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{290});  // 600 x 15 / 31
     // overflow, first term: [created_on, first expiry) = 2018-01-31..2018-03-03, 31 days
-    c.today = day("2018-02-17");
+    c = *c.with_today(day("2018-02-17"));
     const Bundle first = make_bundle("2018-01-31", "2018-03-03", BundleType::residential);
     CHECK(update(first, Request{true, BundleType::business}, c)->charge == Money{271});  // 600 x 14 / 31 = 270.97
 }
@@ -149,66 +144,50 @@ TEST_CASE("a zero charge never fails for funds, even with a negative balance") {
     CHECK(update(b, Request{false, BundleType::forward_only}, priced_at("2018-08-17", -1))->charge == Money{0});
     CHECK(update(b, Request{true, BundleType::residential}, priced_at("2018-08-17", -500))->charge == Money{0});
     CHECK(update(b, Request{true, BundleType::business}, priced_at("2018-08-17", -1)).error() == Error::insufficient_funds);
-    Context free = priced_at("2018-08-01", -10);
-    free.prices = *make_price_list({{BundleType::business, Money{0}},
-                                    {BundleType::residential, Money{0}},
-                                    {BundleType::fax_only, Money{0}},
-                                    {BundleType::trunk_only, Money{0}},
-                                    {BundleType::forward_only, Money{0}}});
+    const Context free = make_context(day("2018-08-01"), RenewalPolicy{},
+                                      *make_price_list({{BundleType::business, Money{0}},
+                                                        {BundleType::residential, Money{0}},
+                                                        {BundleType::fax_only, Money{0}},
+                                                        {BundleType::trunk_only, Money{0}},
+                                                        {BundleType::forward_only, Money{0}}}),
+                                      Money{-10})
+                             .value();
     CHECK(create(Request{}, seed_uuid(), free)->charge == Money{0});
-    CHECK(renew(b, [&] { Context c = free; c.today = day("2018-09-01"); return c; }())->charge == Money{0});
+    CHECK(renew(b, *free.with_today(day("2018-09-01")))->charge == Money{0});
 }
 
 TEST_CASE("the charge never exceeds the difference for each term paid") {
     // Overflow mode: the first term 2018-01-31..2018-03-03 has 31 days and is one term's
     // price, so on 02-01 the 30 days left cost 600 x 30 / 31 = 580.6: no cap is needed.
-    Context c = priced_at("2018-02-01", 10000);
-    c.policy.month_end = MonthEnd::overflow;
+    Context c = priced_at("2018-02-01", 10000).with_policy(make_renewal_policy(MonthEnd::overflow).value());
     const Bundle o = make_bundle("2018-01-31", "2018-03-03", BundleType::residential);
     CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{581});
-    c.today = day("2018-01-31");  // the whole first term: 600 x 31 / 31
+    c = *c.with_today(day("2018-01-31"));  // the whole first term: 600 x 31 / 31
     CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{600});
     // Today before created_on: every day of the term is ahead, charged whole.
-    c.today = day("2018-01-10");
+    c = *c.with_today(day("2018-01-10"));
     CHECK(update(o, Request{true, BundleType::business}, c)->charge == Money{600});
 }
 
-TEST_CASE("invalid policies, prices and bundles are refused") {
-    Context c = on("2018-08-01");
-    c.policy.renew_days_before = 40;
-    CHECK(create(Request{}, seed_uuid(), c).error() == Error::invalid_policy);
-    c = priced_at("2018-08-01", 0);
-    c.balance = Money{-max_amount.minor - 1};
-    CHECK(create(Request{}, seed_uuid(), c).error() == Error::invalid_policy);
-    Bundle broken = make_bundle("2018-08-01", "2018-09-01");
-    broken.bundle_type = static_cast<BundleType>(0);
-    CHECK(renew(broken, on("2018-09-01")).error() == Error::invalid_bundle);
-    CHECK(update(broken, Request{}, on("2018-08-10")).error() == Error::invalid_bundle);
+TEST_CASE("a request's type outside 1..5 is refused") {
     const Request bad_type{false, static_cast<BundleType>(9)};  // built by hand, not by validate()
     CHECK(create(bad_type, seed_uuid(), priced_at("2018-08-01", 10000)).error() == Error::bundle_type_out_of_range);
     CHECK(update(make_bundle("2018-08-01", "2018-09-01"), bad_type, priced_at("2018-08-10", 10000)).error() ==
           Error::bundle_type_out_of_range);
     CHECK(upgrade_charge(make_bundle("2018-08-01", "2018-09-01"), static_cast<BundleType>(0), priced_at("2018-08-10", 0))
               .error() == Error::bundle_type_out_of_range);
-    c = Context{max_day + date::days{1}};
-    CHECK(create(Request{}, seed_uuid(), c).error() == Error::invalid_policy);
-    // A bundle with its dates swapped is invalid for every function that reads its state.
-    const Bundle swapped = voip_test::raw_bundle(day("2018-09-01"), day("2018-08-01"));
-    CHECK(renew(swapped, on("2018-08-30")).error() == Error::invalid_bundle);
-    CHECK(state_on(swapped, day("2018-08-30"), RenewalPolicy{}).error() == Error::invalid_bundle);
-    CHECK(renewal_window(swapped, RenewalPolicy{}).error() == Error::invalid_bundle);
 }
 
 TEST_CASE("handlers apply the rules' precedence after decoding") {
     // The wire's own order (malformed uuid -> invalid body) is the decoders' (tests/json).
     std::map<Uuid, Bundle> store;
     const Bundle b = make_bundle("2018-08-01", "2018-09-01");
-    store[b.uuid] = b;
+    store.emplace(b.uuid(), b);
     const auto find = [&](const Uuid& u) -> const Bundle* {
         const auto it = store.find(u);
         return it == store.end() ? nullptr : &it->second;
     };
-    const Uuid known = b.uuid;
+    const Uuid known = b.uuid();
     const Uuid unknown = *parse_uuid("00000000-0000-4000-8000-000000000000");
     const auto request = [](std::int64_t type, bool auto_renew) { return *validate(raw(type, auto_renew)); };
 
@@ -219,13 +198,13 @@ TEST_CASE("handlers apply the rules' precedence after decoding") {
               Error::insufficient_funds);
         const auto ok_result = handle_update(known, request(2, false), find, on("2018-08-10"));
         REQUIRE(ok_result);
-        CHECK(ok_result->bundle.bundle_type == BundleType::residential);
+        CHECK(ok_result->bundle.bundle_type() == BundleType::residential);
     }
     SUBCASE("renew: unknown bundle -> outside window -> funds") {
         CHECK(handle_renew(unknown, find, priced_at("2018-08-01", 0)).error() == Error::unknown_bundle);
         CHECK(handle_renew(known, find, priced_at("2018-08-01", 0)).error() == Error::outside_renewal_window);
         CHECK(handle_renew(known, find, priced_at("2018-09-01", 0)).error() == Error::insufficient_funds);
-        CHECK(handle_renew(known, find, on("2018-09-01"))->bundle.expires_on == day("2018-10-01"));
+        CHECK(handle_renew(known, find, on("2018-09-01"))->bundle.expires_on() == day("2018-10-01"));
     }
 }
 
@@ -257,7 +236,7 @@ TEST_CASE("update of a bundle whose upgrade charge passes max_amount: charge_out
                                        {BundleType::trunk_only, Money{0}},
                                        {BundleType::forward_only, Money{0}}});
     const Bundle b = voip_test::make_bundle("2018-08-01", "2018-10-01", BundleType::residential);
-    const Context c{voip_test::day("2018-08-01"), RenewalPolicy{}, *dear};
+    const Context c = make_context(voip_test::day("2018-08-01"), RenewalPolicy{}, *dear).value();
     const auto q = quote_update(b, Request{false, BundleType::business}, c);
     REQUIRE_FALSE(q);
     CHECK(q.error() == Error::charge_out_of_range);

@@ -8,11 +8,10 @@ using namespace voip;
 
 TEST_CASE("the default policy is the seed's rules") {
     constexpr RenewalPolicy p{};
-    CHECK(p.month_end == MonthEnd::clamp);
-    CHECK(p.term_months == 1);
-    CHECK(p.renew_days_before == 3);
-    CHECK(p.renew_days_after == 5);
-    CHECK(ok(p));
+    CHECK(p.month_end() == MonthEnd::clamp);
+    CHECK(p.term_months() == 1);
+    CHECK(p.renew_days_before() == 3);
+    CHECK(p.renew_days_after() == 5);
     std::ostringstream os;
     os << p;
     CHECK(os.str() == "{month_end: clamp, term_months: 1, renew_days_before: 3, renew_days_after: 5}");
@@ -26,27 +25,41 @@ TEST_CASE("shortest terms") {
 }
 
 TEST_CASE("invalid policies") {
-    auto with = [](auto change) {
-        RenewalPolicy p;
-        change(p);
-        return ok(p);
+    const auto made = [](int term, int before, int after, MonthEnd m = MonthEnd::clamp) {
+        return make_renewal_policy(m, TermMonths{term}, DaysBefore{before}, DaysAfter{after});
     };
-    CHECK_FALSE(with([](RenewalPolicy& p) { p.term_months = 0; }));
-    CHECK_FALSE(with([](RenewalPolicy& p) { p.term_months = 13; }));
-    CHECK_FALSE(with([](RenewalPolicy& p) { p.renew_days_before = -1; }));
-    CHECK_FALSE(with([](RenewalPolicy& p) { p.renew_days_after = -1; }));
-    CHECK_FALSE(with([](RenewalPolicy& p) { p.month_end = static_cast<MonthEnd>(7); }));
+    const auto refused = [&](int term, int before, int after, MonthEnd m = MonthEnd::clamp) {
+        const auto p = made(term, before, after, m);
+        return !p && p.error() == Error::invalid_policy;
+    };
+    CHECK(refused(0, 3, 5));
+    CHECK(refused(13, 3, 5));
+    CHECK(refused(1, -1, 5));
+    CHECK(refused(1, 3, -1));
+    CHECK(refused(1, 3, 5, static_cast<MonthEnd>(7)));
+    CHECK(refused(1, 3, 5, static_cast<MonthEnd>(2)));
+    CHECK(refused(12, 367, 0));
+    CHECK(refused(12, 0, 367));
     // windows that could touch the next one: 28-day February terms
-    CHECK_FALSE(with([](RenewalPolicy& p) { p.renew_days_before = 14, p.renew_days_after = 14; }));
-    CHECK(with([](RenewalPolicy& p) { p.renew_days_before = 13, p.renew_days_after = 14; }));
-    CHECK(with([](RenewalPolicy& p) { p.renew_days_before = 0, p.renew_days_after = 0; }));
-    CHECK(with([](RenewalPolicy& p) { p.term_months = 12, p.renew_days_before = 100, p.renew_days_after = 200; }));
-    CHECK_FALSE(with([](RenewalPolicy& p) { p.term_months = 12, p.renew_days_before = 365, p.renew_days_after = 0; }));
+    CHECK(refused(1, 14, 14));
+    CHECK(made(1, 13, 14).has_value());
+    CHECK(made(1, 0, 0).has_value());
+    CHECK(made(12, 100, 200).has_value());
+    CHECK(made(12, 364, 0).has_value());
+    CHECK(refused(12, 365, 0));
+    const RenewalPolicy p = made(3, 10, 20, MonthEnd::overflow).value();
+    CHECK(p.month_end() == MonthEnd::overflow);
+    CHECK(p.term_months() == 3);
+    CHECK(p.renew_days_before() == 10);
+    CHECK(p.renew_days_after() == 20);
+    CHECK(make_renewal_policy(MonthEnd::overflow).value() == made(1, 3, 5, MonthEnd::overflow).value());
+    CHECK(made(1, 3, 5).value() == RenewalPolicy{});
+    CHECK(made(1, 3, 6).value() != RenewalPolicy{});
 }
 
-static_assert(ok(RenewalPolicy{}));
-static_assert(!ok(RenewalPolicy{MonthEnd::clamp, 1, 20, 8}));
-static_assert(ok(RenewalPolicy{MonthEnd::overflow, 1, 3, 5}));
+static_assert(make_renewal_policy(MonthEnd::clamp, TermMonths{1}, DaysBefore{3}, DaysAfter{5}).value() == RenewalPolicy{});
+static_assert(!make_renewal_policy(MonthEnd::clamp, TermMonths{1}, DaysBefore{20}, DaysAfter{8}).has_value());
+static_assert(!std::is_aggregate_v<RenewalPolicy>, "RenewalPolicy{MonthEnd::clamp, 3, 10, 20} does not compile");
 
 // Found by mutation testing: the overflow mode's name.
 TEST_CASE("MonthEnd prints its name") {

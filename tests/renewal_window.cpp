@@ -11,7 +11,7 @@ using voip_test::day;
 using voip_test::make_bundle;
 
 TEST_CASE("the one definition: the window's ends as offsets from expires_on, and seen from a day") {
-    const RenewalPolicy p{MonthEnd::clamp, 1, 3, 5};
+    const RenewalPolicy p = make_renewal_policy(MonthEnd::clamp, TermMonths{1}, DaysBefore{3}, DaysAfter{5}).value();
     CHECK(detail::window_offsets(p).first == -3);
     CHECK(detail::window_offsets(p).last == 5);
     const date::sys_days e = day("2018-09-01");
@@ -23,7 +23,7 @@ TEST_CASE("the one definition: the window's ends as offsets from expires_on, and
     CHECK(from_day.first == detail::day_count(day("2018-09-01")));
     CHECK(from_day.last == detail::day_count(day("2018-09-09")));
     // The two views agree: expiry e is in expiries_open_on(d) exactly when d is in e's window.
-    for (const RenewalPolicy q : {p, RenewalPolicy{MonthEnd::clamp, 1, 0, 0}, RenewalPolicy{MonthEnd::clamp, 3, 10, 20}})
+    for (const RenewalPolicy q : {p, make_renewal_policy(MonthEnd::clamp, TermMonths{1}, DaysBefore{0}, DaysAfter{0}).value(), make_renewal_policy(MonthEnd::clamp, TermMonths{3}, DaysBefore{10}, DaysAfter{20}).value()})
         for (int de = -30; de <= 30; ++de)
             for (int dd = -30; dd <= 30; ++dd) {
                 const date::sys_days ex = e + date::days{de};
@@ -37,31 +37,28 @@ TEST_CASE("the one definition: the window's ends as offsets from expires_on, and
 
 TEST_CASE("renewal_window(bundle, Context) is renewal_window(bundle, context's policy)") {
     const Bundle b = make_bundle("2018-08-01", "2018-09-01");
-    const RenewalPolicy wide{MonthEnd::clamp, 3, 10, 20};
-    const RenewalWindow w = *renewal_window(b, Context{day("2018-01-01"), wide});
+    const RenewalPolicy wide = make_renewal_policy(MonthEnd::clamp, TermMonths{3}, DaysBefore{10}, DaysAfter{20}).value();
+    const RenewalWindow w = renewal_window(b, make_context(day("2018-01-01"), wide).value());
     CHECK(w.first == day("2018-08-22"));
     CHECK(w.last == day("2018-09-21"));
-    CHECK(renewal_window(b, Context{day("2018-08-30")})->first == day("2018-08-29"));
-    CHECK(renewal_window(b, Context{day("2018-08-30")})->last == day("2018-09-06"));
-    const Bundle swapped = voip_test::raw_bundle(day("2018-09-01"), day("2018-08-01"));
-    CHECK(renewal_window(swapped, Context{day("2018-08-30")}).error() == Error::invalid_bundle);
+    CHECK(renewal_window(b, make_context(day("2018-08-30")).value()).first == day("2018-08-29"));
+    CHECK(renewal_window(b, make_context(day("2018-08-30")).value()).last == day("2018-09-06"));
+    CHECK(renewal_window(b, wide) == w);
 }
 
 TEST_CASE("state_on(bundle, Context) is state_on(bundle, today, policy)") {
     const Bundle b = make_bundle("2018-08-01", "2018-09-01");
-    const RenewalPolicy wide{MonthEnd::clamp, 3, 10, 20};
+    const RenewalPolicy wide = make_renewal_policy(MonthEnd::clamp, TermMonths{3}, DaysBefore{10}, DaysAfter{20}).value();
     for (int offset = -12; offset <= 22; ++offset) {
-        const date::sys_days d = b.expires_on + date::days{offset};
+        const date::sys_days d = b.expires_on() + date::days{offset};
         CAPTURE(offset);
-        CHECK(state_on(b, Context{d}) == state_on(b, d, RenewalPolicy{}));
-        CHECK(state_on(b, Context{d, wide}) == state_on(b, d, wide));
+        CHECK(state_on(b, make_context(d).value()) == state_on(b, d, RenewalPolicy{}));
+        CHECK(state_on(b, make_context(d, wide).value()) == state_on(b, d, wide));
     }
-    CHECK(*state_on(b, Context{day("2018-08-21"), wide}) == State::active);
-    CHECK(*state_on(b, Context{day("2018-08-22"), wide}) == State::renewal_open);
-    CHECK(*state_on(b, Context{day("2018-09-21"), wide}) == State::grace);
-    CHECK(*state_on(b, Context{day("2018-09-22"), wide}) == State::lapsed);
-    const Bundle swapped = voip_test::raw_bundle(day("2018-09-01"), day("2018-08-01"));
-    CHECK(state_on(swapped, Context{day("2018-08-30")}).error() == Error::invalid_bundle);
+    CHECK(state_on(b, make_context(day("2018-08-21"), wide).value()) == State::active);
+    CHECK(state_on(b, make_context(day("2018-08-22"), wide).value()) == State::renewal_open);
+    CHECK(state_on(b, make_context(day("2018-09-21"), wide).value()) == State::grace);
+    CHECK(state_on(b, make_context(day("2018-09-22"), wide).value()) == State::lapsed);
 }
 
 TEST_CASE("can_renew: the seed's window, 2018-08-29..2018-09-06 for expires 2018-09-01") {
@@ -72,8 +69,8 @@ TEST_CASE("can_renew: the seed's window, 2018-08-29..2018-09-06 for expires 2018
     CHECK(can_renew(b, day("2018-09-01"), p).has_value());
     CHECK(can_renew(b, day("2018-09-06"), p).has_value());
     CHECK(can_renew(b, day("2018-09-07"), p).error() == Error::outside_renewal_window);
-    CHECK(can_renew(b, Context{day("2018-08-29")}).has_value());
-    CHECK_FALSE(can_renew(b, Context{day("2018-08-28")}).has_value());
+    CHECK(can_renew(b, make_context(day("2018-08-29")).value()).has_value());
+    CHECK_FALSE(can_renew(b, make_context(day("2018-08-28")).value()).has_value());
 #if __cplusplus >= 202002L  // tl::expected<void, E>'s success is a constant from C++20 on (its union)
     static_assert(can_renew(*voip::make_bundle(Uuid{}, CreatedOn{date::sys_days{date::year{2018} / 8 / 1}},
                                                ExpiresOn{date::sys_days{date::year{2018} / 9 / 1}},
@@ -83,35 +80,32 @@ TEST_CASE("can_renew: the seed's window, 2018-08-29..2018-09-06 for expires 2018
 #endif
 }
 
-TEST_CASE("can_renew answers what renew's window check answers, in renew's order") {
+TEST_CASE("can_renew answers what renew's window check answers") {
     const Bundle b = make_bundle("2018-01-31", "2018-02-28");
-    const Bundle swapped = voip_test::raw_bundle(day("2018-09-01"), day("2018-08-01"));
-    const RenewalPolicy bad{MonthEnd::clamp, 1, 20, 20};  // windows that would overlap: not ok()
-    for (const RenewalPolicy p : {RenewalPolicy{}, RenewalPolicy{MonthEnd::overflow, 1, 0, 0},
-                                  RenewalPolicy{MonthEnd::clamp, 3, 10, 20}, bad})
+    for (const RenewalPolicy p : {RenewalPolicy{}, make_renewal_policy(MonthEnd::overflow, TermMonths{1}, DaysBefore{0}, DaysAfter{0}).value(),
+                                  make_renewal_policy(MonthEnd::clamp, TermMonths{3}, DaysBefore{10}, DaysAfter{20}).value()})
         for (int offset = -25; offset <= 25; ++offset) {
-            const Context c{b.expires_on + date::days{offset}, p};
+            const Context c = make_context(b.expires_on() + date::days{offset}, p).value();
             CAPTURE(offset);
             CAPTURE(p);
             const auto q = quote_renew(b, c);
             const auto open = can_renew(b, c);
             CHECK(open.has_value() == q.has_value());
             if (!open) CHECK(open.error() == q.error());
-            const auto same = can_renew(b, c.today, p);
+            const auto same = can_renew(b, c.today(), p);
             CHECK(same.has_value() == open.has_value());
             if (!same) CHECK(same.error() == open.error());
-            CHECK(can_renew(swapped, c).error() == quote_renew(swapped, c).error());
-            // Where it is defined, the window check is the state's: renewable or not.
-            if (ok(p)) CHECK(open.has_value() == renewable(*state_on(b, c)));
+            // The window check is the state's: renewable or not.
+            CHECK(open.has_value() == renewable(state_on(b, c)));
         }
-    CHECK(can_renew(b, Context{day("2018-02-28"), bad}).error() == Error::invalid_policy);
-    CHECK(can_renew(swapped, Context{day("2018-08-30")}).error() == Error::invalid_bundle);
-    CHECK(can_renew(b, Context{max_day + date::days{1}}).error() == Error::invalid_policy);
+    // A day outside 0001..9999 is outside every window (they are clipped to the range).
+    CHECK(can_renew(make_bundle("9999-11-30", "9999-12-30"), max_day + date::days{1}, RenewalPolicy{}).error() ==
+          Error::outside_renewal_window);
 }
 
 TEST_CASE("can_renew leaves to renew what the window does not decide: a new expiry past 9999") {
     const Bundle last = make_bundle("9999-11-30", "9999-12-30");
-    const Context c{day("9999-12-31")};
+    const Context c = make_context(day("9999-12-31")).value();
     CHECK(can_renew(last, c).has_value());
     CHECK(quote_renew(last, c).error() == Error::date_out_of_range);
 }

@@ -14,7 +14,7 @@ using voip_test::make_bundle;
 
 namespace {
 constexpr RenewalPolicy clamp{};
-constexpr RenewalPolicy overflow{MonthEnd::overflow, 1, 3, 5};
+constexpr RenewalPolicy overflow = make_renewal_policy(MonthEnd::overflow, TermMonths{1}, DaysBefore{3}, DaysAfter{5}).value();
 }  // namespace
 
 TEST_CASE("create: one calendar month later (the seed's 2018-08-01 -> 2018-09-01)") {
@@ -58,7 +58,7 @@ TEST_CASE("clamp mode: the anchor never drifts over 24 renewals") {
         const auto next = next_expiry(b, clamp);
         REQUIRE(next);
         CHECK(to_iso_string(*next) == e);
-        b.expires_on = *next;
+        b = *b.renewed_until(ExpiresOn{*next});
     }
     // the 30th: February clamps, March goes back to the 30th
     b = make_bundle("2019-01-30", "2019-02-28");
@@ -68,17 +68,17 @@ TEST_CASE("clamp mode: the anchor never drifts over 24 renewals") {
 TEST_CASE("overflow mode chains from the old expiry like PHP's +1 month") {
     Bundle b = make_bundle("2018-01-31", "2018-03-03");
     for (const char* e : {"2018-04-03", "2018-05-03", "2018-06-03"}) {
-        b.expires_on = *next_expiry(b, overflow);
-        CHECK(to_iso_string(b.expires_on) == e);
+        b = *b.renewed_until(ExpiresOn{*next_expiry(b, overflow)});
+        CHECK(to_iso_string(b.expires_on()) == e);
     }
 }
 
 TEST_CASE("terms longer than a month") {
-    constexpr RenewalPolicy quarterly{MonthEnd::clamp, 3, 3, 5};
+    constexpr RenewalPolicy quarterly = make_renewal_policy(MonthEnd::clamp, TermMonths{3}, DaysBefore{3}, DaysAfter{5}).value();
     CHECK(to_iso_string(*first_expiry(day("2018-11-30"), quarterly)) == "2019-02-28");
     const Bundle b = make_bundle("2018-11-30", "2019-02-28");
     CHECK(to_iso_string(*next_expiry(b, quarterly)) == "2019-05-30");
-    constexpr RenewalPolicy yearly{MonthEnd::clamp, 12, 3, 5};
+    constexpr RenewalPolicy yearly = make_renewal_policy(MonthEnd::clamp, TermMonths{12}, DaysBefore{3}, DaysAfter{5}).value();
     CHECK(to_iso_string(*first_expiry(day("2024-02-29"), yearly)) == "2025-02-28");
 }
 
@@ -96,36 +96,33 @@ TEST_CASE("the 9999-12 boundary is an error, never a wrong date") {
     CHECK(first_expiry(max_day + date::days{400}, clamp).error() == Error::date_out_of_range);
     const auto far = date::sys_days{date::days{std::numeric_limits<int>::max()}};
     CHECK(add_term(far, far, clamp).error() == Error::date_out_of_range);
-    CHECK(term_start(voip_test::raw_bundle(far, far), clamp).error() == Error::invalid_bundle);
     CHECK(term_start(far, far, clamp).error() == Error::date_out_of_range);
     CHECK(term_start(far, far, overflow).error() == Error::date_out_of_range);
-    CHECK(next_expiry(voip_test::raw_bundle(day("2018-09-01"), day("2018-08-01")), clamp).error() ==
-          Error::invalid_bundle);
 }
 
 TEST_CASE("term_start: the boundary of the chain from created_on before expires_on") {
-    CHECK(to_iso_string(*term_start(make_bundle("2018-08-01", "2018-09-01"), clamp)) == "2018-08-01");
-    CHECK(to_iso_string(*term_start(make_bundle("2018-01-31", "2018-03-31"), clamp)) == "2018-02-28");
-    CHECK(to_iso_string(*term_start(make_bundle("2018-01-31", "2018-04-30"), clamp)) == "2018-03-31");
+    CHECK(to_iso_string(term_start(make_bundle("2018-08-01", "2018-09-01"), clamp)) == "2018-08-01");
+    CHECK(to_iso_string(term_start(make_bundle("2018-01-31", "2018-03-31"), clamp)) == "2018-02-28");
+    CHECK(to_iso_string(term_start(make_bundle("2018-01-31", "2018-04-30"), clamp)) == "2018-03-31");
     // overflow chains: 01-31 -> 03-03 -> 04-03, so the first term is 31 days and the
     // second starts on 03-03 (03-03 minus a month would be 02-03, inside the first term)
-    CHECK(to_iso_string(*term_start(make_bundle("2018-01-31", "2018-03-03"), overflow)) == "2018-01-31");
-    CHECK(to_iso_string(*term_start(make_bundle("2018-01-31", "2018-04-03"), overflow)) == "2018-03-03");
-    CHECK(to_iso_string(*term_start(make_bundle("2019-12-31", "2020-03-02"), overflow)) == "2020-01-31");
-    CHECK(to_iso_string(*term_start(make_bundle("2018-03-31", "2018-05-01"), overflow)) == "2018-03-31");  // 04-31 = 05-01
-    CHECK(to_iso_string(*term_start(make_bundle("2018-03-31", "2018-06-01"), overflow)) == "2018-05-01");
-    CHECK(to_iso_string(*term_start(make_bundle("0001-01-01", "0001-02-01"), clamp)) == "0001-01-01");
+    CHECK(to_iso_string(term_start(make_bundle("2018-01-31", "2018-03-03"), overflow)) == "2018-01-31");
+    CHECK(to_iso_string(term_start(make_bundle("2018-01-31", "2018-04-03"), overflow)) == "2018-03-03");
+    CHECK(to_iso_string(term_start(make_bundle("2019-12-31", "2020-03-02"), overflow)) == "2020-01-31");
+    CHECK(to_iso_string(term_start(make_bundle("2018-03-31", "2018-05-01"), overflow)) == "2018-03-31");  // 04-31 = 05-01
+    CHECK(to_iso_string(term_start(make_bundle("2018-03-31", "2018-06-01"), overflow)) == "2018-05-01");
+    CHECK(to_iso_string(term_start(make_bundle("0001-01-01", "0001-02-01"), clamp)) == "0001-01-01");
     // a stored bundle that no mode would produce: the clamp boundary is still the anchored one
-    CHECK(to_iso_string(*term_start(make_bundle("2018-01-31", "2018-03-03"), clamp)) == "2018-02-28");
+    CHECK(to_iso_string(term_start(make_bundle("2018-01-31", "2018-03-03"), clamp)) == "2018-02-28");
     // never before created_on: the boundary 02-03 precedes created_on 02-10
-    CHECK(to_iso_string(*term_start(make_bundle("2018-02-10", "2018-03-03"), overflow)) == "2018-02-10");
+    CHECK(to_iso_string(term_start(make_bundle("2018-02-10", "2018-03-03"), overflow)) == "2018-02-10");
 }
 
 static_assert(*first_expiry(date::sys_days{date::year{2018} / 8 / 1}, RenewalPolicy{}) ==
               date::sys_days{date::year{2018} / 9 / 1});
 static_assert(*first_expiry(date::sys_days{date::year{2018} / 1 / 31}, RenewalPolicy{}) ==
               date::sys_days{date::year{2018} / 2 / 28});
-static_assert(*first_expiry(date::sys_days{date::year{2018} / 1 / 31}, RenewalPolicy{MonthEnd::overflow, 1, 3, 5}) ==
+static_assert(*first_expiry(date::sys_days{date::year{2018} / 1 / 31}, make_renewal_policy(MonthEnd::overflow, TermMonths{1}, DaysBefore{3}, DaysAfter{5}).value()) ==
               date::sys_days{date::year{2018} / 3 / 3});
 static_assert(noexcept(first_expiry(std::declval<date::sys_days>(), std::declval<const RenewalPolicy&>())));
 
@@ -133,16 +130,16 @@ TEST_CASE("no term is shorter than shortest_term_days, which keeps windows apart
     // Every start day of a leap cycle, every term length, both modes, a few renewals each.
     for (const MonthEnd mode : {MonthEnd::clamp, MonthEnd::overflow}) {
         for (int months = 1; months <= 12; ++months) {
-            const RenewalPolicy p{mode, months, 0, 0};
+            const RenewalPolicy p = make_renewal_policy(mode, TermMonths{months}, DaysBefore{0}, DaysAfter{0}).value();
             long shortest = 100000;
             for (date::sys_days start = day("2023-01-01"); start < day("2027-01-01"); start += date::days{1}) {
                 Bundle b = *make_bundle(voip_test::seed_uuid(), CreatedOn{start}, ExpiresOn{*first_expiry(start, p)},
                                         BundleType::business, AutoRenew::off);
-                shortest = std::min<long>(shortest, (b.expires_on - start).count());
+                shortest = std::min<long>(shortest, (b.expires_on() - start).count());
                 for (int r = 0; r < 3; ++r) {
                     const auto next = *next_expiry(b, p);
-                    shortest = std::min<long>(shortest, (next - b.expires_on).count());
-                    b.expires_on = next;
+                    shortest = std::min<long>(shortest, (next - b.expires_on()).count());
+                    b = *b.renewed_until(ExpiresOn{next});
                 }
             }
             CAPTURE(months);
@@ -170,32 +167,12 @@ TEST_CASE("overflow mode: a chain whose next boundary is past 9999-12-31 starts 
     CHECK(term_start(day("9999-10-15"), day("9999-12-31"), overflow) == day("9999-12-15"));
 }
 
-TEST_CASE("add_term outside its precondition: a policy going back before year 1 is date_out_of_range") {
-    // ok(policy) is add_term's precondition; the range check still holds for any term_months.
-    const RenewalPolicy back{MonthEnd::clamp, -6, 3, 5};
-    REQUIRE_FALSE(ok(back));
-    CHECK(add_term(day("0001-06-01"), day("0001-06-01"), back).error() == Error::date_out_of_range);
-    CHECK(add_term(day("0001-07-01"), day("0001-07-01"), back) == day("0001-01-01"));
-}
-
-TEST_CASE("term_start outside its precondition: a policy reaching past 9999-12 is date_out_of_range") {
-    // term_months < 0 (not ok()) puts the boundary after term_end: past the range, an error.
-    const RenewalPolicy forward{MonthEnd::clamp, -6, 3, 5};
-    REQUIRE_FALSE(ok(forward));
-    CHECK(term_start(day("2018-01-31"), day("9999-07-31"), forward).error() == Error::date_out_of_range);
-    CHECK(term_start(day("2018-01-31"), day("9999-06-30"), forward) == day("9999-12-31"));
-    // term_months > 12 (not ok() either) can put the boundary before year 0: created_on.
-    const RenewalPolicy long_term{MonthEnd::clamp, 100, 0, 0};
-    REQUIRE_FALSE(ok(long_term));
-    CHECK(term_start(day("0001-01-01"), day("0005-01-01"), long_term) == day("0001-01-01"));
-}
-
 // term_start and add_term share one month-end clamp (detail::day_clamped_to_month): in clamp mode the
 // boundary a term before add_term's answer is where the term started.
 TEST_CASE("term_start undoes add_term on created_on's anchor, month ends included") {
     for (const char* created : {"2018-01-31", "2019-12-31", "2020-01-30", "2020-02-29", "2018-03-15"})
         for (int months = 1; months <= 12; ++months) {
-            const RenewalPolicy p{MonthEnd::clamp, months, 0, 0};
+            const RenewalPolicy p = make_renewal_policy(MonthEnd::clamp, TermMonths{months}, DaysBefore{0}, DaysAfter{0}).value();
             date::sys_days t = day(created);
             for (int k = 0; k < 30; ++k) {
                 const date::sys_days next = *add_term(t, day(created), p);

@@ -19,17 +19,16 @@ void add_bundle_members(JsonOut& j, const voip::Bundle& b) {
     });
 }
 
-bool add_status_members(JsonOut& j, const voip::Bundle& b, const voip::Context& ctx) {
-    const auto state = voip::state_on(b, ctx);
-    const auto window = voip::renewal_window(b, ctx);
-    if (!state || !window) return false;  // a store's decoder refuses such a bundle; kept for any other source
+void add_status_members(JsonOut& j, const voip::Bundle& b, const voip::Context& ctx) {
+    const voip::State state = voip::state_on(b, ctx);
+    const voip::RenewalWindow window = voip::renewal_window(b, ctx);
     using lines::status;
     add_bundle_members(j, b);
-    j.string(status[0].name, voip::name(*state))
-        .boolean(status[1].name, voip::in_service(*state))
-        .boolean(status[2].name, voip::renewable(*state));
+    j.string(status[0].name, voip::name(state))
+        .boolean(status[1].name, voip::in_service(state))
+        .boolean(status[2].name, voip::renewable(state));
     j.open_array(status[3].name);
-    const voip::OperationSet allowed = voip::allowed_operations(*state);
+    const voip::OperationSet allowed = voip::allowed_operations(state);
     for (std::size_t i = 0; i < voip::operation_count; ++i) {
         const auto op = static_cast<voip::Operation>(i);
         // The only creation left for a lapsed bundle is a new bundle in its place.
@@ -38,19 +37,18 @@ bool add_status_members(JsonOut& j, const voip::Bundle& b, const voip::Context& 
     j.close_array();
     // A lapsed bundle has no window left and no next expiry: showing them would invite a
     // renewal the API refuses (RULES 5: create a new bundle).
-    if (*state != voip::State::lapsed) {
+    if (state != voip::State::lapsed) {
         j.open_object(status[4].name)
-            .date(lines::window[0].name, window->first)
-            .date(lines::window[1].name, window->last)
+            .date(lines::window[0].name, window.first)
+            .date(lines::window[1].name, window.last)
             .close_object();
-        if (const auto next = voip::next_expiry(b, ctx.policy)) j.date(status[5].name, *next);
+        if (const auto next = voip::next_expiry(b, ctx.policy())) j.date(status[5].name, *next);
     }
     j.open_array(status[6].name);
-    const voip::FeatureSet features = voip::features_on(b, ctx.today, ctx.policy);
+    const voip::FeatureSet features = voip::features_on(b, ctx);
     for (std::size_t i = 0; i < voip::feature_count; ++i)
         if (features.has(static_cast<voip::Feature>(i))) j.string("", voip::name(static_cast<voip::Feature>(i)));
     j.close_array();
-    return true;
 }
 
 void close_envelope(JsonOut& j, voip::Status s) {

@@ -15,22 +15,22 @@ int main() {
     for (const char* text : {"2018-08-28", "2018-08-29", "2018-09-06", "2018-09-07"}) {
         const auto day = voip::parse_iso_date(text);
         if (!day) return 1;
-        const voip::Context ctx{*day};  // the seed's policy: 3 days before, 5 after
-        const auto s = voip::state_on(*b, ctx);
+        const voip::Context ctx = voip::make_context(*day).value();  // the seed's policy: 3 days before, 5 after
+        const voip::State s = voip::state_on(*b, ctx);
         const auto open = voip::can_renew(*b, ctx);
-        if (!s) return 1;
-        std::cout << text << ": " << *s << ", may renew: " << (open ? "yes" : voip::name(open.error()))
-                  << ", allowed " << voip::allowed_operations(*s) << '\n';
+        std::cout << text << ": " << s << ", may renew: " << (open ? "yes" : voip::name(open.error()))
+                  << ", allowed " << voip::allowed_operations(s) << '\n';
     }
-    const auto w = voip::renewal_window(*b, voip::Context{*created});
-    if (!w) return 1;
-    std::cout << "window " << *w << '\n';
+    std::cout << "window " << voip::renewal_window(*b, voip::RenewalPolicy{}) << '\n';
 
-    // The (bundle, day, policy) form is the Context form with Context{day, policy}.
-    const voip::RenewalPolicy wide{voip::MonthEnd::clamp, 1, 10, 5};
+    // The (bundle, day, policy) form is the Context form without the context.
+    const voip::RenewalPolicy wide =
+        voip::make_renewal_policy(voip::MonthEnd::clamp, voip::TermMonths{1}, voip::DaysBefore{10}, voip::DaysAfter{5})
+            .value();
     const auto early = voip::can_renew(*b, *expires - date::days{10}, wide);
     std::cout << "10 days early, 10-day window: " << (early ? "yes" : voip::name(early.error())) << '\n';
-    const voip::RenewalPolicy overlapping{voip::MonthEnd::clamp, 1, 20, 20};  // not ok(): windows would meet
-    const auto refused = voip::can_renew(*b, *expires, overlapping);
-    std::cout << "overlapping windows: " << (refused ? "yes" : voip::name(refused.error())) << '\n';
+    // A policy whose windows would meet is never made.
+    const auto overlapping = voip::make_renewal_policy(voip::MonthEnd::clamp, voip::TermMonths{1}, voip::DaysBefore{20},
+                                                       voip::DaysAfter{20});
+    std::cout << "overlapping windows: " << (overlapping ? "made" : voip::name(overlapping.error())) << '\n';
 }

@@ -24,7 +24,7 @@ int main() {
     if (!prices || !uuid || !today) return 1;
 
     // A balance of 10.00: enough for Residential (9.00), not for Business (15.00).
-    const voip::Context ctx{*today, voip::RenewalPolicy{}, *prices, Money{1000}};
+    const voip::Context ctx = voip::make_context(*today, voip::RenewalPolicy{}, *prices, Money{1000}).value();
     const voip::Request residential{true, BundleType::residential};
     const voip::Request business{false, BundleType::business};
 
@@ -34,19 +34,20 @@ int main() {
     show("create business", voip::create(business, *uuid, ctx));      // 400, not 402
 
     // Without prices nothing is charged; without a balance funds are not checked.
-    show("no prices", voip::create(business, *uuid, voip::Context{*today}));
-    show("no balance", voip::create(business, *uuid, voip::Context{*today, voip::RenewalPolicy{}, *prices}));
+    show("no prices", voip::create(business, *uuid, voip::make_context(*today).value()));
+    show("no balance", voip::create(business, *uuid, voip::make_context(*today, voip::RenewalPolicy{}, *prices).value()));
 
     // The month end is clamped by default: created on 01-31, expires on 02-28.
     const auto jan31 = voip::parse_iso_date("2019-01-31");
     if (!jan31) return 1;
-    show("on 2019-01-31", voip::create(business, *uuid, voip::Context{*jan31}));
+    show("on 2019-01-31", voip::create(business, *uuid, voip::make_context(*jan31).value()));
 
-    // A policy whose window could reach the next one is not ok().
-    const voip::RenewalPolicy wide{voip::MonthEnd::clamp, 1, 20, 10};
-    show("bad policy", voip::create(business, *uuid, voip::Context{*today, wide}));
+    // A policy whose window could reach the next one is never made.
+    const auto wide = voip::make_renewal_policy(voip::MonthEnd::clamp, voip::TermMonths{1}, voip::DaysBefore{20},
+                                                voip::DaysAfter{10});
+    std::cout << "bad policy: " << (wide ? "made" : voip::name(wide.error())) << '\n';
     // A create whose first term would end after 9999-12-31.
-    show("on 9999-12-15", voip::create(business, *uuid, voip::Context{voip::max_day - date::days{16}}));
+    show("on 9999-12-15", voip::create(business, *uuid, voip::make_context(voip::max_day - date::days{16}).value()));
 
     // The 201 envelope of a successful create.
     std::cout << voip::to_string(voip::make_envelope(voip::Operation::create, voip::create(residential, *uuid, ctx)))

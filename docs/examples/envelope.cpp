@@ -26,12 +26,10 @@ int main() {
     // make_envelope from a decision: 200 for renew.
     const auto today = voip::parse_iso_date("2018-08-30");
     if (!today) return 1;
-    std::cout << voip::make_envelope(voip::Operation::renew, voip::renew(*b, voip::Context{*today})) << '\n';
+    std::cout << voip::make_envelope(voip::Operation::renew, voip::renew(*b, voip::make_context(*today).value())) << '\n';
 
-    // A bundle that is not ok() has no wire form.
-    voip::Bundle broken = *b;
-    broken.expires_on = broken.created_on;
-    std::cout << voip::success_envelope(voip::Operation::update, broken) << '\n';
+    // A writer's short buffer is the caller's mistake: 500, not the request's 400.
+    std::cout << voip::error_envelope(voip::Error::buffer_too_small) << '\n';
 
     // Into a caller's buffer: max_envelope_size always fits, a short buffer is refused.
     char buf[voip::max_envelope_size];

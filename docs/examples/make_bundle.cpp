@@ -25,7 +25,7 @@ int main() {
                                      AutoRenew::on);
     show("made", b);
     if (!b) return 1;
-    std::cout << "ok(b): " << std::boolalpha << voip::ok(*b) << '\n';
+    std::cout << "expires_on(): " << voip::IsoDate{b->expires_on()} << '\n';
 
     // A type byte outside 1..5, as a cast could make it.
     show("type 6", voip::make_bundle(*uuid, CreatedOn{*created}, ExpiresOn{*expires}, static_cast<BundleType>(6),
@@ -39,6 +39,7 @@ int main() {
     show("same day", voip::make_bundle(*uuid, CreatedOn{*created}, ExpiresOn{*created}, BundleType::business,
                                        AutoRenew::off));
 
-    // A default Bundle is not ok(): 1970-01-01 twice.
-    std::cout << "ok(Bundle{}): " << voip::ok(voip::Bundle{}) << '\n';
+    // Changes keep the invariants: with_type (update) and renewed_until (renew).
+    show("to type 1", b->with_type(BundleType::business, AutoRenew::off));
+    show("renewed until created_on", b->renewed_until(ExpiresOn{*created}));
 }

@@ -52,11 +52,9 @@ int main() {
     } catch (const voip::json_decode_error& e) {
         std::cout << "json_decode_error: " << e.what() << " / " << e.error() << '\n';
     }
-    // to_json throws json_encode_error for a bundle with no wire form.
+    // to_json throws json_encode_error for a value with no wire form.
     try {
-        voip::Bundle broken = *b;
-        broken.expires_on = broken.created_on;
-        const json j = broken;
+        const json j = voip::IsoDate{voip::max_day + date::days{1}};
         std::cout << "unexpected: " << j.dump() << '\n';
         return 1;
     } catch (const voip::json_encode_error& e) {

@@ -6,7 +6,7 @@
 namespace {
 void show(const char* what, const voip::Result& r) {
     std::cout << what << ": ";
-    if (r) std::cout << "expires_on " << voip::IsoDate{r->bundle.expires_on} << ", charge " << r->charge << '\n';
+    if (r) std::cout << "expires_on " << voip::IsoDate{r->bundle.expires_on()} << ", charge " << r->charge << '\n';
     else std::cout << r.error() << " (" << voip::status(r.error()) << ")\n";
 }
 }  // namespace
@@ -30,12 +30,10 @@ int main() {
                                      BundleType::business, voip::AutoRenew::on);
     if (!b) return 1;
 
-    const auto window = voip::renewal_window(*b, voip::RenewalPolicy{});
-    if (!window) return 1;
-    std::cout << "window: " << *window << '\n';
+    std::cout << "window: " << voip::renewal_window(*b, voip::RenewalPolicy{}) << '\n';
 
     const auto priced = [&](date::sys_days today, Money balance) {
-        return voip::Context{today, voip::RenewalPolicy{}, *prices, balance};
+        return voip::make_context(today, voip::RenewalPolicy{}, *prices, balance).value();
     };
     show("quote on 2018-08-28", voip::quote_renew(*b, priced(*d0828, Money{5000})));
     show("quote on 2018-08-29", voip::quote_renew(*b, priced(*d0829, Money{5000})));
@@ -48,7 +46,7 @@ int main() {
     show("renew on 2018-09-07", voip::renew(*b, priced(*d0907, Money{5000})));
 
     // Through a store: the uuid is looked up first, an unknown one is 404.
-    const auto find = [&](const voip::Uuid& u) -> const voip::Bundle* { return u == b->uuid ? &*b : nullptr; };
+    const auto find = [&](const voip::Uuid& u) -> const voip::Bundle* { return u == b->uuid() ? &*b : nullptr; };
     const auto other = voip::parse_uuid("00000000-0000-4000-8000-000000000000");
     if (!other) return 1;
     show("handle_renew, known", voip::handle_renew(*uuid, find, priced(*d0829, Money{5000})));
@@ -58,8 +56,7 @@ int main() {
     const auto jan31 = voip::parse_iso_date("2019-01-31");
     if (!jan31) return 1;
     for (const voip::MonthEnd mode : {voip::MonthEnd::clamp, voip::MonthEnd::overflow}) {
-        voip::RenewalPolicy p;
-        p.month_end = mode;
+        const voip::RenewalPolicy p = voip::make_renewal_policy(mode).value();
         auto first = voip::first_expiry(*jan31, p);
         if (!first) return 1;
         auto x = voip::make_bundle(*uuid, voip::CreatedOn{*jan31}, voip::ExpiresOn{*first}, BundleType::business,
@@ -67,8 +64,8 @@ int main() {
         if (!x) return 1;
         std::cout << mode << ':';
         for (int i = 0; i < 3; ++i) {
-            std::cout << ' ' << voip::IsoDate{x->expires_on};
-            const auto next = voip::renew(*x, voip::Context{x->expires_on, p});  // renewed on its expiry day
+            std::cout << ' ' << voip::IsoDate{x->expires_on()};
+            const auto next = voip::renew(*x, voip::make_context(x->expires_on(), p).value());  // renewed on its expiry day
             if (!next) return 1;
             x = next->bundle;
         }

@@ -28,7 +28,7 @@ int main() {
                                      BundleType::residential, voip::AutoRenew::on);
     if (!b) return 1;
     const auto priced = [&](date::sys_days today, Money balance) {
-        return voip::Context{today, voip::RenewalPolicy{}, *prices, balance};
+        return voip::make_context(today, voip::RenewalPolicy{}, *prices, balance).value();
     };
 
     // RULES 7: Residential (9.00) to Business (15.00) on 08-17, 15 of the term's 31 days
@@ -43,7 +43,7 @@ int main() {
     show("on 2018-09-01", voip::update(*b, to_business, priced(*expires, Money{1000})));
 
     // Through a store: unknown_bundle before anything else.
-    const auto find = [&](const voip::Uuid& u) -> const voip::Bundle* { return u == b->uuid ? &*b : nullptr; };
+    const auto find = [&](const voip::Uuid& u) -> const voip::Bundle* { return u == b->uuid() ? &*b : nullptr; };
     const auto other = voip::parse_uuid("00000000-0000-4000-8000-000000000000");
     if (!other) return 1;
     show("handle_update, unknown", voip::handle_update(*other, to_business, find, priced(*d0817, Money{1000})));

@@ -17,18 +17,17 @@ int main() {
     if (!prices || !uuid || !d0801 || !d0829) return 1;
 
     for (const voip::MonthEnd mode : {voip::MonthEnd::clamp, voip::MonthEnd::overflow}) {
-        voip::RenewalPolicy p;
-        p.month_end = mode;
+        const voip::RenewalPolicy p = voip::make_renewal_policy(mode).value();
         // Created 2018-08-01 as Residential, renewed early on 2018-08-29 (expires 2018-10-01).
         const auto created = voip::create(voip::Request{false, BundleType::residential}, *uuid,
-                                          voip::Context{*d0801, p, *prices});
+                                          voip::make_context(*d0801, p, *prices).value());
         if (!created) return 1;
-        const auto renewed = voip::renew(created->bundle, voip::Context{*d0829, p, *prices});
+        const auto renewed = voip::renew(created->bundle, voip::make_context(*d0829, p, *prices).value());
         if (!renewed) return 1;
         std::cout << mode << ": " << renewed->bundle << '\n';
         // Upgraded to Business on the renewal day: 600 x 3 / 31 + 600 = 658.06 -> 658.
         const auto u = voip::upgrade_charge_breakdown(renewed->bundle, BundleType::business,
-                                                      voip::Context{*d0829, p, *prices});
+                                                      voip::make_context(*d0829, p, *prices).value());
         if (!u) {
             std::cout << "  error: " << u.error() << '\n';
             return 1;
@@ -40,7 +39,7 @@ int main() {
             const auto day = voip::parse_iso_date(text);
             if (!day) return 1;
             const auto total = voip::upgrade_charge(renewed->bundle, BundleType::business,
-                                                    voip::Context{*day, p, *prices});
+                                                    voip::make_context(*day, p, *prices).value());
             if (!total) return 1;
             std::cout << "  " << text << ": " << *total << '\n';
         }
@@ -50,7 +49,7 @@ int main() {
     const auto b = voip::make_bundle(*uuid, voip::CreatedOn{*d0801}, voip::ExpiresOn{*d0829 + date::days{3}},
                                      BundleType::residential, voip::AutoRenew::off);
     if (!b) return 1;
-    const auto free = voip::upgrade_charge_breakdown(*b, BundleType::business, voip::Context{*d0829});
+    const auto free = voip::upgrade_charge_breakdown(*b, BundleType::business, voip::make_context(*d0829).value());
     if (!free) return 1;
     std::cout << "no prices: " << *free << '\n';
 
@@ -65,9 +64,9 @@ int main() {
     const auto far = voip::make_bundle(*uuid, voip::CreatedOn{*d0801}, voip::ExpiresOn{*y2118},
                                        BundleType::residential, voip::AutoRenew::off);
     if (!far) return 1;
-    const auto huge = voip::upgrade_charge(*far, BundleType::business, voip::Context{*d0829, {}, *dear});
+    const auto huge = voip::upgrade_charge(*far, BundleType::business, voip::make_context(*d0829, {}, *dear).value());
     std::cout << "a century prepaid: " << (huge ? "charged" : voip::name(huge.error())) << '\n';
     // A type outside 1..5 is bundle_type_out_of_range, as quote_update answers.
-    const auto bad = voip::upgrade_charge(*b, static_cast<BundleType>(0), voip::Context{*d0829, {}, *prices});
+    const auto bad = voip::upgrade_charge(*b, static_cast<BundleType>(0), voip::make_context(*d0829, {}, *prices).value());
     std::cout << "type 0: " << (bad ? "charged" : voip::name(bad.error())) << '\n';
 }

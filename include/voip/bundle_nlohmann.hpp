@@ -26,7 +26,7 @@
 //     conversions do: voip::json_decode_error (a std::invalid_argument holding the
 //     voip::Error) when the value breaks a rule, nlohmann::json::type_error when it is of
 //     the wrong JSON type for get<>(); to_json throws voip::json_encode_error for a
-//     value with no wire form (a Bundle that is not ok()). The members of every object
+//     value with no wire form (an IsoDate outside 0001..9999). The members of every object
 //     come from voip/bundle/schema.hpp, and the decoders share json/member_values.hpp
 //     with decode_bundle and decode_prices: the same value or the same Error.
 #include <array>
@@ -73,7 +73,7 @@ private:
     Error error_;
 };
 
-// What to_json throws for a value that has no wire form (a Bundle that is not ok()).
+// What to_json throws for a value that has no wire form (an IsoDate outside 0001..9999).
 class json_encode_error : public std::invalid_argument {
 public:
     explicit json_encode_error(Error e)
@@ -190,25 +190,24 @@ void bundle_members_to_json(Json& j, const Bundle& b) {
 }
 }  // namespace detail
 
-// The stored form, as write_bundle_json: the members of schema::bundle. A bundle that is
-// not ok() has none: json_encode_error(invalid_bundle).
+// The stored form, as write_bundle_json: the members of schema::bundle.
 template <class Json>
 void to_json(Json& j, const Bundle& b) {
-    if (!ok(b)) throw json_encode_error(Error::invalid_bundle);
     j = Json::object();
     detail::bundle_members_to_json<schema::bundle.size()>(j, b);
 }
 // As decode_bundle (bundle_from_members): the same value or the same Error, thrown as
-// json_decode_error. A DOM cannot show duplicate names or a text's size.
+// json_decode_error. A DOM cannot show duplicate names or a text's size. A Bundle has no
+// default, so j.get<Bundle>() comes through nlohmann::adl_serializer's specialisation below.
 template <class Json>
-void from_json(const Json& j, Bundle& b) {
+[[nodiscard]] Bundle bundle_from_json(const Json& j) {
     if (const Error e = detail::check_tree(j); e != Error{}) throw json_decode_error(e);
     const auto* object = j.template get_ptr<const typename Json::object_t*>();
     if (object == nullptr) throw json_decode_error(Error::body_not_object);
     std::size_t unknown = 0;
     const auto decoded = bundle_from_members(detail::dom_members<Json>(*object, schema::bundle, unknown));
     if (!decoded) throw json_decode_error(decoded.error());
-    b = *decoded;
+    return *decoded;
 }
 
 // The seed's envelope (RULES 10), from schema::envelope and the first members of
@@ -243,6 +242,17 @@ void to_json(Json& j, FeatureSet s) {
 }  // namespace voip
 
 namespace nlohmann {
+template <>
+struct adl_serializer<voip::Bundle> {
+    template <class Json>
+    static voip::Bundle from_json(const Json& j) {
+        return voip::bundle_from_json(j);
+    }
+    template <class Json>
+    static void to_json(Json& j, const voip::Bundle& b) {
+        voip::to_json(j, b);
+    }
+};
 template <>
 struct adl_serializer<voip::PriceList> {
     template <class Json>

@@ -66,6 +66,7 @@ enum class Status : std::uint16_t {
     bad_request = 400,
     payment_required = 402,
     not_found = 404,
+    internal_server_error = 500,  // only buffer_too_small: the caller's mistake, not the request's
 };
 
 // The seed's status_message for each status.
@@ -76,6 +77,7 @@ enum class Status : std::uint16_t {
         case Status::bad_request: return "Bad Request";
         case Status::payment_required: return "Payment Required";
         case Status::not_found: return "Not Found";
+        case Status::internal_server_error: return "Internal Server Error";
     }
     return "Bad Request";
 }
@@ -108,9 +110,9 @@ enum class Error : std::uint8_t {
     malformed_uuid,
     malformed_date,
     date_out_of_range,         // a date, or a date computed, outside 0001-01-01..9999-12-31
-    invalid_policy,            // the operator's settings: ok(Context) is false (policy, today, balance), or a price list refused
-    invalid_bundle,            // a stored bundle that breaks Bundle's invariants
-    buffer_too_small,
+    invalid_policy,            // the operator's settings refused: a policy, a price list or a balance as decoded
+    invalid_bundle,            // a stored bundle that breaks Bundle's invariants, as decoded
+    buffer_too_small,          // a writer's output range too small: a programming error (500)
     // the rules
     outside_renewal_window,
     feature_not_in_type,
@@ -170,6 +172,7 @@ inline constexpr Error last_error = Error::fraction_out_of_range;
         case Error::unknown_bundle: return Status::not_found;
         case Error::insufficient_funds:
         case Error::not_in_service: return Status::payment_required;
+        case Error::buffer_too_small: return Status::internal_server_error;
         case Error::invalid_json:
         case Error::invalid_utf8:
         case Error::body_too_large:
@@ -188,7 +191,6 @@ inline constexpr Error last_error = Error::fraction_out_of_range;
         case Error::date_out_of_range:
         case Error::invalid_policy:
         case Error::invalid_bundle:
-        case Error::buffer_too_small:
         case Error::outside_renewal_window:
         case Error::feature_not_in_type:
         case Error::insufficient_funds_on_create:
@@ -780,13 +782,6 @@ enum class MonthEnd : std::uint8_t {
     overflow,  // 01-31 + 1 month = 03-03, as PHP's "+1 month"; renewals chain from the old expiry
 };
 
-struct RenewalPolicy {
-    MonthEnd month_end = MonthEnd::clamp;
-    int term_months = 1;        // [1, 12]
-    int renew_days_before = 3;  // the window opens this many days before expires_on
-    int renew_days_after = 5;   // and closes this many days after it, both inclusive
-};
-
 // The shortest a term of `months` months can be, in days: 28 for one month. It is the
 // fewest days in a run of `months` whole months of a common year (February once at most).
 [[nodiscard]] constexpr int shortest_term_days(int months) noexcept {
@@ -800,19 +795,66 @@ struct RenewalPolicy {
     return best;
 }
 
-// Valid when the numbers are in range and a window can never reach the next one, so a
-// renewal always leaves the window it was made in (RULES 4).
-[[nodiscard]] constexpr bool ok(const RenewalPolicy& p) noexcept {
-    if (p.month_end != MonthEnd::clamp && p.month_end != MonthEnd::overflow) return false;
-    if (p.term_months < 1 || p.term_months > 12) return false;
-    if (p.renew_days_before < 0 || p.renew_days_after < 0) return false;
-    if (p.renew_days_before > 366 || p.renew_days_after > 366) return false;
-    return p.renew_days_before + p.renew_days_after < shortest_term_days(p.term_months);
+// The arguments of make_renewal_policy(), each of its own type so that three counts
+// cannot swap.
+struct TermMonths {
+    int months;  // [1, 12]
+};
+struct DaysBefore {
+    int days;  // the window opens this many days before expires_on, [0, 366]
+};
+struct DaysAfter {
+    int days;  // and closes this many days after it, both inclusive, [0, 366]
+};
+
+class RenewalPolicy;
+[[nodiscard]] constexpr tl::expected<RenewalPolicy, Error> make_renewal_policy(MonthEnd month_end, TermMonths term,
+                                                                               DaysBefore before,
+                                                                               DaysAfter after) noexcept;
+
+// Valid by construction: the numbers are in range and a window can never reach the next
+// one (before + after < shortest_term_days(term_months)), so a renewal always leaves the
+// window it was made in (RULES 4). The default is the seed's: clamp, 1 month, 3 and 5 days.
+class RenewalPolicy {
+public:
+    constexpr RenewalPolicy() noexcept = default;
+
+    [[nodiscard]] constexpr MonthEnd month_end() const noexcept { return month_end_; }
+    [[nodiscard]] constexpr int term_months() const noexcept { return term_months_; }              // [1, 12]
+    [[nodiscard]] constexpr int renew_days_before() const noexcept { return renew_days_before_; }  // [0, 366]
+    [[nodiscard]] constexpr int renew_days_after() const noexcept { return renew_days_after_; }    // [0, 366]
+
+private:
+    constexpr RenewalPolicy(MonthEnd m, int term, int before, int after) noexcept
+        : month_end_(m), term_months_(term), renew_days_before_(before), renew_days_after_(after) {}
+    friend constexpr tl::expected<RenewalPolicy, Error> make_renewal_policy(MonthEnd, TermMonths, DaysBefore,
+                                                                            DaysAfter) noexcept;
+
+    MonthEnd month_end_ = MonthEnd::clamp;
+    int term_months_ = 1;
+    int renew_days_before_ = 3;
+    int renew_days_after_ = 5;
+};
+
+// invalid_policy for a month-end mode outside the enumeration, a term outside 1..12
+// months, an offset outside 0..366, or a window as long as the shortest term.
+[[nodiscard]] constexpr tl::expected<RenewalPolicy, Error> make_renewal_policy(MonthEnd month_end, TermMonths term,
+                                                                               DaysBefore before,
+                                                                               DaysAfter after) noexcept {
+    if (month_end != MonthEnd::clamp && month_end != MonthEnd::overflow) return fail(Error::invalid_policy);
+    if (term.months < 1 || term.months > 12) return fail(Error::invalid_policy);
+    if (before.days < 0 || after.days < 0 || before.days > 366 || after.days > 366) return fail(Error::invalid_policy);
+    if (before.days + after.days >= shortest_term_days(term.months)) return fail(Error::invalid_policy);
+    return RenewalPolicy(month_end, term.months, before.days, after.days);
+}
+// The seed's numbers with another month-end mode; invalid_policy outside the enumeration.
+[[nodiscard]] constexpr tl::expected<RenewalPolicy, Error> make_renewal_policy(MonthEnd month_end) noexcept {
+    return make_renewal_policy(month_end, TermMonths{1}, DaysBefore{3}, DaysAfter{5});
 }
 
 [[nodiscard]] constexpr bool operator==(const RenewalPolicy& a, const RenewalPolicy& b) noexcept {
-    return a.month_end == b.month_end && a.term_months == b.term_months &&
-           a.renew_days_before == b.renew_days_before && a.renew_days_after == b.renew_days_after;
+    return a.month_end() == b.month_end() && a.term_months() == b.term_months() &&
+           a.renew_days_before() == b.renew_days_before() && a.renew_days_after() == b.renew_days_after();
 }
 [[nodiscard]] constexpr bool operator!=(const RenewalPolicy& a, const RenewalPolicy& b) noexcept { return !(a == b); }
 
@@ -821,8 +863,8 @@ inline std::ostream& operator<<(std::ostream& os, MonthEnd m) {
 }
 
 inline std::ostream& operator<<(std::ostream& os, const RenewalPolicy& p) {
-    return os << "{month_end: " << p.month_end << ", term_months: " << p.term_months
-              << ", renew_days_before: " << p.renew_days_before << ", renew_days_after: " << p.renew_days_after
+    return os << "{month_end: " << p.month_end() << ", term_months: " << p.term_months()
+              << ", renew_days_before: " << p.renew_days_before() << ", renew_days_after: " << p.renew_days_after()
               << '}';
 }
 
@@ -849,34 +891,48 @@ class Bundle;
                                                                 ExpiresOn expires_on, BundleType bundle_type,
                                                                 AutoRenew auto_renew) noexcept;
 
-// The members are public to read; a bundle is made by make_bundle() (or a decoder, which
-// calls it), and one whose members were assigned by hand must pass ok() before a rule
-// relies on it: every rule answers invalid_bundle otherwise. A default Bundle is not ok().
+// Valid by construction: made only by make_bundle() (decoders call it) and changed only
+// through with_type() and renewed_until(), so every Bundle holds
+//   ok(bundle_type()), 0001-01-01 <= created_on() < expires_on() <= 9999-12-31.
+// No default: there is no "empty" bundle. Trivially copyable, 28 bytes.
 class Bundle {
 public:
-    constexpr Bundle() noexcept = default;
+    [[nodiscard]] constexpr const Uuid& uuid() const noexcept { return uuid_; }
+    // const: `b.expires_on() = d` does not compile (it would assign to a copy).
+    [[nodiscard]] constexpr const date::sys_days created_on() const noexcept { return created_on_; }  // the month-end anchor
+    [[nodiscard]] constexpr const date::sys_days expires_on() const noexcept { return expires_on_; }  // first day out of service
+    [[nodiscard]] constexpr BundleType bundle_type() const noexcept { return bundle_type_; }
+    [[nodiscard]] constexpr bool auto_renew() const noexcept { return auto_renew_; }
 
-    Uuid uuid;
-    date::sys_days created_on{};  // first day of the first term; the month-end anchor
-    date::sys_days expires_on{};  // first day not in service unless renewed: terms are [start, expires_on)
-    BundleType bundle_type = BundleType::business;
-    bool auto_renew = false;
+    // The same bundle with another type and flag (update); bundle_type_out_of_range for a
+    // type outside 1..5.
+    [[nodiscard]] constexpr tl::expected<Bundle, Error> with_type(BundleType t, AutoRenew a) const noexcept {
+        if (!ok(t)) return fail(Error::bundle_type_out_of_range);
+        return Bundle(uuid_, created_on_, expires_on_, t, a == AutoRenew::on);
+    }
+    // The same bundle expiring on `e` (renew); date_out_of_range outside 0001..9999,
+    // invalid_bundle unless e is after created_on().
+    [[nodiscard]] constexpr tl::expected<Bundle, Error> renewed_until(ExpiresOn e) const noexcept {
+        if (!in_range(e.day)) return fail(Error::date_out_of_range);
+        if (!(created_on_ < e.day)) return fail(Error::invalid_bundle);
+        return Bundle(uuid_, created_on_, e.day, bundle_type_, auto_renew_);
+    }
 
 private:
-    // User-provided, so Bundle is no aggregate: Bundle{uuid, d1, d2, type, true} does not compile.
     constexpr Bundle(const Uuid& u, date::sys_days c, date::sys_days e, BundleType t, bool a) noexcept
-        : uuid(u), created_on(c), expires_on(e), bundle_type(t), auto_renew(a) {}
+        : uuid_(u), created_on_(c), expires_on_(e), bundle_type_(t), auto_renew_(a) {}
     friend constexpr tl::expected<Bundle, Error> make_bundle(const Uuid&, CreatedOn, ExpiresOn, BundleType,
                                                              AutoRenew) noexcept;
+
+    Uuid uuid_;
+    date::sys_days created_on_;
+    date::sys_days expires_on_;  // terms are [start, expires_on)
+    BundleType bundle_type_;
+    bool auto_renew_;
 };
 
-// Invariants every rule relies on.
-[[nodiscard]] constexpr bool ok(const Bundle& b) noexcept {
-    return ok(b.bundle_type) && in_range(b.created_on) && in_range(b.expires_on) && b.created_on < b.expires_on;
-}
-
 // bundle_type_out_of_range, date_out_of_range (a day outside 0001..9999), or
-// invalid_bundle (expires_on not after created_on); otherwise an ok() bundle.
+// invalid_bundle (expires_on not after created_on); otherwise the bundle.
 [[nodiscard]] constexpr tl::expected<Bundle, Error> make_bundle(const Uuid& uuid, CreatedOn created_on,
                                                                 ExpiresOn expires_on, BundleType bundle_type,
                                                                 AutoRenew auto_renew) noexcept {
@@ -887,15 +943,15 @@ private:
 }
 
 [[nodiscard]] constexpr bool operator==(const Bundle& a, const Bundle& b) noexcept {
-    return a.uuid == b.uuid && a.created_on == b.created_on && a.expires_on == b.expires_on &&
-           a.bundle_type == b.bundle_type && a.auto_renew == b.auto_renew;
+    return a.uuid() == b.uuid() && a.created_on() == b.created_on() && a.expires_on() == b.expires_on() &&
+           a.bundle_type() == b.bundle_type() && a.auto_renew() == b.auto_renew();
 }
 [[nodiscard]] constexpr bool operator!=(const Bundle& a, const Bundle& b) noexcept { return !(a == b); }
 
 inline std::ostream& operator<<(std::ostream& os, const Bundle& b) {
-    return os << "{uuid: " << b.uuid << ", bundle_type: " << b.bundle_type << ", auto_renew: "
-              << (b.auto_renew ? "true" : "false") << ", created_on: " << IsoDate{b.created_on}
-              << ", expires_on: " << IsoDate{b.expires_on} << '}';
+    return os << "{uuid: " << b.uuid() << ", bundle_type: " << b.bundle_type() << ", auto_renew: "
+              << (b.auto_renew() ? "true" : "false") << ", created_on: " << IsoDate{b.created_on()}
+              << ", expires_on: " << IsoDate{b.expires_on()} << '}';
 }
 
 }  // namespace voip
@@ -929,9 +985,9 @@ namespace detail {
     if (!in_range(from) || !in_range(anchor)) return out_of_range;
     const Civil f = civil_from_days(from);
     // Before year 1 or after 9999 every day of the target month is out of range, in both modes.
-    const long long target = month_index(f, policy.term_months);
+    const long long target = month_index(f, policy.term_months());
     if (target < 12 || target >= 10000 * 12) return out_of_range;
-    if (policy.month_end == MonthEnd::clamp) return {day_clamped_to_month(target, civil_from_days(anchor).day), Error{}};
+    if (policy.month_end() == MonthEnd::clamp) return {day_clamped_to_month(target, civil_from_days(anchor).day), Error{}};
     const auto year = static_cast<std::uint32_t>(target / 12);
     const auto month = static_cast<std::uint32_t>(target % 12) + 1;
     const date::sys_days result = days_from_civil(year, month, f.day);  // a day past the month's end overflows
@@ -942,7 +998,7 @@ namespace detail {
 
 // One term after `from`. In clamp mode the day of month is `anchor`'s, clamped to the
 // target month; in overflow mode it is `from`'s, with a missing day rolling into the next
-// month. Dates outside the range are date_out_of_range; requires ok(policy).
+// month. Dates outside the range are date_out_of_range.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, date::sys_days anchor,
                                                                      const RenewalPolicy& policy) noexcept {
     const detail::DayOrError r = detail::add_term_day(from, anchor, policy);
@@ -957,12 +1013,11 @@ namespace detail {
     return add_term(start, start, policy);
 }
 
-// The expiry after one renewal: one term after the old expiry, whenever it is renewed.
-// invalid_bundle when !ok(b), as renew() answers.
+// The expiry after one renewal: one term after the old expiry, whenever it is renewed;
+// date_out_of_range past 9999-12-31.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> next_expiry(const Bundle& b,
                                                                         const RenewalPolicy& policy) noexcept {
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    return add_term(b.expires_on, b.created_on, policy);
+    return add_term(b.expires_on(), b.created_on(), policy);
 }
 
 // The terms of a bundle are the chain from created_on, one term each (RULES 3): anchored
@@ -974,7 +1029,7 @@ namespace detail {
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(date::sys_days created_on, date::sys_days term_end,
                                                                        const RenewalPolicy& policy) noexcept {
     if (!in_range(term_end) || !in_range(created_on)) return fail(Error::date_out_of_range);
-    if (policy.month_end == MonthEnd::overflow) {  // a chain keeps no anchor: walk it, [1, 10^5] steps
+    if (policy.month_end() == MonthEnd::overflow) {  // a chain keeps no anchor: walk it, [1, 10^5] steps
         date::sys_days t = created_on;
         for (;;) {
             const auto next = add_term(t, created_on, policy);
@@ -982,20 +1037,18 @@ namespace detail {
             t = *next;
         }
     }
-    const long long target = detail::month_index(detail::civil_from_days(term_end), -static_cast<long long>(policy.term_months));
+    const long long target = detail::month_index(detail::civil_from_days(term_end), -static_cast<long long>(policy.term_months()));
     // A boundary before 0001-01-01 is before created_on too: not an out-of-range error.
     if (target < 12) return created_on;
-    if (target >= 10000 * 12) return fail(Error::date_out_of_range);  // only for term_months < 0 (!ok(policy))
+    // target < 10000 * 12: term_end is in range and term_months >= 1.
     const date::sys_days start = detail::day_clamped_to_month(target, detail::civil_from_days(created_on).day);
     return start < created_on ? created_on : start;
 }
 
-// The first day of a bundle's last term, [term_start, expires_on); invalid_bundle when
-// !ok(b), as renew() answers.
-[[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(const Bundle& b,
-                                                                       const RenewalPolicy& policy) noexcept {
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    return term_start(b.created_on, b.expires_on, policy);
+// The first day of a bundle's last term, [term_start, expires_on). A bundle's days are in
+// range, so the date form cannot fail here.
+[[nodiscard]] constexpr date::sys_days term_start(const Bundle& b, const RenewalPolicy& policy) noexcept {
+    return *term_start(b.created_on(), b.expires_on(), policy);
 }
 
 }  // namespace voip
@@ -1008,36 +1061,73 @@ namespace detail {
 
 namespace voip {
 
-// No default: a context without a today would decide as if it were 1970-01-01.
-struct Context {
-    date::sys_days today;
-    RenewalPolicy policy;
-    std::optional<PriceList> prices;  // none: nothing is charged, no 402 for funds
-    std::optional<Money> balance;     // none: charges are computed but not checked against funds
+class Context;
+[[nodiscard]] constexpr tl::expected<Context, Error> make_context(date::sys_days today, RenewalPolicy policy = {},
+                                                                  std::optional<PriceList> prices = std::nullopt,
+                                                                  std::optional<Money> balance = std::nullopt) noexcept;
 
-    constexpr explicit Context(date::sys_days today_, RenewalPolicy policy_ = {},
-                               std::optional<PriceList> prices_ = std::nullopt,
-                               std::optional<Money> balance_ = std::nullopt) noexcept
-        : today(today_), policy(policy_), prices(prices_), balance(balance_) {}
+// Valid by construction (make_context): today in 0001..9999 and a balance, when given,
+// within [-max_amount, max_amount]. No default: a context without a today would decide
+// as if it were 1970-01-01.
+class Context {
+public:
+    // const: `c.today() = d` does not compile (it would assign to a copy).
+    [[nodiscard]] constexpr const date::sys_days today() const noexcept { return today_; }
+    [[nodiscard]] constexpr const RenewalPolicy& policy() const noexcept { return policy_; }
+    // none: nothing is charged, no 402 for funds
+    [[nodiscard]] constexpr const std::optional<PriceList>& prices() const noexcept { return prices_; }
+    // none: charges are computed but not checked against funds
+    [[nodiscard]] constexpr const std::optional<Money>& balance() const noexcept { return balance_; }
+
+    // The same context on another day; date_out_of_range outside 0001..9999.
+    [[nodiscard]] constexpr tl::expected<Context, Error> with_today(date::sys_days day) const noexcept {
+        return make_context(day, policy_, prices_, balance_);
+    }
+    // The same context with another balance, or none; amount_out_of_range outside
+    // [-max_amount, max_amount].
+    [[nodiscard]] constexpr tl::expected<Context, Error> with_balance(std::optional<Money> m) const noexcept {
+        return make_context(today_, policy_, prices_, m);
+    }
+    // The same context under another policy.
+    [[nodiscard]] constexpr Context with_policy(const RenewalPolicy& p) const noexcept {
+        return Context(today_, p, prices_, balance_);
+    }
+
+private:
+    constexpr Context(date::sys_days today, const RenewalPolicy& policy, const std::optional<PriceList>& prices,
+                      const std::optional<Money>& balance) noexcept
+        : today_(today), policy_(policy), prices_(prices), balance_(balance) {}
+    friend constexpr tl::expected<Context, Error> make_context(date::sys_days, RenewalPolicy, std::optional<PriceList>,
+                                                               std::optional<Money>) noexcept;
+
+    date::sys_days today_;
+    RenewalPolicy policy_;
+    std::optional<PriceList> prices_;
+    std::optional<Money> balance_;
 };
 
-// Every decision answers invalid_policy for a context that is not ok().
-[[nodiscard]] constexpr bool ok(const Context& c) noexcept {
-    return in_range(c.today) && ok(c.policy) && (!c.balance || ok_balance(*c.balance));
+// date_out_of_range for a day outside 0001..9999; amount_out_of_range for a balance
+// outside [-max_amount, max_amount].
+[[nodiscard]] constexpr tl::expected<Context, Error> make_context(date::sys_days today, RenewalPolicy policy,
+                                                                  std::optional<PriceList> prices,
+                                                                  std::optional<Money> balance) noexcept {
+    if (!in_range(today)) return fail(Error::date_out_of_range);
+    if (balance && !ok_balance(*balance)) return fail(Error::amount_out_of_range);
+    return Context(today, policy, prices, balance);
 }
 
 // Whether the reseller can pay `charge` (RULES 8): always without a price list or a
 // balance, and always for a charge of zero or less, whatever the balance.
 [[nodiscard]] constexpr bool affordable(Money charge, const Context& c) noexcept {
-    return !c.prices || !c.balance || charge.minor <= 0 || charge <= *c.balance;
+    return !c.prices() || !c.balance() || charge.minor <= 0 || charge <= *c.balance();
 }
 
 inline std::ostream& operator<<(std::ostream& os, const Context& c) {
-    os << "{today: " << IsoDate{c.today} << ", policy: " << c.policy << ", prices: ";
-    if (c.prices) os << *c.prices;
+    os << "{today: " << IsoDate{c.today()} << ", policy: " << c.policy() << ", prices: ";
+    if (c.prices()) os << *c.prices();
     else os << "none";
     os << ", balance: ";
-    if (c.balance) os << *c.balance;
+    if (c.balance()) os << *c.balance();
     else os << "none";
     return os << '}';
 }
@@ -1066,7 +1156,7 @@ struct DaySpan {
 // The one definition: the window of an expiry on day e is [e - before, e + after], here as
 // the offsets of its two ends from e. The only reader of the policy's two offsets.
 [[nodiscard]] constexpr DaySpan window_offsets(const RenewalPolicy& p) noexcept {
-    return {-static_cast<std::int64_t>(p.renew_days_before), static_cast<std::int64_t>(p.renew_days_after)};
+    return {-static_cast<std::int64_t>(p.renew_days_before()), static_cast<std::int64_t>(p.renew_days_after())};
 }
 
 // The window of an expiry on `expires_on`, unclipped.
@@ -1091,6 +1181,11 @@ struct RenewalWindow {
     [[nodiscard]] constexpr bool contains(date::sys_days d) const noexcept { return first <= d && d <= last; }
 };
 
+[[nodiscard]] constexpr bool operator==(const RenewalWindow& a, const RenewalWindow& b) noexcept {
+    return a.first == b.first && a.last == b.last;
+}
+[[nodiscard]] constexpr bool operator!=(const RenewalWindow& a, const RenewalWindow& b) noexcept { return !(a == b); }
+
 // Clipped to 0001-01-01..9999-12-31, the days the rules can name: a bundle expiring on
 // 9999-12-31 is renewable until 9999-12-31, not until a day with a five-digit year. For a
 // day in that range, contains(day) is detail::window_days(...).contains(day).
@@ -1103,35 +1198,30 @@ struct RenewalWindow {
     const detail::DaySpan w = detail::window_days(expires_on, p);
     return {clip(w.first), clip(w.last)};
 }
-// A bundle's window; invalid_bundle when !ok(b), as renew() answers.
-[[nodiscard]] constexpr tl::expected<RenewalWindow, Error> renewal_window(const Bundle& b,
-                                                                         const RenewalPolicy& p) noexcept {
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    return renewal_window(b.expires_on, p);
+// A bundle's window.
+[[nodiscard]] constexpr RenewalWindow renewal_window(const Bundle& b, const RenewalPolicy& p) noexcept {
+    return renewal_window(b.expires_on(), p);
 }
-// renewal_window(b, c.policy): the window does not depend on the day.
-[[nodiscard]] constexpr tl::expected<RenewalWindow, Error> renewal_window(const Bundle& b, const Context& c) noexcept {
-    return renewal_window(b, c.policy);
+// renewal_window(b, c.policy()): the window does not depend on the day.
+[[nodiscard]] constexpr RenewalWindow renewal_window(const Bundle& b, const Context& c) noexcept {
+    return renewal_window(b, c.policy());
 }
 
 inline std::ostream& operator<<(std::ostream& os, const RenewalWindow& w) {
     return os << '[' << IsoDate{w.first} << ", " << IsoDate{w.last} << ']';
 }
 
-// May `b` be renewed on c.today? Success exactly when renew() passes its window check, with
-// renew()'s errors in its order: invalid_policy (!ok(c)), invalid_bundle (!ok(b)),
-// outside_renewal_window. renew() can still refuse for what the window does not decide: a
-// new expiry past 9999-12-31 (date_out_of_range) or short funds.
-[[nodiscard]] constexpr tl::expected<void, Error> can_renew(const Bundle& b, const Context& c) noexcept {
-    if (!ok(c)) return fail(Error::invalid_policy);
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    if (!renewal_window(b.expires_on, c.policy).contains(c.today)) return fail(Error::outside_renewal_window);
-    return {};
-}
-// can_renew(b, Context{day, p}).
+// May `b` be renewed on `day`? Success exactly when renew() passes its window check;
+// outside_renewal_window otherwise. renew() can still refuse for what the window does not
+// decide: a new expiry past 9999-12-31 (date_out_of_range) or short funds.
 [[nodiscard]] constexpr tl::expected<void, Error> can_renew(const Bundle& b, date::sys_days day,
                                                            const RenewalPolicy& p) noexcept {
-    return can_renew(b, Context{day, p});
+    if (!renewal_window(b.expires_on(), p).contains(day)) return fail(Error::outside_renewal_window);
+    return {};
+}
+// can_renew(b, c.today(), c.policy()).
+[[nodiscard]] constexpr tl::expected<void, Error> can_renew(const Bundle& b, const Context& c) noexcept {
+    return can_renew(b, c.today(), c.policy());
 }
 
 }  // namespace voip
@@ -1167,7 +1257,7 @@ inline std::ostream& operator<<(std::ostream& os, State s) { return os << name(s
 // The four states partition every day: each day is in exactly one. The window's two ends
 // and expires_on split the days (detail::window_days, in 64 bits: no day count or offset
 // can overflow), so renewable(state_on(e, d, p)) == renewal_window(e, p).contains(d) for
-// every day d in 0001..9999 and every ok(p).
+// every day d in 0001..9999 and every policy.
 [[nodiscard]] constexpr State state_on(date::sys_days expires_on, date::sys_days day, const RenewalPolicy& p) noexcept {
     const detail::DaySpan w = detail::window_days(expires_on, p);
     const std::int64_t d = detail::day_count(day);
@@ -1176,16 +1266,13 @@ inline std::ostream& operator<<(std::ostream& os, State s) { return os << name(s
     if (d <= w.last) return State::grace;
     return State::lapsed;
 }
-// A bundle's state; invalid_bundle when !ok(b), as renew() answers: a bundle with its
-// dates swapped is not "lapsed".
-[[nodiscard]] constexpr tl::expected<State, Error> state_on(const Bundle& b, date::sys_days day,
-                                                           const RenewalPolicy& p) noexcept {
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    return state_on(b.expires_on, day, p);
+// A bundle's state on `day`.
+[[nodiscard]] constexpr State state_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p) noexcept {
+    return state_on(b.expires_on(), day, p);
 }
-// state_on(b, c.today, c.policy).
-[[nodiscard]] constexpr tl::expected<State, Error> state_on(const Bundle& b, const Context& c) noexcept {
-    return state_on(b, c.today, c.policy);
+// state_on(b, c.today(), c.policy()).
+[[nodiscard]] constexpr State state_on(const Bundle& b, const Context& c) noexcept {
+    return state_on(b, c.today(), c.policy());
 }
 
 }  // namespace voip
@@ -1327,42 +1414,39 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
     return os << ", total: " << u.total << '}';
 }
 
-// The charge for moving `b` to type `to` on c.today. Without a price list, or to a type
+// The charge for moving `b` to type `to` on c.today(). Without a price list, or to a type
 // no dearer, the difference and the total are 0 (the terms are still filled in).
-// invalid_policy for a context that is not ok(); invalid_bundle for a bundle that is not;
 // bundle_type_out_of_range for a type outside 1..5; charge_out_of_range when the total would pass
 // max_amount (only when today lies thousands of terms before expires_on).
 [[nodiscard]] constexpr tl::expected<UpgradeCharge, Error> upgrade_charge_breakdown(const Bundle& b, BundleType to,
                                                                                     const Context& c) noexcept {
-    if (!ok(c)) return fail(Error::invalid_policy);
-    if (!ok(b)) return fail(Error::invalid_bundle);
     if (!ok(to)) return fail(Error::bundle_type_out_of_range);  // as quote_update
     UpgradeCharge u;
-    if (c.prices) {  // both types ok(): the prices are in [0, max_amount], so is the difference
-        const Money diff{(*c.prices->at(to)).minor - (*c.prices->at(b.bundle_type)).minor};
+    if (c.prices()) {  // both types ok(): the prices are in [0, max_amount], so is the difference
+        const Money diff{(*c.prices()->at(to)).minor - (*c.prices()->at(b.bundle_type())).minor};
         if (diff.minor > 0) u.difference = diff;
     }
     // The chain of terms from created_on (term.hpp), the last one ending on expires_on.
     const auto next_boundary = [&](date::sys_days t) {
-        const auto n = add_term(t, b.created_on, c.policy);
-        return !n || b.expires_on < *n ? b.expires_on : *n;
+        const auto n = add_term(t, b.created_on(), c.policy());
+        return !n || b.expires_on() < *n ? b.expires_on() : *n;
     };
-    const date::sys_days from = c.today < b.created_on ? b.created_on : c.today;
-    date::sys_days first = b.created_on;
+    const date::sys_days from = c.today() < b.created_on() ? b.created_on() : c.today();
+    date::sys_days first = b.created_on();
     date::sys_days end = next_boundary(first);
-    while (end <= from && end < b.expires_on) {  // [1, 10^5] steps: one a term
+    while (end <= from && end < b.expires_on()) {  // [1, 10^5] steps: one a term
         first = end;
         end = next_boundary(first);
     }
     // Off the chain, expires_on may cut today's term short: its days left still go at the
     // whole term's rate (a term past 9999-12-31 counts as ending on expires_on). end is
     // this boundary or expires_on, whichever is first.
-    u.current = Term{first, add_term(first, b.created_on, c.policy).value_or(end)};
+    u.current = Term{first, add_term(first, b.created_on(), c.policy()).value_or(end)};
     u.days_left = from < end ? (end - from).count() : 0;
-    for (date::sys_days t = end; t < b.expires_on;) {
-        const auto n = add_term(t, b.created_on, c.policy);
-        if (!n || b.expires_on < *n) {  // cut short: its days at the whole term's rate
-            u.cut_days = (b.expires_on - t).count();
+    for (date::sys_days t = end; t < b.expires_on();) {
+        const auto n = add_term(t, b.created_on(), c.policy());
+        if (!n || b.expires_on() < *n) {  // cut short: its days at the whole term's rate
+            u.cut_days = (b.expires_on() - t).count();
             u.cut_term_days = n ? (*n - t).count() : u.cut_days;
             break;
         }
@@ -1608,13 +1692,13 @@ template <std::size_t N>
 // The value of field F of a bundle: bool, int (the type's code), date::sys_days or Uuid.
 template <Field F>
 [[nodiscard]] constexpr auto value_of(const Bundle& b) noexcept {
-    if constexpr (F == Field::auto_renew) return b.auto_renew;
-    else if constexpr (F == Field::bundle_type) return code(b.bundle_type);
-    else if constexpr (F == Field::expires_on) return b.expires_on;
-    else if constexpr (F == Field::uuid) return b.uuid;
+    if constexpr (F == Field::auto_renew) return b.auto_renew();
+    else if constexpr (F == Field::bundle_type) return code(b.bundle_type());
+    else if constexpr (F == Field::expires_on) return b.expires_on();
+    else if constexpr (F == Field::uuid) return b.uuid();
     else {
         static_assert(F == Field::created_on, "a Bundle has no such field");
-        return b.created_on;
+        return b.created_on();
     }
 }
 
@@ -1662,10 +1746,9 @@ inline std::ostream& operator<<(std::ostream& os, const Decision& d) {
 using Result = tl::expected<Decision, Error>;
 
 namespace detail {
-// Nothing without a price list; bundle_type_out_of_range for a type outside 1..5.
-[[nodiscard]] constexpr tl::expected<Money, Error> price_of(const Context& c, BundleType t) noexcept {
-    if (!c.prices) return Money{0};
-    return c.prices->at(t);
+// Nothing without a price list. Requires ok(t): callers check the request's type first.
+[[nodiscard]] constexpr Money price_of(const Context& c, BundleType t) noexcept {
+    return c.prices() ? *c.prices()->at(t) : Money{0};
 }
 // The funds check every charging operation ends with.
 [[nodiscard]] constexpr Result afford(const Decision& d, const Context& c, Error short_of_funds) noexcept {
@@ -1677,16 +1760,13 @@ namespace detail {
 // Create: the bundle starts today and expires one term later; one term's price.
 // Short funds answer 400 (Error::insufficient_funds_on_create): the seed's create has no 402.
 [[nodiscard]] constexpr Result quote_create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
-    if (!ok(c)) return fail(Error::invalid_policy);
     if (!ok(r.bundle_type)) return fail(Error::bundle_type_out_of_range);
-    const auto expires = first_expiry(c.today, c.policy);
+    const auto expires = first_expiry(c.today(), c.policy());
     if (!expires) return fail(expires.error());
-    const auto b = make_bundle(uuid, CreatedOn{c.today}, ExpiresOn{*expires}, r.bundle_type,
+    const auto b = make_bundle(uuid, CreatedOn{c.today()}, ExpiresOn{*expires}, r.bundle_type,
                                r.auto_renew ? AutoRenew::on : AutoRenew::off);
     if (!b) return fail(b.error());
-    const auto price = detail::price_of(c, r.bundle_type);
-    if (!price) return fail(price.error());
-    return Decision{*b, *price};
+    return Decision{*b, detail::price_of(c, r.bundle_type)};
 }
 [[nodiscard]] constexpr Result create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
     const auto q = quote_create(r, uuid, c);
@@ -1698,16 +1778,12 @@ namespace detail {
 // expires_on and created_on stay. A bundle out of service must be renewed first. The
 // charge is upgrade_charge() (charge.hpp): the price difference for every prepaid day.
 [[nodiscard]] constexpr Result quote_update(const Bundle& b, const Request& r, const Context& c) noexcept {
-    if (!ok(c)) return fail(Error::invalid_policy);
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    if (!ok(r.bundle_type)) return fail(Error::bundle_type_out_of_range);
-    if (!in_service(state_on(b.expires_on, c.today, c.policy))) return fail(Error::not_in_service);
+    const auto next = b.with_type(r.bundle_type, r.auto_renew ? AutoRenew::on : AutoRenew::off);
+    if (!next) return fail(next.error());
+    if (!in_service(state_on(b, c))) return fail(Error::not_in_service);
     const auto charge = upgrade_charge(b, r.bundle_type, c);
     if (!charge) return fail(charge.error());
-    Bundle next = b;
-    next.bundle_type = r.bundle_type;
-    next.auto_renew = r.auto_renew;
-    return Decision{next, *charge};
+    return Decision{*next, *charge};
 }
 [[nodiscard]] constexpr Result update(const Bundle& b, const Request& r, const Context& c) noexcept {
     const auto q = quote_update(b, r, c);
@@ -1719,13 +1795,11 @@ namespace detail {
 // can_renew() is its first check, so the two never disagree.
 [[nodiscard]] constexpr Result quote_renew(const Bundle& b, const Context& c) noexcept {
     if (const auto open = can_renew(b, c); !open) return fail(open.error());
-    const auto expires = next_expiry(b, c.policy);
+    const auto expires = next_expiry(b, c.policy());
     if (!expires) return fail(expires.error());
-    const auto price = detail::price_of(c, b.bundle_type);
-    if (!price) return fail(price.error());
-    Bundle next = b;
-    next.expires_on = *expires;
-    return Decision{next, *price};
+    const auto next = b.renewed_until(ExpiresOn{*expires});
+    if (!next) return fail(next.error());
+    return Decision{*next, detail::price_of(c, b.bundle_type())};
 }
 [[nodiscard]] constexpr Result renew(const Bundle& b, const Context& c) noexcept {
     const auto q = quote_renew(b, c);
@@ -1782,10 +1856,8 @@ private:
 
 [[nodiscard]] constexpr Envelope error_envelope(Error e) noexcept { return Envelope(status(e), fail(e)); }
 
-// 201 for create, 200 otherwise. A bundle that is not ok() has no wire form: the
-// envelope is then error_envelope(Error::invalid_bundle), so every envelope can be written.
+// 201 for create, 200 otherwise.
 [[nodiscard]] constexpr Envelope success_envelope(Operation op, const Bundle& b) noexcept {
-    if (!ok(b)) return error_envelope(Error::invalid_bundle);
     return Envelope(op == Operation::create ? Status::created : Status::ok, b);
 }
 
@@ -1861,7 +1933,7 @@ private:
 namespace detail {
 constexpr void put_value(Out& out, bool v) noexcept { out.put(v ? "true" : "false"); }
 constexpr void put_value(Out& out, int v) noexcept { out.put_uint(static_cast<unsigned>(v)); }  // a type's code
-constexpr void put_value(Out& out, date::sys_days v) noexcept {  // in range: the bundle is ok()
+constexpr void put_value(Out& out, date::sys_days v) noexcept {  // in range: a Bundle's dates are
     char text[iso_date_size] = {};
     write_iso_date(text, v);
     out.put("\"");
@@ -1959,7 +2031,6 @@ enum class SweepAction : std::uint8_t {
     none,    // nothing to do today
     renew,   // auto_renew is on and the window is open: try a renewal (retried daily until it works)
     lapsed,  // past the window, whatever the flag: the host archives it
-    invalid,  // the bundle breaks its invariants (renew answers invalid_bundle): the host repairs it
 };
 
 [[nodiscard]] constexpr std::string_view name(SweepAction a) noexcept {
@@ -1967,7 +2038,6 @@ enum class SweepAction : std::uint8_t {
         case SweepAction::none: return "none";
         case SweepAction::renew: return "renew";
         case SweepAction::lapsed: return "lapsed";
-        case SweepAction::invalid: return "invalid";
     }
     return "unknown";  // only for a value outside the enumeration
 }
@@ -1981,33 +2051,33 @@ inline std::ostream& operator<<(std::ostream& os, SweepAction a) { return os << 
     return auto_renew && renewable(s) ? SweepAction::renew : SweepAction::none;
 }
 [[nodiscard]] constexpr SweepAction sweep_action(const Bundle& b, date::sys_days day, const RenewalPolicy& p) noexcept {
-    if (!ok(b)) return SweepAction::invalid;
-    return sweep_action(b.expires_on, b.auto_renew, day, p);
+    return sweep_action(b.expires_on(), b.auto_renew(), day, p);
+}
+// sweep_action(b, c.today(), c.policy()).
+[[nodiscard]] constexpr SweepAction sweep_action(const Bundle& b, const Context& c) noexcept {
+    return sweep_action(b, c.today(), c.policy());
 }
 
 struct SweepTotals {
     std::uint64_t none = 0;
     std::uint64_t renew = 0;
     std::uint64_t lapsed = 0;
-    std::uint64_t invalid = 0;
 
-    [[nodiscard]] constexpr std::uint64_t total() const noexcept { return none + renew + lapsed + invalid; }
+    [[nodiscard]] constexpr std::uint64_t total() const noexcept { return none + renew + lapsed; }
     constexpr void add(SweepAction a) noexcept {
         none += a == SweepAction::none;
         renew += a == SweepAction::renew;
         lapsed += a == SweepAction::lapsed;
-        invalid += a == SweepAction::invalid;
     }
 };
 
 [[nodiscard]] constexpr bool operator==(const SweepTotals& a, const SweepTotals& b) noexcept {
-    return a.none == b.none && a.renew == b.renew && a.lapsed == b.lapsed && a.invalid == b.invalid;
+    return a.none == b.none && a.renew == b.renew && a.lapsed == b.lapsed;
 }
 [[nodiscard]] constexpr bool operator!=(const SweepTotals& a, const SweepTotals& b) noexcept { return !(a == b); }
 
 inline std::ostream& operator<<(std::ostream& os, const SweepTotals& t) {
-    return os << "{none: " << t.none << ", renew: " << t.renew << ", lapsed: " << t.lapsed
-              << ", invalid: " << t.invalid << '}';
+    return os << "{none: " << t.none << ", renew: " << t.renew << ", lapsed: " << t.lapsed << '}';
 }
 
 // Calls on_action(bundle, action) for every bundle that needs action and returns the totals.
@@ -2028,9 +2098,9 @@ constexpr SweepTotals sweep(ForwardIt first, ForwardIt last, date::sys_days day,
 // bundles in a database and selects the due ones through an index (a sorted column):
 // on `day`, [renew_first, renew_last] are the expiries whose renewal window contains `day`
 // (detail::expiries_open_on), and
-//   sweep_action(b, day) == renew   <=>  b.auto_renew && renew_first <= b.expires_on <= renew_last
-//   sweep_action(b, day) == lapsed  <=>  b.expires_on < lapsed_before
-// and none otherwise, for every ok() bundle. The bounds may fall outside 0001..9999 near
+//   sweep_action(b, day) == renew   <=>  b.auto_renew() && renew_first <= b.expires_on() <= renew_last
+//   sweep_action(b, day) == lapsed  <=>  b.expires_on() < lapsed_before
+// and none otherwise. The bounds may fall outside 0001..9999 near
 // its ends (compare them as day counts). A bundle newly lapsed on `day` has
 // expires_on == lapsed_before - 1 day.
 struct SweepRanges {
@@ -2049,11 +2119,11 @@ inline std::ostream& operator<<(std::ostream& os, const SweepRanges& r) {
               << "], lapsed: < " << IsoDate{r.lapsed_before} << '}';
 }
 
-// invalid_policy for a policy that is not ok() or a day outside 0001..9999, as every decision.
+// date_out_of_range for a day outside 0001..9999.
 [[nodiscard]] constexpr tl::expected<SweepRanges, Error> sweep_ranges(date::sys_days day,
                                                                       const RenewalPolicy& p) noexcept {
-    if (!ok(p) || !in_range(day)) return fail(Error::invalid_policy);
-    // ok(p) keeps both offsets within 366 days and `day` is in range: both ends fit an int.
+    if (!in_range(day)) return fail(Error::date_out_of_range);
+    // Both offsets are within 366 days and `day` is in range: both ends fit an int.
     const detail::DaySpan e = detail::expiries_open_on(day, p);
     const date::sys_days first{date::days{static_cast<int>(e.first)}};
     const date::sys_days last{date::days{static_cast<int>(e.last)}};
@@ -2107,29 +2177,20 @@ struct SweepBounds {
         for (std::size_t i = 0; i < n; ++i) t.add(sweep_action(first[i], day, p));
         return t;
     }
-    constexpr int lo = min_day.time_since_epoch().count();
-    constexpr int hi = max_day.time_since_epoch().count();
-    // sweep_action() without a branch (ok(x) spelled with &). The three counts share one
-    // 64-bit word a way, 21 bits each, emptied before a count could reach 2^21
-    // (docs/benchmarks.md).
+    // sweep_action() without a branch. The two counts share one 64-bit word a way, 21 bits
+    // for lapsed, emptied before it could reach 2^21 (docs/benchmarks.md).
     constexpr int renew_shift = 21;
-    constexpr int invalid_shift = 42;
     const auto count = [&b](const Bundle& x) -> std::uint64_t {
-        const int e = x.expires_on.time_since_epoch().count();
-        const int c = x.created_on.time_since_epoch().count();
-        const auto type = static_cast<unsigned>(code(x.bundle_type));
-        const std::uint64_t valid = static_cast<unsigned>(type - 1u < 5u) & static_cast<unsigned>(lo <= c) &
-                                    static_cast<unsigned>(c < e) & static_cast<unsigned>(e <= hi);
-        const std::uint64_t late = valid & static_cast<unsigned>(e < b.first);
-        const std::uint64_t renew = valid & static_cast<unsigned>(x.auto_renew) &
-                                    static_cast<unsigned>(b.first <= e) & static_cast<unsigned>(e <= b.last);
-        return late | renew << renew_shift | (valid ^ 1u) << invalid_shift;
+        const int e = x.expires_on().time_since_epoch().count();
+        const std::uint64_t late = static_cast<unsigned>(e < b.first);
+        const std::uint64_t renew = static_cast<unsigned>(x.auto_renew()) & static_cast<unsigned>(b.first <= e) &
+                                    static_cast<unsigned>(e <= b.last);
+        return late | renew << renew_shift;
     };
     const auto unpack = [&t](std::uint64_t w) {
         constexpr std::uint64_t mask = (std::uint64_t{1} << renew_shift) - 1;
         t.lapsed += w & mask;
-        t.renew += w >> renew_shift & mask;
-        t.invalid += w >> invalid_shift;
+        t.renew += w >> renew_shift;
     };
     // Four quarters in lockstep: four streams of reads in flight (docs/benchmarks.md).
     constexpr std::size_t ways = 4;
@@ -2152,7 +2213,7 @@ struct SweepBounds {
     std::uint64_t rest = 0;
     for (std::size_t i = part * ways; i < n; ++i) rest += count(first[i]);  // fewer than four
     unpack(rest);
-    t.none = n - t.lapsed - t.renew - t.invalid;
+    t.none = n - t.lapsed - t.renew;
     return t;
 }
 
@@ -2317,27 +2378,31 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
     }};
 }
 
-// The features usable on `day`: the type's, while the bundle is in service; none after,
-// and none for a bundle that breaks its invariants (check_feature's invalid_bundle).
+// The features usable on `day`: the type's, while the bundle is in service; none after.
 [[nodiscard]] constexpr FeatureSet features_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p,
                                                const FeatureTable& table = default_feature_table()) noexcept {
-    return ok(b) && in_service(state_on(b.expires_on, day, p)) ? table.at(b.bundle_type).value_or(FeatureSet{})
-                                                              : FeatureSet{};
+    return in_service(state_on(b, day, p)) ? table.by_type[index(b.bundle_type())] : FeatureSet{};
+}
+// features_on(b, c.today(), c.policy(), table).
+[[nodiscard]] constexpr FeatureSet features_on(const Bundle& b, const Context& c,
+                                               const FeatureTable& table = default_feature_table()) noexcept {
+    return features_on(b, c.today(), c.policy(), table);
 }
 
 // May `f` be used (or something needing it created) under `bundle` on `day`?
-// No bundle: 404 (it must exist first); a bundle that is not ok(): invalid_bundle (400);
-// out of service: 402 (renew it); not in the type: 400.
+// No bundle: 404 (it must exist first); out of service: 402 (renew it); not in the type: 400.
 [[nodiscard]] constexpr tl::expected<void, Error> check_feature(const Bundle* bundle, Feature f, date::sys_days day,
                                                                const RenewalPolicy& p,
                                                                const FeatureTable& table = default_feature_table()) noexcept {
     if (bundle == nullptr) return fail(Error::unknown_bundle);
-    if (!ok(*bundle)) return fail(Error::invalid_bundle);
-    if (!in_service(state_on(bundle->expires_on, day, p))) return fail(Error::not_in_service);
-    const auto features = table.at(bundle->bundle_type);
-    if (!features) return fail(features.error());
-    if (!(*features).has(f)) return fail(Error::feature_not_in_type);
+    if (!in_service(state_on(*bundle, day, p))) return fail(Error::not_in_service);
+    if (!table.by_type[index(bundle->bundle_type())].has(f)) return fail(Error::feature_not_in_type);
     return {};
+}
+// check_feature(bundle, f, c.today(), c.policy(), table).
+[[nodiscard]] constexpr tl::expected<void, Error> check_feature(const Bundle* bundle, Feature f, const Context& c,
+                                                               const FeatureTable& table = default_feature_table()) noexcept {
+    return check_feature(bundle, f, c.today(), c.policy(), table);
 }
 
 // The seed's gate: a bundle must exist before any SIP user or number is created.

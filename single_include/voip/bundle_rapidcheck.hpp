@@ -16,10 +16,9 @@
 //  - rc::Arbitrary<T> for BundleType, MonthEnd, RenewalPolicy, Uuid, Money, PriceList,
 //    Request, Bundle, Context, Operation, Error, Status, State, SweepAction and Feature;
 //  - generators to combine in voip::gen: day(), day_near(), policy(), prices(),
-//    bundle(policy), context(day), invalid_bundle() and the smaller ones below.
-// Every value is valid (ok()) unless the generator says otherwise, and made through the
-// public API (make_price_list(), create(), renew(), the Context constructor); only
-// invalid_bundle() assigns members, as a corrupt store would. Days favour the calendar's
+//    bundle(policy), context(day) and the smaller ones below.
+// Every value is valid and made through the public API (make_renewal_policy(),
+// make_price_list(), make_context(), create(), renew()). Days favour the calendar's
 // traps: month ends, February 28/29, leap days, 1900, 2000, 2100, 2400, the range's ends.
 #include <cstddef>
 #include <cstdint>
@@ -105,7 +104,7 @@ struct ArbitraryFrom {  // an rc::Arbitrary that calls Make
 // service: expires_on - before - 1, - before, - 1, 0, + after, + after + 1 (with the seed's
 // policy -4, -3, -1, 0, +5, +6; beyond 40 days for a wider window). Clamped to the range.
 [[nodiscard]] inline rc::Gen<date::sys_days> day_near(date::sys_days expires_on, const RenewalPolicy& policy = {}) {
-    const int b = policy.renew_days_before, a = policy.renew_days_after;
+    const int b = policy.renew_days_before(), a = policy.renew_days_after();
     return rc::gen::map(rc::gen::weightedOneOf<int>({{3, rc::gen::inRange(-40, 41)},
                                                      {2, rc::gen::element(-b - 1, -b, -1, 0, a, a + 1)}}),
                         [s = detail::serial(expires_on)](int offset) { return detail::clamped_day(s + offset); });
@@ -154,16 +153,15 @@ struct ArbitraryFrom {  // an rc::Arbitrary that calls Make
 [[nodiscard]] inline rc::Gen<RenewalPolicy> policy() {
     return rc::gen::exec([] {
         if (*rc::gen::inRange(0, 4) == 0) return RenewalPolicy{};
-        RenewalPolicy p;
-        p.month_end = *rc::gen::element(MonthEnd::clamp, MonthEnd::overflow);
-        p.term_months = *rc::gen::inRange(1, 13);
-        const int room = shortest_term_days(p.term_months);  // ok(p): before + after < room
+        const MonthEnd month_end = *rc::gen::element(MonthEnd::clamp, MonthEnd::overflow);
+        const int term = *rc::gen::inRange(1, 13);
+        const int room = shortest_term_days(term);  // before + after < room
         const int shape = *rc::gen::inRange(0, 8);
         const int cap = shape < 4 ? 9 : room;  // mostly small windows
-        p.renew_days_before = *rc::gen::inRange(0, cap < room ? cap : room);
-        const int rest = room - p.renew_days_before;
-        p.renew_days_after = shape == 7 ? rest - 1 : *rc::gen::inRange(0, cap < rest ? cap : rest);  // 7: widest
-        return p;
+        const int before = *rc::gen::inRange(0, cap < room ? cap : room);
+        const int rest = room - before;
+        const int after = shape == 7 ? rest - 1 : *rc::gen::inRange(0, cap < rest ? cap : rest);  // 7: widest
+        return *make_renewal_policy(month_end, TermMonths{term}, DaysBefore{before}, DaysAfter{after});
     });
 }
 
@@ -195,7 +193,7 @@ struct ArbitraryFrom {  // an rc::Arbitrary that calls Make
         std::optional<Money> b;
         if (*rc::gen::inRange(0, 3) != 0) p = *prices();
         if (*rc::gen::inRange(0, 3) != 0) b = *balance();
-        return Context{today, policy, p, b};
+        return *make_context(today, policy, p, b);
     });
 }
 [[nodiscard]] inline rc::Gen<Context> context(date::sys_days today) {
@@ -205,39 +203,19 @@ struct ArbitraryFrom {  // an rc::Arbitrary that calls Make
 // A valid bundle exactly as the rules make it under `policy`: create() on a day, then
 // renew() 0..30 times (each on its expiry day), so expires_on is on created_on's chain of
 // terms. A creation whose first term would pass 9999-12-31 moves a year earlier; the
-// renewals stop where the next expiry would. Requires ok(policy) (gen::policy() gives one).
+// renewals stop where the next expiry would.
 [[nodiscard]] inline rc::Gen<Bundle> bundle(const RenewalPolicy& policy = {}) {
     return rc::gen::exec([policy] {
         const Request r = *request();
         const Uuid id = *uuid();
         date::sys_days start = *day();
         if (!first_expiry(start, policy)) start -= date::days{366};  // then at most 9998-12-30: it fits
-        Bundle b = create(r, id, Context{start, policy})->bundle;
+        Bundle b = create(r, id, *make_context(start, policy))->bundle;
         const int renewals = *rc::gen::weightedOneOf<int>({{3, rc::gen::inRange(0, 4)}, {1, rc::gen::inRange(0, 31)}});
         for (int i = 0; i < renewals; ++i) {
-            const Result next = renew(b, Context{b.expires_on, policy});
+            const Result next = renew(b, *make_context(b.expires_on(), policy));
             if (!next) break;
             b = next->bundle;
-        }
-        return b;
-    });
-}
-
-// A bundle that is not ok(), as a corrupt store could hold it: a valid one with its dates
-// swapped or equal, a type byte outside 1..5, a day outside 0001..9999, or a default Bundle.
-[[nodiscard]] inline rc::Gen<Bundle> invalid_bundle() {
-    return rc::gen::exec([] {
-        Bundle b = *bundle(*policy());
-        switch (*rc::gen::inRange(0, 6)) {
-            case 0: std::swap(b.created_on, b.expires_on); break;
-            case 1: b.created_on = b.expires_on; break;
-            case 2:
-                b.bundle_type = static_cast<BundleType>(  // 0 or 6..255
-                    static_cast<std::uint8_t>(*rc::gen::oneOf(rc::gen::just(0), rc::gen::inRange(6, 256))));
-                break;
-            case 3: b.expires_on = max_day + date::days{*rc::gen::inRange(1, 1'000'000)}; break;
-            case 4: b.created_on = min_day - date::days{*rc::gen::inRange(1, 1'000'000)}; break;
-            default: b = Bundle{}; break;  // 1970-01-01 twice
         }
         return b;
     });
@@ -286,7 +264,7 @@ template <>
 struct Arbitrary<voip::SweepAction> {
     static Gen<voip::SweepAction> arbitrary() {
         using A = voip::SweepAction;
-        return gen::element(A::none, A::renew, A::lapsed, A::invalid);
+        return gen::element(A::none, A::renew, A::lapsed);
     }
 };
 template <>

@@ -71,13 +71,9 @@ void keep(const T& r) {
 date::sys_days day(const char* iso) { return *voip::parse_iso_date(iso); }
 
 voip::Bundle seed_bundle() {
-    voip::Bundle b;
-    b.uuid = *voip::parse_uuid("0fba8c48-99fc-4727-8ca7-c847376da415");
-    b.created_on = day("2018-08-01");
-    b.expires_on = day("2018-09-01");
-    b.bundle_type = voip::BundleType::residential;
-    b.auto_renew = true;
-    return b;
+    return *voip::make_bundle(*voip::parse_uuid("0fba8c48-99fc-4727-8ca7-c847376da415"),
+                              voip::CreatedOn{day("2018-08-01")}, voip::ExpiresOn{day("2018-09-01")},
+                              voip::BundleType::residential, voip::AutoRenew::on);
 }
 
 voip::Context priced(const char* today, std::int64_t balance) {
@@ -88,7 +84,7 @@ voip::Context priced(const char* today, std::int64_t balance) {
                                                {BundleType::fax_only, Money{500}},
                                                {BundleType::trunk_only, Money{2500}},
                                                {BundleType::forward_only, Money{300}}});
-    return voip::Context{day(today), voip::RenewalPolicy{}, *prices, Money{balance}};
+    return voip::make_context(day(today), voip::RenewalPolicy{}, *prices, Money{balance}).value();
 }
 
 }  // namespace
@@ -108,8 +104,8 @@ TEST_CASE("create, update and renew decisions allocate nothing") {
     const voip::Bundle b = seed_bundle();
     const voip::Request dearer{true, voip::BundleType::business};
     const voip::Request cheaper{false, voip::BundleType::forward_only};
-    const voip::Uuid u = b.uuid;
-    const voip::Context plain{day("2018-08-30")};
+    const voip::Uuid u = b.uuid();
+    const voip::Context plain = voip::make_context(day("2018-08-30")).value();
     const voip::Context rich = priced("2018-08-17", 100000);
     const voip::Context poor = priced("2018-08-17", 10);
     const voip::Context renew_day = priced("2018-08-30", 100000);
@@ -139,15 +135,15 @@ TEST_CASE("create, update and renew decisions allocate nothing") {
 
 TEST_CASE("the handle_* entry points allocate nothing, errors included") {
     const voip::Bundle stored = seed_bundle();
-    const auto find = [&](const voip::Uuid& u) -> const voip::Bundle* { return u == stored.uuid ? &stored : nullptr; };
+    const auto find = [&](const voip::Uuid& u) -> const voip::Bundle* { return u == stored.uuid() ? &stored : nullptr; };
     const voip::Context c = priced("2018-08-30", 100000);
     const voip::Request body{true, voip::BundleType::business};
     const voip::Uuid fresh = *voip::parse_uuid("11111111-2222-4333-8444-555555555555");
     CHECK(allocations_in([&] {
               keep(voip::create(body, fresh, c));
-              keep(voip::handle_update(stored.uuid, body, find, c));
+              keep(voip::handle_update(stored.uuid(), body, find, c));
               keep(voip::handle_update(fresh, body, find, c));  // 404
-              keep(voip::handle_renew(stored.uuid, find, c));
+              keep(voip::handle_renew(stored.uuid(), find, c));
               keep(voip::handle_renew(fresh, find, c));
               keep(voip::upgrade_charge_breakdown(stored, voip::BundleType::business, c));
           }) == 0);

@@ -34,13 +34,12 @@ int main() {
     const auto expires = first_expiry(today, RenewalPolicy{});
     check(expires.has_value() && *expires == sys_days{2018y / September / 1d}, "first_expiry");
 
-    const Context ctx{today + one_day * 30};  // 2018-08-31: renewal window open
-    Bundle b;
-    b.created_on = today;
-    b.expires_on = *expires;
-    const auto r = renew(b, ctx);
-    check(r.has_value() && year_month_day{r->bundle.expires_on} == 2018y / October / 1d, "renew");
-    check(to_iso_string(r->bundle.expires_on) == "2018-10-01", "to_iso_string");
+    const Context ctx = make_context(today + one_day * 30).value();  // 2018-08-31: renewal window open
+    const auto b = make_bundle(Uuid{}, CreatedOn{today}, ExpiresOn{*expires}, BundleType::business, AutoRenew::off);
+    check(b.has_value(), "make_bundle");
+    const auto r = renew(*b, ctx);
+    check(r.has_value() && year_month_day{r->bundle.expires_on()} == 2018y / October / 1d, "renew");
+    check(to_iso_string(r->bundle.expires_on()) == "2018-10-01", "to_iso_string");
     // The library's dates and std::chrono's compare directly.
     check(*parse_iso_date("2018-08-01") == today, "parse_iso_date == std::chrono::sys_days");
     check(name(Error::outside_renewal_window) == "outside_renewal_window", "name(Error)");

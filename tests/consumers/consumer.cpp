@@ -61,11 +61,11 @@ int main(int argc, char** argv) {
     // The seed's create example, end to end: 201 and the seed's result.
     const auto uuid = voip::parse_uuid("0FBA8C48-99FC-4727-8CA7-C847376DA415");
     check(uuid.has_value(), "parse_uuid accepts upper case");
-    const voip::Context context{seed_day};
+    const voip::Context context = voip::make_context(seed_day).value();
     const voip::Result created = voip::create(voip::Request{true, voip::BundleType::business}, *uuid, context);
     check(created.has_value(), "create succeeds");
     if (created) {
-        check(voip::to_iso_string(created->bundle.expires_on) == "2018-09-01", "one term after 2018-08-01");
+        check(voip::to_iso_string(created->bundle.expires_on()) == "2018-09-01", "one term after 2018-08-01");
         check(voip::to_string(voip::make_envelope(voip::Operation::create, created)) ==
                   R"({"result":{"auto_renew":true,"bundle_type":1,"expires_on":"2018-09-01",)"
                   R"("uuid":"0fba8c48-99fc-4727-8ca7-c847376da415"},"status_code":201,"status_message":"Created"})",

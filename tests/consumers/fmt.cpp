@@ -34,13 +34,8 @@ void every_value_same_as_stream(int first, int last) {
 date::sys_days day(int y, unsigned m, unsigned d) { return date::sys_days{date::year{y} / date::month{m} / date::day{d}}; }
 
 voip::Bundle seed_bundle() {
-    voip::Bundle b;
-    b.uuid = *voip::parse_uuid("0fba8c48-99fc-4727-8ca7-c847376da415");
-    b.created_on = day(2018, 8, 1);
-    b.expires_on = day(2018, 9, 1);
-    b.bundle_type = voip::BundleType::business;
-    b.auto_renew = true;
-    return b;
+    return *voip::make_bundle(*voip::parse_uuid("0fba8c48-99fc-4727-8ca7-c847376da415"), voip::CreatedOn{day(2018, 8, 1)},
+                              voip::ExpiresOn{day(2018, 9, 1)}, voip::BundleType::business, voip::AutoRenew::on);
 }
 
 }  // namespace
@@ -100,8 +95,8 @@ TEST_CASE("composite values format as operator<< prints them") {
     same_as_stream(b);
     CHECK(fmt::format("{}", b).find("0fba8c48-99fc-4727-8ca7-c847376da415") != std::string::npos);
     same_as_stream(voip::RenewalPolicy{});
-    same_as_stream(*voip::renewal_window(b, voip::RenewalPolicy{}));
-    CHECK(fmt::format("{}", *voip::renewal_window(b, voip::RenewalPolicy{})) == "[2018-08-29, 2018-09-06]");
+    same_as_stream(voip::renewal_window(b, voip::RenewalPolicy{}));
+    CHECK(fmt::format("{}", voip::renewal_window(b, voip::RenewalPolicy{})) == "[2018-08-29, 2018-09-06]");
     const auto prices = voip::make_price_list({{voip::BundleType::business, voip::Money{900}},
                                                {voip::BundleType::residential, voip::Money{1500}},
                                                {voip::BundleType::fax_only, voip::Money{0}},
@@ -120,10 +115,9 @@ TEST_CASE("composite values format as operator<< prints them") {
     same_as_stream(voip::make_envelope(voip::Operation::create, voip::Result{voip::Decision{b, voip::Money{0}}}));
     same_as_stream(voip::error_envelope(voip::Error::malformed_uuid));
     same_as_stream(voip::default_feature_table());
-    voip::Context ctx{b.created_on};
+    voip::Context ctx = voip::make_context(b.created_on()).value();
     same_as_stream(ctx);
-    ctx.prices = *prices;
-    ctx.balance = voip::Money{5};
+    ctx = voip::make_context(b.created_on(), voip::RenewalPolicy{}, *prices, voip::Money{5}).value();
     same_as_stream(ctx);
     const auto charge = voip::upgrade_charge_breakdown(b, voip::BundleType::residential, ctx);
     same_as_stream(*charge);
@@ -131,6 +125,6 @@ TEST_CASE("composite values format as operator<< prints them") {
     same_as_stream(voip::WriteOptions{voip::Layout::pretty});
     same_as_stream(voip::RawField::of(std::int64_t{7}));
     same_as_stream(voip::RawRequest{voip::RawField::null(), voip::RawField::of(true)});
-    const std::string line = fmt::format("{} {}", voip::Status::created, b.bundle_type);
+    const std::string line = fmt::format("{} {}", voip::Status::created, b.bundle_type());
     CHECK(line == "201 Created 1 (Business)");
 }

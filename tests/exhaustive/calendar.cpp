@@ -115,18 +115,17 @@ struct ChainFigures {
 // 3. First expiry and `renewals` renewals from every start day in [first, last].
 ChainFigures chains(Ymd first, Ymd last, voip::MonthEnd mode, int renewals) {
     ChainFigures f;
-    voip::Context ctx{voip::min_day};
-    ctx.policy.month_end = mode;
+    voip::Context ctx = voip::make_context(voip::min_day, voip::make_renewal_policy(mode).value()).value();
     const voip::Request request{false, voip::BundleType::residential};
     for (Ymd start = first;; start = oracle::next_day(start)) {
         ++f.start_days;
         const std::int64_t start_serial = serial_of(start);
-        ctx.today = day_of(start_serial);
+        ctx = ctx.with_today(day_of(start_serial)).value();
         const auto created = voip::create(request, voip::Uuid{}, ctx);
         Ymd expect = mode == voip::MonthEnd::clamp ? oracle::add_clamped(start, 1, start.d) : oracle::add_overflow(start, 1);
-        if (!created || created->bundle.expires_on != day_of(serial_of(expect)) || created->bundle.created_on != ctx.today) {
+        if (!created || created->bundle.expires_on() != day_of(serial_of(expect)) || created->bundle.created_on() != ctx.today()) {
             fail("create on " + oracle::text(start) + " expected " + oracle::text(expect) + " got " +
-                 (created ? show(created->bundle.expires_on) : std::string(voip::name(created.error()))));
+                 (created ? show(created->bundle.expires_on()) : std::string(voip::name(created.error()))));
             continue;
         }
         ++f.expiries;
@@ -142,25 +141,24 @@ ChainFigures chains(Ymd first, Ymd last, voip::MonthEnd mode, int renewals) {
                 if (anchored != previous)
                     fail("oracle: clamp boundary " + oracle::text(anchored) + " != " + oracle::text(previous));
             }
-            const auto ts = voip::term_start(b, ctx.policy);
-            if (!ts || *ts != day_of(serial_of(boundary)))
+            if (voip::term_start(b, ctx.policy()) != day_of(serial_of(boundary)))
                 fail("term_start of " + oracle::text(expect) + " from " + oracle::text(start) + " expected " +
                      oracle::text(boundary));
 
             // Renew on a day of the window, alternating its first day, expires_on and its last day.
-            const int offsets[3] = {-ctx.policy.renew_days_before, 0, ctx.policy.renew_days_after};
-            ctx.today = b.expires_on + date::days{offsets[k % 3]};
+            const int offsets[3] = {-ctx.policy().renew_days_before(), 0, ctx.policy().renew_days_after()};
+            ctx = ctx.with_today(b.expires_on() + date::days{offsets[k % 3]}).value();
             const auto renewed = voip::renew(b, ctx);
             previous = expect;
             expect = mode == voip::MonthEnd::clamp ? oracle::add_clamped(start, k + 1, start.d)  // from the anchor
                                                    : oracle::add_overflow(expect, 1);            // chained
-            if (!renewed || renewed->bundle.expires_on != day_of(serial_of(expect))) {
+            if (!renewed || renewed->bundle.expires_on() != day_of(serial_of(expect))) {
                 fail("renewal " + std::to_string(k) + " from " + oracle::text(start) + " (" +
                      (mode == voip::MonthEnd::clamp ? "clamp" : "overflow") + ") expected " + oracle::text(expect) +
-                     " got " + (renewed ? show(renewed->bundle.expires_on) : std::string(voip::name(renewed.error()))));
+                     " got " + (renewed ? show(renewed->bundle.expires_on()) : std::string(voip::name(renewed.error()))));
                 break;
             }
-            if (renewed->bundle.created_on != b.created_on) fail("renewal moved created_on");
+            if (renewed->bundle.created_on() != b.created_on()) fail("renewal moved created_on");
             b = renewed->bundle;
             ++f.expiries;
         }
@@ -173,14 +171,13 @@ ChainFigures chains(Ymd first, Ymd last, voip::MonthEnd mode, int renewals) {
 // the oracle's date when in range, else date_out_of_range. Returns expiries checked.
 std::uint64_t first_expiries(Ymd first, Ymd last, voip::MonthEnd mode, std::uint64_t& out_of_range) {
     std::uint64_t n = 0;
-    voip::RenewalPolicy p;
-    p.month_end = mode;
-    p.renew_days_before = 0;  // any window fits every term length
-    p.renew_days_after = 0;
     for (Ymd start = first;; start = oracle::next_day(start)) {
         const auto today = day_of(serial_of(start));
         for (int months = 1; months <= 12; ++months) {
-            p.term_months = months;
+            // No window: any fits every term length.
+            const voip::RenewalPolicy p = voip::make_renewal_policy(mode, voip::TermMonths{months}, voip::DaysBefore{0},
+                                                                    voip::DaysAfter{0})
+                                              .value();
             ++n;
             const Ymd expect = mode == voip::MonthEnd::clamp ? oracle::add_clamped(start, months, start.d)
                                                              : oracle::add_overflow(start, months);
@@ -194,17 +191,17 @@ std::uint64_t first_expiries(Ymd first, Ymd last, voip::MonthEnd mode, std::uint
                      oracle::text(expect));
             }
             // Renewal of a bundle expiring on `start` (created a term earlier, or on 0001-01-01).
-            voip::Bundle b;
-            b.expires_on = today;
-            b.created_on = voip::min_day;
-            if (!voip::ok(b)) continue;  // expires_on == 0001-01-01
+            const auto made = voip::make_bundle(voip::Uuid{}, voip::CreatedOn{voip::min_day}, voip::ExpiresOn{today},
+                                                voip::BundleType::business, voip::AutoRenew::off);
+            if (!made) continue;  // expires_on == 0001-01-01
+            const voip::Bundle b = *made;
             const Ymd anchor{1, 1, 1};
             const Ymd renew_expect =
                 mode == voip::MonthEnd::clamp ? oracle::add_clamped(start, months, anchor.d) : oracle::add_overflow(start, months);
             const auto next = voip::next_expiry(b, p);
             if (renew_expect.y > 9999) {
                 if (next || next.error() != voip::Error::date_out_of_range) fail("next_expiry past 9999 from " + oracle::text(start));
-                const voip::Context ctx{today, p};
+                const voip::Context ctx = voip::make_context(today, p).value();
                 const auto r = voip::renew(b, ctx);
                 if (r || r.error() != voip::Error::date_out_of_range ||
                     voip::status(r.error()) != voip::Status::bad_request)
@@ -248,14 +245,12 @@ int main() {
 
     // The lower edge: a bundle in the first month of year 1 (term_start never leaves the range).
     {
-        voip::Bundle b;
-        b.created_on = voip::min_day;
-        b.expires_on = voip::min_day + date::days{20};
+        const voip::Bundle b = *voip::make_bundle(voip::Uuid{}, voip::CreatedOn{voip::min_day},
+                                                  voip::ExpiresOn{voip::min_day + date::days{20}},
+                                                  voip::BundleType::business, voip::AutoRenew::off);
         for (const auto mode : {voip::MonthEnd::clamp, voip::MonthEnd::overflow}) {
-            voip::RenewalPolicy p;
-            p.month_end = mode;
-            const auto ts = voip::term_start(b, p);
-            if (!ts || *ts != b.created_on) fail("term_start in 0001-01 is not created_on");
+            if (voip::term_start(b, voip::make_renewal_policy(mode).value()) != b.created_on())
+                fail("term_start in 0001-01 is not created_on");
         }
     }
 

@@ -46,7 +46,7 @@ int main() {
     values += every_byte<Error>("Error", static_cast<unsigned>(first_error), static_cast<unsigned>(last_error),
                                 "unknown_error", [](Error e) { return name(e); });
     values += every_byte<State>("State", 0, 3, "invalid", [](State s) { return name(s); });
-    values += every_byte<SweepAction>("SweepAction", 0, 3, "unknown", [](SweepAction a) { return name(a); });
+    values += every_byte<SweepAction>("SweepAction", 0, 2, "unknown", [](SweepAction a) { return name(a); });
     values += every_byte<JsonKind>("JsonKind", 0, 8, "invalid", [](JsonKind k) { return name(k); });
     values += every_byte<Operation>("Operation", 0, 2, "invalid", [](Operation o) { return name(o); });
     values += every_byte<Feature>("Feature", 0, static_cast<unsigned>(feature_count) - 1, "invalid",
@@ -57,25 +57,25 @@ int main() {
     // MonthEnd prints its name or "invalid".
     for (unsigned v = 0; v <= 0xFF; ++v) {
         const Status s = status(static_cast<Error>(v));
-        check(s == Status::bad_request || s == Status::payment_required || s == Status::not_found,
+        check(s == Status::bad_request || s == Status::payment_required || s == Status::not_found ||
+                  s == Status::internal_server_error,
               "status(Error " + std::to_string(v) + ")");
         check(ok(static_cast<BundleType>(v)) == (v >= 1 && v <= 5), "ok(BundleType " + std::to_string(v) + ")");
         std::ostringstream os;
         os << static_cast<MonthEnd>(v);
         check(os.str() == (v == 0 ? "clamp" : v == 1 ? "overflow" : "invalid"), "MonthEnd " + std::to_string(v));
-        RenewalPolicy p;
-        p.month_end = static_cast<MonthEnd>(v);
-        check(ok(p) == (v <= 1), "ok(policy with MonthEnd " + std::to_string(v) + ")");
+        check(make_renewal_policy(static_cast<MonthEnd>(v)).has_value() == (v <= 1),
+              "make_renewal_policy(MonthEnd " + std::to_string(v) + ")");
     }
     values += 256;
 
-    // Status: every 16-bit value has a message, the seed's five their own.
+    // Status: every 16-bit value has a message, the seed's five and 500 their own.
     std::set<std::string_view> messages;
     for (unsigned v = 0; v <= 0xFFFF; ++v) {
         const auto s = static_cast<Status>(v);
         const std::string_view m = status_message(s);
         check(code(s) == static_cast<int>(v), "code(Status " + std::to_string(v) + ")");
-        const bool seed = v == 200 || v == 201 || v == 400 || v == 402 || v == 404;
+        const bool seed = v == 200 || v == 201 || v == 400 || v == 402 || v == 404 || v == 500;
         if (seed) check(messages.insert(m).second, "status message repeated: " + std::string(m));
         else check(m == "Bad Request", "Status " + std::to_string(v) + " message " + std::string(m));
     }

@@ -84,7 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
 
     // On through the rules and the writer.
-    const voip::Context ctx{date::sys_days{date::year{2018} / 8 / 1}};
+    const voip::Context ctx = voip::make_context(date::sys_days{date::year{2018} / 8 / 1}).value();
     const auto call = voip::parse_create(text);
     FUZZ_CHECK(call.has_value() == parsed.has_value());
     const voip::Result r = call ? voip::create(*call, voip::Uuid{}, ctx) : voip::Result(voip::fail(call.error()));

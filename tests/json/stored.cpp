@@ -22,25 +22,21 @@ std::string stored_outcome(const std::string& line) {
 }  // namespace
 
 TEST_CASE("a stored bundle is the seed's result members in order, then created_on") {
-    CHECK(*encode_bundle(seed_bundle()) ==
+    CHECK(encode_bundle(seed_bundle()) ==
           R"({"auto_renew":true,"bundle_type":1,"expires_on":"2018-09-01",)"
           R"("uuid":"0fba8c48-99fc-4727-8ca7-c847376da415","created_on":"2018-08-01"})");
-    Bundle b = seed_bundle();
-    b.auto_renew = false;
-    CHECK(encode_bundle(b)->size() == max_bundle_json_size);
+    CHECK(encode_bundle(*seed_bundle().with_type(BundleType::business, AutoRenew::off)).size() == max_bundle_json_size);
 }
 
 TEST_CASE("round trip: encode then decode gives the same bundle, for many bundles") {
     std::mt19937_64 gen(12345);
     std::uniform_int_distribution<int> day(0, 3652058 - 400);  // 0001-01-01 .. 9999-12-31 less a margin
     for (int i = 0; i < 20000; ++i) {
-        Bundle b;
-        b.uuid = make_uuid_v4(gen);
-        b.created_on = min_day + date::days{day(gen)};
-        b.expires_on = b.created_on + date::days{1 + day(gen) % 400};
-        b.bundle_type = static_cast<BundleType>(1 + i % 5);
-        b.auto_renew = (i & 1) != 0;
-        const std::string line = *encode_bundle(b);
+        const date::sys_days created_on = min_day + date::days{day(gen)};
+        const Bundle b = *make_bundle(make_uuid_v4(gen), CreatedOn{created_on},
+                                      ExpiresOn{created_on + date::days{1 + day(gen) % 400}},
+                                      static_cast<BundleType>(1 + i % 5), (i & 1) != 0 ? AutoRenew::on : AutoRenew::off);
+        const std::string line = encode_bundle(b);
         const auto back = decode_bundle(line);
         REQUIRE(back);
         CHECK(*back == b);
@@ -102,18 +98,12 @@ TEST_CASE("stored bundles: each broken line is its own typed error") {
     }
 }
 
-TEST_CASE("write_bundle_json: buffer and invariants checked") {
+TEST_CASE("write_bundle_json: the buffer checked") {
     // Zeroed: `last` is a const char* into the buffer, and g++ -O2 takes the bytes it points
     // at for an input (-Wmaybe-uninitialized); the writer only compares against it.
     char buf[max_bundle_json_size] = {};
     CHECK(write_bundle_json(buf, buf + sizeof buf - 2, seed_bundle()).error() == Error::buffer_too_small);
-    Bundle bad = seed_bundle();
-    bad.expires_on = bad.created_on;
-    CHECK(write_bundle_json(buf, buf + sizeof buf, bad).error() == Error::invalid_bundle);
-    CHECK(encode_bundle(bad).error() == Error::invalid_bundle);
-    bad = seed_bundle();
-    bad.bundle_type = static_cast<BundleType>(9);
-    CHECK(write_bundle_json(buf, buf + sizeof buf, bad).error() == Error::invalid_bundle);
+    CHECK(write_bundle_json(buf, buf + sizeof buf, seed_bundle()) == encode_bundle(seed_bundle()).size());
 }
 
 TEST_CASE("price lists: every type, integers in range, nothing else") {

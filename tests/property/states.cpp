@@ -12,8 +12,8 @@ void window_bounds() {
         const date::sys_days e = *gen::day_between(min_day + date::days{400}, max_day - date::days{400});
         const RenewalWindow w = renewal_window(e, p);
         RC_ASSERT(w.contains(e));
-        RC_ASSERT(serial(e) - serial(w.first) == p.renew_days_before);
-        RC_ASSERT(serial(w.last) - serial(e) == p.renew_days_after);
+        RC_ASSERT(serial(e) - serial(w.first) == p.renew_days_before());
+        RC_ASSERT(serial(w.last) - serial(e) == p.renew_days_after());
         RC_ASSERT(!w.contains(w.first - date::days{1}));
         RC_ASSERT(!w.contains(w.last + date::days{1}));
     });
@@ -24,7 +24,7 @@ void states_partition_days() {
         const RenewalPolicy p = *gen::policy();
         const date::sys_days e = *gen::day_between(min_day + date::days{400}, max_day - date::days{400});
         const date::sys_days d = *gen::day_between(e - date::days{400}, e + date::days{400});
-        const int before = p.renew_days_before, after = p.renew_days_after;
+        const int before = p.renew_days_before(), after = p.renew_days_after();
         const int n = serial(d) - serial(e);  // days from expiry
         const bool is_active = n < -before;
         const bool is_open = -before <= n && n < 0;
@@ -47,7 +47,7 @@ void feature_usable_in_service_and_type() {
     property("a feature is usable exactly while in service and in the type; 404 -> 402 -> 400", [] {
         const RenewalPolicy p = *gen::policy();
         const Bundle b = *gen::bundle(p);
-        const date::sys_days d = *gen::day_near(b.expires_on, p);
+        const date::sys_days d = *gen::day_near(b.expires_on(), p);
         const Feature f = arbitrary<Feature>();
         FeatureTable table = default_feature_table();
         if (*rc::gen::arbitrary<bool>())  // an operator's own table
@@ -57,9 +57,9 @@ void feature_usable_in_service_and_type() {
                     set = *rc::gen::arbitrary<bool>() ? set.with(fi) : set.without(fi);
                 }
             }
-        const bool serving = d < b.expires_on;
-        const bool has = table.at(b.bundle_type)->has(f);
-        RC_ASSERT(features_on(b, d, p, table) == (serving ? (*table.at(b.bundle_type)) : FeatureSet{}));
+        const bool serving = d < b.expires_on();
+        const bool has = table.at(b.bundle_type())->has(f);
+        RC_ASSERT(features_on(b, d, p, table) == (serving ? (*table.at(b.bundle_type())) : FeatureSet{}));
         const auto r = check_feature(&b, f, d, p, table);
         RC_ASSERT(r.has_value() == (serving && has));
         if (!serving) RC_ASSERT(fails_with(r, Error::not_in_service));

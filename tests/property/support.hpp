@@ -46,9 +46,9 @@ bool fails_with(const tl::expected<T, Error>& r, Error e) {
 // (anchored on created_on in clamp mode, chained in overflow mode) up to the first
 // boundary at or after expires_on.
 inline std::vector<date::sys_days> chain(const Bundle& b, const RenewalPolicy& p) {
-    std::vector<date::sys_days> t{b.created_on};
-    while (t.back() < b.expires_on) {
-        const auto next = add_term(t.back(), b.created_on, p);
+    std::vector<date::sys_days> t{b.created_on()};
+    while (t.back() < b.expires_on()) {
+        const auto next = add_term(t.back(), b.created_on(), p);
         if (!next) break;
         t.push_back(*next);
     }

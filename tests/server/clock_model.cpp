@@ -35,7 +35,7 @@ struct Model {
                          std::to_string(charge.minor) + ' ' + std::to_string(balance.minor));
     }
     void create(const voip::Uuid& u, voip::BundleType t, bool auto_renew) {
-        const auto r = voip::create(voip::Request{auto_renew, t}, u, voip::Context{today, policy, prices, balance});
+        const auto r = voip::create(voip::Request{auto_renew, t}, u, voip::make_context(today, policy, prices, balance).value());
         if (!r) return;
         bundles.push_back({r->bundle, false});
         balance = voip::subtract(balance, r->charge).value();
@@ -51,23 +51,23 @@ struct Model {
                 if (a == voip::SweepAction::renew) due.push_back(&k);
             }
             const auto order = [](const Kept* a, const Kept* b) {
-                return std::tie(a->bundle.expires_on, a->bundle.uuid) < std::tie(b->bundle.expires_on, b->bundle.uuid);
+                return std::make_tuple(a->bundle.expires_on(), a->bundle.uuid()) < std::make_tuple(b->bundle.expires_on(), b->bundle.uuid());
             };
             std::sort(lapsing.begin(), lapsing.end(), order);
             std::sort(due.begin(), due.end(), order);
             for (Kept* k : lapsing) {
                 k->lapsed = true;
-                event(d, k->bundle.uuid, "lapsed", voip::Money{0});
+                event(d, k->bundle.uuid(), "lapsed", voip::Money{0});
             }
             for (Kept* k : due) {
-                const auto r = voip::renew(k->bundle, voip::Context{d, policy, prices, balance});
+                const auto r = voip::renew(k->bundle, voip::make_context(d, policy, prices, balance).value());
                 if (!r) {
-                    event(d, k->bundle.uuid, "renewal_failed", voip::Money{0});
+                    event(d, k->bundle.uuid(), "renewal_failed", voip::Money{0});
                     continue;
                 }
                 k->bundle = r->bundle;
                 balance = voip::subtract(balance, r->charge).value();
-                event(d, k->bundle.uuid, "renewed", r->charge);
+                event(d, k->bundle.uuid(), "renewed", r->charge);
             }
         }
         today = to;

@@ -34,7 +34,7 @@ TEST_CASE("the issue's example configuration") {
     CHECK(!c->generated);
     const auto overflow = parse_config(with(R"("clamp")", R"("overflow", "renew_days_before": 2)"));
     REQUIRE(overflow.has_value());
-    CHECK(overflow->policy == voip::RenewalPolicy{voip::MonthEnd::overflow, 1, 2, 5});
+    CHECK(overflow->policy == voip::make_renewal_policy(voip::MonthEnd::overflow, voip::TermMonths{1}, voip::DaysBefore{2}, voip::DaysAfter{5}).value());
 }
 
 TEST_CASE("each refusal names its place") {

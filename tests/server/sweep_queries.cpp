@@ -17,8 +17,8 @@ date::sys_days day(int y, unsigned m, unsigned d) { return date::sys_days{date::
 
 TEST_CASE("due_for_renewal and lapsing select what voip::sweep acts on") {
     std::mt19937_64 gen(20261202);
-    for (const voip::RenewalPolicy policy : {voip::RenewalPolicy{}, voip::RenewalPolicy{voip::MonthEnd::overflow, 1, 0, 0},
-                                             voip::RenewalPolicy{voip::MonthEnd::clamp, 3, 10, 20}}) {
+    for (const voip::RenewalPolicy policy : {voip::RenewalPolicy{}, voip::make_renewal_policy(voip::MonthEnd::overflow, voip::TermMonths{1}, voip::DaysBefore{0}, voip::DaysAfter{0}).value(),
+                                             voip::make_renewal_policy(voip::MonthEnd::clamp, voip::TermMonths{3}, voip::DaysBefore{10}, voip::DaysAfter{20}).value()}) {
         Store store(":memory:");
         const auto account = store.ensure_account("r", "u", voip::Money{0}, day(2018, 8, 1));
         const auto other = store.ensure_account("r", "v", voip::Money{0}, day(2018, 8, 1));
@@ -45,13 +45,13 @@ TEST_CASE("due_for_renewal and lapsing select what voip::sweep acts on") {
             std::set<voip::Uuid> renew, lapsed;
             const auto totals = voip::sweep(bundles.begin(), bundles.end(), d, policy,
                                             [&](const voip::Bundle& b, voip::SweepAction a) {
-                                                (a == voip::SweepAction::renew ? renew : lapsed).insert(b.uuid);
+                                                (a == voip::SweepAction::renew ? renew : lapsed).insert(b.uuid());
                                             });
             const auto r = voip::sweep_ranges(d, policy);
             REQUIRE(r.has_value());
             std::set<voip::Uuid> got_renew, got_lapsed;
-            for (const auto& b : store.due_for_renewal(account, r->renew_first, r->renew_last)) got_renew.insert(b.bundle.uuid);
-            for (const auto& b : store.lapsing(account, r->lapsed_before)) got_lapsed.insert(b.bundle.uuid);
+            for (const auto& b : store.due_for_renewal(account, r->renew_first, r->renew_last)) got_renew.insert(b.bundle.uuid());
+            for (const auto& b : store.lapsing(account, r->lapsed_before)) got_lapsed.insert(b.bundle.uuid());
             CHECK(got_renew == renew);
             CHECK(got_lapsed == lapsed);
             CHECK(totals.renew == renew.size());

@@ -9,10 +9,10 @@ namespace voip_app {
 // A bundle's members in the envelope's order (status and quote answers).
 void add_bundle_members(JsonOut& j, const voip::Bundle& b);
 
-// The status of `b` on ctx.today, into an open result object: the bundle's members, then
+// The status of `b` on ctx.today(), into an open result object: the bundle's members, then
 // lines::status (state, in_service, renewable, actions, renewal_window and next_expiry but
-// for a lapsed bundle, features). False, and nothing written, for a bundle that is not ok().
-[[nodiscard]] bool add_status_members(JsonOut& j, const voip::Bundle& b, const voip::Context& ctx);
+// for a lapsed bundle, features).
+void add_status_members(JsonOut& j, const voip::Bundle& b, const voip::Context& ctx);
 
 // Closes the result object, then "status_code" and "status_message" and the envelope.
 void close_envelope(JsonOut& j, voip::Status s);

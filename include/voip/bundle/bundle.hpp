@@ -28,34 +28,48 @@ class Bundle;
                                                                 ExpiresOn expires_on, BundleType bundle_type,
                                                                 AutoRenew auto_renew) noexcept;
 
-// The members are public to read; a bundle is made by make_bundle() (or a decoder, which
-// calls it), and one whose members were assigned by hand must pass ok() before a rule
-// relies on it: every rule answers invalid_bundle otherwise. A default Bundle is not ok().
+// Valid by construction: made only by make_bundle() (decoders call it) and changed only
+// through with_type() and renewed_until(), so every Bundle holds
+//   ok(bundle_type()), 0001-01-01 <= created_on() < expires_on() <= 9999-12-31.
+// No default: there is no "empty" bundle. Trivially copyable, 28 bytes.
 class Bundle {
 public:
-    constexpr Bundle() noexcept = default;
+    [[nodiscard]] constexpr const Uuid& uuid() const noexcept { return uuid_; }
+    // const: `b.expires_on() = d` does not compile (it would assign to a copy).
+    [[nodiscard]] constexpr const date::sys_days created_on() const noexcept { return created_on_; }  // the month-end anchor
+    [[nodiscard]] constexpr const date::sys_days expires_on() const noexcept { return expires_on_; }  // first day out of service
+    [[nodiscard]] constexpr BundleType bundle_type() const noexcept { return bundle_type_; }
+    [[nodiscard]] constexpr bool auto_renew() const noexcept { return auto_renew_; }
 
-    Uuid uuid;
-    date::sys_days created_on{};  // first day of the first term; the month-end anchor
-    date::sys_days expires_on{};  // first day not in service unless renewed: terms are [start, expires_on)
-    BundleType bundle_type = BundleType::business;
-    bool auto_renew = false;
+    // The same bundle with another type and flag (update); bundle_type_out_of_range for a
+    // type outside 1..5.
+    [[nodiscard]] constexpr tl::expected<Bundle, Error> with_type(BundleType t, AutoRenew a) const noexcept {
+        if (!ok(t)) return fail(Error::bundle_type_out_of_range);
+        return Bundle(uuid_, created_on_, expires_on_, t, a == AutoRenew::on);
+    }
+    // The same bundle expiring on `e` (renew); date_out_of_range outside 0001..9999,
+    // invalid_bundle unless e is after created_on().
+    [[nodiscard]] constexpr tl::expected<Bundle, Error> renewed_until(ExpiresOn e) const noexcept {
+        if (!in_range(e.day)) return fail(Error::date_out_of_range);
+        if (!(created_on_ < e.day)) return fail(Error::invalid_bundle);
+        return Bundle(uuid_, created_on_, e.day, bundle_type_, auto_renew_);
+    }
 
 private:
-    // User-provided, so Bundle is no aggregate: Bundle{uuid, d1, d2, type, true} does not compile.
     constexpr Bundle(const Uuid& u, date::sys_days c, date::sys_days e, BundleType t, bool a) noexcept
-        : uuid(u), created_on(c), expires_on(e), bundle_type(t), auto_renew(a) {}
+        : uuid_(u), created_on_(c), expires_on_(e), bundle_type_(t), auto_renew_(a) {}
     friend constexpr tl::expected<Bundle, Error> make_bundle(const Uuid&, CreatedOn, ExpiresOn, BundleType,
                                                              AutoRenew) noexcept;
+
+    Uuid uuid_;
+    date::sys_days created_on_;
+    date::sys_days expires_on_;  // terms are [start, expires_on)
+    BundleType bundle_type_;
+    bool auto_renew_;
 };
 
-// Invariants every rule relies on.
-[[nodiscard]] constexpr bool ok(const Bundle& b) noexcept {
-    return ok(b.bundle_type) && in_range(b.created_on) && in_range(b.expires_on) && b.created_on < b.expires_on;
-}
-
 // bundle_type_out_of_range, date_out_of_range (a day outside 0001..9999), or
-// invalid_bundle (expires_on not after created_on); otherwise an ok() bundle.
+// invalid_bundle (expires_on not after created_on); otherwise the bundle.
 [[nodiscard]] constexpr tl::expected<Bundle, Error> make_bundle(const Uuid& uuid, CreatedOn created_on,
                                                                 ExpiresOn expires_on, BundleType bundle_type,
                                                                 AutoRenew auto_renew) noexcept {
@@ -66,15 +80,15 @@ private:
 }
 
 [[nodiscard]] constexpr bool operator==(const Bundle& a, const Bundle& b) noexcept {
-    return a.uuid == b.uuid && a.created_on == b.created_on && a.expires_on == b.expires_on &&
-           a.bundle_type == b.bundle_type && a.auto_renew == b.auto_renew;
+    return a.uuid() == b.uuid() && a.created_on() == b.created_on() && a.expires_on() == b.expires_on() &&
+           a.bundle_type() == b.bundle_type() && a.auto_renew() == b.auto_renew();
 }
 [[nodiscard]] constexpr bool operator!=(const Bundle& a, const Bundle& b) noexcept { return !(a == b); }
 
 inline std::ostream& operator<<(std::ostream& os, const Bundle& b) {
-    return os << "{uuid: " << b.uuid << ", bundle_type: " << b.bundle_type << ", auto_renew: "
-              << (b.auto_renew ? "true" : "false") << ", created_on: " << IsoDate{b.created_on}
-              << ", expires_on: " << IsoDate{b.expires_on} << '}';
+    return os << "{uuid: " << b.uuid() << ", bundle_type: " << b.bundle_type() << ", auto_renew: "
+              << (b.auto_renew() ? "true" : "false") << ", created_on: " << IsoDate{b.created_on()}
+              << ", expires_on: " << IsoDate{b.expires_on()} << '}';
 }
 
 }  // namespace voip

@@ -72,42 +72,39 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
     return os << ", total: " << u.total << '}';
 }
 
-// The charge for moving `b` to type `to` on c.today. Without a price list, or to a type
+// The charge for moving `b` to type `to` on c.today(). Without a price list, or to a type
 // no dearer, the difference and the total are 0 (the terms are still filled in).
-// invalid_policy for a context that is not ok(); invalid_bundle for a bundle that is not;
 // bundle_type_out_of_range for a type outside 1..5; charge_out_of_range when the total would pass
 // max_amount (only when today lies thousands of terms before expires_on).
 [[nodiscard]] constexpr tl::expected<UpgradeCharge, Error> upgrade_charge_breakdown(const Bundle& b, BundleType to,
                                                                                     const Context& c) noexcept {
-    if (!ok(c)) return fail(Error::invalid_policy);
-    if (!ok(b)) return fail(Error::invalid_bundle);
     if (!ok(to)) return fail(Error::bundle_type_out_of_range);  // as quote_update
     UpgradeCharge u;
-    if (c.prices) {  // both types ok(): the prices are in [0, max_amount], so is the difference
-        const Money diff{(*c.prices->at(to)).minor - (*c.prices->at(b.bundle_type)).minor};
+    if (c.prices()) {  // both types ok(): the prices are in [0, max_amount], so is the difference
+        const Money diff{(*c.prices()->at(to)).minor - (*c.prices()->at(b.bundle_type())).minor};
         if (diff.minor > 0) u.difference = diff;
     }
     // The chain of terms from created_on (term.hpp), the last one ending on expires_on.
     const auto next_boundary = [&](date::sys_days t) {
-        const auto n = add_term(t, b.created_on, c.policy);
-        return !n || b.expires_on < *n ? b.expires_on : *n;
+        const auto n = add_term(t, b.created_on(), c.policy());
+        return !n || b.expires_on() < *n ? b.expires_on() : *n;
     };
-    const date::sys_days from = c.today < b.created_on ? b.created_on : c.today;
-    date::sys_days first = b.created_on;
+    const date::sys_days from = c.today() < b.created_on() ? b.created_on() : c.today();
+    date::sys_days first = b.created_on();
     date::sys_days end = next_boundary(first);
-    while (end <= from && end < b.expires_on) {  // [1, 10^5] steps: one a term
+    while (end <= from && end < b.expires_on()) {  // [1, 10^5] steps: one a term
         first = end;
         end = next_boundary(first);
     }
     // Off the chain, expires_on may cut today's term short: its days left still go at the
     // whole term's rate (a term past 9999-12-31 counts as ending on expires_on). end is
     // this boundary or expires_on, whichever is first.
-    u.current = Term{first, add_term(first, b.created_on, c.policy).value_or(end)};
+    u.current = Term{first, add_term(first, b.created_on(), c.policy()).value_or(end)};
     u.days_left = from < end ? (end - from).count() : 0;
-    for (date::sys_days t = end; t < b.expires_on;) {
-        const auto n = add_term(t, b.created_on, c.policy);
-        if (!n || b.expires_on < *n) {  // cut short: its days at the whole term's rate
-            u.cut_days = (b.expires_on - t).count();
+    for (date::sys_days t = end; t < b.expires_on();) {
+        const auto n = add_term(t, b.created_on(), c.policy());
+        if (!n || b.expires_on() < *n) {  // cut short: its days at the whole term's rate
+            u.cut_days = (b.expires_on() - t).count();
             u.cut_term_days = n ? (*n - t).count() : u.cut_days;
             break;
         }

@@ -42,10 +42,8 @@ private:
 
 [[nodiscard]] constexpr Envelope error_envelope(Error e) noexcept { return Envelope(status(e), fail(e)); }
 
-// 201 for create, 200 otherwise. A bundle that is not ok() has no wire form: the
-// envelope is then error_envelope(Error::invalid_bundle), so every envelope can be written.
+// 201 for create, 200 otherwise.
 [[nodiscard]] constexpr Envelope success_envelope(Operation op, const Bundle& b) noexcept {
-    if (!ok(b)) return error_envelope(Error::invalid_bundle);
     return Envelope(op == Operation::create ? Status::created : Status::ok, b);
 }
 
@@ -121,7 +119,7 @@ private:
 namespace detail {
 constexpr void put_value(Out& out, bool v) noexcept { out.put(v ? "true" : "false"); }
 constexpr void put_value(Out& out, int v) noexcept { out.put_uint(static_cast<unsigned>(v)); }  // a type's code
-constexpr void put_value(Out& out, date::sys_days v) noexcept {  // in range: the bundle is ok()
+constexpr void put_value(Out& out, date::sys_days v) noexcept {  // in range: a Bundle's dates are
     char text[iso_date_size] = {};
     write_iso_date(text, v);
     out.put("\"");

@@ -16,6 +16,7 @@ enum class Status : std::uint16_t {
     bad_request = 400,
     payment_required = 402,
     not_found = 404,
+    internal_server_error = 500,  // only buffer_too_small: the caller's mistake, not the request's
 };
 
 // The seed's status_message for each status.
@@ -26,6 +27,7 @@ enum class Status : std::uint16_t {
         case Status::bad_request: return "Bad Request";
         case Status::payment_required: return "Payment Required";
         case Status::not_found: return "Not Found";
+        case Status::internal_server_error: return "Internal Server Error";
     }
     return "Bad Request";
 }
@@ -58,9 +60,9 @@ enum class Error : std::uint8_t {
     malformed_uuid,
     malformed_date,
     date_out_of_range,         // a date, or a date computed, outside 0001-01-01..9999-12-31
-    invalid_policy,            // the operator's settings: ok(Context) is false (policy, today, balance), or a price list refused
-    invalid_bundle,            // a stored bundle that breaks Bundle's invariants
-    buffer_too_small,
+    invalid_policy,            // the operator's settings refused: a policy, a price list or a balance as decoded
+    invalid_bundle,            // a stored bundle that breaks Bundle's invariants, as decoded
+    buffer_too_small,          // a writer's output range too small: a programming error (500)
     // the rules
     outside_renewal_window,
     feature_not_in_type,
@@ -120,6 +122,7 @@ inline constexpr Error last_error = Error::fraction_out_of_range;
         case Error::unknown_bundle: return Status::not_found;
         case Error::insufficient_funds:
         case Error::not_in_service: return Status::payment_required;
+        case Error::buffer_too_small: return Status::internal_server_error;
         case Error::invalid_json:
         case Error::invalid_utf8:
         case Error::body_too_large:
@@ -138,7 +141,6 @@ inline constexpr Error last_error = Error::fraction_out_of_range;
         case Error::date_out_of_range:
         case Error::invalid_policy:
         case Error::invalid_bundle:
-        case Error::buffer_too_small:
         case Error::outside_renewal_window:
         case Error::feature_not_in_type:
         case Error::insufficient_funds_on_create:

@@ -14,6 +14,7 @@
 
 #include "bundle.hpp"
 #include "bundle_type.hpp"
+#include "context.hpp"
 #include "error.hpp"
 #include "renewal_policy.hpp"
 #include "state.hpp"
@@ -139,27 +140,31 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
     }};
 }
 
-// The features usable on `day`: the type's, while the bundle is in service; none after,
-// and none for a bundle that breaks its invariants (check_feature's invalid_bundle).
+// The features usable on `day`: the type's, while the bundle is in service; none after.
 [[nodiscard]] constexpr FeatureSet features_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p,
                                                const FeatureTable& table = default_feature_table()) noexcept {
-    return ok(b) && in_service(state_on(b.expires_on, day, p)) ? table.at(b.bundle_type).value_or(FeatureSet{})
-                                                              : FeatureSet{};
+    return in_service(state_on(b, day, p)) ? table.by_type[index(b.bundle_type())] : FeatureSet{};
+}
+// features_on(b, c.today(), c.policy(), table).
+[[nodiscard]] constexpr FeatureSet features_on(const Bundle& b, const Context& c,
+                                               const FeatureTable& table = default_feature_table()) noexcept {
+    return features_on(b, c.today(), c.policy(), table);
 }
 
 // May `f` be used (or something needing it created) under `bundle` on `day`?
-// No bundle: 404 (it must exist first); a bundle that is not ok(): invalid_bundle (400);
-// out of service: 402 (renew it); not in the type: 400.
+// No bundle: 404 (it must exist first); out of service: 402 (renew it); not in the type: 400.
 [[nodiscard]] constexpr tl::expected<void, Error> check_feature(const Bundle* bundle, Feature f, date::sys_days day,
                                                                const RenewalPolicy& p,
                                                                const FeatureTable& table = default_feature_table()) noexcept {
     if (bundle == nullptr) return fail(Error::unknown_bundle);
-    if (!ok(*bundle)) return fail(Error::invalid_bundle);
-    if (!in_service(state_on(bundle->expires_on, day, p))) return fail(Error::not_in_service);
-    const auto features = table.at(bundle->bundle_type);
-    if (!features) return fail(features.error());
-    if (!(*features).has(f)) return fail(Error::feature_not_in_type);
+    if (!in_service(state_on(*bundle, day, p))) return fail(Error::not_in_service);
+    if (!table.by_type[index(bundle->bundle_type())].has(f)) return fail(Error::feature_not_in_type);
     return {};
+}
+// check_feature(bundle, f, c.today(), c.policy(), table).
+[[nodiscard]] constexpr tl::expected<void, Error> check_feature(const Bundle* bundle, Feature f, const Context& c,
+                                                               const FeatureTable& table = default_feature_table()) noexcept {
+    return check_feature(bundle, f, c.today(), c.policy(), table);
 }
 
 // The seed's gate: a bundle must exist before any SIP user or number is created.

@@ -39,10 +39,9 @@ inline std::ostream& operator<<(std::ostream& os, const Decision& d) {
 using Result = tl::expected<Decision, Error>;
 
 namespace detail {
-// Nothing without a price list; bundle_type_out_of_range for a type outside 1..5.
-[[nodiscard]] constexpr tl::expected<Money, Error> price_of(const Context& c, BundleType t) noexcept {
-    if (!c.prices) return Money{0};
-    return c.prices->at(t);
+// Nothing without a price list. Requires ok(t): callers check the request's type first.
+[[nodiscard]] constexpr Money price_of(const Context& c, BundleType t) noexcept {
+    return c.prices() ? *c.prices()->at(t) : Money{0};
 }
 // The funds check every charging operation ends with.
 [[nodiscard]] constexpr Result afford(const Decision& d, const Context& c, Error short_of_funds) noexcept {
@@ -54,16 +53,13 @@ namespace detail {
 // Create: the bundle starts today and expires one term later; one term's price.
 // Short funds answer 400 (Error::insufficient_funds_on_create): the seed's create has no 402.
 [[nodiscard]] constexpr Result quote_create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
-    if (!ok(c)) return fail(Error::invalid_policy);
     if (!ok(r.bundle_type)) return fail(Error::bundle_type_out_of_range);
-    const auto expires = first_expiry(c.today, c.policy);
+    const auto expires = first_expiry(c.today(), c.policy());
     if (!expires) return fail(expires.error());
-    const auto b = make_bundle(uuid, CreatedOn{c.today}, ExpiresOn{*expires}, r.bundle_type,
+    const auto b = make_bundle(uuid, CreatedOn{c.today()}, ExpiresOn{*expires}, r.bundle_type,
                                r.auto_renew ? AutoRenew::on : AutoRenew::off);
     if (!b) return fail(b.error());
-    const auto price = detail::price_of(c, r.bundle_type);
-    if (!price) return fail(price.error());
-    return Decision{*b, *price};
+    return Decision{*b, detail::price_of(c, r.bundle_type)};
 }
 [[nodiscard]] constexpr Result create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
     const auto q = quote_create(r, uuid, c);
@@ -75,16 +71,12 @@ namespace detail {
 // expires_on and created_on stay. A bundle out of service must be renewed first. The
 // charge is upgrade_charge() (charge.hpp): the price difference for every prepaid day.
 [[nodiscard]] constexpr Result quote_update(const Bundle& b, const Request& r, const Context& c) noexcept {
-    if (!ok(c)) return fail(Error::invalid_policy);
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    if (!ok(r.bundle_type)) return fail(Error::bundle_type_out_of_range);
-    if (!in_service(state_on(b.expires_on, c.today, c.policy))) return fail(Error::not_in_service);
+    const auto next = b.with_type(r.bundle_type, r.auto_renew ? AutoRenew::on : AutoRenew::off);
+    if (!next) return fail(next.error());
+    if (!in_service(state_on(b, c))) return fail(Error::not_in_service);
     const auto charge = upgrade_charge(b, r.bundle_type, c);
     if (!charge) return fail(charge.error());
-    Bundle next = b;
-    next.bundle_type = r.bundle_type;
-    next.auto_renew = r.auto_renew;
-    return Decision{next, *charge};
+    return Decision{*next, *charge};
 }
 [[nodiscard]] constexpr Result update(const Bundle& b, const Request& r, const Context& c) noexcept {
     const auto q = quote_update(b, r, c);
@@ -96,13 +88,11 @@ namespace detail {
 // can_renew() is its first check, so the two never disagree.
 [[nodiscard]] constexpr Result quote_renew(const Bundle& b, const Context& c) noexcept {
     if (const auto open = can_renew(b, c); !open) return fail(open.error());
-    const auto expires = next_expiry(b, c.policy);
+    const auto expires = next_expiry(b, c.policy());
     if (!expires) return fail(expires.error());
-    const auto price = detail::price_of(c, b.bundle_type);
-    if (!price) return fail(price.error());
-    Bundle next = b;
-    next.expires_on = *expires;
-    return Decision{next, *price};
+    const auto next = b.renewed_until(ExpiresOn{*expires});
+    if (!next) return fail(next.error());
+    return Decision{*next, detail::price_of(c, b.bundle_type())};
 }
 [[nodiscard]] constexpr Result renew(const Bundle& b, const Context& c) noexcept {
     const auto q = quote_renew(b, c);

@@ -5,6 +5,9 @@
 #include <ostream>
 
 #include <date/date.h>
+#include <tl/expected.hpp>
+
+#include "error.hpp"
 
 namespace voip {
 
@@ -12,13 +15,6 @@ namespace voip {
 enum class MonthEnd : std::uint8_t {
     clamp,     // 01-31 + 1 month = 02-28 (02-29 in leap years); renewals keep created_on's day
     overflow,  // 01-31 + 1 month = 03-03, as PHP's "+1 month"; renewals chain from the old expiry
-};
-
-struct RenewalPolicy {
-    MonthEnd month_end = MonthEnd::clamp;
-    int term_months = 1;        // [1, 12]
-    int renew_days_before = 3;  // the window opens this many days before expires_on
-    int renew_days_after = 5;   // and closes this many days after it, both inclusive
 };
 
 // The shortest a term of `months` months can be, in days: 28 for one month. It is the
@@ -34,19 +30,66 @@ struct RenewalPolicy {
     return best;
 }
 
-// Valid when the numbers are in range and a window can never reach the next one, so a
-// renewal always leaves the window it was made in (RULES 4).
-[[nodiscard]] constexpr bool ok(const RenewalPolicy& p) noexcept {
-    if (p.month_end != MonthEnd::clamp && p.month_end != MonthEnd::overflow) return false;
-    if (p.term_months < 1 || p.term_months > 12) return false;
-    if (p.renew_days_before < 0 || p.renew_days_after < 0) return false;
-    if (p.renew_days_before > 366 || p.renew_days_after > 366) return false;
-    return p.renew_days_before + p.renew_days_after < shortest_term_days(p.term_months);
+// The arguments of make_renewal_policy(), each of its own type so that three counts
+// cannot swap.
+struct TermMonths {
+    int months;  // [1, 12]
+};
+struct DaysBefore {
+    int days;  // the window opens this many days before expires_on, [0, 366]
+};
+struct DaysAfter {
+    int days;  // and closes this many days after it, both inclusive, [0, 366]
+};
+
+class RenewalPolicy;
+[[nodiscard]] constexpr tl::expected<RenewalPolicy, Error> make_renewal_policy(MonthEnd month_end, TermMonths term,
+                                                                               DaysBefore before,
+                                                                               DaysAfter after) noexcept;
+
+// Valid by construction: the numbers are in range and a window can never reach the next
+// one (before + after < shortest_term_days(term_months)), so a renewal always leaves the
+// window it was made in (RULES 4). The default is the seed's: clamp, 1 month, 3 and 5 days.
+class RenewalPolicy {
+public:
+    constexpr RenewalPolicy() noexcept = default;
+
+    [[nodiscard]] constexpr MonthEnd month_end() const noexcept { return month_end_; }
+    [[nodiscard]] constexpr int term_months() const noexcept { return term_months_; }              // [1, 12]
+    [[nodiscard]] constexpr int renew_days_before() const noexcept { return renew_days_before_; }  // [0, 366]
+    [[nodiscard]] constexpr int renew_days_after() const noexcept { return renew_days_after_; }    // [0, 366]
+
+private:
+    constexpr RenewalPolicy(MonthEnd m, int term, int before, int after) noexcept
+        : month_end_(m), term_months_(term), renew_days_before_(before), renew_days_after_(after) {}
+    friend constexpr tl::expected<RenewalPolicy, Error> make_renewal_policy(MonthEnd, TermMonths, DaysBefore,
+                                                                            DaysAfter) noexcept;
+
+    MonthEnd month_end_ = MonthEnd::clamp;
+    int term_months_ = 1;
+    int renew_days_before_ = 3;
+    int renew_days_after_ = 5;
+};
+
+// invalid_policy for a month-end mode outside the enumeration, a term outside 1..12
+// months, an offset outside 0..366, or a window as long as the shortest term.
+[[nodiscard]] constexpr tl::expected<RenewalPolicy, Error> make_renewal_policy(MonthEnd month_end, TermMonths term,
+                                                                               DaysBefore before,
+                                                                               DaysAfter after) noexcept {
+    if (month_end != MonthEnd::clamp && month_end != MonthEnd::overflow) return fail(Error::invalid_policy);
+    if (term.months < 1 || term.months > 12) return fail(Error::invalid_policy);
+    if (before.days < 0 || after.days < 0 || before.days > 366 || after.days > 366) return fail(Error::invalid_policy);
+    if (before.days + after.days >= shortest_term_days(term.months)) return fail(Error::invalid_policy);
+    return RenewalPolicy(month_end, term.months, before.days, after.days);
+}
+// The seed's numbers with another month-end mode; invalid_policy outside the enumeration.
+[[nodiscard]] constexpr tl::expected<RenewalPolicy, Error> make_renewal_policy(MonthEnd month_end) noexcept {
+    return make_renewal_policy(month_end, TermMonths{1}, DaysBefore{3}, DaysAfter{5});
 }
 
 [[nodiscard]] constexpr bool operator==(const RenewalPolicy& a, const RenewalPolicy& b) noexcept {
-    return a.month_end == b.month_end && a.term_months == b.term_months &&
-           a.renew_days_before == b.renew_days_before && a.renew_days_after == b.renew_days_after;
+    return a.month_end() == b.month_end() && a.term_months() == b.term_months() &&
+           a.renew_days_before() == b.renew_days_before() && a.renew_days_after() == b.renew_days_after();
 }
 [[nodiscard]] constexpr bool operator!=(const RenewalPolicy& a, const RenewalPolicy& b) noexcept { return !(a == b); }
 
@@ -55,8 +98,8 @@ inline std::ostream& operator<<(std::ostream& os, MonthEnd m) {
 }
 
 inline std::ostream& operator<<(std::ostream& os, const RenewalPolicy& p) {
-    return os << "{month_end: " << p.month_end << ", term_months: " << p.term_months
-              << ", renew_days_before: " << p.renew_days_before << ", renew_days_after: " << p.renew_days_after
+    return os << "{month_end: " << p.month_end() << ", term_months: " << p.term_months()
+              << ", renew_days_before: " << p.renew_days_before() << ", renew_days_after: " << p.renew_days_after()
               << '}';
 }
 

@@ -31,7 +31,7 @@ struct DaySpan {
 // The one definition: the window of an expiry on day e is [e - before, e + after], here as
 // the offsets of its two ends from e. The only reader of the policy's two offsets.
 [[nodiscard]] constexpr DaySpan window_offsets(const RenewalPolicy& p) noexcept {
-    return {-static_cast<std::int64_t>(p.renew_days_before), static_cast<std::int64_t>(p.renew_days_after)};
+    return {-static_cast<std::int64_t>(p.renew_days_before()), static_cast<std::int64_t>(p.renew_days_after())};
 }
 
 // The window of an expiry on `expires_on`, unclipped.
@@ -56,6 +56,11 @@ struct RenewalWindow {
     [[nodiscard]] constexpr bool contains(date::sys_days d) const noexcept { return first <= d && d <= last; }
 };
 
+[[nodiscard]] constexpr bool operator==(const RenewalWindow& a, const RenewalWindow& b) noexcept {
+    return a.first == b.first && a.last == b.last;
+}
+[[nodiscard]] constexpr bool operator!=(const RenewalWindow& a, const RenewalWindow& b) noexcept { return !(a == b); }
+
 // Clipped to 0001-01-01..9999-12-31, the days the rules can name: a bundle expiring on
 // 9999-12-31 is renewable until 9999-12-31, not until a day with a five-digit year. For a
 // day in that range, contains(day) is detail::window_days(...).contains(day).
@@ -68,35 +73,30 @@ struct RenewalWindow {
     const detail::DaySpan w = detail::window_days(expires_on, p);
     return {clip(w.first), clip(w.last)};
 }
-// A bundle's window; invalid_bundle when !ok(b), as renew() answers.
-[[nodiscard]] constexpr tl::expected<RenewalWindow, Error> renewal_window(const Bundle& b,
-                                                                         const RenewalPolicy& p) noexcept {
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    return renewal_window(b.expires_on, p);
+// A bundle's window.
+[[nodiscard]] constexpr RenewalWindow renewal_window(const Bundle& b, const RenewalPolicy& p) noexcept {
+    return renewal_window(b.expires_on(), p);
 }
-// renewal_window(b, c.policy): the window does not depend on the day.
-[[nodiscard]] constexpr tl::expected<RenewalWindow, Error> renewal_window(const Bundle& b, const Context& c) noexcept {
-    return renewal_window(b, c.policy);
+// renewal_window(b, c.policy()): the window does not depend on the day.
+[[nodiscard]] constexpr RenewalWindow renewal_window(const Bundle& b, const Context& c) noexcept {
+    return renewal_window(b, c.policy());
 }
 
 inline std::ostream& operator<<(std::ostream& os, const RenewalWindow& w) {
     return os << '[' << IsoDate{w.first} << ", " << IsoDate{w.last} << ']';
 }
 
-// May `b` be renewed on c.today? Success exactly when renew() passes its window check, with
-// renew()'s errors in its order: invalid_policy (!ok(c)), invalid_bundle (!ok(b)),
-// outside_renewal_window. renew() can still refuse for what the window does not decide: a
-// new expiry past 9999-12-31 (date_out_of_range) or short funds.
-[[nodiscard]] constexpr tl::expected<void, Error> can_renew(const Bundle& b, const Context& c) noexcept {
-    if (!ok(c)) return fail(Error::invalid_policy);
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    if (!renewal_window(b.expires_on, c.policy).contains(c.today)) return fail(Error::outside_renewal_window);
-    return {};
-}
-// can_renew(b, Context{day, p}).
+// May `b` be renewed on `day`? Success exactly when renew() passes its window check;
+// outside_renewal_window otherwise. renew() can still refuse for what the window does not
+// decide: a new expiry past 9999-12-31 (date_out_of_range) or short funds.
 [[nodiscard]] constexpr tl::expected<void, Error> can_renew(const Bundle& b, date::sys_days day,
                                                            const RenewalPolicy& p) noexcept {
-    return can_renew(b, Context{day, p});
+    if (!renewal_window(b.expires_on(), p).contains(day)) return fail(Error::outside_renewal_window);
+    return {};
+}
+// can_renew(b, c.today(), c.policy()).
+[[nodiscard]] constexpr tl::expected<void, Error> can_renew(const Bundle& b, const Context& c) noexcept {
+    return can_renew(b, c.today(), c.policy());
 }
 
 }  // namespace voip

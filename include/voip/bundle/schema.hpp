@@ -102,13 +102,13 @@ template <std::size_t N>
 // The value of field F of a bundle: bool, int (the type's code), date::sys_days or Uuid.
 template <Field F>
 [[nodiscard]] constexpr auto value_of(const Bundle& b) noexcept {
-    if constexpr (F == Field::auto_renew) return b.auto_renew;
-    else if constexpr (F == Field::bundle_type) return code(b.bundle_type);
-    else if constexpr (F == Field::expires_on) return b.expires_on;
-    else if constexpr (F == Field::uuid) return b.uuid;
+    if constexpr (F == Field::auto_renew) return b.auto_renew();
+    else if constexpr (F == Field::bundle_type) return code(b.bundle_type());
+    else if constexpr (F == Field::expires_on) return b.expires_on();
+    else if constexpr (F == Field::uuid) return b.uuid();
     else {
         static_assert(F == Field::created_on, "a Bundle has no such field");
-        return b.created_on;
+        return b.created_on();
     }
 }
 

@@ -12,6 +12,7 @@
 #include <tl/expected.hpp>
 
 #include "bundle.hpp"
+#include "context.hpp"
 #include "error.hpp"
 #include "iso_date.hpp"
 #include "renewal_policy.hpp"
@@ -24,7 +25,6 @@ enum class SweepAction : std::uint8_t {
     none,    // nothing to do today
     renew,   // auto_renew is on and the window is open: try a renewal (retried daily until it works)
     lapsed,  // past the window, whatever the flag: the host archives it
-    invalid,  // the bundle breaks its invariants (renew answers invalid_bundle): the host repairs it
 };
 
 [[nodiscard]] constexpr std::string_view name(SweepAction a) noexcept {
@@ -32,7 +32,6 @@ enum class SweepAction : std::uint8_t {
         case SweepAction::none: return "none";
         case SweepAction::renew: return "renew";
         case SweepAction::lapsed: return "lapsed";
-        case SweepAction::invalid: return "invalid";
     }
     return "unknown";  // only for a value outside the enumeration
 }
@@ -46,33 +45,33 @@ inline std::ostream& operator<<(std::ostream& os, SweepAction a) { return os << 
     return auto_renew && renewable(s) ? SweepAction::renew : SweepAction::none;
 }
 [[nodiscard]] constexpr SweepAction sweep_action(const Bundle& b, date::sys_days day, const RenewalPolicy& p) noexcept {
-    if (!ok(b)) return SweepAction::invalid;
-    return sweep_action(b.expires_on, b.auto_renew, day, p);
+    return sweep_action(b.expires_on(), b.auto_renew(), day, p);
+}
+// sweep_action(b, c.today(), c.policy()).
+[[nodiscard]] constexpr SweepAction sweep_action(const Bundle& b, const Context& c) noexcept {
+    return sweep_action(b, c.today(), c.policy());
 }
 
 struct SweepTotals {
     std::uint64_t none = 0;
     std::uint64_t renew = 0;
     std::uint64_t lapsed = 0;
-    std::uint64_t invalid = 0;
 
-    [[nodiscard]] constexpr std::uint64_t total() const noexcept { return none + renew + lapsed + invalid; }
+    [[nodiscard]] constexpr std::uint64_t total() const noexcept { return none + renew + lapsed; }
     constexpr void add(SweepAction a) noexcept {
         none += a == SweepAction::none;
         renew += a == SweepAction::renew;
         lapsed += a == SweepAction::lapsed;
-        invalid += a == SweepAction::invalid;
     }
 };
 
 [[nodiscard]] constexpr bool operator==(const SweepTotals& a, const SweepTotals& b) noexcept {
-    return a.none == b.none && a.renew == b.renew && a.lapsed == b.lapsed && a.invalid == b.invalid;
+    return a.none == b.none && a.renew == b.renew && a.lapsed == b.lapsed;
 }
 [[nodiscard]] constexpr bool operator!=(const SweepTotals& a, const SweepTotals& b) noexcept { return !(a == b); }
 
 inline std::ostream& operator<<(std::ostream& os, const SweepTotals& t) {
-    return os << "{none: " << t.none << ", renew: " << t.renew << ", lapsed: " << t.lapsed
-              << ", invalid: " << t.invalid << '}';
+    return os << "{none: " << t.none << ", renew: " << t.renew << ", lapsed: " << t.lapsed << '}';
 }
 
 // Calls on_action(bundle, action) for every bundle that needs action and returns the totals.
@@ -93,9 +92,9 @@ constexpr SweepTotals sweep(ForwardIt first, ForwardIt last, date::sys_days day,
 // bundles in a database and selects the due ones through an index (a sorted column):
 // on `day`, [renew_first, renew_last] are the expiries whose renewal window contains `day`
 // (detail::expiries_open_on), and
-//   sweep_action(b, day) == renew   <=>  b.auto_renew && renew_first <= b.expires_on <= renew_last
-//   sweep_action(b, day) == lapsed  <=>  b.expires_on < lapsed_before
-// and none otherwise, for every ok() bundle. The bounds may fall outside 0001..9999 near
+//   sweep_action(b, day) == renew   <=>  b.auto_renew() && renew_first <= b.expires_on() <= renew_last
+//   sweep_action(b, day) == lapsed  <=>  b.expires_on() < lapsed_before
+// and none otherwise. The bounds may fall outside 0001..9999 near
 // its ends (compare them as day counts). A bundle newly lapsed on `day` has
 // expires_on == lapsed_before - 1 day.
 struct SweepRanges {
@@ -114,11 +113,11 @@ inline std::ostream& operator<<(std::ostream& os, const SweepRanges& r) {
               << "], lapsed: < " << IsoDate{r.lapsed_before} << '}';
 }
 
-// invalid_policy for a policy that is not ok() or a day outside 0001..9999, as every decision.
+// date_out_of_range for a day outside 0001..9999.
 [[nodiscard]] constexpr tl::expected<SweepRanges, Error> sweep_ranges(date::sys_days day,
                                                                       const RenewalPolicy& p) noexcept {
-    if (!ok(p) || !in_range(day)) return fail(Error::invalid_policy);
-    // ok(p) keeps both offsets within 366 days and `day` is in range: both ends fit an int.
+    if (!in_range(day)) return fail(Error::date_out_of_range);
+    // Both offsets are within 366 days and `day` is in range: both ends fit an int.
     const detail::DaySpan e = detail::expiries_open_on(day, p);
     const date::sys_days first{date::days{static_cast<int>(e.first)}};
     const date::sys_days last{date::days{static_cast<int>(e.last)}};
@@ -172,29 +171,20 @@ struct SweepBounds {
         for (std::size_t i = 0; i < n; ++i) t.add(sweep_action(first[i], day, p));
         return t;
     }
-    constexpr int lo = min_day.time_since_epoch().count();
-    constexpr int hi = max_day.time_since_epoch().count();
-    // sweep_action() without a branch (ok(x) spelled with &). The three counts share one
-    // 64-bit word a way, 21 bits each, emptied before a count could reach 2^21
-    // (docs/benchmarks.md).
+    // sweep_action() without a branch. The two counts share one 64-bit word a way, 21 bits
+    // for lapsed, emptied before it could reach 2^21 (docs/benchmarks.md).
     constexpr int renew_shift = 21;
-    constexpr int invalid_shift = 42;
     const auto count = [&b](const Bundle& x) -> std::uint64_t {
-        const int e = x.expires_on.time_since_epoch().count();
-        const int c = x.created_on.time_since_epoch().count();
-        const auto type = static_cast<unsigned>(code(x.bundle_type));
-        const std::uint64_t valid = static_cast<unsigned>(type - 1u < 5u) & static_cast<unsigned>(lo <= c) &
-                                    static_cast<unsigned>(c < e) & static_cast<unsigned>(e <= hi);
-        const std::uint64_t late = valid & static_cast<unsigned>(e < b.first);
-        const std::uint64_t renew = valid & static_cast<unsigned>(x.auto_renew) &
-                                    static_cast<unsigned>(b.first <= e) & static_cast<unsigned>(e <= b.last);
-        return late | renew << renew_shift | (valid ^ 1u) << invalid_shift;
+        const int e = x.expires_on().time_since_epoch().count();
+        const std::uint64_t late = static_cast<unsigned>(e < b.first);
+        const std::uint64_t renew = static_cast<unsigned>(x.auto_renew()) & static_cast<unsigned>(b.first <= e) &
+                                    static_cast<unsigned>(e <= b.last);
+        return late | renew << renew_shift;
     };
     const auto unpack = [&t](std::uint64_t w) {
         constexpr std::uint64_t mask = (std::uint64_t{1} << renew_shift) - 1;
         t.lapsed += w & mask;
-        t.renew += w >> renew_shift & mask;
-        t.invalid += w >> invalid_shift;
+        t.renew += w >> renew_shift;
     };
     // Four quarters in lockstep: four streams of reads in flight (docs/benchmarks.md).
     constexpr std::size_t ways = 4;
@@ -217,7 +207,7 @@ struct SweepBounds {
     std::uint64_t rest = 0;
     for (std::size_t i = part * ways; i < n; ++i) rest += count(first[i]);  // fewer than four
     unpack(rest);
-    t.none = n - t.lapsed - t.renew - t.invalid;
+    t.none = n - t.lapsed - t.renew;
     return t;
 }
 

@@ -36,9 +36,9 @@ namespace detail {
     if (!in_range(from) || !in_range(anchor)) return out_of_range;
     const Civil f = civil_from_days(from);
     // Before year 1 or after 9999 every day of the target month is out of range, in both modes.
-    const long long target = month_index(f, policy.term_months);
+    const long long target = month_index(f, policy.term_months());
     if (target < 12 || target >= 10000 * 12) return out_of_range;
-    if (policy.month_end == MonthEnd::clamp) return {day_clamped_to_month(target, civil_from_days(anchor).day), Error{}};
+    if (policy.month_end() == MonthEnd::clamp) return {day_clamped_to_month(target, civil_from_days(anchor).day), Error{}};
     const auto year = static_cast<std::uint32_t>(target / 12);
     const auto month = static_cast<std::uint32_t>(target % 12) + 1;
     const date::sys_days result = days_from_civil(year, month, f.day);  // a day past the month's end overflows
@@ -49,7 +49,7 @@ namespace detail {
 
 // One term after `from`. In clamp mode the day of month is `anchor`'s, clamped to the
 // target month; in overflow mode it is `from`'s, with a missing day rolling into the next
-// month. Dates outside the range are date_out_of_range; requires ok(policy).
+// month. Dates outside the range are date_out_of_range.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, date::sys_days anchor,
                                                                      const RenewalPolicy& policy) noexcept {
     const detail::DayOrError r = detail::add_term_day(from, anchor, policy);
@@ -64,12 +64,11 @@ namespace detail {
     return add_term(start, start, policy);
 }
 
-// The expiry after one renewal: one term after the old expiry, whenever it is renewed.
-// invalid_bundle when !ok(b), as renew() answers.
+// The expiry after one renewal: one term after the old expiry, whenever it is renewed;
+// date_out_of_range past 9999-12-31.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> next_expiry(const Bundle& b,
                                                                         const RenewalPolicy& policy) noexcept {
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    return add_term(b.expires_on, b.created_on, policy);
+    return add_term(b.expires_on(), b.created_on(), policy);
 }
 
 // The terms of a bundle are the chain from created_on, one term each (RULES 3): anchored
@@ -81,7 +80,7 @@ namespace detail {
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(date::sys_days created_on, date::sys_days term_end,
                                                                        const RenewalPolicy& policy) noexcept {
     if (!in_range(term_end) || !in_range(created_on)) return fail(Error::date_out_of_range);
-    if (policy.month_end == MonthEnd::overflow) {  // a chain keeps no anchor: walk it, [1, 10^5] steps
+    if (policy.month_end() == MonthEnd::overflow) {  // a chain keeps no anchor: walk it, [1, 10^5] steps
         date::sys_days t = created_on;
         for (;;) {
             const auto next = add_term(t, created_on, policy);
@@ -89,20 +88,18 @@ namespace detail {
             t = *next;
         }
     }
-    const long long target = detail::month_index(detail::civil_from_days(term_end), -static_cast<long long>(policy.term_months));
+    const long long target = detail::month_index(detail::civil_from_days(term_end), -static_cast<long long>(policy.term_months()));
     // A boundary before 0001-01-01 is before created_on too: not an out-of-range error.
     if (target < 12) return created_on;
-    if (target >= 10000 * 12) return fail(Error::date_out_of_range);  // only for term_months < 0 (!ok(policy))
+    // target < 10000 * 12: term_end is in range and term_months >= 1.
     const date::sys_days start = detail::day_clamped_to_month(target, detail::civil_from_days(created_on).day);
     return start < created_on ? created_on : start;
 }
 
-// The first day of a bundle's last term, [term_start, expires_on); invalid_bundle when
-// !ok(b), as renew() answers.
-[[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(const Bundle& b,
-                                                                       const RenewalPolicy& policy) noexcept {
-    if (!ok(b)) return fail(Error::invalid_bundle);
-    return term_start(b.created_on, b.expires_on, policy);
+// The first day of a bundle's last term, [term_start, expires_on). A bundle's days are in
+// range, so the date form cannot fail here.
+[[nodiscard]] constexpr date::sys_days term_start(const Bundle& b, const RenewalPolicy& policy) noexcept {
+    return *term_start(b.created_on(), b.expires_on(), policy);
 }
 
 }  // namespace voip

@@ -4,7 +4,7 @@ int main() {
 #ifdef VOIP_MISUSE
     const voip::Context ctx{};
 #else
-    const voip::Context ctx{*voip::parse_iso_date("2018-08-01")};
+    const voip::Context ctx = voip::make_context(*voip::parse_iso_date("2018-08-01")).value();
 #endif
-    return voip::ok(ctx) ? 0 : 1;
+    return voip::in_range(ctx.today()) ? 0 : 1;
 }

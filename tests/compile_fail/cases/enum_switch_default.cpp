@@ -10,8 +10,9 @@ int main(int argc, char**) {
         case voip::Status::created:
         case voip::Status::bad_request:
         case voip::Status::payment_required:
-#ifndef VOIP_MISUSE
         case voip::Status::not_found:
+#ifndef VOIP_MISUSE
+        case voip::Status::internal_server_error:
 #endif
             break;
     }

@@ -59,14 +59,12 @@ inline constexpr std::size_t max_bundle_json_size = [] {
     return decode_bundle(line.data(), line.size());
 }
 
-// Writes the line (no newline) into [first, last); returns its length. The bundle must be
-// ok(): invalid_bundle otherwise; buffer_too_small when it does not fit (never when
-// last - first >= max_bundle_json_size).
+// Writes the line (no newline) into [first, last); returns its length, or buffer_too_small
+// when it does not fit (never when last - first >= max_bundle_json_size).
 [[nodiscard]] inline tl::expected<std::size_t, Error> write_bundle_json(char* first, const char* last,
                                                                        const Bundle& b) noexcept {
-    if (!ok(b)) return fail(Error::invalid_bundle);
     if (last < first) return fail(Error::buffer_too_small);  // a reversed range holds nothing
-    const std::size_t size = max_bundle_json_size - (b.auto_renew ? 1 : 0);
+    const std::size_t size = max_bundle_json_size - (b.auto_renew() ? 1 : 0);
     if (static_cast<std::size_t>(last - first) < size) return fail(Error::buffer_too_small);
     char* p = first;
     const auto put = [&p](std::string_view s) noexcept {
@@ -98,12 +96,11 @@ inline constexpr std::size_t max_bundle_json_size = [] {
     return static_cast<std::size_t>(p - first);
 }
 
-// The line as a string, or invalid_bundle when the bundle is not ok().
-[[nodiscard]] inline tl::expected<std::string, Error> encode_bundle(const Bundle& b) {
+// The line as a string.
+[[nodiscard]] inline std::string encode_bundle(const Bundle& b) {
     std::array<char, max_bundle_json_size> buf{};
     const auto n = write_bundle_json(buf.data(), buf.data() + buf.size(), b);
-    if (!n) return fail(n.error());
-    return std::string(buf.data(), *n);
+    return std::string(buf.data(), *n);  // max_bundle_json_size always fits
 }
 
 }  // namespace voip
