@@ -112,6 +112,54 @@ def malformed_request_line():
 
 
 @case
+def head_framing():
+    """What httplib's parser lets through (RFC 9112): two different Content-Length values,
+    HTTP/1.1 without Host, Host twice, a header line without a colon, with a space before
+    it or folded, Content-Length beside chunked: 400 naming the rule, nothing done."""
+    with Server(config()) as s:
+        body = b'{"bundle_type": 1}'
+        length = b"Content-Length: %d\r\n" % len(body)
+        for head, rule in ((AUTH + length + b"Content-Length: 5\r\n", "invalid_content_length"),
+                           (AUTH + b"Content-Length: %d, 5\r\n" % len(body), "invalid_content_length"),
+                           (AUTH + b"Content-Length: +18\r\n", "invalid_content_length"),
+                           (AUTH + length + b"No colon here\r\n", "malformed_header_line"),
+                           (AUTH + length + b"X-Space : v\r\n", "malformed_header_line"),
+                           (AUTH + length + b"X-A: v\r\n folded\r\n", "malformed_header_line"),
+                           (AUTH + length + b"X-Bare: lf\n", "malformed_header_line"),
+                           (AUTH + length + b"Host: y\r\n", "duplicate_host"),
+                           (AUTH + length + b"Transfer-Encoding: chunked\r\n", "content_length_with_chunked")):
+            hostile(s, request(b"POST", b"/voip/bundle", head, body, length=False), "POST", "/voip/bundle", {400}, rule)
+        no_host = b"POST /voip/bundle HTTP/1.1\r\n" + AUTH + length + b"\r\n" + body
+        hostile(s, no_host, "POST", "/voip/bundle", {400}, "missing_host")
+        hostile(s, b"GET /sandbox/health HTTP/1.1\r\n\r\n", "GET", "/sandbox/health", {400}, "missing_host")
+        untouched(s)
+        # still accepted: HTTP/1.0 without Host, the same Content-Length twice (RFC 9112 6.3)
+        hostile(s, b"GET /sandbox/health HTTP/1.0\r\n\r\n", "GET", "/sandbox/health", {200})
+        hostile(s, request(b"POST", b"/voip/bundle", AUTH + length + length, body, length=False), "POST",
+                "/voip/bundle", {201})
+        untouched(s, 1, 8500)
+
+
+@case
+def one_connection():
+    """Pipelined requests are answered in order; a refusal whose body was not read, and a GET
+    that came with a body, close the connection instead of reading the rest as a request."""
+    with Server(config()) as s:
+        body = b'{"bundle_type": 1}'
+        two = request(b"POST", b"/voip/bundle", AUTH, body) + request(b"POST", b"/voip/bundle", AUTH, body)
+        out = sc.raw(s.port, two + request(b"GET", b"/voip/bundle", AUTH + b"Connection: close\r\n"), read_all=True)
+        check(out.count(b"HTTP/1.1 201 ") == 2 and out.count(b"HTTP/1.1 200 ") == 1, "three answers: %r" % out[:300])
+        untouched(s, 2, 7000)
+        for first in (request(b"POST", b"/voip/bundle", AUTH + b"Content-Length: 100000\r\n", length=False),
+                      request(b"GET", b"/voip/bundle", AUTH, b"GET /voip/bundle HTTP/1.1\r\n\r\n")):
+            t = time.time()
+            out = sc.raw(s.port, first + request(b"GET", b"/sandbox/health"), read_all=True, timeout=8)
+            check(out.count(b"HTTP/1.1 ") == 1 and b"Connection: close" in out and time.time() - t < 2,
+                  "one answer, then the connection closed at once: %r" % out[:300])
+        s.alive()
+
+
+@case
 def bad_percent_encoding():
     with Server(config()) as s:
         create(s, 1, False, SEED_UUID)
