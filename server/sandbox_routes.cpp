@@ -38,10 +38,10 @@ HttpResponse Sandbox::clock(const Caller& c) { return envelope(200, {{"today", i
 
 // {"today": "YYYY-MM-DD"} or {"advance_days": N}: forward only, the sweep run for each day passed.
 HttpResponse Sandbox::move_clock(const Caller& c, const HttpRequest& request) {
-    if (request.body.size() > voip::max_body_size) return refusal(413, "body_too_large");
-    const ordered_json body = ordered_json::parse(request.body, nullptr, false);
-    if (body.is_discarded()) return refusal(400, "invalid_json");
-    if (!body.is_object() || body.size() != 1 || !(body.contains("today") || body.contains("advance_days")))
+    auto parsed = json_object(request.body);
+    if (!parsed) return std::move(parsed.error());
+    const ordered_json& body = *parsed;
+    if (body.size() != 1 || !(body.contains("today") || body.contains("advance_days")))
         return refusal(400, "clock_body");  // exactly one of the two
     const date::sys_days now = store_.account(c.id).today;
     date::sys_days to = now;

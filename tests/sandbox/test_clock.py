@@ -132,5 +132,27 @@ def clock_events_consistent():
         check(page == evs[3:5], "paging: %s" % page)
 
 
+
+@case
+def clock_body_strict():
+    """The clock's body is read by the library's strict decoder, as the bundle routes' are: a
+    member given twice (at any depth), invalid UTF-8 or too deep a nesting is refused with the
+    same status, body and rule, and the clock does not move."""
+    with Server(config()) as s:
+        dup = s.call("POST", "/voip/bundle", '{"bundle_type":1,"bundle_type":2}')
+        check(dup.status == 400 and dup.headers.get("x-sandbox-error") == "duplicate_member", "the seed route: %r" % dup)
+        for body, rule in (('{"advance_days":0,"advance_days":5}', "duplicate_member"),
+                           ('{"today":"2018-08-05","today":"2018-09-01"}', "duplicate_member"),
+                           ('{"advance_days":5,"x":{"a":1,"\\u0061":2}}', "duplicate_member"),
+                           ('{"advance_days":5,"x":"\\ud800"}', "invalid_utf8"),
+                           ('{"advance_days":5,"x":' + "[" * 40 + "]" * 40 + "}", "nesting_too_deep"),
+                           ('[{"advance_days":5}]', "body_not_object")):
+            r = s.call("POST", "/sandbox/clock", body)
+            check(r.status == 400 and r.headers.get("x-sandbox-error") == rule, "%s: %r %s" % (body, r, r.headers))
+            if rule == "duplicate_member":
+                check(r.body == dup.body, "the same envelope as the seed route's: %r" % r.body)
+        check(s.ok("GET", "/sandbox/clock") == {"today": "2018-08-01"}, "the clock did not move")
+        check(move_clock(s, advance_days=5)["today"] == "2018-08-06", "a body with each member once moves it")
+
 if __name__ == "__main__":
     sys.exit(sc.main())
