@@ -37,8 +37,8 @@ Sandbox::SweepCounts Sandbox::advance(const Caller& c, date::sys_days to) {
         for (StoredBundle& b : store_.due_for_renewal(c.id, ranges->renew_first, ranges->renew_last)) {
             const voip::Result r = voip::renew(b.bundle, voip::Context{day, config_.policy, prices, s.balance});
             if (!r) {
-                store_.add_event(c.id,
-                                 Event{0, day, b.bundle.uuid, b.customer, EventKind::renewal_failed, voip::Money{0}, s.balance});
+                store_.add_event(c.id, Event{0, day, b.bundle.uuid, b.customer, EventKind::renewal_failed, voip::Money{0},
+                                             s.balance, std::string(voip::name(r.error()))});
                 ++n.renewal_failed;
                 continue;
             }

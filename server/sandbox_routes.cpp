@@ -82,7 +82,8 @@ HttpResponse Sandbox::events(const Caller& c, const Target& t) {
                           {std::string(customer_name), e.customer.empty() ? ordered_json(nullptr) : ordered_json(e.customer)},
                           {"kind", name(e.kind)},
                           {"charge", e.charge.minor},
-                          {"balance", e.balance.minor}});
+                          {"balance", e.balance.minor},
+                          {"rule", e.rule.empty() ? ordered_json(nullptr) : ordered_json(e.rule)}});
     return envelope(200, result);
 }
 

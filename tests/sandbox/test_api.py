@@ -170,9 +170,11 @@ def idempotency():
         uuid = first.json["result"]["uuid"]
         r = s.call("POST", "/voip/bundle", '{"bundle_type": 2, "auto_renew": true}', headers=key)
         check(r.status == 400 and r.headers.get("x-sandbox-error") == "idempotency_key_reused", "reused key %r" % r)
-        r = s.call("POST", "/voip/bundle", '{"bundle_type": 1, "auto_renew": false}', headers=key,
-                   auth=creds(customer="acme"))
-        check(r.status == 400, "the same key for another customer is another request: %r" % r)
+        # keys belong to (account, customer): acme's "create-1" is acme's own request, judged on
+        # its body, neither a replay of the account's nor a reuse (which would tell acme the key was used)
+        r = s.call("POST", "/voip/bundle", '{"bundle_type": 9}', headers=key, auth=creds(customer="acme"))
+        check(r.status == 400 and r.headers.get("x-sandbox-error") == "bundle_type_out_of_range",
+              "the same key for another customer is another request: %r" % r)
         check(sc.balance(s) == 8500 and len(s.ok("GET", "/voip/bundle")) == 1, "one charge, one bundle")
         move_clock(s, today="2018-08-29")
         for path, body in (("/voip/bundle/%s/renew" % uuid, None), ("/voip/bundle/" + uuid, '{"bundle_type": 4}')):
@@ -216,6 +218,23 @@ def routes_of_header():
           "every entry of routes.hpp parsed: %s" % found)
     return {(m.upper(), p): open_ == "true" for p, m, _, open_ in found}
 
+
+@case
+def idempotency_keys_per_customer():
+    """The same key used by the account and by two of its customers: three requests, each
+    replayed to its own sender only; another account's key is its own too."""
+    with Server(config(customers=("acme", "globex"), more=[("r2", "u", "p", 5000)])) as s:
+        key = {"Idempotency-Key": "shared"}
+        senders = (creds(), creds(customer="acme"), creds(customer="globex"), creds("r2", "u", "p"))
+        firsts = [s.call("POST", "/voip/bundle", '{"bundle_type": 1}', auth=a, headers=key) for a in senders]
+        check(all(f.status == 201 and "idempotent-replayed" not in f.headers for f in firsts), "%s" % firsts)
+        check(len({f.json["result"]["uuid"] for f in firsts}) == 4, "four bundles")
+        for a, first in zip(senders, firsts):
+            again = s.call("POST", "/voip/bundle", '{"bundle_type": 1}', auth=a, headers=key)
+            check(again.body == first.body and again.headers.get("idempotent-replayed") == "true", "own replay %r" % again)
+        r = s.call("POST", "/voip/bundle", '{"bundle_type": 2}', auth=creds(customer="acme"), headers=key)
+        check(r.status == 400 and r.headers.get("x-sandbox-error") == "idempotency_key_reused", "acme's own reuse %r" % r)
+        check(sc.balance(s) == 10000 - 3 * 1500, "three charges on the account")
 
 @case
 def route_parity():

@@ -154,5 +154,17 @@ def clock_body_strict():
         check(s.ok("GET", "/sandbox/clock") == {"today": "2018-08-01"}, "the clock did not move")
         check(move_clock(s, advance_days=5)["today"] == "2018-08-06", "a body with each member once moves it")
 
+
+@case
+def renewal_failed_names_the_rule():
+    """A renewal_failed event says which rule refused it; other events have a null rule."""
+    with Server(config(balance=1500)) as s:
+        create(s, 1, True)  # the balance is 0 after it
+        check(move_clock(s, today="2018-08-31")["renewal_failed"] == 3, "three days of the window")
+        evs = sc.events(s)
+        failed = [e for e in evs if e["kind"] == "renewal_failed"]
+        check(len(failed) == 3 and all(e["rule"] == "insufficient_funds" for e in failed), "%s" % failed)
+        check(all(e["rule"] is None for e in evs if e["kind"] != "renewal_failed"), "%s" % evs)
+
 if __name__ == "__main__":
     sys.exit(sc.main())
