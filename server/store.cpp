@@ -142,7 +142,9 @@ struct Store::Statements {
           add_event(db, "INSERT INTO events(account, day, uuid, customer, kind, charge, balance, rule) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
           events(db, "SELECT seq, day, uuid, customer, kind, charge, balance, rule FROM events "
-                     "WHERE account = ?1 AND seq > ?2 AND (?4 IS NULL OR customer = ?4) ORDER BY seq LIMIT ?3"),
+                     "WHERE account = ?1 AND seq > ?2 AND (?4 IS NULL OR customer = ?4) "
+                     "AND (?5 IS NULL OR uuid IN (SELECT value FROM json_each(?5))) "
+                     "AND (?6 IS NULL OR kind IN (SELECT value FROM json_each(?6))) ORDER BY seq LIMIT ?3"),
           charged(db, "SELECT COALESCE(SUM(charge), 0) FROM events WHERE account = ?1"),
           replay(db, "SELECT fingerprint, status, body, rule FROM idempotency WHERE account = ?1 AND customer = ?3 "
                      "AND key = ?2"),
@@ -309,12 +311,25 @@ voip::Money Store::charge(std::int64_t account, voip::Money balance, Event e) {
     return e.balance;
 }
 
-std::vector<Event> Store::events(std::int64_t account, std::int64_t after, std::int64_t limit,
-                                 const std::optional<std::string>& customer) {
+namespace {
+// A JSON array of the values, for json_each(); the uuids' and kinds' texts need no escaping.
+template <class T, class F>
+std::string json_array(const std::vector<T>& values, F text) {
+    std::string out = "[";
+    for (const T& v : values) out += (out.size() > 1 ? "," : "") + text(v);
+    return out + "]";
+}
+}  // namespace
+
+std::vector<Event> Store::events(std::int64_t account, std::int64_t after, std::int64_t limit, const EventFilter& filter) {
     Run s(s_->events);
     s->bind(1, account).bind(2, after).bind(3, limit);
-    if (customer) s->bind(4, *customer);
+    if (filter.customer) s->bind(4, *filter.customer);
     else s->bind_null(4);
+    if (filter.uuids.empty()) s->bind_null(5);
+    else s->bind(5, json_array(filter.uuids, [](const voip::Uuid& u) { return '"' + voip::to_string(u) + '"'; }));
+    if (filter.kinds.empty()) s->bind_null(6);
+    else s->bind(6, json_array(filter.kinds, [](EventKind k) { return std::to_string(static_cast<int>(k)); }));
     std::vector<Event> out;
     while (s->step()) {
         const auto uuid = voip::parse_uuid(s->text(2));

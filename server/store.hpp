@@ -97,9 +97,15 @@ public:
     // Takes e.charge from `balance` and records the event with the balance after it: the one
     // place a charge is made, so every charge is the charge of exactly one event.
     voip::Money charge(std::int64_t account, voip::Money balance, Event e);
-    // With a customer, only that customer's events ("" the account's own); without, all.
+    // Which events a listing shows: with a customer, only that customer's ("" the account's
+    // own), else all; with uuids or kinds, only those (each list OR'd, the two AND'd).
+    struct EventFilter {
+        std::optional<std::string> customer;
+        std::vector<voip::Uuid> uuids;
+        std::vector<EventKind> kinds;
+    };
     [[nodiscard]] std::vector<Event> events(std::int64_t account, std::int64_t after, std::int64_t limit,
-                                            const std::optional<std::string>& customer = std::nullopt);
+                                            const EventFilter& filter = {});
     [[nodiscard]] voip::Money charged(std::int64_t account);  // the sum of the events' charges
 
     // Keys, like uuids, belong to (account, customer).

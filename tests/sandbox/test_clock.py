@@ -166,5 +166,36 @@ def renewal_failed_names_the_rule():
         check(len(failed) == 3 and all(e["rule"] == "insufficient_funds" for e in failed), "%s" % failed)
         check(all(e["rule"] is None for e in evs if e["kind"] != "renewal_failed"), "%s" % evs)
 
+
+@case
+def events_filtered():
+    """GET /sandbox/events takes uuid= and kind= (each repeatable, OR'd; the two AND'd) beside
+    after= and limit=; any other parameter, a repeated after or limit, an unknown kind or a
+    malformed uuid is 400 invalid_query, never ignored."""
+    with Server(config()) as s:
+        on = create(s, 1, True)["uuid"]
+        off = create(s, 2, False)["uuid"]
+        move_clock(s, today="2018-09-10")  # on renewed on 08-29; off lapsed on 09-07
+        evs = sc.events(s)
+        check([(e["kind"], e["uuid"]) for e in evs] ==
+              [("created", on), ("created", off), ("renewed", on), ("lapsed", off)], "%s" % evs)
+
+        def listed(query):
+            return s.ok("GET", "/sandbox/events?" + query)
+
+        check(listed("uuid=" + on) == [evs[0], evs[2]], "by uuid")
+        check(listed("uuid=" + on.upper()) == [evs[0], evs[2]], "a uuid in either case")
+        check(listed("kind=created") == evs[:2], "by kind")
+        check(listed("kind=created&kind=lapsed") == [evs[0], evs[1], evs[3]], "kinds OR'd")
+        check(listed("uuid=%s&kind=created" % off) == [evs[1]], "uuid and kind AND'd")
+        check(listed("uuid=%s&uuid=%s" % (on, off)) == evs, "uuids OR'd")
+        check(listed("kind=created&limit=1") == [evs[0]], "limit counts the filtered events")
+        check(listed("kind=created&after=%d" % evs[0]["seq"]) == [evs[1]], "paging within a filter")
+        check(listed("") == evs and listed("kind=renewal_failed") == [], "no filter; nothing matching")
+        for query in ("foo=1", "afterr=1", "Kind=created", "kind=nope", "kind=", "uuid=xyz", "uuid=",
+                      "after=1&after=2", "limit=5&limit=5", "kind=created&x", "limit=0"):
+            r = s.call("GET", "/sandbox/events?" + query)
+            check(r.status == 400 and r.headers.get("x-sandbox-error") == "invalid_query", "%s: %r" % (query, r))
+
 if __name__ == "__main__":
     sys.exit(sc.main())
