@@ -2,6 +2,7 @@
 """The sandbox's API over HTTP: the seed's examples byte for byte, the error statuses,
 credentials and tenancy, the route table against docs/openapi.json, restarts."""
 import json
+import os
 import re
 import sys
 
@@ -235,6 +236,47 @@ def idempotency_keys_per_customer():
         r = s.call("POST", "/voip/bundle", '{"bundle_type": 2}', auth=creds(customer="acme"), headers=key)
         check(r.status == 400 and r.headers.get("x-sandbox-error") == "idempotency_key_reused", "acme's own reuse %r" % r)
         check(sc.balance(s) == 10000 - 3 * 1500, "three charges on the account")
+
+def error_names_in_sources():
+    """The X-Sandbox-Error names the server can send: the library's error names, and every
+    name the server's sources give a refusal (literal names in refusal()/refuse() calls and
+    the names of its TargetError and HeadError)."""
+    root = os.path.dirname(sc.ROUTES_PATH)
+    with open(os.path.join(sc.ROOT, "include", "voip", "bundle", "error.hpp"), encoding="utf-8") as f:
+        names = set(re.findall(r'case Error::\w+: return "([a-z0-9_]+)";', f.read()))
+    for name in os.listdir(root):
+        if name.endswith(".cpp"):
+            with open(os.path.join(root, name), encoding="utf-8") as f:
+                text = f.read()
+            names |= set(re.findall(r'refus\w*\([^;]*?"([a-z0-9_]+)"', text))
+            names |= set(re.findall(r'case (?:TargetError|HeadError)::\w+: return "([a-z0-9_]+)";', text))
+    return names - {"none"}
+
+
+@case
+def error_names():
+    """Every X-Sandbox-Error the server can send is in the OpenAPI enumeration and in
+    docs/sandbox.md, and nothing else is; each error response lists names of the enumeration,
+    with an example of each."""
+    doc = sc.spec().doc
+    enum = doc["components"]["schemas"]["SandboxErrorName"]["enum"]
+    sources = error_names_in_sources()
+    check(len(enum) == len(set(enum)), "a name twice in the enumeration")
+    check(set(enum) == sources, "the enumeration %s, the sources %s" % (
+        sorted(set(enum) - sources), sorted(sources - set(enum))))
+    with open(os.path.join(sc.ROOT, "docs", "sandbox.md"), encoding="utf-8") as f:
+        page = f.read()
+    check(all("`%s`" % n in page for n in enum), "not in docs/sandbox.md: %s" % [n for n in enum if "`%s`" % n not in page])
+    covered = set()
+    for name, response in doc["components"]["responses"].items():
+        header = response.get("headers", {}).get("X-Sandbox-Error")
+        if header is None or "$ref" in header:
+            continue
+        listed = header["schema"]["enum"]
+        check(set(listed) <= set(enum) and set(header["examples"]) == set(listed), "%s: %s" % (name, listed))
+        check(all(e["value"] == n for n, e in header["examples"].items()), "%s: examples" % name)
+        covered |= set(listed)
+    check(covered == set(enum), "names no response carries: %s" % sorted(set(enum) - covered))
 
 @case
 def route_parity():
