@@ -8,6 +8,8 @@
 #include <atomic>
 #include <charconv>
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -29,6 +31,17 @@ namespace {
 constexpr std::size_t max_header_count = 100;
 constexpr std::size_t max_header_bytes = 8 * 1024;
 constexpr std::chrono::milliseconds io_timeout{5000};  // a slow or idle client is cut after it
+
+// VOIP_SANDBOX_TIMEOUT_MS (100..5000) shortens the timeout, so tests that wait for a client
+// to be cut need not wait 5 s each; anything else keeps the 5 s.
+std::chrono::milliseconds timeout_from_environment() {
+    const char* text = std::getenv("VOIP_SANDBOX_TIMEOUT_MS");
+    if (text == nullptr) return io_timeout;
+    long ms = 0;
+    const auto [end, ec] = std::from_chars(text, text + std::strlen(text), ms);
+    if (ec != std::errc{} || *end != '\0' || ms < 100 || ms > io_timeout.count()) return io_timeout;
+    return std::chrono::milliseconds(ms);
+}
 
 struct Listen {
     std::string host;
@@ -160,7 +173,8 @@ void set_limits(HttpServer& server, int threads) {
     // delayed ACKs) and a keep-alive connection closed after 5 requests.
     server.set_tcp_nodelay(true);
     server.set_keep_alive_max_count(1000000);
-    server.set_timeouts(io_timeout, io_timeout);
+    const std::chrono::milliseconds timeout = timeout_from_environment();
+    server.set_timeouts(timeout, timeout);
     server.set_payload_max_length(voip::max_body_size);
     server.set_pre_routing_handler(refuse_before_routing);
 }
