@@ -27,10 +27,8 @@ ordered_json public_view(const StoredBundle& b) {
 }  // namespace
 
 std::optional<StoredBundle> Sandbox::owned(const Caller& c, const voip::Uuid& uuid) {
-    auto b = store_.bundle(c.id, uuid);
-    // Another customer's bundle is answered as one that does not exist: nothing leaks.
-    if (!b || b->customer != c.customer) return std::nullopt;
-    return b;
+    // Another customer's bundle is not in this customer's namespace: answered as one that does not exist.
+    return store_.bundle(c.id, c.customer, uuid);
 }
 
 HttpResponse Sandbox::create(const Caller& c, const HttpRequest& request) {
@@ -40,11 +38,12 @@ HttpResponse Sandbox::create(const Caller& c, const HttpRequest& request) {
     if (const std::string* chosen = header(request, "X-Sandbox-Uuid")) {
         const auto u = voip::parse_uuid(*chosen);
         if (!u) return refusal(400, "malformed_sandbox_uuid");
-        if (store_.exists(c.id, *u)) return refusal(400, "sandbox_uuid_taken");
+        // Only the caller's own bundles can take it: another customer's or account's uuid is free here.
+        if (store_.exists(c.id, c.customer, *u)) return refusal(400, "sandbox_uuid_taken");
         uuid = *u;
     } else {
         do uuid = voip::make_uuid_v4(random_);
-        while (store_.exists(c.id, uuid));
+        while (store_.exists(c.id, c.customer, uuid));
     }
     const AccountState s = store_.account(c.id);
     const voip::Result r = voip::create(*body, uuid, context(c, s));

@@ -39,8 +39,8 @@ Sandbox::SweepCounts Sandbox::advance(const Caller& c, date::sys_days to) {
             if (!ctx) throw std::runtime_error("account state out of range: " + std::string(voip::name(ctx.error())));
             const voip::Result r = voip::renew(b.bundle, *ctx);
             if (!r) {
-                store_.add_event(c.id,
-                                 Event{0, day, b.bundle.uuid(), b.customer, EventKind::renewal_failed, voip::Money{0}, s.balance});
+                store_.add_event(c.id, Event{0, day, b.bundle.uuid(), b.customer, EventKind::renewal_failed, voip::Money{0},
+                                             s.balance, std::string(voip::name(r.error()))});
                 ++n.renewal_failed;
                 continue;
             }

@@ -128,4 +128,21 @@ std::optional<std::string> query_value(std::string_view query, std::string_view 
     return std::nullopt;
 }
 
+std::optional<std::vector<std::pair<std::string, std::string>>> query_pairs(std::string_view query) {
+    std::vector<std::pair<std::string, std::string>> out;
+    while (!query.empty()) {
+        const std::size_t amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        const std::size_t eq = pair.find('=');
+        std::string name;
+        std::string value;
+        if (!percent_decode(pair.substr(0, eq), name)) return std::nullopt;
+        if (eq != std::string_view::npos && !percent_decode(pair.substr(eq + 1), value)) return std::nullopt;
+        if (!pair.empty()) out.emplace_back(std::move(name), std::move(value));
+        if (amp == std::string_view::npos) break;
+        query.remove_prefix(amp + 1);
+    }
+    return out;
+}
+
 }  // namespace voip_sandbox

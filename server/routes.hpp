@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <tl/expected.hpp>
 
@@ -71,5 +73,9 @@ struct Match {
 
 // The value of `name` in a query string (a=1&b=2), percent-decoded; none if absent or undecodable.
 [[nodiscard]] std::optional<std::string> query_value(std::string_view query, std::string_view name);
+
+// Every name=value pair of a query string, in order, percent-decoded ("a" alone is a="");
+// none if one cannot be decoded.
+[[nodiscard]] std::optional<std::vector<std::pair<std::string, std::string>>> query_pairs(std::string_view query);
 
 }  // namespace voip_sandbox

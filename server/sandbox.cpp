@@ -150,7 +150,7 @@ HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request) {
     const std::string fingerprint = request.method + ' ' + a.target.path + '\n' + a.caller.customer + '\n' +
                                     (chosen ? *chosen : std::string()) + '\n' + request.body;
     if (key) {
-        if (const auto first = store_.replay(a.caller.id, *key)) {
+        if (const auto first = store_.replay(a.caller.id, a.caller.customer, *key)) {
             if (first->fingerprint != fingerprint) return refusal(400, "idempotency_key_reused");
             HttpResponse replayed{first->status, first->body, {{"Idempotent-Replayed", "true"}}};
             if (!first->rule.empty()) replayed.headers.emplace_back("X-Sandbox-Error", first->rule);
@@ -162,7 +162,7 @@ HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request) {
         std::string rule;
         for (const auto& [name, value] : r.headers)
             if (name == "X-Sandbox-Error") rule = value;
-        store_.remember(a.caller.id, *key, Replay{fingerprint, r.status, r.body, rule}, now);
+        store_.remember(a.caller.id, a.caller.customer, *key, Replay{fingerprint, r.status, r.body, rule}, now);
     }
     t.commit();
     return r;

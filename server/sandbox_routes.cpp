@@ -1,5 +1,7 @@
 // The sandbox-only routes: the clock, the events, the account and its reset.
+#include <algorithm>
 #include <charconv>
+#include <iterator>
 
 #include <voip/bundle_nlohmann.hpp>
 
@@ -17,11 +19,11 @@ constexpr std::int64_t default_event_limit = 1000;
 constexpr int max_clock_move_days = 3660;
 constexpr std::int64_t max_event_limit = 10000;
 
-std::optional<std::int64_t> non_negative(const std::optional<std::string>& text) {
-    if (!text || text->empty()) return std::nullopt;
+std::optional<std::int64_t> non_negative(const std::string& text) {
+    if (text.empty()) return std::nullopt;
     std::int64_t v = 0;
-    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
-    if (ec != std::errc{} || end != text->data() + text->size() || v < 0) return std::nullopt;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || end != text.data() + text.size() || v < 0) return std::nullopt;
     return v;
 }
 
@@ -38,10 +40,10 @@ HttpResponse Sandbox::clock(const Caller& c) { return envelope(200, {{"today", i
 
 // {"today": "YYYY-MM-DD"} or {"advance_days": N}: forward only, the sweep run for each day passed.
 HttpResponse Sandbox::move_clock(const Caller& c, const HttpRequest& request) {
-    if (request.body.size() > voip::max_body_size) return refusal(413, "body_too_large");
-    const ordered_json body = ordered_json::parse(request.body, nullptr, false);
-    if (body.is_discarded()) return refusal(400, "invalid_json");
-    if (!body.is_object() || body.size() != 1 || !(body.contains("today") || body.contains("advance_days")))
+    auto parsed = json_object(request.body);
+    if (!parsed) return std::move(parsed.error());
+    const ordered_json& body = *parsed;
+    if (body.size() != 1 || !(body.contains("today") || body.contains("advance_days")))
         return refusal(400, "clock_body");  // exactly one of the two
     const date::sys_days now = store_.account(c.id).today;
     date::sys_days to = now;
@@ -66,23 +68,62 @@ HttpResponse Sandbox::move_clock(const Caller& c, const HttpRequest& request) {
                           {"lapsed", n.lapsed}});
 }
 
+namespace {
+
+struct EventQuery {
+    std::int64_t after = 0;
+    std::int64_t limit = default_event_limit;
+    Store::EventFilter filter;
+};
+
+// after, limit (once each), uuid and kind (repeatable); anything else, or a value out of
+// range, is refused rather than ignored, so a misspelt filter cannot list everything.
+std::optional<EventQuery> event_query(std::string_view query) {
+    const auto pairs = query_pairs(query);
+    if (!pairs) return std::nullopt;
+    EventQuery q;
+    bool after = false;
+    bool limit = false;
+    for (const auto& [name, value] : *pairs) {
+        if (name == "after" || name == "limit") {
+            bool& seen = name == "after" ? after : limit;
+            const auto n = non_negative(value);
+            if (seen || !n) return std::nullopt;
+            seen = true;
+            (name == "after" ? q.after : q.limit) = *n;
+        } else if (name == "uuid") {
+            const auto u = voip::parse_uuid(value);
+            if (!u) return std::nullopt;
+            q.filter.uuids.push_back(*u);
+        } else if (name == "kind") {
+            const auto* k = std::find(std::begin(event_kind_names), std::end(event_kind_names), value);
+            if (k == std::end(event_kind_names)) return std::nullopt;
+            q.filter.kinds.push_back(static_cast<EventKind>(k - std::begin(event_kind_names)));
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (q.limit == 0 || q.limit > max_event_limit) return std::nullopt;
+    return q;
+}
+
+}  // namespace
+
 HttpResponse Sandbox::events(const Caller& c, const Target& t) {
-    const auto after_text = query_value(t.query, "after");
-    const auto limit_text = query_value(t.query, "limit");
-    const auto after = after_text ? non_negative(after_text) : std::optional<std::int64_t>(0);
-    const auto limit = limit_text ? non_negative(limit_text) : std::optional<std::int64_t>(default_event_limit);
-    if (!after || !limit || *limit == 0 || *limit > max_event_limit) return refusal(400, "invalid_query");
+    auto q = event_query(t.query);
+    if (!q) return refusal(400, "invalid_query");
     ordered_json result = ordered_json::array();
     // X-Auth-For sees its customer's events alone, as it sees its bundles alone; the account sees all.
-    const std::optional<std::string> customer = c.customer.empty() ? std::nullopt : std::optional<std::string>(c.customer);
-    for (const Event& e : store_.events(c.id, *after, *limit, customer))
+    if (!c.customer.empty()) q->filter.customer = c.customer;
+    for (const Event& e : store_.events(c.id, q->after, q->limit, q->filter))
         result.push_back({{"seq", e.seq},
                           {"day", iso(e.day)},
                           {"uuid", voip::to_string(e.uuid)},
                           {std::string(customer_name), e.customer.empty() ? ordered_json(nullptr) : ordered_json(e.customer)},
                           {"kind", name(e.kind)},
                           {"charge", e.charge.minor},
-                          {"balance", e.balance.minor}});
+                          {"balance", e.balance.minor},
+                          {"rule", e.rule.empty() ? ordered_json(nullptr) : ordered_json(e.rule)}});
     return envelope(200, result);
 }
 

@@ -8,6 +8,8 @@
 #include <atomic>
 #include <charconv>
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -16,6 +18,7 @@
 #include <httplib.h>
 #include <voip/bundle_nlohmann.hpp>
 
+#include "http_server.hpp"
 #include "openapi.hpp"
 #include "sandbox.hpp"
 
@@ -27,7 +30,18 @@ namespace {
 
 constexpr std::size_t max_header_count = 100;
 constexpr std::size_t max_header_bytes = 8 * 1024;
-constexpr time_t timeout_seconds = 5;  // a slow or idle client is cut after it
+constexpr std::chrono::milliseconds io_timeout{5000};  // a slow or idle client is cut after it
+
+// VOIP_SANDBOX_TIMEOUT_MS (100..5000) shortens the timeout, so tests that wait for a client
+// to be cut need not wait 5 s each; anything else keeps the 5 s.
+std::chrono::milliseconds timeout_from_environment() {
+    const char* text = std::getenv("VOIP_SANDBOX_TIMEOUT_MS");
+    if (text == nullptr) return io_timeout;
+    long ms = 0;
+    const auto [end, ec] = std::from_chars(text, text + std::strlen(text), ms);
+    if (ec != std::errc{} || *end != '\0' || ms < 100 || ms > io_timeout.count()) return io_timeout;
+    return std::chrono::milliseconds(ms);
+}
 
 struct Listen {
     std::string host;
@@ -127,9 +141,19 @@ sigset_t block_stop_signals() {
     return stop_signals;
 }
 
-// A request with more than max_header_count headers or max_header_bytes of them is
-// answered 431 and its connection closed.
-httplib::Server::HandlerResponse refuse_big_headers(const httplib::Request& r, httplib::Response& res) {
+// Before any handler, on the head alone: what httplib's parser let through (http_server.hpp),
+// a body announced over the limit (refused at once, its bytes never read: the connection
+// closes), then more than max_header_count headers or max_header_bytes of them (431).
+httplib::Server::HandlerResponse refuse_before_routing(const httplib::Request& r, httplib::Response& res) {
+    const auto refuse = [&res](int status, std::string_view rule) {
+        answer(refusal(status, rule), res);
+        HttpServer::close_after_answer();
+        return httplib::Server::HandlerResponse::Handled;
+    };
+    if (const HeadCheck* head = HttpServer::current_head()) {
+        if (head->error() != HeadError::none) return refuse(400, name(head->error()));
+        if (head->has_content_length() && head->content_length() > voip::max_body_size) return refuse(413, "body_too_large");
+    }
     std::size_t bytes = 0;
     std::size_t count = 0;
     for (const auto& [k, v] : r.headers) {
@@ -138,25 +162,21 @@ httplib::Server::HandlerResponse refuse_big_headers(const httplib::Request& r, h
         bytes += k.size() + v.size() + 4;
         ++count;
     }
-    if (count > max_header_count || bytes > max_header_bytes) {
-        answer(refusal(431, count > max_header_count ? "too_many_headers" : "headers_too_large"), res);
-        res.set_header("Connection", "close");
-        return httplib::Server::HandlerResponse::Handled;
-    }
+    if (count > max_header_count) return refuse(431, "too_many_headers");
+    if (bytes > max_header_bytes) return refuse(431, "headers_too_large");
     return httplib::Server::HandlerResponse::Unhandled;
 }
 
-void set_limits(httplib::Server& server, int threads) {
+void set_limits(HttpServer& server, int threads) {
     server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     // Measured (SANDBOX.md 7): without these, ~150 requests/s a connection (Nagle against
     // delayed ACKs) and a keep-alive connection closed after 5 requests.
     server.set_tcp_nodelay(true);
     server.set_keep_alive_max_count(1000000);
-    server.set_keep_alive_timeout(timeout_seconds);
-    server.set_read_timeout(timeout_seconds, 0);
-    server.set_write_timeout(timeout_seconds, 0);
+    const std::chrono::milliseconds timeout = timeout_from_environment();
+    server.set_timeouts(timeout, timeout);
     server.set_payload_max_length(voip::max_body_size);
-    server.set_pre_routing_handler(refuse_big_headers);
+    server.set_pre_routing_handler(refuse_before_routing);
 }
 
 // A request without Content-Length or Transfer-Encoding has no body (RFC 9112 6.3), but
@@ -176,7 +196,7 @@ void answer_with_body(Sandbox& sandbox, const httplib::Request& r, httplib::Resp
         });
         if (!whole) {  // the rest of the body is still on the connection: close it
             answer(refusal(too_large || res.status == 413 ? 413 : 400, "malformed_request"), res);
-            return res.set_header("Connection", "close");
+            return HttpServer::close_after_answer();
         }
     }
     answer(sandbox.handle(request), res);
@@ -266,7 +286,7 @@ int voip_app::serve(const ServeOptions& o) {
     }
 
     socket_t listening = -1;  // before the server: the server's socket callback refers to it
-    httplib::Server server;
+    HttpServer server;
     set_limits(server, o.threads);
     route(server, *sandbox);
     const int port = bind_listening(server, *listen, listening);

@@ -55,6 +55,45 @@ CREATE TABLE idempotency(
   PRIMARY KEY(account, key)) WITHOUT ROWID;
 CREATE INDEX idempotency_by_age ON idempotency(created_at);
 )sql",
+    // 2: each (account, customer) is its own tenant: its uuids and idempotency keys are its own,
+    // so a uuid or key of another customer is neither refused nor replayed (nothing leaks).
+    // A key's customer is the second line of its fingerprint (sandbox.cpp). An event names
+    // the rule that refused it (renewal_failed).
+    R"sql(
+CREATE TABLE bundles_v2(
+  uuid TEXT NOT NULL,
+  account INTEGER NOT NULL REFERENCES accounts(id),
+  customer TEXT NOT NULL,
+  created_on INTEGER NOT NULL,
+  updated_on INTEGER NOT NULL,
+  expires_on INTEGER NOT NULL,
+  bundle_type INTEGER NOT NULL,
+  auto_renew INTEGER NOT NULL,
+  lapsed INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(account, customer, uuid)) WITHOUT ROWID;
+INSERT INTO bundles_v2 SELECT uuid, account, customer, created_on, updated_on, expires_on, bundle_type, auto_renew, lapsed
+  FROM bundles;
+DROP TABLE bundles;
+ALTER TABLE bundles_v2 RENAME TO bundles;
+CREATE INDEX bundles_by_owner ON bundles(account, customer, created_on);
+CREATE INDEX bundles_due ON bundles(account, auto_renew, expires_on) WHERE lapsed = 0;
+CREATE TABLE idempotency_v2(
+  account INTEGER NOT NULL,
+  customer TEXT NOT NULL,
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY(account, customer, key)) WITHOUT ROWID;
+INSERT INTO idempotency_v2 SELECT account, substr(rest, 1, instr(rest, char(10)) - 1), key, fingerprint, status, body,
+  rule, created_at FROM (SELECT *, substr(fingerprint, instr(fingerprint, char(10)) + 1) AS rest FROM idempotency);
+DROP TABLE idempotency;
+ALTER TABLE idempotency_v2 RENAME TO idempotency;
+CREATE INDEX idempotency_by_age ON idempotency(created_at);
+ALTER TABLE events ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+)sql",
 };
 static_assert(std::size(migrations) == schema_version);
 
@@ -88,26 +127,29 @@ struct Store::Statements {
           account(db, "SELECT balance, today FROM accounts WHERE id = ?1"),
           set_balance(db, "UPDATE accounts SET balance = ?2 WHERE id = ?1"),
           set_today(db, "UPDATE accounts SET today = ?2 WHERE id = ?1"),
-          bundle(db, select_bundles("WHERE uuid = ?1 AND account = ?2")),
-          exists(db, "SELECT 1 FROM bundles WHERE account = ?2 AND uuid = ?1"),
+          bundle(db, select_bundles("WHERE uuid = ?1 AND account = ?2 AND customer = ?3")),
+          exists(db, "SELECT 1 FROM bundles WHERE account = ?2 AND customer = ?3 AND uuid = ?1"),
           insert(db, "INSERT INTO bundles(uuid, account, customer, created_on, updated_on, expires_on, bundle_type, "
                      "auto_renew, lapsed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
           update(db, "UPDATE bundles SET updated_on = ?2, expires_on = ?3, bundle_type = ?4, auto_renew = ?5, "
-                     "lapsed = ?6 WHERE account = ?7 AND uuid = ?1"),
+                     "lapsed = ?6 WHERE account = ?7 AND customer = ?8 AND uuid = ?1"),
           list(db, select_bundles("WHERE account = ?1 AND customer = ?2 ORDER BY created_on, uuid")),
           due(db, select_bundles("WHERE account = ?1 AND lapsed = 0 AND expires_on BETWEEN ?2 AND ?3 "
-                                 "AND auto_renew = 1 ORDER BY expires_on, uuid")),
+                                 "AND auto_renew = 1 ORDER BY expires_on, uuid, customer")),
           lapsing(db, select_bundles("WHERE account = ?1 AND lapsed = 0 AND auto_renew IN (0, 1) AND expires_on < ?2 "
-                                     "ORDER BY expires_on, uuid")),
+                                     "ORDER BY expires_on, uuid, customer")),
           first_expiry(db, "SELECT MIN(expires_on) FROM bundles WHERE account = ?1 AND lapsed = 0 AND auto_renew = ?2"),
-          add_event(db, "INSERT INTO events(account, day, uuid, customer, kind, charge, balance) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-          events(db, "SELECT seq, day, uuid, customer, kind, charge, balance FROM events "
-                     "WHERE account = ?1 AND seq > ?2 AND (?4 IS NULL OR customer = ?4) ORDER BY seq LIMIT ?3"),
+          add_event(db, "INSERT INTO events(account, day, uuid, customer, kind, charge, balance, rule) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+          events(db, "SELECT seq, day, uuid, customer, kind, charge, balance, rule FROM events "
+                     "WHERE account = ?1 AND seq > ?2 AND (?4 IS NULL OR customer = ?4) "
+                     "AND (?5 IS NULL OR uuid IN (SELECT value FROM json_each(?5))) "
+                     "AND (?6 IS NULL OR kind IN (SELECT value FROM json_each(?6))) ORDER BY seq LIMIT ?3"),
           charged(db, "SELECT COALESCE(SUM(charge), 0) FROM events WHERE account = ?1"),
-          replay(db, "SELECT fingerprint, status, body, rule FROM idempotency WHERE account = ?1 AND key = ?2"),
-          remember(db, "INSERT INTO idempotency(account, key, fingerprint, status, body, rule, created_at) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+          replay(db, "SELECT fingerprint, status, body, rule FROM idempotency WHERE account = ?1 AND customer = ?3 "
+                     "AND key = ?2"),
+          remember(db, "INSERT INTO idempotency(account, key, fingerprint, status, body, rule, created_at, customer) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
           forget(db, "DELETE FROM idempotency WHERE created_at < ?1"),
           reset_bundles(db, "DELETE FROM bundles WHERE account = ?1"),
           reset_events(db, "DELETE FROM events WHERE account = ?1"),
@@ -189,16 +231,16 @@ void Store::set_today(std::int64_t id, date::sys_days today) {
     s->step();
 }
 
-std::optional<StoredBundle> Store::bundle(std::int64_t account, const voip::Uuid& uuid) {
+std::optional<StoredBundle> Store::bundle(std::int64_t account, std::string_view customer, const voip::Uuid& uuid) {
     Run s(s_->bundle);
-    s->bind(1, voip::to_string(uuid)).bind(2, account);
+    s->bind(1, voip::to_string(uuid)).bind(2, account).bind(3, customer);
     if (!s->step()) return std::nullopt;
     return read_bundle(*s);
 }
 
-bool Store::exists(std::int64_t account, const voip::Uuid& uuid) {
+bool Store::exists(std::int64_t account, std::string_view customer, const voip::Uuid& uuid) {
     Run s(s_->exists);
-    s->bind(1, voip::to_string(uuid)).bind(2, account);
+    s->bind(1, voip::to_string(uuid)).bind(2, account).bind(3, customer);
     return s->step();
 }
 
@@ -212,7 +254,7 @@ void Store::insert(std::int64_t account, const StoredBundle& b) {
 
 void Store::update(std::int64_t account, const StoredBundle& b) {
     Run s(s_->update);
-    s->bind(7, account);
+    s->bind(7, account).bind(8, b.customer);
     s->bind(1, voip::to_string(b.bundle.uuid())).bind(2, count(b.updated_on)).bind(3, count(b.bundle.expires_on()));
     s->bind(4, static_cast<std::int64_t>(b.bundle.bundle_type())).bind(5, b.bundle.auto_renew() ? 1 : 0).bind(6, b.lapsed ? 1 : 0);
     s->step();
@@ -254,7 +296,7 @@ std::optional<date::sys_days> Store::first_expiry(std::int64_t account, bool aut
 std::int64_t Store::add_event(std::int64_t account, const Event& e) {
     Run s(s_->add_event);
     s->bind(1, account).bind(2, count(e.day)).bind(3, voip::to_string(e.uuid)).bind(4, e.customer);
-    s->bind(5, static_cast<std::int64_t>(e.kind)).bind(6, e.charge.minor).bind(7, e.balance.minor);
+    s->bind(5, static_cast<std::int64_t>(e.kind)).bind(6, e.charge.minor).bind(7, e.balance.minor).bind(8, e.rule);
     s->step();
     return sqlite3_last_insert_rowid(db_.handle());
 }
@@ -269,12 +311,25 @@ voip::Money Store::charge(std::int64_t account, voip::Money balance, Event e) {
     return e.balance;
 }
 
-std::vector<Event> Store::events(std::int64_t account, std::int64_t after, std::int64_t limit,
-                                 const std::optional<std::string>& customer) {
+namespace {
+// A JSON array of the values, for json_each(); the uuids' and kinds' texts need no escaping.
+template <class T, class F>
+std::string json_array(const std::vector<T>& values, F text) {
+    std::string out = "[";
+    for (const T& v : values) out += (out.size() > 1 ? "," : "") + text(v);
+    return out + "]";
+}
+}  // namespace
+
+std::vector<Event> Store::events(std::int64_t account, std::int64_t after, std::int64_t limit, const EventFilter& filter) {
     Run s(s_->events);
     s->bind(1, account).bind(2, after).bind(3, limit);
-    if (customer) s->bind(4, *customer);
+    if (filter.customer) s->bind(4, *filter.customer);
     else s->bind_null(4);
+    if (filter.uuids.empty()) s->bind_null(5);
+    else s->bind(5, json_array(filter.uuids, [](const voip::Uuid& u) { return '"' + voip::to_string(u) + '"'; }));
+    if (filter.kinds.empty()) s->bind_null(6);
+    else s->bind(6, json_array(filter.kinds, [](EventKind k) { return std::to_string(static_cast<int>(k)); }));
     std::vector<Event> out;
     while (s->step()) {
         const auto uuid = voip::parse_uuid(s->text(2));
@@ -282,7 +337,7 @@ std::vector<Event> Store::events(std::int64_t account, std::int64_t after, std::
         if (!uuid || kind < 0 || kind >= static_cast<std::int64_t>(std::size(event_kind_names)))
             throw SqliteError("event " + std::to_string(s->integer(0)) + " is not valid");
         out.push_back({s->integer(0), day_of(s->integer(1)), *uuid, s->text(3), static_cast<EventKind>(kind),
-                       voip::Money{s->integer(5)}, voip::Money{s->integer(6)}});
+                       voip::Money{s->integer(5)}, voip::Money{s->integer(6)}, s->text(7)});
     }
     return out;
 }
@@ -294,17 +349,18 @@ voip::Money Store::charged(std::int64_t account) {
     return voip::Money{s->integer(0)};
 }
 
-std::optional<Replay> Store::replay(std::int64_t account, std::string_view key) {
+std::optional<Replay> Store::replay(std::int64_t account, std::string_view customer, std::string_view key) {
     Run s(s_->replay);
-    s->bind(1, account).bind(2, key);
+    s->bind(1, account).bind(2, key).bind(3, customer);
     if (!s->step()) return std::nullopt;
     return Replay{s->text(0), static_cast<int>(s->integer(1)), s->text(2), s->text(3)};
 }
 
-void Store::remember(std::int64_t account, std::string_view key, const Replay& r, std::int64_t now_seconds) {
+void Store::remember(std::int64_t account, std::string_view customer, std::string_view key, const Replay& r,
+                     std::int64_t now_seconds) {
     Run s(s_->remember);
     s->bind(1, account).bind(2, key).bind(3, r.fingerprint).bind(4, r.status).bind(5, r.body).bind(6, r.rule);
-    s->bind(7, now_seconds);
+    s->bind(7, now_seconds).bind(8, customer);
     s->step();
 }
 

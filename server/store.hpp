@@ -17,7 +17,7 @@
 namespace voip_sandbox {
 
 // The schema this program writes; an older file is migrated, a newer one refused.
-inline constexpr std::int64_t schema_version = 1;
+inline constexpr std::int64_t schema_version = 2;
 
 enum class EventKind : std::uint8_t { created, updated, renewed, renewal_failed, lapsed };
 inline constexpr std::string_view event_kind_names[] = {"created", "updated", "renewed", "renewal_failed", "lapsed"};
@@ -44,6 +44,7 @@ struct Event {
     EventKind kind;
     voip::Money charge;
     voip::Money balance;  // the account's balance after the event
+    std::string rule{};   // what refused it (renewal_failed), or ""
 };
 
 struct Replay {
@@ -71,10 +72,12 @@ public:
     void set_balance(std::int64_t id, voip::Money balance);
     void set_today(std::int64_t id, date::sys_days today);
 
-    [[nodiscard]] std::optional<StoredBundle> bundle(std::int64_t account, const voip::Uuid& uuid);
-    [[nodiscard]] bool exists(std::int64_t account, const voip::Uuid& uuid);
+    // A uuid is unique within (account, customer): each customer is its own tenant.
+    [[nodiscard]] std::optional<StoredBundle> bundle(std::int64_t account, std::string_view customer,
+                                                     const voip::Uuid& uuid);
+    [[nodiscard]] bool exists(std::int64_t account, std::string_view customer, const voip::Uuid& uuid);
     void insert(std::int64_t account, const StoredBundle& b);
-    // Writes expires_on, bundle_type, auto_renew, updated_on and lapsed of b.bundle.uuid.
+    // Writes expires_on, bundle_type, auto_renew, updated_on and lapsed of (b.customer, b.bundle.uuid).
     void update(std::int64_t account, const StoredBundle& b);
     // The bundles of (account, customer), oldest first.
     [[nodiscard]] std::vector<StoredBundle> list(std::int64_t account, std::string_view customer);
@@ -94,13 +97,21 @@ public:
     // Takes e.charge from `balance` and records the event with the balance after it: the one
     // place a charge is made, so every charge is the charge of exactly one event.
     voip::Money charge(std::int64_t account, voip::Money balance, Event e);
-    // With a customer, only that customer's events ("" the account's own); without, all.
+    // Which events a listing shows: with a customer, only that customer's ("" the account's
+    // own), else all; with uuids or kinds, only those (each list OR'd, the two AND'd).
+    struct EventFilter {
+        std::optional<std::string> customer;
+        std::vector<voip::Uuid> uuids;
+        std::vector<EventKind> kinds;
+    };
     [[nodiscard]] std::vector<Event> events(std::int64_t account, std::int64_t after, std::int64_t limit,
-                                            const std::optional<std::string>& customer = std::nullopt);
+                                            const EventFilter& filter = {});
     [[nodiscard]] voip::Money charged(std::int64_t account);  // the sum of the events' charges
 
-    [[nodiscard]] std::optional<Replay> replay(std::int64_t account, std::string_view key);
-    void remember(std::int64_t account, std::string_view key, const Replay& r, std::int64_t now_seconds);
+    // Keys, like uuids, belong to (account, customer).
+    [[nodiscard]] std::optional<Replay> replay(std::int64_t account, std::string_view customer, std::string_view key);
+    void remember(std::int64_t account, std::string_view customer, std::string_view key, const Replay& r,
+                  std::int64_t now_seconds);
     void forget_keys_before(std::int64_t seconds);
 
     // Empties the account's bundles, events and keys (its balance is the caller's).

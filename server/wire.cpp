@@ -1,6 +1,8 @@
 // The sandbox's envelopes and header lookups (wire.hpp).
 #include "wire.hpp"
 
+#include <voip/bundle_json.hpp>
+
 namespace voip_sandbox {
 
 namespace {
@@ -58,6 +60,16 @@ HttpResponse seed_envelope(const voip::Envelope& e) {
     HttpResponse r{static_cast<int>(voip::code(e.status())), voip::to_string(e), {}};
     if (!e.outcome()) r.headers.emplace_back("X-Sandbox-Error", std::string(voip::name(e.outcome().error())));
     return r;
+}
+
+tl::expected<nlohmann::ordered_json, HttpResponse> json_object(std::string_view body) {
+    if (body.size() > voip::max_body_size) return tl::make_unexpected(refusal(413, "body_too_large"));
+    if (const auto checked = voip::check_json_object(body); !checked)
+        return tl::make_unexpected(seed_envelope(voip::error_envelope(checked.error())));
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(body, nullptr, false);
+    // What the library reads as a number and nlohmann cannot hold (1e999).
+    if (j.is_discarded()) return tl::make_unexpected(refusal(400, voip::name(voip::Error::invalid_json)));
+    return j;
 }
 
 std::string iso(date::sys_days day) { return voip::to_iso_string(day); }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <tl/expected.hpp>
 #include <voip/bundle.hpp>
 
 namespace voip_sandbox {
@@ -43,6 +44,12 @@ struct HttpResponse {
 
 // One of the seed's envelopes, written by the library.
 [[nodiscard]] HttpResponse seed_envelope(const voip::Envelope& e);
+
+// A sandbox route's body as a JSON object, or the refusal to answer. The library's strict
+// decoder reads it first, so it is refused exactly as a seed route's body would be (400
+// duplicate_member, invalid_utf8, nesting_too_deep, body_not_object, ...); nlohmann's parser,
+// which keeps the last of two members of one name, only sees text already accepted.
+[[nodiscard]] tl::expected<nlohmann::ordered_json, HttpResponse> json_object(std::string_view body);
 
 // The members the sandbox adds to the library's objects (docs/sandbox.md).
 inline constexpr std::string_view updated_on_name = "updated_on";  // the day of the last change

@@ -198,7 +198,7 @@ def exchange(conn, method, path, body=None, headers=None, validate=True):
 class Server:
     """`voip-bundle serve` on 127.0.0.1:0 with its own temporary directory and database."""
 
-    def __init__(self, cfg=None, today="2018-08-01", db=None, workdir=None, threads=None):
+    def __init__(self, cfg=None, today="2018-08-01", db=None, workdir=None, threads=None, timeout_ms=None):
         self.own_dir = workdir is None
         self.dir = workdir or tempfile.mkdtemp(prefix="voip-sandbox-")
         self.db = db or os.path.join(self.dir, "sandbox.db")
@@ -214,12 +214,15 @@ class Server:
         if threads:
             args += ["--threads", str(threads)]
         self.args = args
+        self.env = dict(os.environ)
+        if timeout_ms:  # the server's idle and read timeout (5000 ms unless shortened)
+            self.env["VOIP_SANDBOX_TIMEOUT_MS"] = str(timeout_ms)
         self.creds = dict(CREDS)
         self.start()
 
     def start(self):
         self.err = open(os.path.join(self.dir, "stderr.txt"), "ab")
-        self.proc = subprocess.Popen(self.args, stdout=subprocess.PIPE, stderr=self.err)
+        self.proc = subprocess.Popen(self.args, stdout=subprocess.PIPE, stderr=self.err, env=self.env)
         first = self.proc.stdout.readline().decode()
         m = re.search(r"listening on http://127\.0\.0\.1:(\d+) ", first)
         if not m:

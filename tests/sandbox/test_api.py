@@ -2,6 +2,7 @@
 """The sandbox's API over HTTP: the seed's examples byte for byte, the error statuses,
 credentials and tenancy, the route table against docs/openapi.json, restarts."""
 import json
+import os
 import re
 import sys
 
@@ -170,9 +171,11 @@ def idempotency():
         uuid = first.json["result"]["uuid"]
         r = s.call("POST", "/voip/bundle", '{"bundle_type": 2, "auto_renew": true}', headers=key)
         check(r.status == 400 and r.headers.get("x-sandbox-error") == "idempotency_key_reused", "reused key %r" % r)
-        r = s.call("POST", "/voip/bundle", '{"bundle_type": 1, "auto_renew": false}', headers=key,
-                   auth=creds(customer="acme"))
-        check(r.status == 400, "the same key for another customer is another request: %r" % r)
+        # keys belong to (account, customer): acme's "create-1" is acme's own request, judged on
+        # its body, neither a replay of the account's nor a reuse (which would tell acme the key was used)
+        r = s.call("POST", "/voip/bundle", '{"bundle_type": 9}', headers=key, auth=creds(customer="acme"))
+        check(r.status == 400 and r.headers.get("x-sandbox-error") == "bundle_type_out_of_range",
+              "the same key for another customer is another request: %r" % r)
         check(sc.balance(s) == 8500 and len(s.ok("GET", "/voip/bundle")) == 1, "one charge, one bundle")
         move_clock(s, today="2018-08-29")
         for path, body in (("/voip/bundle/%s/renew" % uuid, None), ("/voip/bundle/" + uuid, '{"bundle_type": 4}')):
@@ -216,6 +219,64 @@ def routes_of_header():
           "every entry of routes.hpp parsed: %s" % found)
     return {(m.upper(), p): open_ == "true" for p, m, _, open_ in found}
 
+
+@case
+def idempotency_keys_per_customer():
+    """The same key used by the account and by two of its customers: three requests, each
+    replayed to its own sender only; another account's key is its own too."""
+    with Server(config(customers=("acme", "globex"), more=[("r2", "u", "p", 5000)])) as s:
+        key = {"Idempotency-Key": "shared"}
+        senders = (creds(), creds(customer="acme"), creds(customer="globex"), creds("r2", "u", "p"))
+        firsts = [s.call("POST", "/voip/bundle", '{"bundle_type": 1}', auth=a, headers=key) for a in senders]
+        check(all(f.status == 201 and "idempotent-replayed" not in f.headers for f in firsts), "%s" % firsts)
+        check(len({f.json["result"]["uuid"] for f in firsts}) == 4, "four bundles")
+        for a, first in zip(senders, firsts):
+            again = s.call("POST", "/voip/bundle", '{"bundle_type": 1}', auth=a, headers=key)
+            check(again.body == first.body and again.headers.get("idempotent-replayed") == "true", "own replay %r" % again)
+        r = s.call("POST", "/voip/bundle", '{"bundle_type": 2}', auth=creds(customer="acme"), headers=key)
+        check(r.status == 400 and r.headers.get("x-sandbox-error") == "idempotency_key_reused", "acme's own reuse %r" % r)
+        check(sc.balance(s) == 10000 - 3 * 1500, "three charges on the account")
+
+def error_names_in_sources():
+    """The X-Sandbox-Error names the server can send: the library's error names, and every
+    name the server's sources give a refusal (literal names in refusal()/refuse() calls and
+    the names of its TargetError and HeadError)."""
+    root = os.path.dirname(sc.ROUTES_PATH)
+    with open(os.path.join(sc.ROOT, "include", "voip", "bundle", "error.hpp"), encoding="utf-8") as f:
+        names = set(re.findall(r'case Error::\w+: return "([a-z0-9_]+)";', f.read()))
+    for name in os.listdir(root):
+        if name.endswith(".cpp"):
+            with open(os.path.join(root, name), encoding="utf-8") as f:
+                text = f.read()
+            names |= set(re.findall(r'refus\w*\([^;]*?"([a-z0-9_]+)"', text))
+            names |= set(re.findall(r'case (?:TargetError|HeadError)::\w+: return "([a-z0-9_]+)";', text))
+    return names - {"none"}
+
+
+@case
+def error_names():
+    """Every X-Sandbox-Error the server can send is in the OpenAPI enumeration and in
+    docs/sandbox.md, and nothing else is; each error response lists names of the enumeration,
+    with an example of each."""
+    doc = sc.spec().doc
+    enum = doc["components"]["schemas"]["SandboxErrorName"]["enum"]
+    sources = error_names_in_sources()
+    check(len(enum) == len(set(enum)), "a name twice in the enumeration")
+    check(set(enum) == sources, "the enumeration %s, the sources %s" % (
+        sorted(set(enum) - sources), sorted(sources - set(enum))))
+    with open(os.path.join(sc.ROOT, "docs", "sandbox.md"), encoding="utf-8") as f:
+        page = f.read()
+    check(all("`%s`" % n in page for n in enum), "not in docs/sandbox.md: %s" % [n for n in enum if "`%s`" % n not in page])
+    covered = set()
+    for name, response in doc["components"]["responses"].items():
+        header = response.get("headers", {}).get("X-Sandbox-Error")
+        if header is None or "$ref" in header:
+            continue
+        listed = header["schema"]["enum"]
+        check(set(listed) <= set(enum) and set(header["examples"]) == set(listed), "%s: %s" % (name, listed))
+        check(all(e["value"] == n for n, e in header["examples"].items()), "%s: examples" % name)
+        covered |= set(listed)
+    check(covered == set(enum), "names no response carries: %s" % sorted(set(enum) - covered))
 
 @case
 def route_parity():

@@ -132,5 +132,70 @@ def clock_events_consistent():
         check(page == evs[3:5], "paging: %s" % page)
 
 
+
+@case
+def clock_body_strict():
+    """The clock's body is read by the library's strict decoder, as the bundle routes' are: a
+    member given twice (at any depth), invalid UTF-8 or too deep a nesting is refused with the
+    same status, body and rule, and the clock does not move."""
+    with Server(config()) as s:
+        dup = s.call("POST", "/voip/bundle", '{"bundle_type":1,"bundle_type":2}')
+        check(dup.status == 400 and dup.headers.get("x-sandbox-error") == "duplicate_member", "the seed route: %r" % dup)
+        for body, rule in (('{"advance_days":0,"advance_days":5}', "duplicate_member"),
+                           ('{"today":"2018-08-05","today":"2018-09-01"}', "duplicate_member"),
+                           ('{"advance_days":5,"x":{"a":1,"\\u0061":2}}', "duplicate_member"),
+                           ('{"advance_days":5,"x":"\\ud800"}', "invalid_utf8"),
+                           ('{"advance_days":5,"x":' + "[" * 40 + "]" * 40 + "}", "nesting_too_deep"),
+                           ('[{"advance_days":5}]', "body_not_object")):
+            r = s.call("POST", "/sandbox/clock", body)
+            check(r.status == 400 and r.headers.get("x-sandbox-error") == rule, "%s: %r %s" % (body, r, r.headers))
+            if rule == "duplicate_member":
+                check(r.body == dup.body, "the same envelope as the seed route's: %r" % r.body)
+        check(s.ok("GET", "/sandbox/clock") == {"today": "2018-08-01"}, "the clock did not move")
+        check(move_clock(s, advance_days=5)["today"] == "2018-08-06", "a body with each member once moves it")
+
+
+@case
+def renewal_failed_names_the_rule():
+    """A renewal_failed event says which rule refused it; other events have a null rule."""
+    with Server(config(balance=1500)) as s:
+        create(s, 1, True)  # the balance is 0 after it
+        check(move_clock(s, today="2018-08-31")["renewal_failed"] == 3, "three days of the window")
+        evs = sc.events(s)
+        failed = [e for e in evs if e["kind"] == "renewal_failed"]
+        check(len(failed) == 3 and all(e["rule"] == "insufficient_funds" for e in failed), "%s" % failed)
+        check(all(e["rule"] is None for e in evs if e["kind"] != "renewal_failed"), "%s" % evs)
+
+
+@case
+def events_filtered():
+    """GET /sandbox/events takes uuid= and kind= (each repeatable, OR'd; the two AND'd) beside
+    after= and limit=; any other parameter, a repeated after or limit, an unknown kind or a
+    malformed uuid is 400 invalid_query, never ignored."""
+    with Server(config()) as s:
+        on = create(s, 1, True)["uuid"]
+        off = create(s, 2, False)["uuid"]
+        move_clock(s, today="2018-09-10")  # on renewed on 08-29; off lapsed on 09-07
+        evs = sc.events(s)
+        check([(e["kind"], e["uuid"]) for e in evs] ==
+              [("created", on), ("created", off), ("renewed", on), ("lapsed", off)], "%s" % evs)
+
+        def listed(query):
+            return s.ok("GET", "/sandbox/events?" + query)
+
+        check(listed("uuid=" + on) == [evs[0], evs[2]], "by uuid")
+        check(listed("uuid=" + on.upper()) == [evs[0], evs[2]], "a uuid in either case")
+        check(listed("kind=created") == evs[:2], "by kind")
+        check(listed("kind=created&kind=lapsed") == [evs[0], evs[1], evs[3]], "kinds OR'd")
+        check(listed("uuid=%s&kind=created" % off) == [evs[1]], "uuid and kind AND'd")
+        check(listed("uuid=%s&uuid=%s" % (on, off)) == evs, "uuids OR'd")
+        check(listed("kind=created&limit=1") == [evs[0]], "limit counts the filtered events")
+        check(listed("kind=created&after=%d" % evs[0]["seq"]) == [evs[1]], "paging within a filter")
+        check(listed("") == evs and listed("kind=renewal_failed") == [], "no filter; nothing matching")
+        for query in ("foo=1", "afterr=1", "Kind=created", "kind=nope", "kind=", "uuid=xyz", "uuid=",
+                      "after=1&after=2", "limit=5&limit=5", "kind=created&x", "limit=0"):
+            r = s.call("GET", "/sandbox/events?" + query)
+            check(r.status == 400 and r.headers.get("x-sandbox-error") == "invalid_query", "%s: %r" % (query, r))
+
 if __name__ == "__main__":
     sys.exit(sc.main())

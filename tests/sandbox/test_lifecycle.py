@@ -85,6 +85,83 @@ def tenancy_of_chosen_uuids_and_events():
 
 
 @case
+def chosen_uuid_of_another_customer():
+    """Each customer is its own tenant for X-Sandbox-Uuid too: a uuid another customer (or the
+    account itself) holds is answered as a free one, so a create learns nothing of it; each
+    bundle lives on, renewed by the clock, as its owner's alone."""
+    with Server(config(customers=("acme", "globex"))) as s:
+        u = "11111111-1111-4111-8111-111111111111"
+        free = "22222222-2222-4222-8222-222222222222"
+        mine = sc.create(s, 1, True, uuid=u)
+        acme = s.call("POST", "/voip/bundle", '{"bundle_type": 2, "auto_renew": true}', auth=creds(customer="acme"),
+                      headers={"X-Sandbox-Uuid": u})
+        unused = s.call("POST", "/voip/bundle", '{"bundle_type": 2, "auto_renew": true}', auth=creds(customer="globex"),
+                        headers={"X-Sandbox-Uuid": free})
+        check(acme.status == unused.status == 201 and acme.body == unused.body.replace(free.encode(), u.encode()),
+              "a taken uuid of another customer is answered as a free one: %r %r" % (acme, unused))
+        check(set(acme.headers) == set(unused.headers) and "x-sandbox-error" not in acme.headers, "%s" % acme.headers)
+        again = s.call("POST", "/voip/bundle", '{"bundle_type": 3}', auth=creds(customer="acme"), headers={"X-Sandbox-Uuid": u})
+        check(again.status == 400 and again.headers.get("x-sandbox-error") == "sandbox_uuid_taken", "its own: %r" % again)
+        check(s.ok("GET", "/sandbox/bundle/" + u)["bundle_type"] == mine["bundle_type"] == 1, "the account's own")
+        check(s.ok("GET", "/sandbox/bundle/" + u, auth=creds(customer="acme"))["bundle_type"] == 2, "acme's own")
+        check(sc.move_clock(s, today="2018-08-29")["renewed"] == 3, "all three renewed")
+        for who in (creds(), creds(customer="acme")):
+            check(s.ok("GET", "/sandbox/bundle/" + u, auth=who)["expires_on"] == "2018-10-01", "each renewed once")
+        evs = [e for e in sc.events(s) if e["uuid"] == u]
+        check(sorted((e["kind"], e["customer"] or "") for e in evs) ==
+              [("created", ""), ("created", "acme"), ("renewed", ""), ("renewed", "acme")], "%s" % evs)
+
+
+V1_SCHEMA = """
+CREATE TABLE accounts(id INTEGER PRIMARY KEY, reseller TEXT NOT NULL, user TEXT NOT NULL, balance INTEGER NOT NULL,
+  today INTEGER NOT NULL, UNIQUE(reseller, user));
+CREATE TABLE bundles(uuid TEXT NOT NULL, account INTEGER NOT NULL REFERENCES accounts(id), customer TEXT NOT NULL,
+  created_on INTEGER NOT NULL, updated_on INTEGER NOT NULL, expires_on INTEGER NOT NULL, bundle_type INTEGER NOT NULL,
+  auto_renew INTEGER NOT NULL, lapsed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(account, uuid)) WITHOUT ROWID;
+CREATE INDEX bundles_by_owner ON bundles(account, customer, created_on);
+CREATE INDEX bundles_due ON bundles(account, auto_renew, expires_on) WHERE lapsed = 0;
+CREATE TABLE events(seq INTEGER PRIMARY KEY AUTOINCREMENT, account INTEGER NOT NULL, day INTEGER NOT NULL,
+  uuid TEXT NOT NULL, customer TEXT NOT NULL, kind INTEGER NOT NULL, charge INTEGER NOT NULL, balance INTEGER NOT NULL);
+CREATE INDEX events_by_account ON events(account, seq);
+CREATE TABLE idempotency(account INTEGER NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL,
+  body TEXT NOT NULL, rule TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY(account, key)) WITHOUT ROWID;
+CREATE INDEX idempotency_by_age ON idempotency(created_at);
+PRAGMA user_version = 1;
+"""
+
+
+@case
+def migrates_schema_1():
+    """A database of schema 1 is migrated: its bundles, events and keys kept, a key under the
+    customer that used it."""
+    d = tempfile.mkdtemp(prefix="voip-sandbox-")
+    db = os.path.join(d, "v1.db")
+    u = "11111111-1111-4111-8111-111111111111"
+    answer = ('{"result":{"auto_renew":false,"bundle_type":1,"expires_on":"2018-09-01","uuid":"%s"},'
+              '"status_code":201,"status_message":"Created"}' % u)
+    body = '{"bundle_type": 1}'
+    con = sqlite3.connect(db)
+    con.executescript(V1_SCHEMA)
+    con.execute("INSERT INTO accounts VALUES (1, 'r', 'u', 8500, 17744)")  # 2018-08-01
+    con.execute("INSERT INTO bundles VALUES (?, 1, 'acme', 17744, 17744, 17775, 1, 0, 0)", (u,))
+    con.execute("INSERT INTO events VALUES (1, 1, 17744, ?, 'acme', 0, 1500, 8500)", (u,))
+    con.execute("INSERT INTO idempotency VALUES (1, 'k', ?, 201, ?, '', ?)",
+                ("POST /voip/bundle\nacme\n\n" + body, answer, int(time.time())))
+    con.commit()
+    con.close()
+    with Server(config(), db=db, workdir=d) as s:
+        acme = creds(customer="acme")
+        check(s.ok("GET", "/voip/bundle/" + u, auth=acme)["created_on"] == "2018-08-01", "the bundle kept")
+        r = s.call("POST", "/voip/bundle", body, auth=acme, headers={"Idempotency-Key": "k"})
+        check(r.body.decode() == answer and r.headers.get("idempotent-replayed") == "true", "acme's key kept: %r" % r)
+        check(s.call("POST", "/voip/bundle", body, headers={"Idempotency-Key": "k"}).status == 201, "not the account's")
+        check(sc.events(s)[0] == {"seq": 1, "day": "2018-08-01", "uuid": u, "customer": "acme", "kind": "created",
+                                  "charge": 1500, "balance": 8500, "rule": None}, "the event kept")
+    con = sqlite3.connect(db)
+    check(con.execute("PRAGMA user_version").fetchone()[0] == 2, "now schema 2")
+    con.close()
+
+@case
 def bad_configuration_exit_2():
     d = tempfile.mkdtemp(prefix="voip-sandbox-")
     cases = {"not json": ("{", "not JSON"),

@@ -1,0 +1,81 @@
+// cpp-httplib's server with a connection loop of the sandbox's own: one buffered stream a
+// connection, the raw header section checked, idle waits that see a stop.
+#pragma once
+// httplib (0.11.4) reads each request of a keep-alive connection through a new stream, so
+// the bytes of a pipelined request read ahead with the one before are lost; it drops a
+// header line without a colon before anyone sees it, keeps the first of two Content-Length
+// headers, ignores a handler's `Connection: close`, and waits out the whole keep-alive
+// timeout after a stop. Its per-connection entry (process_and_close_socket) is virtual and
+// the request parser (process_request) is open to a subclass, so the loop around them is
+// replaced here and the parser kept.
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <httplib.h>
+
+namespace voip_sandbox {
+
+// What a request's header section breaks (RFC 9112) that httplib lets through.
+enum class HeadError : std::uint8_t {
+    none,
+    malformed_header_line,        // no colon, a name that is not a token, or not ended by CRLF
+    missing_host,                 // HTTP/1.1 without Host (RFC 9112 3.2)
+    duplicate_host,               // Host given twice
+    invalid_content_length,       // not digits, or two different values (RFC 9112 6.3)
+    content_length_with_chunked,  // both framings: the body's end would be ambiguous
+};
+[[nodiscard]] std::string_view name(HeadError e) noexcept;
+
+// The header section of one request, fed the bytes the parser consumes, in order.
+class HeadCheck {
+public:
+    void feed(const char* data, std::size_t n);
+    [[nodiscard]] bool done() const noexcept { return done_; }
+    // The first break in text order, then Host's (known only at the end).
+    [[nodiscard]] HeadError error() const noexcept;
+    [[nodiscard]] bool has_content_length() const noexcept { return has_length_; }
+    [[nodiscard]] std::uint64_t content_length() const noexcept { return length_; }
+    [[nodiscard]] bool chunked() const noexcept { return chunked_; }
+
+private:
+    void end_line();
+    void header_line(std::string_view line);
+
+    std::string line_;
+    bool overlong_ = false;  // the line passed httplib's own limit, which refuses it
+    bool request_line_ = true;
+    bool done_ = false;
+    bool http11_ = false;
+    int hosts_ = 0;
+    bool has_length_ = false;
+    bool chunked_ = false;
+    std::uint64_t length_ = 0;
+    HeadError error_ = HeadError::none;
+};
+
+class HttpServer : public httplib::Server {
+public:
+    // Installs the post-routing handler that closes a connection whose next request cannot
+    // be found: a head httplib refused or that broke a rule here, a body left unread, or a
+    // handler's close_after_answer(). Such an answer says `Connection: close`.
+    HttpServer();
+
+    // A connection idle this long between requests is closed; a read or write that makes no
+    // progress for io_timeout fails the request.
+    void set_timeouts(std::chrono::milliseconds idle, std::chrono::milliseconds io);
+
+    // For a handler: the header section of the request it answers, on this thread's connection.
+    [[nodiscard]] static const HeadCheck* current_head() noexcept;
+    // For a handler: the connection closes once this answer is written (its body may be unread).
+    static void close_after_answer() noexcept;
+
+private:
+    bool process_and_close_socket(socket_t sock) override;
+
+    std::chrono::milliseconds idle_{5000};
+    std::chrono::milliseconds io_{5000};
+};
+
+}  // namespace voip_sandbox
