@@ -1,0 +1,60 @@
+"""The package's surface: the stub declares exactly the extension's names, every class and
+function has a docstring, and the example client runs."""
+import ast
+import inspect
+import os
+import runpy
+
+import voip_bundle as v
+from voip_bundle import _voip_bundle
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+STUB = os.path.join(os.path.dirname(v.__file__), "_voip_bundle.pyi")
+ALIASES = {"UuidLike", "Text", "Column", "FeatureTable", "_Out"}  # type aliases of the stub only
+
+
+def stub_names():
+    tree = ast.parse(open(STUB, encoding="utf-8").read())
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.AnnAssign):
+            names.add(node.target.id)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets)
+        elif isinstance(node, ast.ImportFrom) and node.module == "_errors":
+            names.update(a.asname or a.name for a in node.names)
+    return names - ALIASES
+
+
+def test_stub_declares_every_name_and_no_other():
+    runtime = {n for n in dir(_voip_bundle) if not n.startswith("_")}
+    assert stub_names() == runtime
+
+
+def test_every_class_and_function_has_a_docstring():
+    missing = []
+    for name in dir(v):
+        obj = getattr(v, name)
+        if name.startswith("_") or not (inspect.isclass(obj) or callable(obj)):
+            continue
+        if not (obj.__doc__ or "").strip():
+            missing.append(name)
+        if inspect.isclass(obj) and not issubclass(obj, (int, BaseException)):
+            for attr, member in vars(obj).items():
+                if not attr.startswith("_") and not (getattr(member, "__doc__", "") or "").strip():
+                    missing.append(f"{name}.{attr}")
+    assert missing == []
+
+
+def test_strategies_are_documented():
+    from voip_bundle import strategies
+    for name in strategies.__all__:
+        assert (getattr(strategies, name).__doc__ or "").strip(), name
+
+
+def test_example_client_runs(capsys):
+    runpy.run_path(os.path.join(HERE, "..", "examples", "quote_client.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert '"error":"insufficient_funds"' in out and "renew 6, lapsed 5, none 29" in out
