@@ -12,6 +12,7 @@
 #include "access.hpp"
 #include "bind_values.hpp"
 #include "convert.hpp"
+#include "sweep_kernel.hpp"
 
 namespace vb {
 
@@ -124,7 +125,7 @@ inline voip::SweepAction row_action(const Columns& s, std::size_t i, date::sys_d
 
 inline voip::SweepTotals column_totals(const Columns& s, date::sys_days day, const voip::RenewalPolicy& p) {
     const py::gil_scoped_release unlocked;
-    if (!s.created_on) return voip::sweep_totals(s.expires_on.days, s.flags(), s.n, day, p);
+    if (!s.created_on) return column_sweep_totals(s.expires_on.days, s.flags(), s.n, day, p);
     voip::SweepTotals t;
     for (std::size_t i = 0; i < s.n; ++i) t.add(row_action(s, i, day, p));
     return t;
@@ -132,9 +133,8 @@ inline voip::SweepTotals column_totals(const Columns& s, date::sys_days day, con
 
 inline void column_actions(const Columns& s, date::sys_days day, const voip::RenewalPolicy& p, unsigned char* out) {
     const py::gil_scoped_release unlocked;
-    for (std::size_t i = 0; i < s.n; ++i)
-        out[i] = static_cast<unsigned char>(s.created_on ? row_action(s, i, day, p)
-                                                         : voip::sweep_action(s.expires_on.days[i], s.flags()[i], day, p));
+    if (!s.created_on) return column_sweep_actions(s.expires_on.days, s.flags(), s.n, day, p, out);
+    for (std::size_t i = 0; i < s.n; ++i) out[i] = static_cast<unsigned char>(row_action(s, i, day, p));
 }
 
 }  // namespace vb
