@@ -58,3 +58,24 @@ def test_example_client_runs(capsys):
     runpy.run_path(os.path.join(HERE, "..", "examples", "quote_client.py"), run_name="__main__")
     out = capsys.readouterr().out
     assert '"error":"insufficient_funds"' in out and "renew 6, lapsed 5, none 29" in out
+
+
+def run_python_block(capsys, page):
+    """The first python block of a page that imports datetime: its code and what it prints."""
+    doc = open(os.path.join(HERE, "..", "..", page), encoding="utf-8").read()
+    start = doc.index("```python\nimport datetime") + len("```python\n")
+    code = doc[start:doc.index("```", start)]
+    exec(compile(code, page, "exec"), {})
+    return code, capsys.readouterr().out.splitlines()
+
+
+def test_the_example_of_docs_python_md_prints_what_it_says(capsys):
+    code, printed = run_python_block(capsys, "docs/python.md")
+    assert printed == ["15.00 2018-10-01",
+                       '{"result":{},"status_code":402,"status_message":"Payment Required","error":"insufficient_funds"}']
+    assert "# 15.00 2018-10-01" in code and "# " + printed[1] in code
+
+
+def test_the_example_of_the_readme_prints_what_it_says(capsys):
+    code, printed = run_python_block(capsys, "README.md")
+    assert len(printed) == 1 and "# " + printed[0] + "\n" in code
