@@ -78,6 +78,8 @@ inline void bind_rule_error(py::module_& m) {
         } catch (const RuleFailure& f) {
             const py::object e = classes().rule_error(std::string(voip::name(f.error)), voip::code(voip::status(f.error)));
             PyErr_SetObject(classes().rule_error.ptr(), e.ptr());
+        } catch (const py::cast_error& e) {  // a value of the wrong type inside a container or callback's result
+            PyErr_SetString(PyExc_TypeError, e.what());
         }
     });
 }

@@ -9,7 +9,6 @@
 
 namespace vb {
 
-using Day = date::sys_days;
 using voip::Bundle;
 using voip::Context;
 using voip::RenewalPolicy;

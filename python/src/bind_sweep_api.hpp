@@ -39,7 +39,6 @@ inline void bind_sweep_types(py::module_& m) {
 }
 
 inline void bind_sweep(py::module_& m) {
-    using Day = date::sys_days;
     using Buffer = std::optional<py::buffer>;
     m.def("sweep_action", [](const voip::Bundle& b, Day d, const voip::RenewalPolicy& p) { return voip::sweep_action(b, d, p); },
           py::arg("bundle"), py::arg("day"), py::arg("policy"), "none, renew or lapsed on day.");

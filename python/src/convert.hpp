@@ -20,6 +20,8 @@ namespace py = pybind11;
 
 namespace vb {
 
+using Day = date::sys_days;
+
 // A rule's failure on its way to Python: the translator raises voip_bundle.RuleError.
 struct RuleFailure {
     voip::Error error;
@@ -118,6 +120,7 @@ struct type_caster<voip::Uuid> {
         }
         if (!py::isinstance(src, vb::classes().uuid)) return false;
         const std::string bytes = src.attr("bytes").cast<std::string>();
+        if (bytes.size() != 16) throw py::value_error("a uuid.UUID whose bytes are not 16");
         for (std::size_t i = 0; i < 16; ++i) value.bytes[i] = static_cast<std::uint8_t>(bytes[i]);
         return true;
     }

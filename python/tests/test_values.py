@@ -162,3 +162,30 @@ def test_rule_error_is_an_exception_with_name_and_status():
     assert isinstance(e, Exception) and str(e) == "insufficient_funds (402)"
     copied = pickle.loads(pickle.dumps(e))
     assert (copied.error, copied.status) == ("insufficient_funds", 402)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: v.make_price_list({**PRICES, 1: "1500"}),
+    lambda: v.features_on(bundle(), dt.date(2018, 8, 2), v.RenewalPolicy(), {"x": []}),
+    lambda: v.features_on(bundle(), dt.date(2018, 8, 2), v.RenewalPolicy(), {1: ["efax"]}),
+    lambda: v.features_on(bundle(), dt.date(2018, 8, 2), v.RenewalPolicy(), {1: 5}),
+    lambda: v.handle_renew(UUID, lambda u: "not a bundle", v.Context(dt.date(2018, 9, 1))),
+    lambda: v.sweep([bundle(), 3], dt.date(2018, 9, 1), v.RenewalPolicy()),
+    lambda: v.sweep_totals([bundle(), 3], dt.date(2018, 9, 1), v.RenewalPolicy()),
+    lambda: v.error_envelope(1.5),
+    lambda: v.make_uuid_v4(-1),
+    lambda: v.from_day_count(2**40),
+    lambda: v.RenewalPolicy(term_months=2**40),
+])
+def test_wrong_values_inside_containers_and_callbacks_raise_type_error(call):
+    with pytest.raises(TypeError):
+        call()
+
+
+def test_a_uuid_with_the_wrong_bytes_is_refused():
+    class Odd(uuid.UUID):
+        @property
+        def bytes(self):
+            return b"short"
+    with pytest.raises(ValueError, match="16"):
+        bundle(uuid=Odd(UUID))
