@@ -128,7 +128,7 @@ def test_quote_equals_command(pb, data, prices, balance, request):  # commands.c
             assert fails_with(command, "insufficient_funds")
 
 
-@given(vs.policies(), vs.days_between(dt.date(2, 1, 1), dt.date(9998, 1, 1)), st.data())
+@given(vs.policies(), vs.days_between(dt.date(3, 1, 1), dt.date(9998, 1, 1)), st.data())
 def test_sweep_agrees_with_single_calls(p, today, data):  # sweep.cpp
     n = data.draw(st.integers(0, 40))
     offsets = data.draw(st.lists(st.integers(-60, 60), min_size=n, max_size=n))
