@@ -59,6 +59,12 @@ struct FastEntry {
             } catch (py::error_already_set& e) {
                 e.restore();
                 return nullptr;
+            } catch (const py::builtin_exception& e) {  // value_error, type_error: as the binding raises them
+                e.set_error();
+                return nullptr;
+            } catch (const py::cast_error& e) {
+                PyErr_SetString(PyExc_TypeError, e.what());
+                return nullptr;
             } catch (const std::exception& e) {
                 PyErr_SetString(PyExc_RuntimeError, e.what());
                 return nullptr;

@@ -161,3 +161,22 @@ def test_json_codecs():
     assert v.decode_prices('{"1": 1500, "2": 900, "3": 500, "4": 2000, "5": 300}') == PRICES
     with pytest.raises(v.RuleError, match="invalid_policy"):
         v.decode_prices('{"1": 1500}')
+
+
+def test_the_fast_calls_take_keywords_and_refuse_as_the_bindings_do():
+    b, ctx = bundle(), v.Context(D(2018, 9, 1))
+    d = v.quote_renew(bundle=b, context=ctx)
+    assert d == v.quote_renew(b, ctx) == v.quote_renew(b, context=ctx)
+    assert v.quote_update(b, v.Request(2), v.Context(D(2018, 8, 2))).bundle.bundle_type == 2
+    e = v.make_envelope(operation=v.Operation.renew, result=d)
+    assert v.to_string(e) == v.to_string(envelope=e) == v.to_string(e, v.Layout.compact, v.ErrorDetail.off)
+    for call in (lambda: v.quote_renew(1, 2), lambda: v.quote_renew(b), lambda: v.quote_update(b, 1, ctx),
+                 lambda: v.make_envelope(v.Operation.renew, 3), lambda: v.to_string("x"), lambda: v.to_string(e, "x")):
+        with pytest.raises(TypeError):
+            call()
+    for call in (lambda: v.to_string(e, 5), lambda: v.make_envelope(7, d), lambda: v.to_string(e, v.Layout.pretty, 2)):
+        with pytest.raises(ValueError):
+            call()
+    with pytest.raises(v.RuleError, match="outside_renewal_window"):
+        v.quote_renew(b, v.Context(D(2018, 8, 1)))
+    assert "quote_renew" in v.quote_renew.__doc__ and v.quote_renew.__name__ == "quote_renew"
