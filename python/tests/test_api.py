@@ -3,6 +3,7 @@ function has a docstring, and the example client runs."""
 import ast
 import inspect
 import os
+import re
 import runpy
 
 import voip_bundle as v
@@ -79,3 +80,19 @@ def test_the_example_of_docs_python_md_prints_what_it_says(capsys):
 def test_the_example_of_the_readme_prints_what_it_says(capsys):
     code, printed = run_python_block(capsys, "README.md")
     assert len(printed) == 1 and "# " + printed[0] + "\n" in code
+
+
+def test_stub_functions_take_the_parameters_the_bindings_take():
+    """Each function's overloads in the stub name the parameters, in order, that the
+    extension's signatures (pybind11's docstrings) name."""
+    tree = ast.parse(open(STUB, encoding="utf-8").read())
+    stub = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            args = node.args
+            stub.setdefault(node.name, set()).add(tuple(a.arg for a in args.posonlyargs + args.args + args.kwonlyargs))
+    for name, overloads in stub.items():
+        doc = getattr(_voip_bundle, name).__doc__
+        runtime = {tuple(re.findall(r"(?:^|, )(\w+): ", m.group(1)))
+                   for m in re.finditer(rf"^(?:\d+\. )?{name}\((.*)\) ->", doc, re.M)}
+        assert runtime == overloads, name
