@@ -10,6 +10,7 @@ packages=(
   libcpp-httplib-dev libsqlite3-dev  # server/: voip-bundle serve
   python3-requests python3-jsonschema wrk  # tests/sandbox, scripts/bench-sandbox.sh
   pkgconf  # tests/consumers: the installed voip_bundle.pc is compiled against
+  python3-dev python3-venv python3-pybind11 python3-numpy python3-pytest python3-hypothesis python3-mypy  # python/
 )
 missing=()
 for p in "${packages[@]}"; do
