@@ -71,6 +71,9 @@ TEST_CASE("sums and differences: exact, or amount_out_of_range") {
     CHECK(add(Money{-max_amount.minor}, Money{0}) == Money{-max_amount.minor});
     CHECK(subtract(max_amount, max_amount) == Money{0});
     CHECK(add(max_amount, Money{1}).error() == Error::amount_out_of_range);               // the result
+    // Either amount alone out of range, though the sum would be in it.
+    CHECK(add(Money{max_amount.minor + 1}, Money{-5}).error() == Error::amount_out_of_range);
+    CHECK(add(Money{-5}, Money{max_amount.minor + 1}).error() == Error::amount_out_of_range);
     CHECK(subtract(Money{-max_amount.minor}, Money{1}).error() == Error::amount_out_of_range);
     CHECK(add(Money{INT64_MAX}, Money{-INT64_MAX}).error() == Error::amount_out_of_range);  // an operand
     CHECK(add(Money{0}, Money{INT64_MIN}).error() == Error::amount_out_of_range);

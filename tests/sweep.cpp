@@ -177,3 +177,19 @@ TEST_CASE("sweep_totals, both forms, sweep_action and sweep_ranges agree with th
             CHECK(sweep_totals(expiries.data(), flags.get(), expiries.size(), today, p) == expected);
         }
 }
+
+TEST_CASE("sweep_totals on a day whose bounds pass int: the plain loop, every bundle counted") {
+    // A day within a window's reach of the largest day count: the branch-free bounds do not
+    // fit an int, so both forms take the per-bundle loop.
+    const RenewalPolicy p;
+    const date::sys_days far{date::days{std::numeric_limits<int>::max() - 2}};
+    REQUIRE_FALSE(detail::sweep_bounds(far, p).usable);
+    const std::vector<Bundle> bundles{make_bundle("2018-08-01", "2018-09-01"), make_bundle("2018-07-01", "2018-08-01")};
+    SweepTotals expected;
+    for (const Bundle& b : bundles) expected.add(sweep_action(b, far, p));
+    CHECK(expected.lapsed == 2);
+    CHECK(sweep_totals(bundles.data(), bundles.size(), far, p) == expected);
+    const date::sys_days expiries[] = {bundles[0].expires_on(), bundles[1].expires_on()};
+    const bool flags[] = {true, true};
+    CHECK(sweep_totals(expiries, flags, 2, far, p) == expected);
+}

@@ -108,4 +108,7 @@ template <> struct fmt::formatter<voip::RawField> : voip::detail::fmt_streamed_f
 template <> struct fmt::formatter<voip::RawRequest> : voip::detail::fmt_streamed_formatter<voip::RawRequest> {};
 template <> struct fmt::formatter<voip::Term> : voip::detail::fmt_streamed_formatter<voip::Term> {};
 template <> struct fmt::formatter<voip::UpgradeCharge> : voip::detail::fmt_streamed_formatter<voip::UpgradeCharge> {};
+template <> struct fmt::formatter<voip::MinorDigits> : voip::detail::fmt_streamed_formatter<voip::MinorDigits> {};
+template <> struct fmt::formatter<voip::OperationSet> : voip::detail::fmt_streamed_formatter<voip::OperationSet> {};
+template <> struct fmt::formatter<voip::SweepRanges> : voip::detail::fmt_streamed_formatter<voip::SweepRanges> {};
 // clang-format on

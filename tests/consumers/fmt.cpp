@@ -115,6 +115,9 @@ TEST_CASE("composite values format as operator<< prints them") {
     same_as_stream(voip::make_envelope(voip::Operation::create, voip::Result{voip::Decision{b, voip::Money{0}}}));
     same_as_stream(voip::error_envelope(voip::Error::malformed_uuid));
     same_as_stream(voip::default_feature_table());
+    same_as_stream(voip::minor_digits<3>);
+    same_as_stream(voip::allowed_operations(voip::State::grace));
+    same_as_stream(*voip::sweep_ranges(b.expires_on(), voip::RenewalPolicy{}));
     voip::Context ctx = voip::make_context(b.created_on()).value();
     same_as_stream(ctx);
     ctx = voip::make_context(b.created_on(), voip::RenewalPolicy{}, *prices, voip::Money{5}).value();
