@@ -144,7 +144,7 @@ BENCHMARK(read_columns)->Name("sweep/columns_streaming_read")->Unit(benchmark::k
 namespace bench {
 
 // The totals of both forms equal the per-bundle sweep_action() counts, for many policies
-// (invalid ones too: they take the plain loop) and days, before anything is timed.
+// and days (the range's ends and a day count outside it among them), before anything is timed.
 std::string check_sweep() {
     std::mt19937 gen(11);
     std::uniform_int_distribution<int> offset(-400, 400);
@@ -167,7 +167,7 @@ std::string check_sweep() {
             for (const int after : offsets) {
                 const auto made = voip::make_renewal_policy(voip::MonthEnd::clamp, voip::TermMonths{12},
                                                             voip::DaysBefore{before}, voip::DaysAfter{after});
-                if (!made) continue;  // a window as long as the term
+                if (!made) continue;  // a negative offset, or a window as long as the term: never made
                 const voip::RenewalPolicy p = *made;
                 for (const std::size_t n : {std::size_t{0}, std::size_t{255}, std::size_t{256}, std::size_t{1000}}) {
                     voip::SweepTotals expected, expected_columns;

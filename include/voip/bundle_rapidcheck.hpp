@@ -242,7 +242,8 @@ template <>
 struct Arbitrary<voip::Status> {
     static Gen<voip::Status> arbitrary() {
         using S = voip::Status;
-        return gen::element(S::ok, S::created, S::bad_request, S::payment_required, S::not_found);
+        return gen::element(S::ok, S::created, S::bad_request, S::payment_required, S::not_found,
+                            S::internal_server_error);
     }
 };
 template <>

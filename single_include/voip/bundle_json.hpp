@@ -984,36 +984,18 @@ inline constexpr std::size_t max_bundle_json_size = [] {
 [[nodiscard]] inline tl::expected<std::size_t, Error> write_bundle_json(char* first, const char* last,
                                                                        const Bundle& b) noexcept {
     if (last < first) return fail(Error::buffer_too_small);  // a reversed range holds nothing
+    // Every member has a fixed width but auto_renew's: nothing is written when it cannot fit.
     const std::size_t size = max_bundle_json_size - (b.auto_renew() ? 1 : 0);
     if (static_cast<std::size_t>(last - first) < size) return fail(Error::buffer_too_small);
-    char* p = first;
-    const auto put = [&p](std::string_view s) noexcept {
-        std::memcpy(p, s.data(), s.size());
-        p += s.size();
-    };
-    *p++ = '{';
-    schema::visit_bundle<schema::bundle.size()>(b, [&](auto i, const auto& value) {
-        using V = std::decay_t<decltype(value)>;
-        if constexpr (decltype(i)::value != 0) *p++ = ',';
-        *p++ = '"';
-        put(schema::bundle[decltype(i)::value].name);
-        put("\":");
-        if constexpr (std::is_same_v<V, bool>) {
-            put(value ? "true" : "false");
-        } else if constexpr (std::is_same_v<V, int>) {
-            *p++ = static_cast<char>('0' + value);  // [1, 5]
-        } else if constexpr (std::is_same_v<V, date::sys_days>) {
-            *p++ = '"';
-            p = write_iso_date(p, value);
-            *p++ = '"';
-        } else {
-            *p++ = '"';
-            p = write_uuid(p, value);
-            *p++ = '"';
-        }
+    detail::Out out(first, last);
+    out.put("{");
+    detail::put_bundle_members<schema::bundle.size()>(out, b, [&out](std::string_view key) {
+        out.put("\"");
+        out.put(key);
+        out.put("\":");
     });
-    *p++ = '}';
-    return static_cast<std::size_t>(p - first);
+    out.put("}");
+    return static_cast<std::size_t>(out.pos() - first);  // == size
 }
 
 // The line as a string.

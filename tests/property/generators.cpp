@@ -49,7 +49,8 @@ void generators_make_valid_values() {
         RC_ASSERT(name(arbitrary<Operation>()) != "invalid");
         RC_ASSERT(name(arbitrary<Feature>()) != "invalid");
         const int status_code = code(arbitrary<Status>());
-        RC_ASSERT((status_code == 200 || status_code == 201 || status_code == 400 || status_code == 402 || status_code == 404));
+        RC_ASSERT((status_code == 200 || status_code == 201 || status_code == 400 || status_code == 402 || status_code == 404 ||
+                   status_code == 500));
         const MonthEnd m = arbitrary<MonthEnd>();
         RC_ASSERT((m == MonthEnd::clamp || m == MonthEnd::overflow));
         RC_ASSERT(static_cast<int>(arbitrary<SweepAction>()) <= static_cast<int>(SweepAction::lapsed));

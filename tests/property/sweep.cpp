@@ -1,5 +1,5 @@
 // Properties (rapidcheck) of the daily sweep: the same answers as per-bundle calls in every
-// form (iterators, array, columns), for any day and policy numbers, valid or not.
+// form (iterators, array, columns), for any policy and any day count.
 #include "support.hpp"
 
 #include <algorithm>

@@ -20,7 +20,8 @@
 
 namespace voip {
 
-// One answer of the API: either the bundle (200, 201) or the error (400, 402, 404), never
+// One answer of the API: either the bundle (200, 201) or the error (400, 402, 404; 500 for
+// buffer_too_small), never
 // both and never neither. Made by success_envelope(), error_envelope() or make_envelope().
 class Envelope {
 public:
@@ -89,7 +90,7 @@ inline constexpr std::size_t max_envelope_size = 320;
 namespace detail {
 class Out {
 public:
-    constexpr Out(char* first, char* last) noexcept : p_(first), last_(last) {}
+    constexpr Out(char* first, const char* last) noexcept : p_(first), last_(last) {}
     constexpr void put(std::string_view s) noexcept {
         if (static_cast<std::size_t>(last_ - p_) < s.size()) {
             overflow_ = true;
@@ -111,7 +112,7 @@ public:
 
 private:
     char* p_;
-    char* last_;
+    const char* last_;
     bool overflow_ = false;
 };
 }  // namespace detail
@@ -132,6 +133,17 @@ constexpr void put_value(Out& out, const Uuid& v) noexcept {
     out.put("\"");
     out.put(std::string_view(text, uuid_text_size));
     out.put("\"");
+}
+
+// The members [0, N) of schema::bundle, comma-separated, each key written by key(name): the
+// one text writer of a bundle's members (the envelope's result and the stored line).
+template <std::size_t N, class Key>
+constexpr void put_bundle_members(Out& out, const Bundle& b, Key&& key) noexcept {
+    schema::visit_bundle<N>(b, [&](auto i, const auto& value) {
+        if constexpr (decltype(i)::value != 0) out.put(",");
+        key(schema::bundle[decltype(i)::value].name);
+        put_value(out, value);
+    });
 }
 
 // The writer for one layout, a template parameter so that every piece of text has a
@@ -155,11 +167,7 @@ template <bool Pretty>
     member(in1, envelope[0].name);
     if (const Bundle* b = e.bundle()) {
         out.put("{");
-        schema::visit_bundle<schema::result_size>(*b, [&](auto i, const auto& value) {
-            if constexpr (decltype(i)::value != 0) out.put(",");
-            member(in2, schema::bundle[decltype(i)::value].name);
-            put_value(out, value);
-        });
+        put_bundle_members<schema::result_size>(out, *b, [&](std::string_view key) { member(in2, key); });
         out.put(in1);
         out.put("},");
     } else {
