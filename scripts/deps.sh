@@ -11,7 +11,11 @@ packages=(
   python3-requests python3-jsonschema wrk  # tests/sandbox, scripts/bench-sandbox.sh
   pkgconf  # tests/consumers: the installed voip_bundle.pc is compiled against
   python3-dev python3-venv python3-pybind11 python3-numpy python3-pytest python3-hypothesis python3-mypy  # python/
+  emscripten node-acorn chromium  # js/: emcc (its optimiser needs Debian's acorn), the browser test
 )
+# js/ also needs node 18+ with npm: Debian's nodejs and npm unless one is on PATH already.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

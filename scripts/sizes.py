@@ -2,7 +2,7 @@
 """Files over --max-file lines (default 400) and functions over --max-function lines
 (default 80) in the project's code folders; exit 1 if there is one.
 
-  python3 scripts/sizes.py                     # include/ app/ cli/ server/ tests/ python/
+  python3 scripts/sizes.py                     # include/ app/ cli/ server/ tests/ python/ js/
   python3 scripts/sizes.py --max-function 60 server
 
 Python functions are measured with ast (decorators included). C++ functions by matching
@@ -18,7 +18,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FOLDERS = ["include", "app", "cli", "server", "tests", "python"]
+FOLDERS = ["include", "app", "cli", "server", "tests", "python", "js"]
 SKIP = {os.path.join("tests", "data")}
 CPP = re.compile(r"\.(cpp|hpp|h|cc|cxx|ipp)$")
 CONTROL = re.compile(r"\b(if|for|while|switch|catch)\s*\(")
