@@ -58,7 +58,9 @@ void call_updates(Vectors& out) {
                     const voip::Context c = context_of(context(today, p, true, std::nullopt));
                     const auto charge = voip::upgrade_charge(b, voip::BundleType::business, c);
                     const std::int64_t due = charge ? charge->minor : 0;
-                    for (const std::int64_t balance : {due - 1, due}) {
+                    // Around the charge; 0 when there is none to pay (not_in_service).
+                    const std::vector<std::int64_t> balances = due > 0 ? std::vector<std::int64_t>{due - 1, due} : std::vector<std::int64_t>{0};
+                    for (const std::int64_t balance : balances) {
                         Json in = call_input(renewals == 1 ? upper(uuid) : uuid, stored, context(today, p, true, balance));
                         put_text(in, "body", body(1, renewals != 0));
                         out.push_back({"call", "update", in});
