@@ -87,14 +87,16 @@ class Server:
         config = os.path.join(folder, f"config-{policy['month_end']}-{today.year}.json")
         with open(config, "w", encoding="utf-8") as f:
             json.dump({"accounts": accounts, "policy": policy}, f)
+        self.errors = open(config + ".stderr", "w+", encoding="utf-8")  # a file: never a full pipe
         self.proc = subprocess.Popen([cli, "serve", "--listen", "127.0.0.1:0", "--db", ":memory:", "--config", config,
                                       "--today", today.isoformat(), "--threads", "2"],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline()
+                                     stdout=subprocess.PIPE, stderr=self.errors, text=True)
+        line = self.proc.stdout.readline()  # then only a line or two more: never a full pipe either
         m = re.search(r"http://127\.0\.0\.1:(\d+)", line)
         if not m:
             self.proc.kill()
-            raise SystemExit(f"sandbox did not start: {line}{self.proc.stderr.read()}")
+            self.errors.seek(0)
+            raise SystemExit(f"sandbox did not start: {line}{self.errors.read()}")
         self.port = int(m.group(1))
         self.conn = None
 
@@ -122,6 +124,7 @@ class Server:
             self.conn.close()
         self.proc.terminate()
         self.proc.wait(timeout=10)
+        self.errors.close()
 
 
 class Account:
