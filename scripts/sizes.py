@@ -2,14 +2,14 @@
 """Files over --max-file lines (default 400) and functions over --max-function lines
 (default 80) in the project's code folders; exit 1 if there is one.
 
-  python3 scripts/sizes.py                     # include/ app/ cli/ server/ tests/ python/ js/
+  python3 scripts/sizes.py                     # include/ app/ cli/ server/ tests/ python/ js/ conformance/
   python3 scripts/sizes.py --max-function 60 server
 
 Python functions are measured with ast (decorators included). C++ functions by matching
 braces outside comments and string literals: a '{' after a ')' that does not belong to
 if/for/while/switch opens a function body, and lambdas count toward the function holding
-them. A heuristic, not a parser: a report to act on, not a proof. Data files (tests/data)
-are not code and are left out. Python's standard library only.
+them. A heuristic, not a parser: a report to act on, not a proof. Data files (tests/data,
+conformance/vectors.json) are not code and are left out. Python's standard library only.
 """
 import argparse
 import ast
@@ -18,8 +18,8 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FOLDERS = ["include", "app", "cli", "server", "tests", "python", "js"]
-SKIP = {os.path.join("tests", "data")}
+FOLDERS = ["include", "app", "cli", "server", "tests", "python", "js", "conformance"]
+SKIP = {os.path.join("tests", "data"), os.path.join("conformance", "vectors.json")}
 CPP = re.compile(r"\.(cpp|hpp|h|cc|cxx|ipp)$")
 CONTROL = re.compile(r"\b(if|for|while|switch|catch)\s*\(")
 AFTER_PARAMS = re.compile(r"\)\s*(const|noexcept|override|final|mutable|->[^;{}]*|\s)*$")
@@ -94,7 +94,9 @@ def files_under(folders):
         for root, dirs, names in os.walk(os.path.join(ROOT, folder)):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__" and os.path.relpath(os.path.join(root, d), ROOT) not in SKIP)
             for name in sorted(names):
-                yield os.path.relpath(os.path.join(root, name), ROOT)
+                path = os.path.relpath(os.path.join(root, name), ROOT)
+                if path not in SKIP:
+                    yield path
 
 
 def main():

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# CI stage: the conformance suite (conformance/README.md). Reuses the build folders the
+# workflows left: the generator and the C++ runner are built in build/gcc-cxx17 (a debug
+# build compiles them fastest, and its answers must be the optimised library's), the
+# command and the sandbox are gcc-release's, Python is stage 60's virtual environment.
+# Regenerates conformance/vectors.json and compares it byte for byte with the committed
+# file, then runs scripts/conformance.sh (every runner, the parity of names).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+t=$SECONDS
+cxx=build/gcc-cxx17
+[ -f "$cxx/CMakeCache.txt" ] || cmake --preset gcc-cxx17 > /dev/null
+cmake --build "$cxx" -j 2 --target voip_conformance_generate voip_conformance_check
+[ -x build/gcc-release/cli/voip-bundle ] || cmake --build build/gcc-release -j 2 --target voip-bundle
+echo "--- conformance: built in $((SECONDS - t)) s"
+mkdir -p build/conformance
+"$cxx/conformance/voip_conformance_generate" > build/conformance/vectors.json
+if ! cmp -s build/conformance/vectors.json conformance/vectors.json; then
+  diff -u conformance/vectors.json build/conformance/vectors.json | head -40 || true
+  echo "conformance/vectors.json differs from what the library generates: regenerate it" \
+       "($cxx/conformance/voip_conformance_generate > conformance/vectors.json) and review the change" >&2
+  exit 1
+fi
+echo "--- conformance: vectors.json is the library's, byte for byte"
+scripts/conformance.sh --cxx-build "$cxx" --cli-build build/gcc-release --venv build/python/venv
+echo "--- conformance: passed in $((SECONDS - t)) s"
