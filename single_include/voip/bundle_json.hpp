@@ -401,16 +401,15 @@ inline Error unexpected_byte(const char* p, const char* end) noexcept {
 
 namespace voip {
 
-// What one member held. `text` is a string's decoded bytes; a reader that keeps only a
+// What one member held: the RawField the request rules read (kind, boolean, integer), plus a
+// string's decoded bytes for the stored form's dates and uuid; a reader that keeps only a
 // prefix of long strings sets text_too_long instead.
-struct MemberValue {
-    JsonKind kind = JsonKind::absent;
-    bool boolean = false;
-    std::int64_t integer = 0;
+struct MemberValue : RawField {
     std::string_view text{};
     bool text_too_long = false;
 };
 
+// Its RawField with only what its kind means (a scanner may leave other fields set).
 [[nodiscard]] constexpr RawField raw_field(const MemberValue& v) noexcept {
     if (v.kind == JsonKind::boolean) return RawField::of(v.boolean);
     if (v.kind == JsonKind::integer) return RawField::of(v.integer);
@@ -496,13 +495,11 @@ template <std::size_t N>
 
 namespace voip::detail {
 
-// What a known top-level member held.
-struct Value {
-    JsonKind kind = JsonKind::absent;
-    bool boolean = false;
+// What a known top-level member held, as the scanner keeps it: a MemberValue's RawField, and
+// the string's decoded bytes in place (a MemberValue views them: member_values()).
+struct Value : RawField {
     bool text_too_long = false;
     std::uint8_t text_size = 0;
-    std::int64_t integer = 0;
     std::array<char, max_kept_text> text;  // only [0, text_size) is meaningful
 };
 
@@ -533,7 +530,7 @@ template <std::size_t N>
     std::array<MemberValue, N> out{};
     for (std::size_t i = 0; i < N; ++i) {
         const Value& v = m.values[i];
-        out[i] = MemberValue{v.kind, v.boolean, v.integer, text_of(v), v.text_too_long};
+        out[i] = MemberValue{{v}, text_of(v), v.text_too_long};
     }
     return out;
 }

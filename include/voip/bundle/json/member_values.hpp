@@ -23,16 +23,15 @@
 
 namespace voip {
 
-// What one member held. `text` is a string's decoded bytes; a reader that keeps only a
+// What one member held: the RawField the request rules read (kind, boolean, integer), plus a
+// string's decoded bytes for the stored form's dates and uuid; a reader that keeps only a
 // prefix of long strings sets text_too_long instead.
-struct MemberValue {
-    JsonKind kind = JsonKind::absent;
-    bool boolean = false;
-    std::int64_t integer = 0;
+struct MemberValue : RawField {
     std::string_view text{};
     bool text_too_long = false;
 };
 
+// Its RawField with only what its kind means (a scanner may leave other fields set).
 [[nodiscard]] constexpr RawField raw_field(const MemberValue& v) noexcept {
     if (v.kind == JsonKind::boolean) return RawField::of(v.boolean);
     if (v.kind == JsonKind::integer) return RawField::of(v.integer);

@@ -13,13 +13,11 @@
 
 namespace voip::detail {
 
-// What a known top-level member held.
-struct Value {
-    JsonKind kind = JsonKind::absent;
-    bool boolean = false;
+// What a known top-level member held, as the scanner keeps it: a MemberValue's RawField, and
+// the string's decoded bytes in place (a MemberValue views them: member_values()).
+struct Value : RawField {
     bool text_too_long = false;
     std::uint8_t text_size = 0;
-    std::int64_t integer = 0;
     std::array<char, max_kept_text> text;  // only [0, text_size) is meaningful
 };
 
@@ -50,7 +48,7 @@ template <std::size_t N>
     std::array<MemberValue, N> out{};
     for (std::size_t i = 0; i < N; ++i) {
         const Value& v = m.values[i];
-        out[i] = MemberValue{v.kind, v.boolean, v.integer, text_of(v), v.text_too_long};
+        out[i] = MemberValue{{v}, text_of(v), v.text_too_long};
     }
     return out;
 }

@@ -64,7 +64,7 @@ template <class Json>
 template <class Json>
 [[nodiscard]] MemberValue dom_member_value(const Json& v) noexcept {
     const RawField f = dom_raw_field(v);
-    MemberValue m{f.kind, f.boolean, f.integer, {}, false};
+    MemberValue m{{f}, {}, false};
     if (const auto* s = v.template get_ptr<const typename Json::string_t*>()) m.text = std::string_view(*s);
     return m;
 }
