@@ -86,3 +86,23 @@ TEST_CASE("FeatureSet: != and printing sip_accounts") {
     os << FeatureSet{Feature::sip_accounts, Feature::call_queueing};
     CHECK(os.str() == "[sip_accounts, call_queueing]");
 }
+
+TEST_CASE("a Feature outside the enumeration is never a member and adds no bit") {
+    for (const unsigned v : {12u, 15u, 31u, 32u, 200u, 255u}) {
+        CAPTURE(v);
+        const auto f = static_cast<Feature>(v);
+        CHECK_FALSE(FeatureSet::all().has(f));
+        CHECK(FeatureSet{f} == FeatureSet{});
+        CHECK(FeatureSet{Feature::efax}.with(f) == FeatureSet{Feature::efax});
+    }
+}
+
+TEST_CASE("can_create_* on a Context is the (day, policy) form on its today") {
+    const Bundle b = voip_test::make_bundle("2018-08-01", "2018-09-01", BundleType::fax_only);
+    const Context in = make_context(day("2018-08-20")).value();
+    const Context out = make_context(day("2018-09-02")).value();
+    CHECK(can_create_number(&b, in).has_value());
+    CHECK(can_create_sip_account(&b, in).error() == Error::feature_not_in_type);
+    CHECK(can_create_number(&b, out).error() == Error::not_in_service);
+    CHECK(can_create_number(nullptr, in).error() == Error::unknown_bundle);
+}

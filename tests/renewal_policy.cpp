@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
+
 #include <sstream>
 
 using namespace voip;
@@ -66,4 +68,11 @@ TEST_CASE("MonthEnd prints its name") {
     std::ostringstream os;
     os << MonthEnd::clamp << ' ' << MonthEnd::overflow << ' ' << static_cast<MonthEnd>(7);
     CHECK(os.str() == "clamp overflow invalid");
+}
+
+TEST_CASE("shortest_term_days outside 1..12 is 0") {
+    CHECK(shortest_term_days(0) == 0);
+    CHECK(shortest_term_days(-1) == 0);
+    CHECK(shortest_term_days(13) == 0);
+    CHECK(shortest_term_days(std::numeric_limits<int>::max()) == 0);
 }

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
+
 #include "common.hpp"
 
 using namespace voip;
@@ -98,8 +100,9 @@ TEST_CASE("can_renew answers what renew's window check answers") {
             // The window check is the state's: renewable or not.
             CHECK(open.has_value() == renewable(state_on(b, c)));
         }
-    // A day outside 0001..9999 is outside every window (they are clipped to the range).
-    CHECK(can_renew(make_bundle("9999-11-30", "9999-12-30"), max_day + date::days{1}, RenewalPolicy{}).error() ==
+    // Past 9999-12-31 the window goes on as the state does: grace two days after, then past it.
+    CHECK(can_renew(make_bundle("9999-11-30", "9999-12-30"), max_day + date::days{1}, RenewalPolicy{}).has_value());
+    CHECK(can_renew(make_bundle("9999-11-30", "9999-12-30"), max_day + date::days{5}, RenewalPolicy{}).error() ==
           Error::outside_renewal_window);
 }
 
@@ -108,4 +111,37 @@ TEST_CASE("can_renew leaves to renew what the window does not decide: a new expi
     const Context c = make_context(day("9999-12-31")).value();
     CHECK(can_renew(last, c).has_value());
     CHECK(quote_renew(last, c).error() == Error::date_out_of_range);
+}
+
+TEST_CASE("can_renew, state_on and sweep_action agree on any day count, the range's ends included") {
+    // A bundle the rules make: created 9999-10-31, renewed once, expiring 9999-12-31.
+    const Bundle last = make_bundle("9999-10-31", "9999-12-31");
+    const Bundle first = make_bundle("0001-01-01", "0001-02-01");
+    const RenewalPolicy p;
+    for (const Bundle& b : {last, first})
+        for (int offset = -10; offset <= 10; ++offset) {
+            const date::sys_days d = b.expires_on() + date::days{offset};
+            CAPTURE(offset);
+            CHECK(can_renew(b, d, p).has_value() == renewable(state_on(b, d, p)));
+            CHECK((sweep_action(b.expires_on(), true, d, p) == SweepAction::renew) == renewable(state_on(b, d, p)));
+            if (in_range(d)) CHECK(renewal_window(b, p).contains(d) == renewable(state_on(b, d, p)));
+        }
+    // Two days past 9999-12-31: still grace, as the state and the sweep say.
+    CHECK(can_renew(last, max_day + date::days{2}, p).has_value());
+    CHECK(state_on(last, max_day + date::days{2}, p) == State::grace);
+}
+
+TEST_CASE("renewal_window of an expiry whose window lies outside 0001..9999 is empty") {
+    const RenewalPolicy p;
+    const date::sys_days far{date::days{std::numeric_limits<int>::max()}};
+    const RenewalWindow w = renewal_window(far, p);
+    CHECK(w.first > w.last);
+    CHECK_FALSE(w.contains(max_day));
+    CHECK_FALSE(w.contains(min_day));
+    CHECK(state_on(far, max_day, p) == State::active);
+    const RenewalWindow before = renewal_window(min_day - date::days{10}, p);
+    CHECK_FALSE(before.contains(min_day));
+    // Partly inside: clipped, not emptied.
+    CHECK(renewal_window(max_day + date::days{2}, p) == RenewalWindow{max_day - date::days{1}, max_day});
+    CHECK(renewal_window(min_day - date::days{2}, p) == RenewalWindow{min_day, min_day + date::days{3}});
 }

@@ -784,7 +784,9 @@ enum class MonthEnd : std::uint8_t {
 
 // The shortest a term of `months` months can be, in days: 28 for one month. It is the
 // fewest days in a run of `months` whole months of a common year (February once at most).
+// 0 outside [1, 12].
 [[nodiscard]] constexpr int shortest_term_days(int months) noexcept {
+    if (months < 1 || months > 12) return 0;
     constexpr date::year common{2001};
     int best = 366;
     for (unsigned m = 1; m <= 12; ++m) {
@@ -1187,8 +1189,9 @@ struct RenewalWindow {
 [[nodiscard]] constexpr bool operator!=(const RenewalWindow& a, const RenewalWindow& b) noexcept { return !(a == b); }
 
 // Clipped to 0001-01-01..9999-12-31, the days the rules can name: a bundle expiring on
-// 9999-12-31 is renewable until 9999-12-31, not until a day with a five-digit year. For a
-// day in that range, contains(day) is detail::window_days(...).contains(day).
+// 9999-12-31 is renewable until 9999-12-31, not until a day with a five-digit year; empty
+// (first after last) for an expiry whose window lies wholly outside that range. For a day
+// in the range, contains(day) is detail::window_days(...).contains(day).
 [[nodiscard]] constexpr RenewalWindow renewal_window(date::sys_days expires_on, const RenewalPolicy& p) noexcept {
     constexpr std::int64_t lo = detail::day_count(min_day);
     constexpr std::int64_t hi = detail::day_count(max_day);
@@ -1196,6 +1199,7 @@ struct RenewalWindow {
         return date::sys_days{date::days{static_cast<int>(d < lo ? lo : d > hi ? hi : d)}};
     };
     const detail::DaySpan w = detail::window_days(expires_on, p);
+    if (w.last < lo || w.first > hi) return {max_day, min_day};  // empty
     return {clip(w.first), clip(w.last)};
 }
 // A bundle's window.
@@ -1211,12 +1215,14 @@ inline std::ostream& operator<<(std::ostream& os, const RenewalWindow& w) {
     return os << '[' << IsoDate{w.first} << ", " << IsoDate{w.last} << ']';
 }
 
-// May `b` be renewed on `day`? Success exactly when renew() passes its window check;
-// outside_renewal_window otherwise. renew() can still refuse for what the window does not
-// decide: a new expiry past 9999-12-31 (date_out_of_range) or short funds.
+// May `b` be renewed on `day`? Success exactly when renew() passes its window check, which
+// is when renewable(state_on(b, day, p)), on any day count; outside_renewal_window
+// otherwise. renew() can still refuse for what the window does not decide: a new expiry
+// past 9999-12-31 (date_out_of_range) or short funds.
 [[nodiscard]] constexpr tl::expected<void, Error> can_renew(const Bundle& b, date::sys_days day,
                                                            const RenewalPolicy& p) noexcept {
-    if (!renewal_window(b.expires_on(), p).contains(day)) return fail(Error::outside_renewal_window);
+    if (!detail::window_days(b.expires_on(), p).contains(detail::day_count(day)))
+        return fail(Error::outside_renewal_window);
     return {};
 }
 // can_renew(b, c.today(), c.policy()).
@@ -2154,8 +2160,9 @@ struct SweepBounds {
     const DaySpan e = expiries_open_on(day, p);
     constexpr std::int64_t lo = std::numeric_limits<int>::min();
     constexpr std::int64_t hi = std::numeric_limits<int>::max();
-    // A negative offset puts `day` outside its own span: the comparisons above need both >= 0.
-    if (!e.contains(day_count(day)) || e.first < lo || e.last > hi) return {};
+    // A policy's offsets are never negative, so `day` is inside its own span, as the
+    // comparisons above need; a day near int's ends puts the span past it.
+    if (e.first < lo || e.last > hi) return {};
     return {true, static_cast<int>(e.first), static_cast<int>(e.last)};
 }
 
@@ -2337,8 +2344,10 @@ public:
     [[nodiscard]] friend constexpr bool operator!=(FeatureSet a, FeatureSet b) noexcept { return a.bits_ != b.bits_; }
 
 private:
+    // No bit for a value outside the enumeration: such a value is never a member.
     [[nodiscard]] static constexpr std::uint16_t bit(Feature f) noexcept {
-        return static_cast<std::uint16_t>(1u << static_cast<unsigned>(f));
+        const auto i = static_cast<unsigned>(f);
+        return static_cast<std::uint16_t>(i < feature_count ? 1u << i : 0u);
     }
     std::uint16_t bits_ = 0;
 };
@@ -2423,6 +2432,15 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
     const Bundle* bundle, date::sys_days day, const RenewalPolicy& p,
     const FeatureTable& table = default_feature_table()) noexcept {
     return check_feature(bundle, Feature::phone_numbers, day, p, table);
+}
+// The same on c.today() under c.policy().
+[[nodiscard]] constexpr tl::expected<void, Error> can_create_sip_account(
+    const Bundle* bundle, const Context& c, const FeatureTable& table = default_feature_table()) noexcept {
+    return check_feature(bundle, Feature::sip_accounts, c, table);
+}
+[[nodiscard]] constexpr tl::expected<void, Error> can_create_number(
+    const Bundle* bundle, const Context& c, const FeatureTable& table = default_feature_table()) noexcept {
+    return check_feature(bundle, Feature::phone_numbers, c, table);
 }
 
 }  // namespace voip

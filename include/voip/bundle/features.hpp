@@ -91,8 +91,10 @@ public:
     [[nodiscard]] friend constexpr bool operator!=(FeatureSet a, FeatureSet b) noexcept { return a.bits_ != b.bits_; }
 
 private:
+    // No bit for a value outside the enumeration: such a value is never a member.
     [[nodiscard]] static constexpr std::uint16_t bit(Feature f) noexcept {
-        return static_cast<std::uint16_t>(1u << static_cast<unsigned>(f));
+        const auto i = static_cast<unsigned>(f);
+        return static_cast<std::uint16_t>(i < feature_count ? 1u << i : 0u);
     }
     std::uint16_t bits_ = 0;
 };
@@ -177,6 +179,15 @@ inline std::ostream& operator<<(std::ostream& os, const FeatureTable& t) {
     const Bundle* bundle, date::sys_days day, const RenewalPolicy& p,
     const FeatureTable& table = default_feature_table()) noexcept {
     return check_feature(bundle, Feature::phone_numbers, day, p, table);
+}
+// The same on c.today() under c.policy().
+[[nodiscard]] constexpr tl::expected<void, Error> can_create_sip_account(
+    const Bundle* bundle, const Context& c, const FeatureTable& table = default_feature_table()) noexcept {
+    return check_feature(bundle, Feature::sip_accounts, c, table);
+}
+[[nodiscard]] constexpr tl::expected<void, Error> can_create_number(
+    const Bundle* bundle, const Context& c, const FeatureTable& table = default_feature_table()) noexcept {
+    return check_feature(bundle, Feature::phone_numbers, c, table);
 }
 
 }  // namespace voip

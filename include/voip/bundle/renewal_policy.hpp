@@ -19,7 +19,9 @@ enum class MonthEnd : std::uint8_t {
 
 // The shortest a term of `months` months can be, in days: 28 for one month. It is the
 // fewest days in a run of `months` whole months of a common year (February once at most).
+// 0 outside [1, 12].
 [[nodiscard]] constexpr int shortest_term_days(int months) noexcept {
+    if (months < 1 || months > 12) return 0;
     constexpr date::year common{2001};
     int best = 366;
     for (unsigned m = 1; m <= 12; ++m) {

@@ -62,8 +62,9 @@ struct RenewalWindow {
 [[nodiscard]] constexpr bool operator!=(const RenewalWindow& a, const RenewalWindow& b) noexcept { return !(a == b); }
 
 // Clipped to 0001-01-01..9999-12-31, the days the rules can name: a bundle expiring on
-// 9999-12-31 is renewable until 9999-12-31, not until a day with a five-digit year. For a
-// day in that range, contains(day) is detail::window_days(...).contains(day).
+// 9999-12-31 is renewable until 9999-12-31, not until a day with a five-digit year; empty
+// (first after last) for an expiry whose window lies wholly outside that range. For a day
+// in the range, contains(day) is detail::window_days(...).contains(day).
 [[nodiscard]] constexpr RenewalWindow renewal_window(date::sys_days expires_on, const RenewalPolicy& p) noexcept {
     constexpr std::int64_t lo = detail::day_count(min_day);
     constexpr std::int64_t hi = detail::day_count(max_day);
@@ -71,6 +72,7 @@ struct RenewalWindow {
         return date::sys_days{date::days{static_cast<int>(d < lo ? lo : d > hi ? hi : d)}};
     };
     const detail::DaySpan w = detail::window_days(expires_on, p);
+    if (w.last < lo || w.first > hi) return {max_day, min_day};  // empty
     return {clip(w.first), clip(w.last)};
 }
 // A bundle's window.
@@ -86,12 +88,14 @@ inline std::ostream& operator<<(std::ostream& os, const RenewalWindow& w) {
     return os << '[' << IsoDate{w.first} << ", " << IsoDate{w.last} << ']';
 }
 
-// May `b` be renewed on `day`? Success exactly when renew() passes its window check;
-// outside_renewal_window otherwise. renew() can still refuse for what the window does not
-// decide: a new expiry past 9999-12-31 (date_out_of_range) or short funds.
+// May `b` be renewed on `day`? Success exactly when renew() passes its window check, which
+// is when renewable(state_on(b, day, p)), on any day count; outside_renewal_window
+// otherwise. renew() can still refuse for what the window does not decide: a new expiry
+// past 9999-12-31 (date_out_of_range) or short funds.
 [[nodiscard]] constexpr tl::expected<void, Error> can_renew(const Bundle& b, date::sys_days day,
                                                            const RenewalPolicy& p) noexcept {
-    if (!renewal_window(b.expires_on(), p).contains(day)) return fail(Error::outside_renewal_window);
+    if (!detail::window_days(b.expires_on(), p).contains(detail::day_count(day)))
+        return fail(Error::outside_renewal_window);
     return {};
 }
 // can_renew(b, c.today(), c.policy()).
