@@ -57,8 +57,11 @@ Sandbox::Sandbox(Config config, SandboxOptions options)
     const date::sys_days start = options_.start_day ? *options_.start_day : utc_today();
     if (!voip::in_range(start)) throw std::runtime_error("the start day is outside 0001-01-01..9999-12-31");
     Transaction t(store_.database());
-    for (const AccountConfig& a : config_.accounts)
+    for (AccountConfig& a : config_.accounts) {
         account_ids_.push_back(store_.ensure_account(a.reseller, a.user, a.balance, start));
+        // A generated password is kept by the database: a restart on the same file keeps it.
+        if (config_.generated) a.password = store_.kept_password(account_ids_.back(), a.password, Origin::generated);
+    }
     t.commit();
     if (options_.db != ":memory:" && !options_.db.empty()) checkpointer_.emplace(options_.db);
 }

@@ -118,7 +118,7 @@ HttpResponse Sandbox::events(const Caller& c, const Target& t) {
     for (const Event& e : store_.events(c.id, q->after, q->limit, q->filter))
         result.push_back({{"seq", e.seq},
                           {"day", iso(e.day)},
-                          {"uuid", voip::to_string(e.uuid)},
+                          {"uuid", e.uuid ? ordered_json(voip::to_string(*e.uuid)) : ordered_json(nullptr)},
                           {std::string(customer_name), e.customer.empty() ? ordered_json(nullptr) : ordered_json(e.customer)},
                           {"kind", name(e.kind)},
                           {"charge", e.charge.minor},
