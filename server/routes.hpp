@@ -26,6 +26,7 @@ enum class Route : std::uint8_t {
     move_clock,     // POST /sandbox/clock
     events,         // GET /sandbox/events
     account,        // GET /sandbox/account
+    set_balance,    // POST /sandbox/account
     reset,          // POST /sandbox/reset
     health,         // GET /sandbox/health
     openapi,        // GET /openapi.json
@@ -39,7 +40,7 @@ struct RouteEntry {
 };
 
 // Every route; docs/openapi.json lists the same (a test compares them).
-inline constexpr std::array<RouteEntry, 13> routes{{
+inline constexpr std::array<RouteEntry, 14> routes{{
     {"/voip/bundle", Method::get, Route::list_bundles, false},
     {"/voip/bundle", Method::post, Route::create, false},
     {"/voip/bundle/{uuid}", Method::get, Route::get_bundle, false},
@@ -50,6 +51,7 @@ inline constexpr std::array<RouteEntry, 13> routes{{
     {"/sandbox/clock", Method::post, Route::move_clock, false},
     {"/sandbox/events", Method::get, Route::events, false},
     {"/sandbox/account", Method::get, Route::account, false},
+    {"/sandbox/account", Method::post, Route::set_balance, false},
     {"/sandbox/reset", Method::post, Route::reset, false},
     {"/sandbox/health", Method::get, Route::health, true},
     {"/openapi.json", Method::get, Route::openapi, true},

@@ -183,6 +183,7 @@ HttpResponse Sandbox::answer(const Match& m, const Target& t, const Caller& c, c
         case Route::move_clock: return move_clock(c, request);
         case Route::events: return events(c, t);
         case Route::account: return account(c);
+        case Route::set_balance: return set_balance(c, request);
         case Route::reset: return reset(c);
         case Route::health: return envelope(200, {{"status", "ok"}, {"version", VOIP_BUNDLE_CLI_VERSION}});
         case Route::openapi: return HttpResponse{200, options_.openapi, {}};

@@ -77,6 +77,9 @@ private:
     HttpResponse account(const Caller& c);
     HttpResponse reset(const Caller& c);
 
+    // account_routes.cpp
+    HttpResponse set_balance(const Caller& c, const HttpRequest& request);
+
     // clock.cpp: the daily sweep for every day after the account's today up to `to`.
     struct SweepCounts {
         std::int64_t renewed = 0, renewal_failed = 0, lapsed = 0;

@@ -123,7 +123,8 @@ HttpResponse Sandbox::events(const Caller& c, const Target& t) {
                           {"kind", name(e.kind)},
                           {"charge", e.charge.minor},
                           {"balance", e.balance.minor},
-                          {"rule", e.rule.empty() ? ordered_json(nullptr) : ordered_json(e.rule)}});
+                          {"rule", e.rule.empty() ? ordered_json(nullptr) : ordered_json(e.rule)},
+                          {"amount", e.amount.minor}});
     return envelope(200, result);
 }
 
@@ -135,6 +136,7 @@ HttpResponse Sandbox::account(const Caller& c) {
                           {"today", iso(s.today)},
                           {"balance", s.balance.minor},
                           {"charged", store_.charged(c.id).minor},
+                          {"adjusted", store_.adjusted(c.id).minor},
                           {"prices", a.prices},
                           {"customers", a.customers},
                           {"policy", policy_json(config_.policy)}});

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""The control API for test suites (docs/sandbox.md, "The control API"): the balance set at
+runtime, accounts made and removed at runtime, and the documented example run as it stands."""
+import sys
+
+import sandbox_client as sc
+from sandbox_client import Server, case, check, config, creds, create, move_clock
+
+
+def refused(s, method, path, body, status, rule, **kw):
+    r = s.call(method, path, body, **kw)
+    check(r.status == status and r.headers.get("x-sandbox-error") == rule,
+          "%s %s %s: want %d %s, got %r %s" % (method, path, body, status, rule, r, r.headers.get("x-sandbox-error")))
+    return r
+
+
+def money_kept(s, start):
+    """balance = start - charges + amounts, event by event, and in /sandbox/account."""
+    evs = sc.events(s)
+    running = start
+    for e in evs:
+        running = running - e["charge"] + e["amount"]
+        check(e["balance"] == running, "event %s: balance %d, want %d" % (e, e["balance"], running))
+    acct = s.ok("GET", "/sandbox/account")
+    check(acct["balance"] == running == start - acct["charged"] + acct["adjusted"], "account %s, events %d" % (acct, running))
+    return evs
+
+
+@case
+def balance_at_runtime():
+    """POST /sandbox/account sets ({"balance"}) or tops up ({"add"}) the balance: a
+    renewal_failed without spending down, then a renewal once funded; each change an event
+    with its amount; bodies read strictly; a replayed key adds nothing; reset restores."""
+    with Server(config(balance=10000)) as s:
+        uuid = create(s, 1, True)["uuid"]  # 8500
+        acct = s.ok("POST", "/sandbox/account", {"balance": 1000})
+        check(acct["balance"] == 1000 and acct["adjusted"] == -7500 and acct["charged"] == 1500, "%s" % acct)
+        moved = move_clock(s, today="2018-08-29")  # the window opens; 1000 < 1500
+        check(moved["renewal_failed"] == 1 and moved["renewed"] == 0, "short funds: %s" % moved)
+        acct = s.ok("POST", "/sandbox/account", {"add": 500}, headers={"Idempotency-Key": "top-up"})
+        again = s.call("POST", "/sandbox/account", {"add": 500}, headers={"Idempotency-Key": "top-up"})
+        check(again.headers.get("idempotent-replayed") == "true" and again.json["result"] == acct, "replayed: %r" % again)
+        check(acct["balance"] == 1500, "topped up once: %s" % acct)
+        check(move_clock(s, advance_days=1)["renewed"] == 1 and sc.balance(s) == 0, "renewed once funded")
+        s.ok("POST", "/sandbox/account", {"add": 0}, auth=creds(customer="acme"))
+        evs = money_kept(s, 10000)
+        kinds = [(e["kind"], e["amount"], e["uuid"] if e["kind"].startswith("balance") else "") for e in evs]
+        check(kinds == [("created", 0, ""), ("balance_set", -7500, None), ("renewal_failed", 0, ""),
+                        ("balance_added", 500, None), ("renewed", 0, ""), ("balance_added", 0, None)], "%s" % kinds)
+        check(evs[-1]["customer"] == "acme" and evs[1]["customer"] is None, "who changed it: %s" % evs)
+        check(s.ok("GET", "/sandbox/events?kind=balance_set")[0]["seq"] == evs[1]["seq"], "kind filter")
+        check(s.ok("GET", "/sandbox/bundle/" + uuid)["expires_on"] == "2018-10-01", "renewed")
+        for body, rule in (({}, "balance_body"), ({"balance": 1, "add": 1}, "balance_body"), ({"set": 1}, "balance_body"),
+                           ({"balance": -1}, "balance_body"), ({"add": "5"}, "balance_body"), ({"add": 1.5}, "balance_body"),
+                           ({"balance": None}, "balance_body"), ({"balance": 10 ** 15 + 1}, "amount_out_of_range"),
+                           ({"balance": 2 ** 63}, "amount_out_of_range"), ('{"add": 1, "add": 2}', "duplicate_member"),
+                           ("[1]", "body_not_object"), ("", "invalid_json")):
+            refused(s, "POST", "/sandbox/account", body, 400, rule)
+        s.ok("POST", "/sandbox/account", {"balance": 10 ** 15})
+        refused(s, "POST", "/sandbox/account", {"add": 1}, 400, "amount_out_of_range")  # past the Money range
+        check(sc.balance(s) == 10 ** 15, "a refused change changes nothing")
+        money_kept(s, 10000)
+        check(s.ok("POST", "/sandbox/reset")["balance"] == 10000, "reset: the configured balance again")
+        check(s.ok("GET", "/sandbox/account")["adjusted"] == 0, "and no adjustment left")
+
+
+if __name__ == "__main__":
+    sys.exit(sc.main())
