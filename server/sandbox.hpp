@@ -14,6 +14,7 @@
 
 #include <voip/bundle.hpp>
 
+#include "accounts.hpp"
 #include "checkpointer.hpp"
 #include "config.hpp"
 #include "routes.hpp"
@@ -44,9 +45,9 @@ public:
 
     // The request's owner, once its credentials passed.
     struct Caller {
-        std::size_t index;  // into config().accounts
-        std::int64_t id;    // the accounts row
-        std::string customer;  // X-Auth-For, or "" for the account itself
+        std::shared_ptr<Account> account;  // null on the open routes
+        std::int64_t id;                   // the accounts row
+        std::string customer;              // X-Auth-For, or "" for the account itself
     };
 
 private:
@@ -79,6 +80,9 @@ private:
 
     // account_routes.cpp
     HttpResponse set_balance(const Caller& c, const HttpRequest& request);
+    HttpResponse create_account(const Caller& c, const HttpRequest& request);
+    HttpResponse delete_account(const Caller& c, const std::string& reseller);
+    void load_accounts(date::sys_days start);  // the configuration's and the database's
 
     // clock.cpp: the daily sweep for every day after the account's today up to `to`.
     struct SweepCounts {
@@ -92,6 +96,9 @@ private:
     Store store_;
     std::optional<Checkpointer> checkpointer_;  // file databases; declared after store_, stopped before it
     std::vector<std::int64_t> account_ids_;  // by config().accounts index
+    Accounts accounts_;
+    // What the registry learns of a write once its transaction has committed (made, removed).
+    std::vector<std::function<void()>> after_commit_;
     std::mt19937_64 random_;
 };
 

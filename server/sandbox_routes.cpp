@@ -129,7 +129,7 @@ HttpResponse Sandbox::events(const Caller& c, const Target& t) {
 }
 
 HttpResponse Sandbox::account(const Caller& c) {
-    const AccountConfig& a = config_.accounts[c.index];
+    const AccountConfig& a = c.account->config;
     const AccountState s = store_.account(c.id);
     return envelope(200, {{"reseller", a.reseller},
                           {"user", a.user},
@@ -146,7 +146,7 @@ HttpResponse Sandbox::account(const Caller& c) {
 // clock stays (it only moves forward).
 HttpResponse Sandbox::reset(const Caller& c) {
     store_.reset(c.id);
-    store_.set_balance(c.id, config_.accounts[c.index].balance);
+    store_.set_balance(c.id, c.account->config.balance);
     return account(c);
 }
 

@@ -73,7 +73,7 @@ class Spec:
         self.validators = {}
         self.patterns = []  # (regex, path template)
         for template in self.doc["paths"]:
-            rx = "^" + re.escape(template).replace(re.escape("{uuid}"), "[^/]+") + "$"
+            rx = "^" + re.sub(r"\\\{[a-z]+\\\}", "[^/]+", re.escape(template)) + "$"
             self.patterns.append((re.compile(rx), template))
 
     def operations(self):

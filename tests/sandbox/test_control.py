@@ -64,5 +64,60 @@ def balance_at_runtime():
         check(s.ok("GET", "/sandbox/account")["adjusted"] == 0, "and no adjustment left")
 
 
+def login(made, customer=None):
+    return creds(made["reseller"], made["user"], made["password"], customer)
+
+
+@case
+def accounts_at_runtime():
+    """POST /sandbox/accounts makes an isolated account (own clock, balance, customers,
+    bundles, events), its credentials answered once; it outlives a restart; DELETE
+    /sandbox/accounts/{reseller} by itself removes it and all it owns, nothing else."""
+    with Server(config(balance=10000)) as s:
+        mine = create(s, 1, True)["uuid"]
+        plain = s.ok("POST", "/sandbox/accounts", {}, status=201)
+        check(set(plain) == {"reseller", "user", "password", "balance", "today", "customers"}, "%s" % plain)
+        check(plain["balance"] == 10000 and plain["customers"] == ["acme"] and plain["today"] == "2018-08-01",
+              "the asking account's settings and the server's first day: %s" % plain)
+        check(len(plain["password"]) >= 20 and plain["reseller"] != "r", "%s" % plain)
+        prices = dict(sc.PRICES, **{"1": 100})
+        made = s.ok("POST", "/sandbox/accounts", {"balance": 700, "customers": ["x", "y"], "today": "2020-02-01",
+                                                  "prices": prices}, status=201, headers={"Idempotency-Key": "k"})
+        again = s.call("POST", "/sandbox/accounts", {"balance": 700, "customers": ["x", "y"], "today": "2020-02-01",
+                                                     "prices": prices}, headers={"Idempotency-Key": "k"})
+        check(again.json["result"] == made and again.headers.get("idempotent-replayed") == "true", "one account: %r" % again)
+        new = login(made)
+        acct = s.ok("GET", "/sandbox/account", auth=new)
+        check((acct["balance"], acct["today"], acct["customers"], acct["prices"]) == (700, "2020-02-01", ["x", "y"], prices),
+              "%s" % acct)
+        check(s.ok("GET", "/voip/bundle", auth=new) == [] and s.ok("GET", "/sandbox/events", auth=new) == [], "isolated")
+        check(s.call("GET", "/sandbox/bundle/" + mine, auth=new).status == 404, "another account's bundle is unknown")
+        theirs = s.ok("POST", "/voip/bundle", {"bundle_type": 1}, status=201, auth=login(made, "x"))["uuid"]
+        check(s.ok("GET", "/sandbox/account", auth=new)["balance"] == 600, "its own prices and balance")
+        check(s.call("GET", "/voip/bundle", auth=login(made, "acme")).status == 400, "its own customers")
+        check(s.ok("POST", "/sandbox/clock", {"advance_days": 40}, auth=new)["today"] == "2020-03-12", "its own clock")
+        check(s.ok("GET", "/sandbox/clock")["today"] == "2018-08-01" and sc.balance(s) == 8500, "the first one untouched")
+        s.stop()
+        s.start()
+        check(s.ok("GET", "/sandbox/bundle/" + theirs, auth=login(made, "x"))["state"] == "lapsed", "kept by the restart")
+        refused(s, "DELETE", "/sandbox/accounts/" + plain["reseller"], None, 404, "unknown_account", auth=new)
+        refused(s, "DELETE", "/sandbox/accounts/r", None, 400, "account_not_deletable")
+        refused(s, "DELETE", "/sandbox/accounts/" + made["reseller"], None, 400, "account_not_deletable", auth=login(made, "x"))
+        check(s.ok("DELETE", "/sandbox/accounts/" + made["reseller"], auth=new) == {}, "deleted")
+        check(s.call("GET", "/sandbox/account", auth=new).status == 401, "its credentials no longer work")
+        check(s.call("GET", "/sandbox/account", auth=login(plain)).status == 200, "the other one's still do")
+        s.stop()
+        s.start()
+        check(s.call("GET", "/sandbox/account", auth=new).status == 401, "still gone after a restart")
+        check(s.ok("GET", "/sandbox/bundle/" + mine)["uuid"] == mine and len(sc.events(s)) == 1, "nothing else went")
+        for body, rule in (({"x": 1}, "account_body"), ({"balance": -1}, "account_body"), ({"customers": "x"}, "account_body"),
+                           ({"customers": ["x", "x"]}, "account_body"), ({"customers": [""]}, "account_body"),
+                           ({"today": 5}, "account_body"), ({"today": "2018-02-30"}, "malformed_date"),
+                           ({"balance": 10 ** 15 + 1}, "amount_out_of_range"), ('{"balance": 1, "balance": 2}', "duplicate_member")):
+            refused(s, "POST", "/sandbox/accounts", body, 400, rule)
+        r = s.call("POST", "/sandbox/accounts", {"prices": {"1": 100}})
+        check(r.status == 400 and r.headers.get("x-sandbox-error") not in (None, "account_body"), "the library's name: %r" % r)
+
+
 if __name__ == "__main__":
     sys.exit(sc.main())
