@@ -140,7 +140,10 @@ HttpResponse Sandbox::delete_account(const Caller& c, const std::string& reselle
     if (reseller != c.account->config.reseller) return refusal(404, "unknown_account");
     if (c.account->origin != Origin::runtime || !c.customer.empty()) return refusal(400, "account_not_deletable");
     store_.delete_account(c.id);
-    after_commit_.emplace_back([this, account = c.account] { accounts_.remove(account); });
+    after_commit_.emplace_back([this, account = c.account] {
+        accounts_.remove(account);
+        faults_.erase(account->id);
+    });
     return envelope(200, ordered_json::object());
 }
 

@@ -29,6 +29,8 @@ enum class Route : std::uint8_t {
     set_balance,    // POST /sandbox/account
     create_account, // POST /sandbox/accounts
     delete_account, // DELETE /sandbox/accounts/{reseller}
+    arm_fault,      // POST /sandbox/faults
+    list_faults,    // GET /sandbox/faults
     reset,          // POST /sandbox/reset
     health,         // GET /sandbox/health
     openapi,        // GET /openapi.json
@@ -42,7 +44,7 @@ struct RouteEntry {
 };
 
 // Every route; docs/openapi.json lists the same (a test compares them).
-inline constexpr std::array<RouteEntry, 16> routes{{
+inline constexpr std::array<RouteEntry, 18> routes{{
     {"/voip/bundle", Method::get, Route::list_bundles, false},
     {"/voip/bundle", Method::post, Route::create, false},
     {"/voip/bundle/{uuid}", Method::get, Route::get_bundle, false},
@@ -56,6 +58,8 @@ inline constexpr std::array<RouteEntry, 16> routes{{
     {"/sandbox/account", Method::post, Route::set_balance, false},
     {"/sandbox/accounts", Method::post, Route::create_account, false},
     {"/sandbox/accounts/{reseller}", Method::del, Route::delete_account, false},
+    {"/sandbox/faults", Method::post, Route::arm_fault, false},
+    {"/sandbox/faults", Method::get, Route::list_faults, false},
     {"/sandbox/reset", Method::post, Route::reset, false},
     {"/sandbox/health", Method::get, Route::health, true},
     {"/openapi.json", Method::get, Route::openapi, true},

@@ -80,9 +80,7 @@ HttpResponse Sandbox::handle(const HttpRequest& request) noexcept {
         const Admitted& a = std::get<Admitted>(admitted);
         if (a.match.entry->open) return answer(a.match, a.target, a.caller, request);
         const std::lock_guard<std::mutex> lock(mutex_);
-        // Deleted (DELETE /sandbox/accounts) while this request waited for the lock.
-        if (a.caller.account->removed) return refusal(401, "unauthorized");
-        return a.match.entry->method == Method::get ? answer(a.match, a.target, a.caller, request) : write(a, request);
+        return handle_locked(a, request);
     } catch (const std::exception& e) {
         // The cause goes to the operator's stderr, not to the client (it may hold SQL).
         try {
@@ -131,6 +129,19 @@ std::variant<HttpResponse, Sandbox::Admitted> Sandbox::admit(const HttpRequest& 
         if (key && !valid_key(*key)) return refusal(400, "invalid_idempotency_key");
     }
     return Admitted{std::move(*m), std::move(*target), std::move(caller)};
+}
+
+HttpResponse Sandbox::handle_locked(const Admitted& a, const HttpRequest& request) {
+    // Deleted (DELETE /sandbox/accounts) while this request waited for the lock.
+    if (a.caller.account->removed) return refusal(401, "unauthorized");
+    const std::optional<Fault> fault = fire_fault(a);
+    if (fault && fault->kind == FaultKind::error_before_commit) return refusal(500, "fault_injected");
+    HttpResponse r = a.match.entry->method == Method::get ? answer(a.match, a.target, a.caller, request) : write(a, request);
+    if (fault) {
+        r.drop = fault->kind == FaultKind::drop_after_commit;
+        r.delay_ms = fault->kind == FaultKind::delay ? fault->delay_ms : 0;
+    }
+    return r;
 }
 
 // A write: one transaction for the bundle, the balance, the event and the key's record.
@@ -183,6 +194,8 @@ HttpResponse Sandbox::answer(const Match& m, const Target& t, const Caller& c, c
         case Route::set_balance: return set_balance(c, request);
         case Route::create_account: return create_account(c, request);
         case Route::delete_account: return delete_account(c, m.segment);
+        case Route::arm_fault: return arm_fault(c, request);
+        case Route::list_faults: return list_faults(c);
         case Route::reset: return reset(c);
         case Route::health: return envelope(200, {{"status", "ok"}, {"version", VOIP_BUNDLE_CLI_VERSION}});
         case Route::openapi: return HttpResponse{200, options_.openapi, {}};

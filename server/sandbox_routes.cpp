@@ -146,6 +146,7 @@ HttpResponse Sandbox::account(const Caller& c) {
 // clock stays (it only moves forward).
 HttpResponse Sandbox::reset(const Caller& c) {
     store_.reset(c.id);
+    faults_.erase(c.id);
     store_.set_balance(c.id, c.account->config.balance);
     return account(c);
 }

@@ -25,6 +25,9 @@ namespace {
 constexpr std::size_t max_header_count = 100;
 constexpr std::size_t max_header_bytes = 8 * 1024;
 void answer(const HttpResponse& from, httplib::Response& to) {
+    // An armed fault: the answer late, or none at all (the connection closed instead).
+    if (from.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(from.delay_ms));
+    if (from.drop) HttpServer::drop_answer();
     to.status = from.status;
     for (const auto& [k, v] : from.headers) to.set_header(k, v);
     to.set_content(from.body, "application/json");

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The control API for test suites (docs/sandbox.md, "The control API"): the balance set at
 runtime, accounts made and removed at runtime, and the documented example run as it stands."""
+import http.client
 import sys
+import time
 
 import sandbox_client as sc
 from sandbox_client import Server, case, check, config, creds, create, move_clock
@@ -117,6 +119,80 @@ def accounts_at_runtime():
             refused(s, "POST", "/sandbox/accounts", body, 400, rule)
         r = s.call("POST", "/sandbox/accounts", {"prices": {"1": 100}})
         check(r.status == 400 and r.headers.get("x-sandbox-error") not in (None, "account_body"), "the library's name: %r" % r)
+
+
+def lost(s, method, path, body, headers):
+    """The request is sent and the connection closes without an answer."""
+    c = s.conn(timeout=5)
+    try:
+        sc.exchange(c, method, path, body, dict(s.creds, **headers))
+    except (http.client.RemoteDisconnected, ConnectionResetError):
+        return
+    finally:
+        c.close()
+    raise sc.Failed("%s %s was answered" % (method, path))
+
+
+@case
+def faults():
+    """POST /sandbox/faults arms a fault for the next N matching requests of the account:
+    drop_after_commit (stored, then the connection closed: an idempotent retry replays it),
+    error_before_commit (500, nothing changed), delay (answered late); each firing a `fault`
+    event; listed by GET /sandbox/faults, cleared by a reset; another account untouched."""
+    with Server(config(balance=10000, more=[("r2", "u", "p", 5000)])) as s:
+        fid = s.ok("POST", "/sandbox/faults", {"method": "POST", "path": "/voip/bundle", "kind": "drop_after_commit"},
+                   status=201)["id"]
+        listed = s.ok("GET", "/sandbox/faults")
+        check(listed == [{"id": fid, "method": "POST", "path": "/voip/bundle", "kind": "drop_after_commit", "count": 1}],
+              "%s" % listed)
+        check(s.call("POST", "/voip/bundle", {"bundle_type": 3}, auth=creds("r2", "u", "p")).status == 201, "not r2's")
+        lost(s, "POST", "/voip/bundle", {"bundle_type": 1, "auto_renew": True}, {"Idempotency-Key": "k1"})
+        retry = s.call("POST", "/voip/bundle", {"bundle_type": 1, "auto_renew": True}, headers={"Idempotency-Key": "k1"})
+        check(retry.status == 201 and retry.headers.get("idempotent-replayed") == "true", "the retry replays: %r" % retry)
+        uuid = retry.json["result"]["uuid"]
+        check(len(s.ok("GET", "/voip/bundle")) == 1 and sc.balance(s) == 8500, "stored and charged once")
+        check(s.ok("GET", "/sandbox/faults") == [], "fired once, then gone")
+        s.ok("POST", "/sandbox/faults", {"method": "PUT", "path": "/voip/bundle/{uuid}", "kind": "error_before_commit",
+                                         "count": 2}, status=201)
+        for _ in range(2):
+            refused(s, "PUT", "/voip/bundle/" + uuid, {"bundle_type": 4, "auto_renew": True}, 500, "fault_injected",
+                    headers={"Idempotency-Key": "k2"})
+        check(s.ok("GET", "/sandbox/bundle/" + uuid)["bundle_type"] == 1 and sc.balance(s) == 8500, "nothing changed")
+        r = s.call("PUT", "/voip/bundle/" + uuid, {"bundle_type": 4, "auto_renew": True}, headers={"Idempotency-Key": "k2"})
+        check(r.status == 200 and "idempotent-replayed" not in r.headers, "the third goes through, not a replay: %r" % r)
+        s.ok("POST", "/sandbox/faults", {"method": "GET", "path": "/sandbox/clock", "kind": "delay", "delay_ms": 400},
+             status=201)
+        t0 = time.time()
+        s.ok("GET", "/sandbox/clock")
+        late = time.time() - t0
+        t0 = time.time()
+        s.ok("GET", "/sandbox/clock")
+        check(late >= 0.4 and time.time() - t0 < 0.3, "answered %.2f s late, then at once" % late)
+        evs = s.ok("GET", "/sandbox/events?kind=fault")
+        check([e["rule"] for e in evs] == ["drop_after_commit", "error_before_commit", "error_before_commit", "delay"],
+              "each firing an event: %s" % evs)
+        check(all(e["uuid"] is None and e["charge"] == 0 for e in evs), "%s" % evs)
+        money_kept(s, 10000)
+        # one path only, then a reset clears what is armed
+        other = create(s, 5, False)["uuid"]
+        s.ok("POST", "/sandbox/faults", {"method": "POST", "path": "/voip/bundle/%s/renew" % other,
+                                         "kind": "error_before_commit", "count": 5}, status=201)
+        check(s.call("POST", "/voip/bundle/%s/renew" % uuid).status != 500, "another uuid's renew is not matched")
+        refused(s, "POST", "/voip/bundle/%s/renew" % other, None, 500, "fault_injected")
+        s.ok("POST", "/sandbox/reset")
+        check(s.ok("GET", "/sandbox/faults") == [], "a reset disarms")
+        for body in ({}, {"method": "POST", "path": "/voip/bundle"}, {"method": "POST", "path": "/voip/bundle", "kind": "x"},
+                     {"method": "POST", "path": "/nowhere", "kind": "delay", "delay_ms": 5},
+                     {"method": "DELETE", "path": "/voip/bundle", "kind": "drop_after_commit"},
+                     {"method": "GET", "path": "/sandbox/health", "kind": "drop_after_commit"},
+                     {"method": "POST", "path": "/sandbox/faults", "kind": "drop_after_commit"},
+                     {"method": "POST", "path": "/voip/bundle", "kind": "delay"},
+                     {"method": "POST", "path": "/voip/bundle", "kind": "delay", "delay_ms": 10001},
+                     {"method": "POST", "path": "/voip/bundle", "kind": "drop_after_commit", "delay_ms": 5},
+                     {"method": "POST", "path": "/voip/bundle", "kind": "drop_after_commit", "count": 0},
+                     {"method": "POST", "path": "/voip/bundle", "kind": "drop_after_commit", "other": 1}):
+            refused(s, "POST", "/sandbox/faults", body, 400, "fault_body")
+        check(s.ok("GET", "/sandbox/faults") == [], "nothing armed by a refused body")
 
 
 if __name__ == "__main__":
