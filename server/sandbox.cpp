@@ -57,7 +57,10 @@ Sandbox::Sandbox(Config config, SandboxOptions options)
     const date::sys_days start = options_.start_day ? *options_.start_day : utc_today();
     if (!voip::in_range(start)) throw std::runtime_error("the start day is outside 0001-01-01..9999-12-31");
     load_accounts(start);
-    if (options_.db != ":memory:" && !options_.db.empty()) checkpointer_.emplace(options_.db);
+    if (options_.db != ":memory:" && !options_.db.empty()) {
+        checkpointer_.emplace(options_.db);
+        checkpointer_->watch(store_.database().handle());
+    }
 }
 
 date::sys_days Sandbox::today(std::size_t account) {
