@@ -1,4 +1,4 @@
-// The background WAL checkpoint of checkpointer.hpp.
+// The checkpoints of checkpointer.hpp.
 #include "checkpointer.hpp"
 
 #include <chrono>
@@ -26,9 +26,10 @@ void Checkpointer::watch(sqlite3* db) {
         db,
         [](void* self, sqlite3* on, const char* name, int frames) {
             auto* c = static_cast<Checkpointer*>(self);
-            // As SQLite's own automatic checkpoint does, from the hook; a failure (SQLITE_BUSY
-            // while the thread's PASSIVE runs) leaves the log for the next commit.
-            if (frames >= c->limit_frames_) sqlite3_wal_checkpoint_v2(on, name, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+            c->commits_.fetch_add(1, std::memory_order_relaxed);
+            // A failure (SQLITE_BUSY: the idle checkpoint at work, or another process
+            // reading) leaves the log for the next commit.
+            if (frames >= c->limit_frames_) sqlite3_wal_checkpoint_v2(on, name, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
             return SQLITE_OK;
         },
         this);
@@ -38,17 +39,24 @@ void Checkpointer::run(std::string path) {
     sqlite3* db = nullptr;
     // A connection that has read nothing yet does not know the file is in WAL mode: its
     // pager has no log open, and sqlite3_wal_checkpoint_v2 on it returns SQLITE_OK having
-    // done nothing. So it reads the schema first (which opens the log), as any query would.
+    // done nothing (which is why the log was never checkpointed while the server ran). So
+    // it reads the schema first, which opens the log.
     if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
         sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK) {
         sqlite3_close(db);
         return;  // the request path still works; the WAL is checkpointed when the store closes
     }
+    std::uint64_t seen = commits_.load();
+    std::uint64_t emptied = seen;  // the log was emptied when the count was this
     std::unique_lock<std::mutex> lock(mutex_);
-    while (!stop_) {
-        if (wake_.wait_for(lock, std::chrono::milliseconds(interval_ms_), [this] { return stop_; })) break;
+    while (!wake_.wait_for(lock, std::chrono::milliseconds(interval_ms_), [this] { return stop_; })) {
+        const std::uint64_t now = commits_.load();
+        const bool idle = now == seen;
+        seen = now;
+        if (!idle || now == emptied) continue;
         lock.unlock();
-        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        // Idle: a request that comes meanwhile waits for it (its busy timeout), milliseconds.
+        if (sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr) == SQLITE_OK) emptied = now;
         lock.lock();
     }
     lock.unlock();

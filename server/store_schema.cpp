@@ -126,8 +126,11 @@ void migrate(Database& db) {
     // of a million-bundle store (64 MiB): a GET in such a store stays a few page lookups.
     db.exec("PRAGMA mmap_size = 1073741824");
     db.exec("PRAGMA cache_size = -65536");
-    // Checkpoints run on the Checkpointer's thread (checkpointer.hpp), not inside a commit.
+    // The Checkpointer's checkpoints instead (checkpointer.hpp).
     db.exec("PRAGMA wal_autocheckpoint = 0");
+    // A log left larger (by a crash under load, or an older program) is cut back to this at
+    // its next restart.
+    db.exec("PRAGMA journal_size_limit = 33554432");
     for (std::int64_t v = found; v < schema_version; ++v) {
         Transaction t(db);
         db.exec(migrations[v]);
