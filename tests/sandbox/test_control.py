@@ -2,7 +2,11 @@
 """The control API for test suites (docs/sandbox.md, "The control API"): the balance set at
 runtime, accounts made and removed at runtime, and the documented example run as it stands."""
 import http.client
+import os
+import re
+import subprocess
 import sys
+import tempfile
 import time
 
 import sandbox_client as sc
@@ -193,6 +197,32 @@ def faults():
                      {"method": "POST", "path": "/voip/bundle", "kind": "drop_after_commit", "other": 1}):
             refused(s, "POST", "/sandbox/faults", body, 400, "fault_body")
         check(s.ok("GET", "/sandbox/faults") == [], "nothing armed by a refused body")
+
+
+def documented(heading):
+    """The python block and the output block after `heading` in docs/sandbox.md."""
+    with open(os.path.join(sc.ROOT, "docs", "sandbox.md"), encoding="utf-8") as f:
+        page = f.read()
+    check(heading in page, "docs/sandbox.md has %r" % heading)
+    rest = page[page.index(heading):]
+    code = re.search(r"```python\n(.*?)```", rest, re.S).group(1)
+    output = re.search(r"It prints:\n\n```\n(.*?)```", rest, re.S).group(1)
+    return code, output
+
+
+@case
+def control_example():
+    """The Python example of docs/sandbox.md runs as it stands against a fresh server started
+    with --credentials-file, and prints what the page says it prints."""
+    code, output = documented("### The control API from Python")
+    d = tempfile.mkdtemp(prefix="voip-sandbox-")
+    example, creds_file = os.path.join(d, "example.py"), os.path.join(d, "sandbox.json")
+    with open(example, "w", encoding="utf-8") as f:
+        f.write(code)
+    with Server(None, today=None, db=":memory:", workdir=d, extra=["--credentials-file", creds_file]):
+        p = subprocess.run([sys.executable, example, creds_file], capture_output=True, text=True, timeout=60)
+    check(p.returncode == 0, "the example failed: %s" % p.stderr[-2000:])
+    check(p.stdout == output, "it printed %r, the page says %r" % (p.stdout, output))
 
 
 if __name__ == "__main__":
