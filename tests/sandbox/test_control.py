@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """The control API for test suites (docs/sandbox.md, "The control API"): the balance set at
 runtime, accounts made and removed at runtime, and the documented example run as it stands."""
+import atexit
 import http.client
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -216,6 +218,7 @@ def control_example():
     with --credentials-file, and prints what the page says it prints."""
     code, output = documented("### The control API from Python")
     d = tempfile.mkdtemp(prefix="voip-sandbox-")
+    atexit.register(shutil.rmtree, d, True)  # this case runs in a process of its own
     example, creds_file = os.path.join(d, "example.py"), os.path.join(d, "sandbox.json")
     with open(example, "w", encoding="utf-8") as f:
         f.write(code)

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Start-up for a test harness: the generated password kept by the database, the
 credentials written to a file, the default database's place, and --timeout-ms."""
+import atexit
 import json
 import os
+import shutil
 import socket
 import stat
 import subprocess
@@ -47,6 +49,7 @@ def credentials_file():
     written once the server listens (so a harness waits for the file, not the banner), by a
     rename (no temporary file left beside it), replacing a file already there."""
     d = tempfile.mkdtemp(prefix="voip-sandbox-")
+    atexit.register(shutil.rmtree, d, True)  # this case runs in a process of its own
     path = os.path.join(d, "creds.json")
     with open(path, "w") as f:
         f.write("stale")
@@ -76,6 +79,7 @@ def default_database_place():
     """Without --db the database goes to $XDG_STATE_HOME/voip-bundle/sandbox.db, else to
     ~/.local/state/voip-bundle/sandbox.db: never into the current folder."""
     d = tempfile.mkdtemp(prefix="voip-sandbox-")
+    atexit.register(shutil.rmtree, d, True)  # this case runs in a process of its own
     work = os.path.join(d, "work")
     os.mkdir(work)
     env = {k: v for k, v in os.environ.items() if k not in ("XDG_STATE_HOME", "HOME")}
