@@ -11,6 +11,7 @@
 //   voip-bundle sweep [--today D | --zone Z] --store F [--check-duplicates]
 //   voip-bundle demo
 //   voip-bundle serve [--listen H:P] [--db F] [--config F] [--today D] [--threads N]
+//                     [--timeout-ms N] [--credentials-file F]
 //                                               (the sandbox server, when built with it)
 //   voip-bundle help [command ...]              (the same as --help)
 // Without --today the day is today in --zone (default UTC; VOIP_BUNDLE_NOW pins the clock
@@ -137,10 +138,16 @@ void add_serve(CLI::App& app, Commands& c) {
     c.serve = app.add_subcommand("serve", "the sandbox: the API on localhost, stateful, with a clock tests can move");
     c.serve->add_option("--listen", so.listen, "HOST:PORT to listen on (port 0: any free port, printed)")
         ->capture_default_str();
-    c.serve->add_option("--db", so.db, "SQLite database file, or :memory:")->capture_default_str();
+    c.serve->add_option("--db", so.db,
+                        "SQLite database file, or :memory: (default: $XDG_STATE_HOME/voip-bundle/sandbox.db, "
+                        "else ~/.local/state/voip-bundle/sandbox.db)");
     c.serve->add_option("--config", so.config, "accounts, customers, balances, prices and policy (JSON)");
     c.serve->add_option("--today", so.today, "the first day of a new account's clock (default: today, UTC)");
     c.serve->add_option("--threads", so.threads, "connections served at once")->capture_default_str();
+    c.serve->add_option("--timeout-ms", so.timeout_ms, "cut a connection idle, or a read or write stalled, this long (100..60000)")
+        ->capture_default_str();
+    c.serve->add_option("--credentials-file", so.credentials_file,
+                        "once listening, write {reseller, user, password, url} of the first account here (JSON, mode 0600)");
 }
 #endif
 

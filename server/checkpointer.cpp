@@ -1,4 +1,4 @@
-// The background WAL checkpoint of checkpointer.hpp.
+// The checkpoints of checkpointer.hpp.
 #include "checkpointer.hpp"
 
 #include <chrono>
@@ -7,10 +7,11 @@
 
 namespace voip_sandbox {
 
-Checkpointer::Checkpointer(const std::string& path, int interval_ms)
-    : thread_([this, path, interval_ms] { run(path, interval_ms); }) {}
+Checkpointer::Checkpointer(const std::string& path, int interval_ms, int limit_frames)
+    : interval_ms_(interval_ms), limit_frames_(limit_frames), thread_([this, path] { run(path); }) {}
 
 Checkpointer::~Checkpointer() {
+    if (watched_ != nullptr) sqlite3_wal_hook(watched_, nullptr, nullptr);
     {
         const std::lock_guard<std::mutex> lock(mutex_);
         stop_ = true;
@@ -19,19 +20,46 @@ Checkpointer::~Checkpointer() {
     thread_.join();
 }
 
-void Checkpointer::run(std::string path, int interval_ms) {
+void Checkpointer::watch(sqlite3* db) {
+    watched_ = db;
+    sqlite3_wal_hook(
+        db,
+        [](void* self, sqlite3* on, const char* name, int frames) {
+            auto* c = static_cast<Checkpointer*>(self);
+            c->commits_.fetch_add(1, std::memory_order_relaxed);
+            // A failure (SQLITE_BUSY: the idle checkpoint at work, or another process
+            // reading) leaves the log for the next commit.
+            if (frames >= c->limit_frames_) sqlite3_wal_checkpoint_v2(on, name, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+            return SQLITE_OK;
+        },
+        this);
+}
+
+void Checkpointer::run(std::string path) {
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    // A connection that has read nothing yet does not know the file is in WAL mode: its
+    // pager has no log open, and sqlite3_wal_checkpoint_v2 on it returns SQLITE_OK having
+    // done nothing (which is why the log was never checkpointed while the server ran). So
+    // it reads the schema first, which opens the log.
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
+        sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK) {
         sqlite3_close(db);
         return;  // the request path still works; the WAL is checkpointed when the store closes
     }
-    sqlite3_busy_timeout(db, 100);
+    std::uint64_t seen = commits_.load();
+    std::uint64_t emptied = seen;  // the log was emptied when the count was this
     std::unique_lock<std::mutex> lock(mutex_);
-    while (!wake_.wait_for(lock, std::chrono::milliseconds(interval_ms), [this] { return stop_; })) {
+    while (!wake_.wait_for(lock, std::chrono::milliseconds(interval_ms_), [this] { return stop_; })) {
+        const std::uint64_t now = commits_.load();
+        const bool idle = now == seen;
+        seen = now;
+        if (!idle || now == emptied) continue;
         lock.unlock();
-        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        // Idle: a request that comes meanwhile waits for it (its busy timeout), milliseconds.
+        if (sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr) == SQLITE_OK) emptied = now;
         lock.lock();
     }
+    lock.unlock();
     sqlite3_close(db);
 }
 

@@ -15,7 +15,7 @@ namespace voip_sandbox {
 Sandbox::SweepCounts Sandbox::advance(const Caller& c, date::sys_days to) {
     SweepCounts n;
     AccountState s = store_.account(c.id);
-    const voip::PriceList& prices = config_.accounts[c.index].prices;
+    const voip::PriceList& prices = c.account->config.prices;
     for (date::sys_days day = s.today + date::days{1}; day <= to; day += date::days{1}) {
         const auto renewing = store_.first_expiry(c.id, true);
         const auto other = store_.first_expiry(c.id, false);

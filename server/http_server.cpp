@@ -54,6 +54,7 @@ bool digits(std::string_view s, std::uint64_t& out) noexcept {
 struct Connection {
     HeadCheck head;
     bool close = false;
+    bool drop = false;  // the answer is not written: the connection just closes
 };
 thread_local Connection* current_connection = nullptr;
 
@@ -93,6 +94,7 @@ public:
     }
 
     ssize_t write(const char* ptr, std::size_t size) override {
+        if (current_connection != nullptr && current_connection->drop) return static_cast<ssize_t>(size);
         if (!is_writable()) return -1;
         ssize_t n;
         do n = ::send(sock_, ptr, size, MSG_NOSIGNAL);
@@ -244,6 +246,10 @@ const HeadCheck* HttpServer::current_head() noexcept {
 
 void HttpServer::close_after_answer() noexcept {
     if (current_connection) current_connection->close = true;
+}
+
+void HttpServer::drop_answer() noexcept {
+    if (current_connection) current_connection->close = current_connection->drop = true;
 }
 
 bool HttpServer::process_and_close_socket(socket_t sock) {

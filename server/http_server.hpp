@@ -70,6 +70,8 @@ public:
     [[nodiscard]] static const HeadCheck* current_head() noexcept;
     // For a handler: the connection closes once this answer is written (its body may be unread).
     static void close_after_answer() noexcept;
+    // For a handler: the connection closes instead of writing this answer (an injected fault).
+    static void drop_answer() noexcept;
 
 private:
     bool process_and_close_socket(socket_t sock) override;

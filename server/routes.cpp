@@ -44,17 +44,17 @@ bool each_segment(std::string_view path, F&& f) {
     }
 }
 
-// The path against a pattern; on a match, the {uuid} segment (if any) goes to `segment`.
+// The path against a pattern; on a match, the {name} segment (if any) goes to `segment`.
 bool matches(std::string_view pattern, std::string_view path, std::string& segment) {
     std::size_t p = 0;
     std::size_t q = 0;
     while (p < pattern.size() && q < path.size()) {
-        if (pattern.compare(p, 6, "{uuid}") == 0) {
+        if (pattern[p] == '{') {
             const std::size_t end = path.find('/', q);
             const std::size_t stop = end == std::string_view::npos ? path.size() : end;
-            if (stop == q) return false;  // an empty segment is no uuid
+            if (stop == q) return false;  // an empty segment names nothing
             segment.assign(path.substr(q, stop - q));
-            p += 6;
+            p = pattern.find('}', p) + 1;
             q = stop;
             continue;
         }

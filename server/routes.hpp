@@ -12,8 +12,8 @@
 
 namespace voip_sandbox {
 
-enum class Method : std::uint8_t { get, post, put };
-inline constexpr std::array<std::string_view, 3> method_names{"GET", "POST", "PUT"};
+enum class Method : std::uint8_t { get, post, put, del };
+inline constexpr std::array<std::string_view, 4> method_names{"GET", "POST", "PUT", "DELETE"};
 
 enum class Route : std::uint8_t {
     list_bundles,   // GET /voip/bundle
@@ -26,20 +26,25 @@ enum class Route : std::uint8_t {
     move_clock,     // POST /sandbox/clock
     events,         // GET /sandbox/events
     account,        // GET /sandbox/account
+    set_balance,    // POST /sandbox/account
+    create_account, // POST /sandbox/accounts
+    delete_account, // DELETE /sandbox/accounts/{reseller}
+    arm_fault,      // POST /sandbox/faults
+    list_faults,    // GET /sandbox/faults
     reset,          // POST /sandbox/reset
     health,         // GET /sandbox/health
     openapi,        // GET /openapi.json
 };
 
 struct RouteEntry {
-    std::string_view path;  // "{uuid}" stands for one path segment
+    std::string_view path;  // "{uuid}", "{reseller}": one path segment
     Method method;
     Route route;
     bool open;  // answered without credentials
 };
 
 // Every route; docs/openapi.json lists the same (a test compares them).
-inline constexpr std::array<RouteEntry, 13> routes{{
+inline constexpr std::array<RouteEntry, 18> routes{{
     {"/voip/bundle", Method::get, Route::list_bundles, false},
     {"/voip/bundle", Method::post, Route::create, false},
     {"/voip/bundle/{uuid}", Method::get, Route::get_bundle, false},
@@ -50,6 +55,11 @@ inline constexpr std::array<RouteEntry, 13> routes{{
     {"/sandbox/clock", Method::post, Route::move_clock, false},
     {"/sandbox/events", Method::get, Route::events, false},
     {"/sandbox/account", Method::get, Route::account, false},
+    {"/sandbox/account", Method::post, Route::set_balance, false},
+    {"/sandbox/accounts", Method::post, Route::create_account, false},
+    {"/sandbox/accounts/{reseller}", Method::del, Route::delete_account, false},
+    {"/sandbox/faults", Method::post, Route::arm_fault, false},
+    {"/sandbox/faults", Method::get, Route::list_faults, false},
     {"/sandbox/reset", Method::post, Route::reset, false},
     {"/sandbox/health", Method::get, Route::health, true},
     {"/openapi.json", Method::get, Route::openapi, true},
@@ -65,7 +75,7 @@ enum class TargetError : std::uint8_t { malformed, bad_percent_encoding, dot_seg
 
 struct Match {
     const RouteEntry* entry = nullptr;  // null: the path is known, not with this method (405)
-    std::string segment;                // the {uuid} segment, as decoded
+    std::string segment;                // the {uuid} or {reseller} segment, as decoded
     std::string allow;                  // the path's methods, for a 405's Allow header
 };
 // None: no route has this path (404).

@@ -56,11 +56,11 @@ Sandbox::Sandbox(Config config, SandboxOptions options)
     if (!options_.now_seconds) options_.now_seconds = system_seconds;
     const date::sys_days start = options_.start_day ? *options_.start_day : utc_today();
     if (!voip::in_range(start)) throw std::runtime_error("the start day is outside 0001-01-01..9999-12-31");
-    Transaction t(store_.database());
-    for (const AccountConfig& a : config_.accounts)
-        account_ids_.push_back(store_.ensure_account(a.reseller, a.user, a.balance, start));
-    t.commit();
-    if (options_.db != ":memory:" && !options_.db.empty()) checkpointer_.emplace(options_.db);
+    load_accounts(start);
+    if (options_.db != ":memory:" && !options_.db.empty()) {
+        checkpointer_.emplace(options_.db);
+        checkpointer_->watch(store_.database().handle());
+    }
 }
 
 date::sys_days Sandbox::today(std::size_t account) {
@@ -69,7 +69,7 @@ date::sys_days Sandbox::today(std::size_t account) {
 }
 
 voip::Context Sandbox::context(const Caller& c, const AccountState& s) const {
-    const auto ctx = voip::make_context(s.today, config_.policy, config_.accounts[c.index].prices, s.balance);
+    const auto ctx = voip::make_context(s.today, config_.policy, c.account->config.prices, s.balance);
     if (!ctx) throw std::runtime_error("account state out of range: " + std::string(voip::name(ctx.error())));
     return *ctx;
 }
@@ -83,7 +83,7 @@ HttpResponse Sandbox::handle(const HttpRequest& request) noexcept {
         const Admitted& a = std::get<Admitted>(admitted);
         if (a.match.entry->open) return answer(a.match, a.target, a.caller, request);
         const std::lock_guard<std::mutex> lock(mutex_);
-        return a.match.entry->method == Method::get ? answer(a.match, a.target, a.caller, request) : write(a, request);
+        return handle_locked(a, request);
     } catch (const std::exception& e) {
         // The cause goes to the operator's stderr, not to the client (it may hold SQL).
         try {
@@ -111,22 +111,18 @@ std::variant<HttpResponse, Sandbox::Admitted> Sandbox::admit(const HttpRequest& 
         r.headers.emplace_back("Allow", m->allow);
         return r;
     }
-    if (m->entry->open) return Admitted{std::move(*m), std::move(*target), Caller{0, 0, {}}};
+    if (m->entry->open) return Admitted{std::move(*m), std::move(*target), Caller{nullptr, 0, {}}};
 
     // Credentials: the provider's three headers; a wrong one is indistinguishable from a missing one.
     const std::string* reseller = header(request, "X-Auth-Reseller");
     const std::string* user = header(request, "X-Auth-User");
     const std::string* password = header(request, "X-Auth-Password");
-    std::optional<std::size_t> found;
-    for (std::size_t i = 0; i < config_.accounts.size(); ++i) {
-        const AccountConfig& a = config_.accounts[i];
-        if (reseller && user && *reseller == a.reseller && *user == a.user) found = i;
-    }
-    if (!found || password == nullptr || !same_secret(*password, config_.accounts[*found].password))
+    std::shared_ptr<Account> found = reseller && user ? accounts_.find(*reseller, *user) : nullptr;
+    if (!found || password == nullptr || !same_secret(*password, found->config.password))
         return refusal(401, "unauthorized");
-    Caller caller{*found, account_ids_[*found], {}};
+    Caller caller{found, found->id, {}};
     if (const std::string* for_customer = header(request, "X-Auth-For")) {
-        const auto& customers = config_.accounts[*found].customers;
+        const auto& customers = found->config.customers;
         if (std::find(customers.begin(), customers.end(), *for_customer) == customers.end())
             return refusal(400, "unknown_customer");
         caller.customer = *for_customer;
@@ -138,10 +134,24 @@ std::variant<HttpResponse, Sandbox::Admitted> Sandbox::admit(const HttpRequest& 
     return Admitted{std::move(*m), std::move(*target), std::move(caller)};
 }
 
+HttpResponse Sandbox::handle_locked(const Admitted& a, const HttpRequest& request) {
+    // Deleted (DELETE /sandbox/accounts) while this request waited for the lock.
+    if (a.caller.account->removed) return refusal(401, "unauthorized");
+    const std::optional<Fault> fault = fire_fault(a);
+    if (fault && fault->kind == FaultKind::error_before_commit) return refusal(500, "fault_injected");
+    HttpResponse r = a.match.entry->method == Method::get ? answer(a.match, a.target, a.caller, request) : write(a, request);
+    if (fault) {
+        r.drop = fault->kind == FaultKind::drop_after_commit;
+        r.delay_ms = fault->kind == FaultKind::delay ? fault->delay_ms : 0;
+    }
+    return r;
+}
+
 // A write: one transaction for the bundle, the balance, the event and the key's record.
 HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request) {
     const std::string* key = header(request, "Idempotency-Key");
     const std::int64_t now = options_.now_seconds();
+    after_commit_.clear();
     Transaction t(store_.database());
     store_.forget_keys_before(now - key_lifetime_seconds);
     // Everything the answer depends on besides the state: method, path, customer, the
@@ -158,13 +168,17 @@ HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request) {
         }
     }
     HttpResponse r = answer(a.match, a.target, a.caller, request);
-    if (key && r.status < 500) {
+    // A deleted account's keys went with it: nothing to remember them by.
+    const bool deleted = a.match.entry->route == Route::delete_account && r.status == 200;
+    if (key && r.status < 500 && !deleted) {
         std::string rule;
         for (const auto& [name, value] : r.headers)
             if (name == "X-Sandbox-Error") rule = value;
         store_.remember(a.caller.id, a.caller.customer, *key, Replay{fingerprint, r.status, r.body, rule}, now);
     }
     t.commit();
+    for (const auto& then : after_commit_) then();
+    after_commit_.clear();
     return r;
 }
 
@@ -180,6 +194,11 @@ HttpResponse Sandbox::answer(const Match& m, const Target& t, const Caller& c, c
         case Route::move_clock: return move_clock(c, request);
         case Route::events: return events(c, t);
         case Route::account: return account(c);
+        case Route::set_balance: return set_balance(c, request);
+        case Route::create_account: return create_account(c, request);
+        case Route::delete_account: return delete_account(c, m.segment);
+        case Route::arm_fault: return arm_fault(c, request);
+        case Route::list_faults: return list_faults(c);
         case Route::reset: return reset(c);
         case Route::health: return envelope(200, {{"status", "ok"}, {"version", VOIP_BUNDLE_CLI_VERSION}});
         case Route::openapi: return HttpResponse{200, options_.openapi, {}};

@@ -5,6 +5,7 @@
 // writes, in one transaction: concurrent requests see each other whole or not at all.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -14,6 +15,7 @@
 
 #include <voip/bundle.hpp>
 
+#include "accounts.hpp"
 #include "checkpointer.hpp"
 #include "config.hpp"
 #include "routes.hpp"
@@ -44,9 +46,9 @@ public:
 
     // The request's owner, once its credentials passed.
     struct Caller {
-        std::size_t index;  // into config().accounts
-        std::int64_t id;    // the accounts row
-        std::string customer;  // X-Auth-For, or "" for the account itself
+        std::shared_ptr<Account> account;  // null on the open routes
+        std::int64_t id;                   // the accounts row
+        std::string customer;              // X-Auth-For, or "" for the account itself
     };
 
 private:
@@ -77,6 +79,28 @@ private:
     HttpResponse account(const Caller& c);
     HttpResponse reset(const Caller& c);
 
+    // account_routes.cpp
+    HttpResponse set_balance(const Caller& c, const HttpRequest& request);
+    HttpResponse create_account(const Caller& c, const HttpRequest& request);
+    HttpResponse delete_account(const Caller& c, const std::string& reseller);
+    void load_accounts(date::sys_days start);  // the configuration's and the database's
+
+    // faults.cpp: armed faults, kept in memory by account (a restart disarms them).
+    enum class FaultKind : std::uint8_t { drop_after_commit, error_before_commit, delay };
+    struct Fault {
+        std::int64_t id;
+        const RouteEntry* route;
+        std::string path;  // the route's pattern (any such request) or one decoded path
+        FaultKind kind;
+        std::int64_t left;
+        int delay_ms;
+    };
+    HttpResponse arm_fault(const Caller& c, const HttpRequest& request);
+    HttpResponse list_faults(const Caller& c);
+    // The fault the request sets off, counted and recorded as an event; none if none matches.
+    std::optional<Fault> fire_fault(const Admitted& a);
+    HttpResponse handle_locked(const Admitted& a, const HttpRequest& request);
+
     // clock.cpp: the daily sweep for every day after the account's today up to `to`.
     struct SweepCounts {
         std::int64_t renewed = 0, renewal_failed = 0, lapsed = 0;
@@ -89,6 +113,11 @@ private:
     Store store_;
     std::optional<Checkpointer> checkpointer_;  // file databases; declared after store_, stopped before it
     std::vector<std::int64_t> account_ids_;  // by config().accounts index
+    Accounts accounts_;
+    // What the registry learns of a write once its transaction has committed (made, removed).
+    std::vector<std::function<void()>> after_commit_;
+    std::map<std::int64_t, std::vector<Fault>> faults_;  // by account id, under mutex_
+    std::int64_t next_fault_id_ = 1;
     std::mt19937_64 random_;
 };
 

@@ -118,23 +118,25 @@ HttpResponse Sandbox::events(const Caller& c, const Target& t) {
     for (const Event& e : store_.events(c.id, q->after, q->limit, q->filter))
         result.push_back({{"seq", e.seq},
                           {"day", iso(e.day)},
-                          {"uuid", voip::to_string(e.uuid)},
+                          {"uuid", e.uuid ? ordered_json(voip::to_string(*e.uuid)) : ordered_json(nullptr)},
                           {std::string(customer_name), e.customer.empty() ? ordered_json(nullptr) : ordered_json(e.customer)},
                           {"kind", name(e.kind)},
                           {"charge", e.charge.minor},
                           {"balance", e.balance.minor},
-                          {"rule", e.rule.empty() ? ordered_json(nullptr) : ordered_json(e.rule)}});
+                          {"rule", e.rule.empty() ? ordered_json(nullptr) : ordered_json(e.rule)},
+                          {"amount", e.amount.minor}});
     return envelope(200, result);
 }
 
 HttpResponse Sandbox::account(const Caller& c) {
-    const AccountConfig& a = config_.accounts[c.index];
+    const AccountConfig& a = c.account->config;
     const AccountState s = store_.account(c.id);
     return envelope(200, {{"reseller", a.reseller},
                           {"user", a.user},
                           {"today", iso(s.today)},
                           {"balance", s.balance.minor},
                           {"charged", store_.charged(c.id).minor},
+                          {"adjusted", store_.adjusted(c.id).minor},
                           {"prices", a.prices},
                           {"customers", a.customers},
                           {"policy", policy_json(config_.policy)}});
@@ -144,7 +146,8 @@ HttpResponse Sandbox::account(const Caller& c) {
 // clock stays (it only moves forward).
 HttpResponse Sandbox::reset(const Caller& c) {
     store_.reset(c.id);
-    store_.set_balance(c.id, config_.accounts[c.index].balance);
+    faults_.erase(c.id);
+    store_.set_balance(c.id, c.account->config.balance);
     return account(c);
 }
 

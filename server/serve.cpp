@@ -1,4 +1,4 @@
-// The HTTP side of the sandbox: cpp-httplib's server, its limits, signals, the start-up banner.
+// The HTTP side of the sandbox: cpp-httplib's server, its limits, signals (serve_setup.cpp: the start-up).
 #include <voip_app/serve.hpp>
 
 #include <pthread.h>
@@ -6,21 +6,15 @@
 #include <sys/socket.h>
 
 #include <atomic>
-#include <charconv>
 #include <chrono>
-#include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <thread>
 
 #include <httplib.h>
-#include <voip/bundle_nlohmann.hpp>
-
+#include <voip/bundle_json.hpp>
 #include "http_server.hpp"
-#include "openapi.hpp"
 #include "sandbox.hpp"
+#include "serve_setup.hpp"
 
 namespace voip_sandbox {
 
@@ -30,37 +24,10 @@ namespace {
 
 constexpr std::size_t max_header_count = 100;
 constexpr std::size_t max_header_bytes = 8 * 1024;
-constexpr std::chrono::milliseconds io_timeout{5000};  // a slow or idle client is cut after it
-
-// VOIP_SANDBOX_TIMEOUT_MS (100..5000) shortens the timeout, so tests that wait for a client
-// to be cut need not wait 5 s each; anything else keeps the 5 s.
-std::chrono::milliseconds timeout_from_environment() {
-    const char* text = std::getenv("VOIP_SANDBOX_TIMEOUT_MS");
-    if (text == nullptr) return io_timeout;
-    long ms = 0;
-    const auto [end, ec] = std::from_chars(text, text + std::strlen(text), ms);
-    if (ec != std::errc{} || *end != '\0' || ms < 100 || ms > io_timeout.count()) return io_timeout;
-    return std::chrono::milliseconds(ms);
-}
-
-struct Listen {
-    std::string host;
-    int port = 0;
-};
-
-std::optional<Listen> parse_listen(const std::string& text) {
-    const std::size_t colon = text.rfind(':');
-    if (colon == std::string::npos || colon == 0) return std::nullopt;
-    Listen l{text.substr(0, colon), 0};
-    const char* first = text.data() + colon + 1;
-    const char* last = text.data() + text.size();
-    const auto [end, ec] = std::from_chars(first, last, l.port);
-    if (ec != std::errc{} || end != last || first == last || l.port < 0 || l.port > 65535) return std::nullopt;
-    if (l.host.size() > 2 && l.host.front() == '[' && l.host.back() == ']') l.host = l.host.substr(1, l.host.size() - 2);
-    return l;
-}
-
 void answer(const HttpResponse& from, httplib::Response& to) {
+    // An armed fault: the answer late, or none at all (the connection closed instead).
+    if (from.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(from.delay_ms));
+    if (from.drop) HttpServer::drop_answer();
     to.status = from.status;
     for (const auto& [k, v] : from.headers) to.set_header(k, v);
     to.set_content(from.body, "application/json");
@@ -74,59 +41,9 @@ HttpRequest request_of(const httplib::Request& r) {
     return out;
 }
 
-void print_banner(const ServeOptions& o, const Listen& l, int port, Sandbox& s) {
-    std::ostringstream out;
-    out << "voip-bundle sandbox " << VOIP_BUNDLE_CLI_VERSION << " listening on http://" << l.host << ':' << port
-        << " (database " << o.db << ", " << o.threads << " threads); stop with Ctrl-C\n";
-    if (s.config().generated) {
-        const AccountConfig& a = s.config().accounts.front();
-        const nlohmann::json prices = a.prices;
-        out << "account (generated; give --config FILE for your own):\n"
-            << "  X-Auth-Reseller: " << a.reseller << "\n  X-Auth-User: " << a.user
-            << "\n  X-Auth-Password: " << a.password << "\n  balance " << a.balance.minor << ", prices " << prices.dump()
-            << ", customers (X-Auth-For): " << a.customers.front() << ", today " << voip::to_iso_string(s.today(0)) << '\n'
-            << "try: curl -s -H 'X-Auth-Reseller: " << a.reseller << "' -H 'X-Auth-User: " << a.user
-            << "' -H 'X-Auth-Password: " << a.password << "' http://" << l.host << ':' << port << "/sandbox/account\n";
-    } else {
-        out << s.config().accounts.size() << " account(s) from " << o.config << '\n';
-    }
-    std::cout << out.str() << std::flush;
-}
-
 int fail(const std::string& why) {
     std::cerr << "voip-bundle serve: " << why << '\n';
     return 2;
-}
-
-struct Setup {
-    Config config;
-    SandboxOptions options;
-};
-
-// The accounts (--config, or one generated) and the sandbox's options, or why not.
-tl::expected<Setup, std::string> setup_of(const ServeOptions& o) {
-    Setup setup;
-    if (o.config.empty()) {
-        setup.config = generated_config();
-    } else {
-        std::ifstream in(o.config, std::ios::binary);
-        if (!in) return tl::make_unexpected("--config " + o.config + ": cannot be read");
-        std::ostringstream text;
-        text << in.rdbuf();
-        auto parsed = parse_config(text.str());
-        if (!parsed) return tl::make_unexpected("--config " + o.config + ": " + parsed.error());
-        setup.config = std::move(*parsed);
-    }
-    setup.options.db = o.db;
-    setup.options.openapi = std::string(openapi_text());
-    if (!o.today.empty()) {
-        const auto day = voip::parse_iso_date(o.today);
-        if (!day)
-            return tl::make_unexpected("--today " + o.today + ": " + std::string(voip::name(day.error())) +
-                                       " (want YYYY-MM-DD)");
-        setup.options.start_day = *day;
-    }
-    return setup;
 }
 
 // Signals are taken by one thread (sigwait), so none lands in a worker mid-request: SIGINT
@@ -167,13 +84,12 @@ httplib::Server::HandlerResponse refuse_before_routing(const httplib::Request& r
     return httplib::Server::HandlerResponse::Unhandled;
 }
 
-void set_limits(HttpServer& server, int threads) {
+void set_limits(HttpServer& server, int threads, std::chrono::milliseconds timeout) {
     server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     // Measured (SANDBOX.md 7): without these, ~150 requests/s a connection (Nagle against
     // delayed ACKs) and a keep-alive connection closed after 5 requests.
     server.set_tcp_nodelay(true);
     server.set_keep_alive_max_count(1000000);
-    const std::chrono::milliseconds timeout = timeout_from_environment();
     server.set_timeouts(timeout, timeout);
     server.set_payload_max_length(voip::max_body_size);
     server.set_pre_routing_handler(refuse_before_routing);
@@ -274,7 +190,10 @@ int voip_app::serve(const ServeOptions& o) {
     const auto listen = parse_listen(o.listen);
     if (!listen) return fail("--listen " + o.listen + ": want HOST:PORT, e.g. 127.0.0.1:8080");
     if (o.threads < 1 || o.threads > 1024) return fail("--threads: want 1..1024");
-    auto setup = setup_of(o);
+    if (o.timeout_ms < 100 || o.timeout_ms > 60000) return fail("--timeout-ms: want 100..60000");
+    const auto db = database_path(o.db);
+    if (!db) return fail(db.error());
+    auto setup = setup_of(o, *db);
     if (!setup) return fail(setup.error());
     const sigset_t stop_signals = block_stop_signals();
 
@@ -282,16 +201,20 @@ int voip_app::serve(const ServeOptions& o) {
     try {
         sandbox.emplace(std::move(setup->config), std::move(setup->options));
     } catch (const std::exception& e) {
-        return fail("--db " + o.db + ": " + e.what());
+        return fail("--db " + *db + ": " + e.what());
     }
 
     socket_t listening = -1;  // before the server: the server's socket callback refers to it
     HttpServer server;
-    set_limits(server, o.threads);
+    set_limits(server, o.threads, std::chrono::milliseconds(o.timeout_ms));
     route(server, *sandbox);
     const int port = bind_listening(server, *listen, listening);
     if (port < 0) return fail("cannot listen on " + o.listen + " (in use, or not an address of this machine)");
-    print_banner(o, *listen, port, *sandbox);
+    const std::string url = url_of(*listen, port);
+    if (!o.credentials_file.empty())
+        if (const std::string why = write_credentials(o.credentials_file, sandbox->config().accounts.front(), url); !why.empty())
+            return fail(why);
+    print_banner(o, *db, url, *sandbox);
 
     const bool served = serve_until_stopped(server, stop_signals);
     sandbox.reset();  // the database closed (its WAL checkpointed) before the exit

@@ -1,101 +1,13 @@
-// The sandbox's SQLite schema, its migrations and every query (store.hpp).
+// The sandbox's queries (store.hpp); the schema and its migrations are in store_schema.cpp.
 #include "store.hpp"
 
 #include <iterator>
-#include <stdexcept>
 
 #include <sqlite3.h>
 
 namespace voip_sandbox {
 
 namespace {
-
-// migrations[v] takes a database of schema version v to v + 1. Days are date::sys_days
-// counts (days since 1970-01-01), so the sweep's bounds compare as integers.
-constexpr const char* migrations[] = {
-    R"sql(
-CREATE TABLE accounts(
-  id INTEGER PRIMARY KEY,
-  reseller TEXT NOT NULL,
-  user TEXT NOT NULL,
-  balance INTEGER NOT NULL,
-  today INTEGER NOT NULL,
-  UNIQUE(reseller, user));
-CREATE TABLE bundles(
-  uuid TEXT NOT NULL,
-  account INTEGER NOT NULL REFERENCES accounts(id),
-  customer TEXT NOT NULL,
-  created_on INTEGER NOT NULL,
-  updated_on INTEGER NOT NULL,
-  expires_on INTEGER NOT NULL,
-  bundle_type INTEGER NOT NULL,
-  auto_renew INTEGER NOT NULL,
-  lapsed INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY(account, uuid)) WITHOUT ROWID;
-CREATE INDEX bundles_by_owner ON bundles(account, customer, created_on);
-CREATE INDEX bundles_due ON bundles(account, auto_renew, expires_on) WHERE lapsed = 0;
-CREATE TABLE events(
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  account INTEGER NOT NULL,
-  day INTEGER NOT NULL,
-  uuid TEXT NOT NULL,
-  customer TEXT NOT NULL,
-  kind INTEGER NOT NULL,
-  charge INTEGER NOT NULL,
-  balance INTEGER NOT NULL);
-CREATE INDEX events_by_account ON events(account, seq);
-CREATE TABLE idempotency(
-  account INTEGER NOT NULL,
-  key TEXT NOT NULL,
-  fingerprint TEXT NOT NULL,
-  status INTEGER NOT NULL,
-  body TEXT NOT NULL,
-  rule TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  PRIMARY KEY(account, key)) WITHOUT ROWID;
-CREATE INDEX idempotency_by_age ON idempotency(created_at);
-)sql",
-    // 2: each (account, customer) is its own tenant: its uuids and idempotency keys are its own,
-    // so a uuid or key of another customer is neither refused nor replayed (nothing leaks).
-    // A key's customer is the second line of its fingerprint (sandbox.cpp). An event names
-    // the rule that refused it (renewal_failed).
-    R"sql(
-CREATE TABLE bundles_v2(
-  uuid TEXT NOT NULL,
-  account INTEGER NOT NULL REFERENCES accounts(id),
-  customer TEXT NOT NULL,
-  created_on INTEGER NOT NULL,
-  updated_on INTEGER NOT NULL,
-  expires_on INTEGER NOT NULL,
-  bundle_type INTEGER NOT NULL,
-  auto_renew INTEGER NOT NULL,
-  lapsed INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY(account, customer, uuid)) WITHOUT ROWID;
-INSERT INTO bundles_v2 SELECT uuid, account, customer, created_on, updated_on, expires_on, bundle_type, auto_renew, lapsed
-  FROM bundles;
-DROP TABLE bundles;
-ALTER TABLE bundles_v2 RENAME TO bundles;
-CREATE INDEX bundles_by_owner ON bundles(account, customer, created_on);
-CREATE INDEX bundles_due ON bundles(account, auto_renew, expires_on) WHERE lapsed = 0;
-CREATE TABLE idempotency_v2(
-  account INTEGER NOT NULL,
-  customer TEXT NOT NULL,
-  key TEXT NOT NULL,
-  fingerprint TEXT NOT NULL,
-  status INTEGER NOT NULL,
-  body TEXT NOT NULL,
-  rule TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  PRIMARY KEY(account, customer, key)) WITHOUT ROWID;
-INSERT INTO idempotency_v2 SELECT account, substr(rest, 1, instr(rest, char(10)) - 1), key, fingerprint, status, body,
-  rule, created_at FROM (SELECT *, substr(fingerprint, instr(fingerprint, char(10)) + 1) AS rest FROM idempotency);
-DROP TABLE idempotency;
-ALTER TABLE idempotency_v2 RENAME TO idempotency;
-CREATE INDEX idempotency_by_age ON idempotency(created_at);
-ALTER TABLE events ADD COLUMN rule TEXT NOT NULL DEFAULT '';
-)sql",
-};
-static_assert(std::size(migrations) == schema_version);
 
 constexpr const char* bundle_columns =
     "uuid, customer, created_on, updated_on, expires_on, bundle_type, auto_renew, lapsed";
@@ -125,6 +37,12 @@ struct Store::Statements {
         : find_account(db, "SELECT id FROM accounts WHERE reseller = ?1 AND user = ?2"),
           insert_account(db, "INSERT INTO accounts(reseller, user, balance, today) VALUES (?1, ?2, ?3, ?4)"),
           account(db, "SELECT balance, today FROM accounts WHERE id = ?1"),
+          password(db, "SELECT password FROM accounts WHERE id = ?1"),
+          set_password(db, "UPDATE accounts SET password = ?2, origin = ?3 WHERE id = ?1"),
+          insert_runtime(db, "INSERT INTO accounts(reseller, user, balance, today, password, origin, settings) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, 2, ?6)"),
+          runtime(db, "SELECT id, reseller, user, password, settings FROM accounts WHERE origin = 2 ORDER BY id"),
+          delete_account(db, "DELETE FROM accounts WHERE id = ?1"),
           set_balance(db, "UPDATE accounts SET balance = ?2 WHERE id = ?1"),
           set_today(db, "UPDATE accounts SET today = ?2 WHERE id = ?1"),
           bundle(db, select_bundles("WHERE uuid = ?1 AND account = ?2 AND customer = ?3")),
@@ -139,13 +57,14 @@ struct Store::Statements {
           lapsing(db, select_bundles("WHERE account = ?1 AND lapsed = 0 AND auto_renew IN (0, 1) AND expires_on < ?2 "
                                      "ORDER BY expires_on, uuid, customer")),
           first_expiry(db, "SELECT MIN(expires_on) FROM bundles WHERE account = ?1 AND lapsed = 0 AND auto_renew = ?2"),
-          add_event(db, "INSERT INTO events(account, day, uuid, customer, kind, charge, balance, rule) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-          events(db, "SELECT seq, day, uuid, customer, kind, charge, balance, rule FROM events "
+          add_event(db, "INSERT INTO events(account, day, uuid, customer, kind, charge, balance, rule, amount) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+          events(db, "SELECT seq, day, uuid, customer, kind, charge, balance, rule, amount FROM events "
                      "WHERE account = ?1 AND seq > ?2 AND (?4 IS NULL OR customer = ?4) "
                      "AND (?5 IS NULL OR uuid IN (SELECT value FROM json_each(?5))) "
                      "AND (?6 IS NULL OR kind IN (SELECT value FROM json_each(?6))) ORDER BY seq LIMIT ?3"),
           charged(db, "SELECT COALESCE(SUM(charge), 0) FROM events WHERE account = ?1"),
+          adjusted(db, "SELECT COALESCE(SUM(amount), 0) FROM events WHERE account = ?1"),
           replay(db, "SELECT fingerprint, status, body, rule FROM idempotency WHERE account = ?1 AND customer = ?3 "
                      "AND key = ?2"),
           remember(db, "INSERT INTO idempotency(account, key, fingerprint, status, body, rule, created_at, customer) "
@@ -155,42 +74,14 @@ struct Store::Statements {
           reset_events(db, "DELETE FROM events WHERE account = ?1"),
           reset_keys(db, "DELETE FROM idempotency WHERE account = ?1") {}
 
-    Statement find_account, insert_account, account, set_balance, set_today;
+    Statement find_account, insert_account, account, password, set_password, insert_runtime, runtime, delete_account;
+    Statement set_balance, set_today;
     Statement bundle, exists, insert, update, list, due, lapsing, first_expiry;
-    Statement add_event, events, charged;
+    Statement add_event, events, charged, adjusted;
     Statement replay, remember, forget;
     Statement reset_bundles, reset_events, reset_keys;
 };
 
-namespace {
-void migrate(Database& db) {
-    Statement version(db.handle(), "PRAGMA user_version");
-    version.step();
-    const std::int64_t found = version.integer(0);
-    version.reset();
-    if (found > schema_version)
-        throw std::runtime_error("the database's schema version is " + std::to_string(found) +
-                                 ", newer than this program's " + std::to_string(schema_version) +
-                                 ": use a newer voip-bundle or another --db");
-    db.exec("PRAGMA journal_mode = WAL");
-    // NORMAL: a committed transaction survives the process being killed (the WAL is
-    // written before COMMIT returns); only a power cut can lose the last ones, never corrupt.
-    db.exec("PRAGMA synchronous = NORMAL");
-    db.exec("PRAGMA foreign_keys = ON");
-    // Reads through the OS's page cache without a copy, and a cache that holds the indexes
-    // of a million-bundle store (64 MiB): a GET in such a store stays a few page lookups.
-    db.exec("PRAGMA mmap_size = 1073741824");
-    db.exec("PRAGMA cache_size = -65536");
-    // Checkpoints run on the Checkpointer's thread (checkpointer.hpp), not inside a commit.
-    db.exec("PRAGMA wal_autocheckpoint = 0");
-    for (std::int64_t v = found; v < schema_version; ++v) {
-        Transaction t(db);
-        db.exec(migrations[v]);
-        db.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
-        t.commit();
-    }
-}
-}  // namespace
 
 Store::Store(const std::string& path) : db_(path) {
     migrate(db_);
@@ -217,6 +108,40 @@ AccountState Store::account(std::int64_t id) {
     a->bind(1, id);
     if (!a->step()) throw SqliteError("no account " + std::to_string(id));
     return {voip::Money{a->integer(0)}, day_of(a->integer(1))};
+}
+
+std::string Store::kept_password(std::int64_t id, std::string_view fallback, Origin origin) {
+    {
+        Run p(s_->password);
+        p->bind(1, id);
+        if (p->step() && !p->is_null(0)) return p->text(0);
+    }
+    Run s(s_->set_password);
+    s->bind(1, id).bind(2, fallback).bind(3, static_cast<std::int64_t>(origin));
+    s->step();
+    return std::string(fallback);
+}
+
+std::int64_t Store::add_runtime_account(const StoredAccount& a, voip::Money balance, date::sys_days today) {
+    Run i(s_->insert_runtime);
+    i->bind(1, a.reseller).bind(2, a.user).bind(3, balance.minor).bind(4, count(today)).bind(5, a.password);
+    i->bind(6, a.settings);
+    i->step();
+    return sqlite3_last_insert_rowid(db_.handle());
+}
+
+std::vector<StoredAccount> Store::runtime_accounts() {
+    Run r(s_->runtime);
+    std::vector<StoredAccount> out;
+    while (r->step()) out.push_back({r->integer(0), r->text(1), r->text(2), r->text(3), r->text(4)});
+    return out;
+}
+
+void Store::delete_account(std::int64_t id) {
+    reset(id);
+    Run d(s_->delete_account);
+    d->bind(1, id);
+    d->step();
 }
 
 void Store::set_balance(std::int64_t id, voip::Money balance) {
@@ -295,8 +220,9 @@ std::optional<date::sys_days> Store::first_expiry(std::int64_t account, bool aut
 
 std::int64_t Store::add_event(std::int64_t account, const Event& e) {
     Run s(s_->add_event);
-    s->bind(1, account).bind(2, count(e.day)).bind(3, voip::to_string(e.uuid)).bind(4, e.customer);
+    s->bind(1, account).bind(2, count(e.day)).bind(3, e.uuid ? voip::to_string(*e.uuid) : std::string()).bind(4, e.customer);
     s->bind(5, static_cast<std::int64_t>(e.kind)).bind(6, e.charge.minor).bind(7, e.balance.minor).bind(8, e.rule);
+    s->bind(9, e.amount.minor);
     s->step();
     return sqlite3_last_insert_rowid(db_.handle());
 }
@@ -309,6 +235,13 @@ voip::Money Store::charge(std::int64_t account, voip::Money balance, Event e) {
     set_balance(account, e.balance);
     add_event(account, e);
     return e.balance;
+}
+
+void Store::adjust(std::int64_t account, voip::Money before, Event e) {
+    // Both in [0, max_amount] (the route checked), so the difference cannot overflow.
+    e.amount = voip::Money{e.balance.minor - before.minor};
+    set_balance(account, e.balance);
+    add_event(account, e);
 }
 
 namespace {
@@ -332,18 +265,27 @@ std::vector<Event> Store::events(std::int64_t account, std::int64_t after, std::
     else s->bind(6, json_array(filter.kinds, [](EventKind k) { return std::to_string(static_cast<int>(k)); }));
     std::vector<Event> out;
     while (s->step()) {
-        const auto uuid = voip::parse_uuid(s->text(2));
+        const std::string text = s->text(2);
+        const auto uuid = voip::parse_uuid(text);
         const auto kind = s->integer(4);
-        if (!uuid || kind < 0 || kind >= static_cast<std::int64_t>(std::size(event_kind_names)))
+        if ((!uuid && !text.empty()) || kind < 0 || kind >= static_cast<std::int64_t>(std::size(event_kind_names)))
             throw SqliteError("event " + std::to_string(s->integer(0)) + " is not valid");
-        out.push_back({s->integer(0), day_of(s->integer(1)), *uuid, s->text(3), static_cast<EventKind>(kind),
-                       voip::Money{s->integer(5)}, voip::Money{s->integer(6)}, s->text(7)});
+        out.push_back({s->integer(0), day_of(s->integer(1)), uuid ? std::optional<voip::Uuid>(*uuid) : std::nullopt,
+                       s->text(3), static_cast<EventKind>(kind), voip::Money{s->integer(5)}, voip::Money{s->integer(6)},
+                       s->text(7), voip::Money{s->integer(8)}});
     }
     return out;
 }
 
 voip::Money Store::charged(std::int64_t account) {
     Run s(s_->charged);
+    s->bind(1, account);
+    s->step();
+    return voip::Money{s->integer(0)};
+}
+
+voip::Money Store::adjusted(std::int64_t account) {
+    Run s(s_->adjusted);
     s->bind(1, account);
     s->step();
     return voip::Money{s->integer(0)};

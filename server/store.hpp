@@ -17,10 +17,14 @@
 namespace voip_sandbox {
 
 // The schema this program writes; an older file is migrated, a newer one refused.
-inline constexpr std::int64_t schema_version = 2;
+inline constexpr std::int64_t schema_version = 3;
 
-enum class EventKind : std::uint8_t { created, updated, renewed, renewal_failed, lapsed };
-inline constexpr std::string_view event_kind_names[] = {"created", "updated", "renewed", "renewal_failed", "lapsed"};
+// Brings a database of an older schema to schema_version (store_schema.cpp); throws for a newer one.
+void migrate(Database& db);
+
+enum class EventKind : std::uint8_t { created, updated, renewed, renewal_failed, lapsed, balance_set, balance_added, fault };
+inline constexpr std::string_view event_kind_names[] = {"created",       "updated",     "renewed",       "renewal_failed",
+                                                        "lapsed",        "balance_set", "balance_added", "fault"};
 [[nodiscard]] constexpr std::string_view name(EventKind k) noexcept { return event_kind_names[static_cast<int>(k)]; }
 
 struct AccountState {
@@ -39,13 +43,24 @@ struct StoredBundle {
 struct Event {
     std::int64_t seq;
     date::sys_days day;
-    voip::Uuid uuid;
+    std::optional<voip::Uuid> uuid;  // none for the account's own events (balance_set, balance_added, fault)
     std::string customer;
     EventKind kind;
     voip::Money charge;
-    voip::Money balance;  // the account's balance after the event
-    std::string rule{};   // what refused it (renewal_failed), or ""
+    voip::Money balance;      // the account's balance after the event
+    std::string rule{};       // what refused it (renewal_failed), the fault's kind (fault), or ""
+    voip::Money amount{0};    // added to the balance besides the charge (balance_set, balance_added)
 };
+
+// An account kept by the database alone: made by POST /sandbox/accounts.
+struct StoredAccount {
+    std::int64_t id;
+    std::string reseller, user, password;
+    std::string settings;  // {"balance", "prices", "customers"} as JSON (account_routes.cpp)
+};
+
+// Where an account comes from (the accounts table's origin).
+enum class Origin : std::uint8_t { configured, generated, runtime };
 
 struct Replay {
     std::string fingerprint;  // what made the first request this request (sandbox.cpp)
@@ -69,6 +84,12 @@ public:
     std::int64_t ensure_account(std::string_view reseller, std::string_view user, voip::Money balance,
                                 date::sys_days today);
     [[nodiscard]] AccountState account(std::int64_t id);
+    // The password the database keeps for the account; `fallback` is stored first if it has none.
+    std::string kept_password(std::int64_t id, std::string_view fallback, Origin origin);
+    std::int64_t add_runtime_account(const StoredAccount& a, voip::Money balance, date::sys_days today);
+    [[nodiscard]] std::vector<StoredAccount> runtime_accounts();
+    // The account and all it owns: bundles, events, idempotency keys.
+    void delete_account(std::int64_t id);
     void set_balance(std::int64_t id, voip::Money balance);
     void set_today(std::int64_t id, date::sys_days today);
 
@@ -97,6 +118,8 @@ public:
     // Takes e.charge from `balance` and records the event with the balance after it: the one
     // place a charge is made, so every charge is the charge of exactly one event.
     voip::Money charge(std::int64_t account, voip::Money balance, Event e);
+    // Sets the balance to e.balance and records the event, its amount the change.
+    void adjust(std::int64_t account, voip::Money before, Event e);
     // Which events a listing shows: with a customer, only that customer's ("" the account's
     // own), else all; with uuids or kinds, only those (each list OR'd, the two AND'd).
     struct EventFilter {
@@ -106,7 +129,8 @@ public:
     };
     [[nodiscard]] std::vector<Event> events(std::int64_t account, std::int64_t after, std::int64_t limit,
                                             const EventFilter& filter = {});
-    [[nodiscard]] voip::Money charged(std::int64_t account);  // the sum of the events' charges
+    [[nodiscard]] voip::Money charged(std::int64_t account);   // the sum of the events' charges
+    [[nodiscard]] voip::Money adjusted(std::int64_t account);  // the sum of the events' amounts
 
     // Keys, like uuids, belong to (account, customer).
     [[nodiscard]] std::optional<Replay> replay(std::int64_t account, std::string_view customer, std::string_view key);

@@ -28,6 +28,10 @@ struct HttpResponse {
     int status = 500;
     std::string body;
     Headers headers;
+    // An armed fault's effect (POST /sandbox/faults), carried out by the HTTP layer: the
+    // answer held back this long, or the connection closed instead of answering.
+    int delay_ms = 0;
+    bool drop = false;
 };
 
 // The first value of a header, by case-insensitive name; null when absent.

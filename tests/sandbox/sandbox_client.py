@@ -73,7 +73,7 @@ class Spec:
         self.validators = {}
         self.patterns = []  # (regex, path template)
         for template in self.doc["paths"]:
-            rx = "^" + re.escape(template).replace(re.escape("{uuid}"), "[^/]+") + "$"
+            rx = "^" + re.sub(r"\\\{[a-z]+\\\}", "[^/]+", re.escape(template)) + "$"
             self.patterns.append((re.compile(rx), template))
 
     def operations(self):
@@ -198,12 +198,15 @@ def exchange(conn, method, path, body=None, headers=None, validate=True):
 class Server:
     """`voip-bundle serve` on 127.0.0.1:0 with its own temporary directory and database."""
 
-    def __init__(self, cfg=None, today="2018-08-01", db=None, workdir=None, threads=None, timeout_ms=None):
+    def __init__(self, cfg=None, today="2018-08-01", db=None, workdir=None, threads=None, timeout_ms=None,
+                 extra=(), env=None, cwd=None):
+        """db: a file in the temporary directory unless given; "" gives no --db (the default
+        place). extra: more options; env: the environment (default: this one)."""
         self.own_dir = workdir is None
         self.dir = workdir or tempfile.mkdtemp(prefix="voip-sandbox-")
-        self.db = db or os.path.join(self.dir, "sandbox.db")
+        self.db = os.path.join(self.dir, "sandbox.db") if db is None else db
         self.cfg_path = None
-        args = [EXE, "serve", "--listen", "127.0.0.1:0", "--db", self.db]
+        args = [EXE, "serve", "--listen", "127.0.0.1:0"] + (["--db", self.db] if self.db else [])
         if cfg is not None:
             self.cfg_path = os.path.join(self.dir, "config.json")
             with open(self.cfg_path, "w", encoding="utf-8") as f:
@@ -213,16 +216,17 @@ class Server:
             args += ["--today", today]
         if threads:
             args += ["--threads", str(threads)]
-        self.args = args
-        self.env = dict(os.environ)
         if timeout_ms:  # the server's idle and read timeout (5000 ms unless shortened)
-            self.env["VOIP_SANDBOX_TIMEOUT_MS"] = str(timeout_ms)
+            args += ["--timeout-ms", str(timeout_ms)]
+        self.args = args + list(extra)
+        self.env = dict(os.environ) if env is None else env
+        self.cwd = cwd
         self.creds = dict(CREDS)
         self.start()
 
     def start(self):
         self.err = open(os.path.join(self.dir, "stderr.txt"), "ab")
-        self.proc = subprocess.Popen(self.args, stdout=subprocess.PIPE, stderr=self.err, env=self.env)
+        self.proc = subprocess.Popen(self.args, stdout=subprocess.PIPE, stderr=self.err, env=self.env, cwd=self.cwd)
         first = self.proc.stdout.readline().decode()
         m = re.search(r"listening on http://127\.0\.0\.1:(\d+) ", first)
         if not m:

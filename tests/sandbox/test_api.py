@@ -217,7 +217,7 @@ def routes_of_header():
     found = re.findall(r'\{"([^"]+)",\s*Method::(\w+),\s*Route::(\w+),\s*(true|false)\}', table)
     check(len(found) == int(re.search(r"std::array<RouteEntry, (\d+)> routes", text).group(1)),
           "every entry of routes.hpp parsed: %s" % found)
-    return {(m.upper(), p): open_ == "true" for p, m, _, open_ in found}
+    return {({"del": "DELETE"}.get(m, m.upper()), p): open_ == "true" for p, m, _, open_ in found}
 
 
 @case

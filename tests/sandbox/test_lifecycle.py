@@ -156,9 +156,9 @@ def migrates_schema_1():
         check(r.body.decode() == answer and r.headers.get("idempotent-replayed") == "true", "acme's key kept: %r" % r)
         check(s.call("POST", "/voip/bundle", body, headers={"Idempotency-Key": "k"}).status == 201, "not the account's")
         check(sc.events(s)[0] == {"seq": 1, "day": "2018-08-01", "uuid": u, "customer": "acme", "kind": "created",
-                                  "charge": 1500, "balance": 8500, "rule": None}, "the event kept")
+                                  "charge": 1500, "balance": 8500, "rule": None, "amount": 0}, "the event kept")
     con = sqlite3.connect(db)
-    check(con.execute("PRAGMA user_version").fetchone()[0] == 2, "now schema 2")
+    check(con.execute("PRAGMA user_version").fetchone()[0] == 3, "now schema 3")
     con.close()
 
 @case

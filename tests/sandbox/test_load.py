@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""Many clients at once: 64 connections, each on its own thread, released by one barrier."""
+"""Many clients at once: 64 connections, each on its own thread, released by one barrier;
+and the write-ahead log under sustained writes."""
+import json
+import os
 import sys
 import threading
+import time
 
 import sandbox_client as sc
 from sandbox_client import Server, case, check, config, create, move_clock
@@ -91,6 +95,40 @@ def concurrent_create():
         statuses = sorted(a.status for a in answers)
         check(statuses.count(201) == CLIENTS and statuses.count(400) == 1, "short funds once: %s" % statuses)
         check(sc.balance(s) == 700 and len(s.ok("GET", "/voip/bundle")) == CLIENTS, "balance exact after the race")
+
+
+def size(path):
+    try:
+        return os.path.getsize(path)
+    except FileNotFoundError:
+        return 0
+
+
+@case
+def wal_stays_bounded():
+    """3000 creates back to back on one connection (each writes ~8 pages of log): the log is
+    checkpointed while the server runs and stays under 20 MiB (4096 pages; without the
+    checkpoint it passes 90 MiB), the pages reach the database file, and once the server is
+    idle the log is emptied."""
+    with Server(config(balance=10 ** 12)) as s:
+        c = s.conn()
+        body = json.dumps({"bundle_type": 1, "auto_renew": False})
+        wal, largest = s.db + "-wal", 0
+        for _ in range(3000):
+            c.request("POST", "/voip/bundle", body=body, headers=s.creds)
+            r = c.getresponse()
+            r.read()
+            check(r.status == 201, "create: %d" % r.status)
+            largest = max(largest, size(wal))
+        c.close()
+        print("log at most %.1f MiB; database file %.1f MiB" % (largest / 2 ** 20, size(s.db) / 2 ** 20))
+        check(largest < 20 * 2 ** 20, "the log reached %.1f MiB" % (largest / 2 ** 20))
+        check(size(s.db) > 512 * 1024, "checkpointed into the database file: %d bytes" % size(s.db))
+        until = time.time() + 3
+        while size(wal) > 0 and time.time() < until:
+            time.sleep(0.05)
+        check(size(wal) == 0, "idle, the log is emptied: %d bytes left" % size(wal))
+        check(sc.balance(s) == 10 ** 12 - 3000 * 1500, "every create charged")
 
 
 if __name__ == "__main__":

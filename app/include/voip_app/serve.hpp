@@ -9,10 +9,12 @@ namespace voip_app {
 
 struct ServeOptions {
     std::string listen = "127.0.0.1:8080";  // host:port; port 0 takes a free one (printed)
-    std::string db = "voip-sandbox.db";     // ":memory:" for a throwaway run
+    std::string db;                         // empty: $XDG_STATE_HOME/voip-bundle/sandbox.db; ":memory:"
     std::string config;                     // empty: one generated account, printed
     std::string today;                      // a new account's first day; empty: today in UTC
     int threads = 64;                       // connections served at once (keep-alive holds one)
+    int timeout_ms = 5000;                  // an idle connection, or a read or write stalled this long, is cut
+    std::string credentials_file;           // written (JSON, mode 0600) once listening; empty: none
 };
 
 // The sandbox behind cpp-httplib on loopback. Runs until SIGINT or SIGTERM; returns the
