@@ -1,6 +1,8 @@
 // The sandbox's connection loop around httplib's request parser (http_server.hpp).
 #include "http_server.hpp"
 
+#include <fcntl.h>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -9,45 +11,14 @@
 
 #include <algorithm>
 #include <cstring>
+#include <system_error>
 #include <vector>
+
+#include "connection_pool.hpp"
 
 namespace voip_sandbox {
 
 namespace {
-
-constexpr std::size_t max_line = CPPHTTPLIB_HEADER_MAX_LENGTH + 2;
-
-constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool same_name(std::string_view a, std::string_view b) noexcept {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
-
-// RFC 9110 5.6.2: a field name is a token.
-bool token(std::string_view s) noexcept {
-    if (s.empty()) return false;
-    for (const char c : s) {
-        const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        if (!alnum && std::strchr("!#$%&'*+-.^_`|~", c) == nullptr) return false;
-    }
-    return true;
-}
-
-std::string_view trim(std::string_view s) noexcept {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-bool digits(std::string_view s, std::uint64_t& out) noexcept {
-    if (s.empty() || s.size() > 18) return false;  // 18 digits cannot overflow; any such body is refused anyway
-    out = 0;
-    for (const char c : s) {
-        if (c < '0' || c > '9') return false;
-        out = out * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    return true;
-}
 
 // The connection a pool thread serves: process_and_close_socket runs the handlers of its
 // requests on its own thread, so a handler reaches its connection through this.
@@ -55,6 +26,15 @@ struct Connection {
     HeadCheck head;
     bool close = false;
     bool drop = false;  // the answer is not written: the connection just closes
+    // Set by the stream when it stops reading a request: its deadline passed (408), or its
+    // header section a bound (414, 431). The answer, if none was written yet, says so.
+    int refuse = 0;
+    std::string_view rule;
+    std::size_t written = 0;  // bytes of this request's answer written
+    void refuse_with(int status, std::string_view why) noexcept {
+        refuse = status;
+        rule = why;
+    }
 };
 thread_local Connection* current_connection = nullptr;
 
@@ -71,14 +51,19 @@ bool wait_for(socket_t sock, short events, std::chrono::milliseconds timeout) {
 // One stream for the whole connection: bytes read ahead belong to the next request.
 class ConnectionStream : public httplib::Stream {
 public:
-    ConnectionStream(socket_t sock, std::chrono::milliseconds io, HeadCheck& head) : sock_(sock), io_(io), head_(head) {}
+    ConnectionStream(socket_t sock, std::chrono::milliseconds io, Connection& c) : sock_(sock), io_(io), c_(c) {}
 
-    bool is_readable() const override { return off_ < size_ || wait_for(sock_, POLLIN, io_); }
+    bool is_readable() const override { return off_ < size_ || wait_for(sock_, POLLIN, left()); }
     bool is_writable() const override { return wait_for(sock_, POLLOUT, io_); }
 
+    // Reads until the request's deadline; nothing more once a bound is passed.
     ssize_t read(char* ptr, std::size_t size) override {
+        if (c_.refuse != 0) return -1;
         if (off_ == size_) {
-            if (!wait_for(sock_, POLLIN, io_)) return -1;
+            if (!wait_for(sock_, POLLIN, left())) {
+                if (left().count() <= 0) c_.refuse_with(408, "request_timeout");
+                return -1;
+            }
             ssize_t n;
             do n = ::recv(sock_, buffer_.data(), buffer_.size(), 0);
             while (n < 0 && errno == EINTR);
@@ -89,16 +74,20 @@ public:
         const std::size_t n = std::min(size, size_ - off_);
         std::memcpy(ptr, buffer_.data() + off_, n);
         off_ += n;
-        if (!head_.done()) head_.feed(ptr, n);
+        if (!c_.head.done()) {
+            c_.head.feed(ptr, n);
+            if (c_.head.limit() != 0) c_.refuse_with(c_.head.limit(), c_.head.limit_rule());
+        }
         return static_cast<ssize_t>(n);
     }
 
     ssize_t write(const char* ptr, std::size_t size) override {
-        if (current_connection != nullptr && current_connection->drop) return static_cast<ssize_t>(size);
+        if (c_.drop) return static_cast<ssize_t>(size);
         if (!is_writable()) return -1;
         ssize_t n;
         do n = ::send(sock_, ptr, size, MSG_NOSIGNAL);
         while (n < 0 && errno == EINTR);
+        if (n > 0) c_.written += static_cast<std::size_t>(n);
         return n;
     }
 
@@ -106,16 +95,32 @@ public:
     void get_local_ip_and_port(std::string& ip, int& port) const override { address(::getsockname, ip, port); }
     socket_t socket() const override { return sock_; }
 
-    // Whether a request starts before `idle` passes, looking every 100 ms for a stop.
-    bool next_request(std::chrono::milliseconds idle, const std::atomic<socket_t>& listening) const {
-        if (off_ < size_) return true;
-        const auto until = std::chrono::steady_clock::now() + idle;
-        while (listening != INVALID_SOCKET) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
-            if (left.count() <= 0) return false;
-            if (wait_for(sock_, POLLIN, std::min(left, std::chrono::milliseconds(100)))) return true;
+    // Whether a request starts before `idle` passes or `stop` is readable (a stop: idle
+    // connections close at once). A request's deadline runs from here.
+    bool next_request(std::chrono::milliseconds idle, std::chrono::milliseconds whole, int stop) {
+        if (off_ == size_) {
+            pollfd p[2] = {{sock_, POLLIN, 0}, {stop, POLLIN, 0}};
+            int n;
+            do n = ::poll(p, 2, millis(idle));
+            while (n < 0 && errno == EINTR);
+            if (n <= 0 || (p[0].revents & (POLLIN | POLLHUP | POLLERR)) == 0) return false;
         }
-        return false;
+        deadline_ = std::chrono::steady_clock::now() + whole;
+        return true;
+    }
+
+    // After a refusal: the client's bytes still coming are read and dropped for a moment,
+    // so that the close does not reset the connection before the answer is read.
+    void linger() {
+        ::shutdown(sock_, SHUT_WR);
+        const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(200);
+        for (std::size_t dropped = 0; dropped < 1024 * 1024;) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+            if (left.count() <= 0 || !wait_for(sock_, POLLIN, left)) return;
+            const ssize_t n = ::recv(sock_, buffer_.data(), buffer_.size(), 0);
+            if (n <= 0) return;
+            dropped += static_cast<std::size_t>(n);
+        }
     }
 
 private:
@@ -138,9 +143,14 @@ private:
         ip = text;
     }
 
+    std::chrono::milliseconds left() const {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - std::chrono::steady_clock::now());
+    }
+
     socket_t sock_;
     std::chrono::milliseconds io_;
-    HeadCheck& head_;
+    Connection& c_;
+    std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::now();
     std::vector<char> buffer_ = std::vector<char>(16 * 1024);
     std::size_t off_ = 0;
     std::size_t size_ = 0;
@@ -148,74 +158,8 @@ private:
 
 }  // namespace
 
-std::string_view name(HeadError e) noexcept {
-    switch (e) {
-        case HeadError::none: return "none";
-        case HeadError::malformed_header_line: return "malformed_header_line";
-        case HeadError::missing_host: return "missing_host";
-        case HeadError::duplicate_host: return "duplicate_host";
-        case HeadError::invalid_content_length: return "invalid_content_length";
-        case HeadError::content_length_with_chunked: return "content_length_with_chunked";
-    }
-    return "none";
-}
-
-void HeadCheck::feed(const char* data, std::size_t n) {
-    for (std::size_t i = 0; i < n && !done_; ++i) {
-        if (line_.size() < max_line) line_ += data[i];
-        else overlong_ = true;
-        if (data[i] == '\n') end_line();
-    }
-}
-
-void HeadCheck::end_line() {
-    const std::string_view line = line_;
-    if (request_line_) {
-        request_line_ = false;
-        http11_ = line.size() >= 10 && line.substr(line.size() - 10) == "HTTP/1.1\r\n";
-    } else if (line == "\r\n") {
-        done_ = true;
-    } else if (!overlong_) {
-        header_line(line);
-    }
-    line_.clear();
-    overlong_ = false;
-}
-
-void HeadCheck::header_line(std::string_view line) {
-    const auto fail = [this](HeadError e) {
-        if (error_ == HeadError::none) error_ = e;
-    };
-    // httplib skips a line ended by a bare LF, and one without a colon: the client meant
-    // something the server would not see.
-    if (line.size() < 2 || line.substr(line.size() - 2) != "\r\n") return fail(HeadError::malformed_header_line);
-    line.remove_suffix(2);
-    const std::size_t colon = line.find(':');
-    // A space before the colon, or a line folded onto the one before, is no token (RFC 9112 5.1, 5.2).
-    if (colon == std::string_view::npos || !token(line.substr(0, colon))) return fail(HeadError::malformed_header_line);
-    const std::string_view field = line.substr(0, colon);
-    const std::string_view value = trim(line.substr(colon + 1));
-    if (same_name(field, "host")) {
-        ++hosts_;
-    } else if (same_name(field, "transfer-encoding")) {
-        chunked_ = true;
-    } else if (same_name(field, "content-length")) {
-        std::uint64_t v = 0;
-        if (!digits(value, v) || (has_length_ && v != length_)) return fail(HeadError::invalid_content_length);
-        has_length_ = true;
-        length_ = v;
-    }
-}
-
-HeadError HeadCheck::error() const noexcept {
-    if (error_ != HeadError::none) return error_;
-    if (http11_ && hosts_ == 0) return HeadError::missing_host;
-    if (hosts_ > 1) return HeadError::duplicate_host;
-    if (has_length_ && chunked_) return HeadError::content_length_with_chunked;
-    return HeadError::none;
-}
-
 HttpServer::HttpServer() {
+    if (::pipe2(stop_, O_CLOEXEC | O_NONBLOCK) != 0) throw std::system_error(errno, std::generic_category(), "pipe2");
     set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         Connection* c = current_connection;
         if (c == nullptr) return;
@@ -233,6 +177,7 @@ HttpServer::HttpServer() {
 void HttpServer::set_timeouts(std::chrono::milliseconds idle, std::chrono::milliseconds io) {
     idle_ = idle;
     io_ = io;
+    request_ = io;
     // httplib's own settings, for what it still times itself; whole seconds, at least one.
     const auto seconds = static_cast<time_t>(std::max<std::int64_t>(1, (idle.count() + 999) / 1000));
     set_keep_alive_timeout(seconds);
@@ -252,21 +197,63 @@ void HttpServer::drop_answer() noexcept {
     if (current_connection) current_connection->close = current_connection->drop = true;
 }
 
+// Past the connection cap (connection_pool.hpp), on the accept loop's thread: 503 at once,
+// without waiting for the request (what has come of it is dropped), then the close.
+void HttpServer::refuse_connection(socket_t sock) const {
+    char drop[4096];
+    while (::recv(sock, drop, sizeof drop, MSG_DONTWAIT) > 0) {
+    }
+    const std::string answer = refusal_ ? refusal_(503, "too_many_connections") : std::string();
+    [[maybe_unused]] const ssize_t n = ::send(sock, answer.data(), answer.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+    ::shutdown(sock, SHUT_WR);
+}
+
 bool HttpServer::process_and_close_socket(socket_t sock) {
+    if (ConnectionPool::over_capacity()) {
+        refuse_connection(sock);
+        ::close(sock);
+        return false;
+    }
     Connection connection;
-    ConnectionStream stream(sock, io_, connection.head);
+    ConnectionStream stream(sock, io_, connection);
     current_connection = &connection;
     bool ok = false;
-    for (std::size_t left = keep_alive_max_count_; left > 0 && stream.next_request(idle_, svr_sock_); --left) {
+    for (std::size_t left = keep_alive_max_count_; left > 0 && stream.next_request(idle_, request_, stop_[0]); --left) {
         connection.head = HeadCheck{};
+        connection.written = 0;
         bool closed = false;
         ok = process_request(stream, left == 1, closed, nullptr);
+        if (connection.refuse != 0) {
+            // Refused before httplib could answer (the request line unfinished): answered here.
+            if (connection.written == 0 && refusal_) {
+                const std::string answer = refusal_(connection.refuse, connection.rule);
+                stream.write(answer.data(), answer.size());
+            }
+            stream.linger();
+            break;
+        }
         if (!ok || closed || connection.close) break;
     }
     current_connection = nullptr;
     ::shutdown(sock, SHUT_RDWR);
     ::close(sock);
     return ok;
+}
+
+void HttpServer::halt() {
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(stop_[1], &byte, 1);  // stays readable: every idle wait sees it
+    stop();
+}
+
+HttpServer::~HttpServer() {
+    ::close(stop_[0]);
+    ::close(stop_[1]);
+}
+
+std::pair<int, std::string_view> HttpServer::stream_refusal() noexcept {
+    if (current_connection == nullptr) return {0, {}};
+    return {current_connection->refuse, current_connection->rule};
 }
 
 }  // namespace voip_sandbox

@@ -10,12 +10,20 @@
 // replaced here and the parser kept.
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
 #include <string>
 #include <string_view>
 
 #include <httplib.h>
 
 namespace voip_sandbox {
+
+// The bounds of a request's header section, as sent (the request line apart): past either,
+// the server stops reading and answers 431.
+inline constexpr std::size_t max_header_count = 100;
+inline constexpr std::size_t max_header_bytes = 8 * 1024;
 
 // What a request's header section breaks (RFC 9112) that httplib lets through.
 enum class HeadError : std::uint8_t {
@@ -38,10 +46,15 @@ public:
     [[nodiscard]] bool has_content_length() const noexcept { return has_length_; }
     [[nodiscard]] std::uint64_t content_length() const noexcept { return length_; }
     [[nodiscard]] bool chunked() const noexcept { return chunked_; }
+    // The status (414, 431) and rule of a size bound passed, 0 while none is; nothing more is
+    // fed once one is: the server stops reading there.
+    [[nodiscard]] int limit() const noexcept { return limit_; }
+    [[nodiscard]] std::string_view limit_rule() const noexcept { return limit_rule_; }
 
 private:
     void end_line();
     void header_line(std::string_view line);
+    void limit(int status, std::string_view rule) noexcept;
 
     std::string line_;
     bool overlong_ = false;  // the line passed httplib's own limit, which refuses it
@@ -52,6 +65,10 @@ private:
     bool has_length_ = false;
     bool chunked_ = false;
     std::uint64_t length_ = 0;
+    std::size_t bytes_ = 0;  // of the header section, after the request line
+    std::size_t lines_ = 0;
+    int limit_ = 0;
+    std::string_view limit_rule_;
     HeadError error_ = HeadError::none;
 };
 
@@ -61,10 +78,19 @@ public:
     // be found: a head httplib refused or that broke a rule here, a body left unread, or a
     // handler's close_after_answer(). Such an answer says `Connection: close`.
     HttpServer();
+    ~HttpServer() override;
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
 
-    // A connection idle this long between requests is closed; a read or write that makes no
-    // progress for io_timeout fails the request.
+    // A connection idle this long between requests is closed; a request must arrive whole
+    // (head and body) within `io` of its first byte, else it is answered 408 and the
+    // connection closed; a write that makes no progress for `io` fails.
     void set_timeouts(std::chrono::milliseconds idle, std::chrono::milliseconds io);
+    // The whole answer (status line to body) of a refusal the connection loop makes itself:
+    // 408, 414 and 431 when it stops reading, 503 past the connection cap.
+    void set_refusal(std::function<std::string(int status, std::string_view rule)> f) { refusal_ = std::move(f); }
+    // stop(), and every connection idle between requests closes at once; requests in flight finish.
+    void halt();
 
     // For a handler: the header section of the request it answers, on this thread's connection.
     [[nodiscard]] static const HeadCheck* current_head() noexcept;
@@ -72,12 +98,19 @@ public:
     static void close_after_answer() noexcept;
     // For a handler: the connection closes instead of writing this answer (an injected fault).
     static void drop_answer() noexcept;
+    // For the error handler: the status and rule with which the connection loop stopped
+    // reading this thread's request ({0, ""} if it did not).
+    [[nodiscard]] static std::pair<int, std::string_view> stream_refusal() noexcept;
 
 private:
     bool process_and_close_socket(socket_t sock) override;
+    void refuse_connection(socket_t sock) const;
 
     std::chrono::milliseconds idle_{5000};
     std::chrono::milliseconds io_{5000};
+    std::chrono::milliseconds request_{5000};
+    std::function<std::string(int, std::string_view)> refusal_;
+    int stop_[2] = {-1, -1};  // a pipe, written once by halt()
 };
 
 }  // namespace voip_sandbox

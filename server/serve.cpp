@@ -12,6 +12,7 @@
 
 #include <httplib.h>
 #include <voip/bundle_json.hpp>
+#include "connection_pool.hpp"
 #include "http_server.hpp"
 #include "sandbox.hpp"
 #include "serve_setup.hpp"
@@ -22,8 +23,6 @@ using voip_app::ServeOptions;
 
 namespace {
 
-constexpr std::size_t max_header_count = 100;
-constexpr std::size_t max_header_bytes = 8 * 1024;
 void answer(const HttpResponse& from, httplib::Response& to) {
     // An armed fault: the answer late, or none at all (the connection closed instead).
     if (from.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(from.delay_ms));
@@ -85,7 +84,15 @@ httplib::Server::HandlerResponse refuse_before_routing(const httplib::Request& r
 }
 
 void set_limits(HttpServer& server, int threads, std::chrono::milliseconds timeout) {
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    // A thread a connection, up to --threads; one more is answered 503 (connection_pool.hpp).
+    server.new_task_queue = [threads] { return new ConnectionPool(static_cast<std::size_t>(threads)); };
+    server.set_refusal([](int status, std::string_view rule) {
+        const HttpResponse r = refusal(status, rule);
+        std::string out = "HTTP/1.1 " + std::to_string(status) + " " + std::string(status_message(status)) + "\r\n";
+        for (const auto& [k, v] : r.headers) out += k + ": " + v + "\r\n";
+        out += "Connection: close\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(r.body.size());
+        return out + "\r\n\r\n" + r.body;
+    });
     // Measured (SANDBOX.md 7): without these, ~150 requests/s a connection (Nagle against
     // delayed ACKs) and a keep-alive connection closed after 5 requests.
     server.set_tcp_nodelay(true);
@@ -111,7 +118,8 @@ void answer_with_body(Sandbox& sandbox, const httplib::Request& r, httplib::Resp
             return !too_large;
         });
         if (!whole) {  // the rest of the body is still on the connection: close it
-            answer(refusal(too_large || res.status == 413 ? 413 : 400, "malformed_request"), res);
+            if (const auto [status, rule] = HttpServer::stream_refusal(); status != 0) answer(refusal(status, rule), res);
+            else answer(refusal(too_large || res.status == 413 ? 413 : 400, "malformed_request"), res);
             return HttpServer::close_after_answer();
         }
     }
@@ -133,7 +141,13 @@ void route(httplib::Server& server, Sandbox& sandbox) {
     server.Options(".*", handler);
     // What httplib refuses itself (a malformed request line, 413, 414, an unknown method) gets an envelope too.
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-        if (res.body.empty()) answer(refusal(res.status, "malformed_request"), res);
+        // The connection loop stopped reading (a deadline or a bound passed): its refusal.
+        if (const auto [status, rule] = HttpServer::stream_refusal(); status != 0) {
+            res.headers.clear();
+            answer(refusal(status, rule), res);
+        } else if (res.body.empty()) {
+            answer(refusal(res.status, "malformed_request"), res);
+        }
     });
     server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         answer(refusal(500, "internal_error"), res);
@@ -161,7 +175,7 @@ int bind_listening(httplib::Server& server, const Listen& l, socket_t& listening
 }
 
 // Serves until SIGINT or SIGTERM (in-flight requests finish); whether listening succeeded.
-bool serve_until_stopped(httplib::Server& server, const sigset_t& stop_signals) {
+bool serve_until_stopped(HttpServer& server, const sigset_t& stop_signals) {
     std::atomic<bool> done{false};
     std::thread watcher([&] {
         const timespec tick{0, 200'000'000};
@@ -170,7 +184,7 @@ bool serve_until_stopped(httplib::Server& server, const sigset_t& stop_signals) 
                 // stop() does nothing before listen_after_bind() has started: a signal sent
                 // right after the banner would be lost. Wait until it runs (or has failed).
                 while (!server.is_running() && !done) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-                server.stop();  // in-flight requests finish; keep-alive connections close after them
+                server.halt();  // in-flight requests finish; idle keep-alive connections close at once
                 return;
             }
         }
@@ -189,7 +203,7 @@ int voip_app::serve(const ServeOptions& o) {
     using namespace voip_sandbox;
     const auto listen = parse_listen(o.listen);
     if (!listen) return fail("--listen " + o.listen + ": want HOST:PORT, e.g. 127.0.0.1:8080");
-    if (o.threads < 1 || o.threads > 1024) return fail("--threads: want 1..1024");
+    if (o.threads < 1 || o.threads > 16384) return fail("--threads: want 1..16384");
     if (o.timeout_ms < 100 || o.timeout_ms > 60000) return fail("--timeout-ms: want 100..60000");
     const auto db = database_path(o.db);
     if (!db) return fail(db.error());
