@@ -7,8 +7,10 @@ JavaScript one once the npm package is built (conformance/names.json, conformanc
 Fails (exit 1) when a name of api.md's `###` headings is not in names.json; when an entry
 has no Python counterpart and does not name its reason among docs/python.md's "Not bound"
 list; when a Python counterpart is missing from the voip_bundle package; and, when the npm
-package folder exists (its package.json), when an entry with a Python counterpart has no
-JavaScript one (or `js_not_bound`), or names one the package's module does not export.
+package folder exists (its package.json), when an entry has no JavaScript counterpart and
+does not name its reason among docs/javascript.md's "Not bound" list, or names one the
+package lacks: an export of its module (`BundleType.business` reaches a member), a type its
+voip-bundle.d.ts declares (`d.ts:Bundle`), or a JavaScript type (`string`).
 Prints `names: N passed, M failed (...)`.
 """
 import importlib
@@ -35,9 +37,9 @@ def api_names():
     return names
 
 
-def not_bound_text():
-    """docs/python.md's paragraph that lists what is not bound, whitespace folded."""
-    with open(os.path.join(ROOT, "docs", "python.md"), encoding="utf-8") as f:
+def not_bound_text(doc):
+    """The paragraph of docs/DOC that lists what is not bound, whitespace folded."""
+    with open(os.path.join(ROOT, "docs", doc), encoding="utf-8") as f:
         text = f.read()
     start = text.find("Not bound, each for a reason")
     end = text.find("\n\n", start)
@@ -59,17 +61,36 @@ def python_has(name):
     return True
 
 
+JS_MEMBERS = ("import(process.argv[1]).then(m => console.log(JSON.stringify(Object.entries(m).flatMap(([k, v]) =>"
+              " [k, ...(v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v).map(n => k + '.' + n) : [])]))))")
+DTS_TYPE = re.compile(r"^export (?:declare )?(?:type|interface|class) (\w+)", re.M)
+
+
 def js_exports(package):
-    """The names the npm package's module exports, or None when it is not built (or no node)."""
+    """What the npm package offers: its module's exports and their members (`BundleType.business`),
+    and the types of its .d.ts (`d.ts:Bundle`); None when it is not built (or no node)."""
     if not os.path.exists(os.path.join(package, "package.json")) or shutil.which("node") is None:
         return None
     with open(os.path.join(package, "package.json"), encoding="utf-8") as f:
         meta = json.load(f)
     main = meta.get("module") or meta.get("main") or "index.js"
-    script = "import(process.argv[1]).then(m => console.log(JSON.stringify(Object.keys(m))))"
-    done = subprocess.run(["node", "-e", script, os.path.abspath(os.path.join(package, main))],
+    done = subprocess.run(["node", "-e", JS_MEMBERS, os.path.abspath(os.path.join(package, main))],
                           capture_output=True, text=True, check=True)
-    return set(json.loads(done.stdout))
+    with open(os.path.join(package, meta.get("types", "index.d.ts")), encoding="utf-8") as f:
+        types = {"d.ts:" + t for t in DTS_TYPE.findall(f.read())}
+    return set(json.loads(done.stdout)) | types
+
+
+def js_problems(name, entry, reasons, exports):
+    """What is wrong with an entry's JavaScript side (a list of messages)."""
+    js = entry.get("js")
+    if js is None:
+        why = " ".join(entry.get("js_not_bound", "").split())
+        if not why or why not in reasons:
+            return [f"{name}: no JavaScript counterpart, and no reason from docs/javascript.md's 'Not bound' list"]
+    elif js not in JS_TYPES and js not in exports:
+        return [f"{name}: the npm package has no {js}"]
+    return []
 
 
 def problems(name, entry, reasons, exports):
@@ -78,16 +99,12 @@ def problems(name, entry, reasons, exports):
     py = entry.get("python")
     if py is None:
         why = " ".join(entry.get("not_bound", "").split())
-        if not why or why not in reasons:
+        if not why or why not in reasons["python"]:
             out.append(f"{name}: no Python counterpart, and no reason from docs/python.md's 'Not bound' list")
     elif not python_has(py):
         out.append(f"{name}: voip_bundle has no {py}")
-    if exports is not None and py is not None:
-        js = entry.get("js")
-        if js is None and not entry.get("js_not_bound"):
-            out.append(f"{name}: no JavaScript counterpart (nor js_not_bound)")
-        elif js is not None and js not in JS_TYPES and js.split(".")[0] not in exports:
-            out.append(f"{name}: the npm package exports no {js}")
+    if exports is not None:
+        out += js_problems(name, entry, reasons["js"], exports)
     return out
 
 
@@ -95,7 +112,8 @@ def main():
     package = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "wasm", "npm")
     with open(os.path.join(HERE, "names.json"), encoding="utf-8") as f:
         manifest = json.load(f)["names"]
-    reasons, exports = not_bound_text(), js_exports(package)
+    reasons = {"python": not_bound_text("python.md"), "js": not_bound_text("javascript.md")}
+    exports = js_exports(package)
     found = [f"{n}: a public name of docs/api.md missing from names.json" for n in api_names() if n not in manifest]
     passed = 0
     for name, entry in manifest.items():
@@ -105,7 +123,9 @@ def main():
     for message in found:
         print("FAIL " + message)
     bound = sum(1 for e in manifest.values() if e.get("python") is not None)
-    js = "JavaScript not checked: no npm package" if exports is None else "JavaScript checked"
+    js_bound = sum(1 for e in manifest.values() if e.get("js") is not None)
+    js = ("JavaScript not checked: no npm package" if exports is None else
+          f"{js_bound} with a JavaScript counterpart, {len(manifest) - js_bound} not bound as docs/javascript.md says")
     print(f"names: {passed} passed, {len(found)} failed ({bound} with a Python counterpart, "
           f"{len(manifest) - bound} not bound as docs/python.md says; {js})")
     return 1 if found else 0

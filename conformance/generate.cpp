@@ -1,6 +1,6 @@
 // voip_conformance_generate: writes conformance/vectors.json (conformance/README.md) on
 // standard output, every expected answer computed by the library. Deterministic: the same
-// library gives the same bytes, which CI checks (scripts/check.d/65-conformance.sh).
+// library gives the same bytes, which CI checks (scripts/check.d/75-conformance.sh).
 #include <cstdio>
 #include <exception>
 #include <iostream>

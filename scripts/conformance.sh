@@ -5,9 +5,11 @@
 #   scripts/conformance.sh [--cxx-build DIR] [--cli-build DIR] [--venv DIR]
 # Defaults: the C++ runner from build/gcc-cxx17 (or build/gcc-release when that has it),
 # the command and the sandbox from build/gcc-release, Python from build/python/venv.
-# Builds nothing: scripts/check.d/65-conformance.sh builds the C++ runner first. The Node
+# Builds nothing: scripts/check.d/75-conformance.sh builds the C++ runner first. The Node
 # and Chromium runners (conformance/run_node.mjs, conformance/run_chromium.mjs) run when
-# their files exist, with `node FILE conformance/vectors.json`.
+# their files exist, with `node FILE conformance/vectors.json`; they load the npm package
+# from build/wasm/npm (scripts/check.d/70-wasm.sh) and Chromium's puppeteer-core from
+# build/wasm/browser-test (scripts/js-browser-test.sh), and fail when either is missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 cxx_build=""
@@ -31,7 +33,7 @@ python=$venv/bin/python
 failed=0
 ran=0
 
-# One runner: its command, or why it cannot run (a failure: every runner but Node's and Chromium's is required).
+# One runner: its command, or why it cannot run (a failure: every runner present is required).
 runner() {
   local name=$1 missing=$2
   shift 2

@@ -20,7 +20,8 @@ const SLOT = 48;
 const T_UUID = 0, T_CREATED = 1, T_EXPIRES = 2, T_TODAY = 3, T_DAY = 4, T_DAY2 = 5, T_UUID2 = 6;
 const I_TYPE = 0, I_AUTO = 1, I_MONTH_END = 2, I_TERM = 3, I_BEFORE = 4, I_AFTER = 5, I_HAS_PRICES = 6,
   I_HAS_BALANCE = 7, I_RTYPE = 8, I_RAUTO = 9, I_OP = 10, I_ERROR = 11, I_LAYOUT = 12, I_DETAIL = 13,
-  I_DIGITS = 14, I_FOUND = 15, I_RAW = 16, I_ENTRY_TYPES = 20, I_ENTRY_COUNT = 26;
+  I_DIGITS = 14, I_FOUND = 15, I_RAW = 16, I_ENTRY_TYPES = 20, I_ENTRY_COUNT = 26,
+  I_BUNDLE_SLOT = 27, I_KEEP_IN = 28, I_OUT_SERIAL = 29, I_IN_SERIAL = 30;
 const N_BALANCE = 5, N_AMOUNT = 6;
 const O_TYPE = 0, O_AUTO = 1, O_SAME_UUID = 2, O_LEN = 3, O_A = 4, O_B = 5;
 
@@ -67,43 +68,46 @@ function putText(slot, s) {
     H8[p + i] = c < 128 ? c : 0;  // a character outside ASCII: a byte the parsers refuse
   }
   H32[LEN + slot] = n;
+  if (slot === T_UUID) H32[INTS + I_BUNDLE_SLOT] = 0;  // the bundle slots hold texts again, not a kept bundle
 }
 const pad = (v, n) => String(v).padStart(n, '0');
-function dayText(d, what) {
+// `what` names the argument, `member` (if any) its member: the label is only built for an error.
+const named = (what, member) => (member === undefined ? what : `${what}.${member}`);
+function dayText(d, what, member) {
   if (typeof d === 'string') return d;
   if (d instanceof Date) {
-    if (Number.isNaN(d.getTime())) throw new TypeError(`${what}: an invalid Date`);
+    if (Number.isNaN(d.getTime())) throw new TypeError(`${named(what, member)}: an invalid Date`);
     const y = d.getUTCFullYear();
-    if (y < 1 || y > 9999) throw new RangeError(`${what}: a Date outside 0001-01-01..9999-12-31`);
+    if (y < 1 || y > 9999) throw new RangeError(`${named(what, member)}: a Date outside 0001-01-01..9999-12-31`);
     return `${pad(y, 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
   }
-  throw new TypeError(`${what}: a 'YYYY-MM-DD' string or a Date, not ${describe(d)}`);
+  throw new TypeError(`${named(what, member)}: a 'YYYY-MM-DD' string or a Date, not ${describe(d)}`);
 }
-function putDay(slot, d, what) {
-  const s = dayText(d, what);
+function putDay(slot, d, what, member) {
+  const s = dayText(d, what, member);
   putText(slot, s);
   return s;
 }
-function string(v, what) {
-  if (typeof v !== 'string') throw new TypeError(`${what}: a string, not ${describe(v)}`);
+function string(v, what, member) {
+  if (typeof v !== 'string') throw new TypeError(`${named(what, member)}: a string, not ${describe(v)}`);
   return v;
 }
-function flag(v, what) {
-  if (typeof v !== 'boolean') throw new TypeError(`${what}: a boolean, not ${describe(v)}`);
+function flag(v, what, member) {
+  if (typeof v !== 'boolean') throw new TypeError(`${named(what, member)}: a boolean, not ${describe(v)}`);
   return v ? 1 : 0;
 }
-function integer(v, what) {  // an int32 for counts and codes; beyond it, a value every check refuses
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new TypeError(`${what}: an integer, not ${describe(v)}`);
+function integer(v, what, member) {  // an int32 for counts and codes; beyond it, a value every check refuses
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new TypeError(`${named(what, member)}: an integer, not ${describe(v)}`);
   return v >= -0x80000000 && v <= 0x7fffffff ? v : -1;
 }
-function typeCode(v, what) {  // any integer: the rules answer bundle_type_out_of_range outside 1..5
-  const c = integer(v, what);
+function typeCode(v, what, member) {  // any integer: the rules answer bundle_type_out_of_range outside 1..5
+  const c = integer(v, what, member);
   return c >= 0 && c <= 255 ? c : 0;
 }
 /** Money: integer minor units, exactly representable (a safe integer). */
-function minor(v, what) {
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new TypeError(`${what}: an integer number of minor units, not ${describe(v)}`);
-  if (!Number.isSafeInteger(v)) throw new RangeError(`${what}: ${v} is not a safe integer`);
+function minor(v, what, member) {
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new TypeError(`${named(what, member)}: an integer number of minor units, not ${describe(v)}`);
+  if (!Number.isSafeInteger(v)) throw new RangeError(`${named(what, member)}: ${v} is not a safe integer`);
   return v;
 }
 function object(v, what) {

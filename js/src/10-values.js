@@ -5,23 +5,49 @@
 /** The bundle types' wire codes, keyed by the C++ enumerators' names. */
 export const BundleType = Object.freeze({ business: 1, residential: 2, fax_only: 3, trunk_only: 4, forward_only: 5 });
 
-function putBundle(b, what = 'bundle') {
-  object(b, what);
-  putText(T_UUID, string(b.uuid, `${what}.uuid`));
-  putDay(T_CREATED, b.createdOn, `${what}.createdOn`);
-  putDay(T_EXPIRES, b.expiresOn, `${what}.expiresOn`);
-  H32[INTS + I_TYPE] = typeCode(b.bundleType, `${what}.bundleType`);
-  H32[INTS + I_AUTO] = flag(b.autoRenew, `${what}.autoRenew`);
+// Bundles the wasm keeps (io.hpp): the last one it put out, and the last one it read from
+// the texts that was frozen (its members then cannot change). Passed again, such a bundle
+// crosses as its slot, once the serial the wasm publishes for the slot is still the one
+// recorded with it; any other bundle crosses as its texts.
+let outKept = null, outSerial = 0, inKept = null, inSerial = 0, inPending = null, inBefore = 0;
+function keptSlot(b) {
+  if (inPending !== null) {  // the last text bundle asked to be kept: did the wasm keep it?
+    if (H32[INTS + I_IN_SERIAL] !== inBefore) (inKept = inPending), (inSerial = H32[INTS + I_IN_SERIAL]);
+    inPending = null;
+  }
+  if (b === outKept && H32[INTS + I_OUT_SERIAL] === outSerial) return 1;
+  if (b === inKept && H32[INTS + I_IN_SERIAL] === inSerial) return 2;
+  return 0;
 }
-// The bundle the last call wrote; `uuid` is kept when the library wrote the same text.
+function putBundle(b, what = 'bundle') {
+  const slot = keptSlot(b);
+  if (slot !== 0) {
+    H32[INTS + I_BUNDLE_SLOT] = slot;
+    return;
+  }
+  object(b, what);
+  putText(T_UUID, string(b.uuid, what, 'uuid'));
+  putDay(T_CREATED, b.createdOn, what, 'createdOn');
+  putDay(T_EXPIRES, b.expiresOn, what, 'expiresOn');
+  H32[INTS + I_TYPE] = typeCode(b.bundleType, what, 'bundleType');
+  H32[INTS + I_AUTO] = flag(b.autoRenew, what, 'autoRenew');
+  const keep = Object.isFrozen(b) && typeof b.createdOn === 'string' && typeof b.expiresOn === 'string';
+  H32[INTS + I_KEEP_IN] = keep ? 1 : 0;
+  if (keep) (inPending = b), (inBefore = H32[INTS + I_IN_SERIAL]);
+}
+// The bundle the last call wrote (and the wasm kept in slot 1); `uuid` is kept when the
+// library wrote the same text.
 function outBundle(uuid) {
-  return Object.freeze({
+  const b = Object.freeze({
     uuid: H32[OUTI + O_SAME_UUID] === 1 ? uuid : text_(OUT, 36),
     createdOn: date10(OUT + 36),
     expiresOn: date10(OUT + 46),
     bundleType: H32[OUTI + O_TYPE],
     autoRenew: H32[OUTI + O_AUTO] === 1,
   });
+  outKept = b;
+  outSerial = H32[INTS + I_OUT_SERIAL];
+  return b;
 }
 
 /** make_bundle: RuleError bundle_type_out_of_range, malformed_uuid, malformed_date, date_out_of_range, invalid_bundle. */
@@ -50,11 +76,11 @@ const SEED_POLICY = Object.freeze({ monthEnd: 'clamp', termMonths: 1, renewDaysB
 function putPolicy(p, what = 'policy') {
   if (p === undefined) p = SEED_POLICY;
   object(p, what);
-  const m = MONTH_ENDS.indexOf(string(p.monthEnd, `${what}.monthEnd`));
+  const m = MONTH_ENDS.indexOf(string(p.monthEnd, what, 'monthEnd'));
   H32[INTS + I_MONTH_END] = m < 0 ? 255 : m;  // a name of no mode: invalid_policy
-  H32[INTS + I_TERM] = integer(p.termMonths, `${what}.termMonths`);
-  H32[INTS + I_BEFORE] = integer(p.renewDaysBefore, `${what}.renewDaysBefore`);
-  H32[INTS + I_AFTER] = integer(p.renewDaysAfter, `${what}.renewDaysAfter`);
+  H32[INTS + I_TERM] = integer(p.termMonths, what, 'termMonths');
+  H32[INTS + I_BEFORE] = integer(p.renewDaysBefore, what, 'renewDaysBefore');
+  H32[INTS + I_AFTER] = integer(p.renewDaysAfter, what, 'renewDaysAfter');
 }
 /** make_renewal_policy: omitted arguments are the seed's (clamp, 1 month, 3 days before, 5 after); RuleError invalid_policy. */
 export function makeRenewalPolicy(monthEnd = 'clamp', termMonths = 1, daysBefore = 3, daysAfter = 5) {
@@ -80,20 +106,21 @@ export function makePriceList(prices) {
   check(wasm.make_price_list());
   return outPrices();
 }
+const PRICE_LABELS = [null, 'prices[1]', 'prices[2]', 'prices[3]', 'prices[4]', 'prices[5]'];
 function putPrices(p) {
   object(p, 'context.prices');
-  for (let c = 1; c <= 5; c++) F64[NUM + c - 1] = p[c] === undefined ? -1 : minor(p[c], `prices[${c}]`);
+  for (let c = 1; c <= 5; c++) F64[NUM + c - 1] = p[c] === undefined ? -1 : minor(p[c], PRICE_LABELS[c]);
 }
 
 function putContext(c, what = 'context') {
   object(c, what);
-  putDay(T_TODAY, c.today, `${what}.today`);
-  putPolicy(c.policy, `${what}.policy`);
+  putDay(T_TODAY, c.today, what, 'today');
+  putPolicy(c.policy, what === 'context' ? 'context.policy' : `${what}.policy`);
   const hasPrices = c.prices !== null && c.prices !== undefined;
   if (hasPrices) putPrices(c.prices);
   H32[INTS + I_HAS_PRICES] = hasPrices ? 1 : 0;
   const hasBalance = c.balance !== null && c.balance !== undefined;
-  if (hasBalance) F64[NUM + N_BALANCE] = minor(c.balance, `${what}.balance`);
+  if (hasBalance) F64[NUM + N_BALANCE] = minor(c.balance, what, 'balance');
   H32[INTS + I_HAS_BALANCE] = hasBalance ? 1 : 0;
 }
 /** make_context: today, the policy (default: the seed's), prices and balance (null: none); RuleError date_out_of_range, amount_out_of_range. */
@@ -111,8 +138,8 @@ export const withPolicy = (c, policy) => makeContext(c.today, policy, c.prices, 
 
 function putRequest(r, what = 'request') {
   object(r, what);
-  H32[INTS + I_RTYPE] = typeCode(r.bundleType, `${what}.bundleType`);
-  H32[INTS + I_RAUTO] = flag(r.autoRenew, `${what}.autoRenew`);
+  H32[INTS + I_RTYPE] = typeCode(r.bundleType, what, 'bundleType');
+  H32[INTS + I_RAUTO] = flag(r.autoRenew, what, 'autoRenew');
 }
 const outRequest = () => Object.freeze({ bundleType: H32[OUTI + O_TYPE], autoRenew: H32[OUTI + O_AUTO] === 1 });
 /** A valid create or update body (voip::Request); RuleError bundle_type_out_of_range. */

@@ -65,10 +65,10 @@ export function decodeRequest(text) {
 function putField(f, i, what) {
   object(f, what);
   H32[INTS + I_RAW + 2 * i] = enumIndex(JSON_KINDS, f.kind, `${what}.kind`);
-  H32[INTS + I_RAW + 1 + 2 * i] = flag(f.boolean ?? false, `${what}.boolean`);
+  H32[INTS + I_RAW + 1 + 2 * i] = flag(f.boolean ?? false, what, 'boolean');
   const n = f.integer ?? 0;
   if (typeof n === 'bigint') I64[IN64 + i] = BigInt.asIntN(64, n);
-  else I64[IN64 + i] = BigInt(minor(n, `${what}.integer`));
+  else I64[IN64 + i] = BigInt(minor(n, what, 'integer'));
 }
 /** validate: the rules of RULES 2 on a decoded body (bundle_type first, then auto_renew). */
 export function validate(raw) {
@@ -106,6 +106,7 @@ export function parseRenew(uuidText) {
 /** decode_bundle: a stored bundle's JSON line to a bundle. */
 export function decodeBundle(line) {
   H32[LEN + T_UUID] = 0;
+  H32[INTS + I_BUNDLE_SLOT] = 0;
   check(wasm.decode_bundle(body(line, 'decodeBundle')));
   return outBundle('');
 }

@@ -9,6 +9,7 @@
 // make_context), and every rule is the library's.
 #include <cstddef>
 #include <cstdint>
+#include <climits>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -22,7 +23,8 @@ enum Text : int { t_uuid, t_created, t_expires, t_today, t_day, t_day2, t_uuid2,
 // Integer inputs.
 enum Int : int {
     i_type, i_auto, i_month_end, i_term, i_before, i_after, i_has_prices, i_has_balance,
-    i_rtype, i_rauto, i_op, i_error, i_layout, i_detail, i_digits, i_found, i_raw = 16, i_entry_types = 20, i_entry_count = 26, int_count = 32
+    i_rtype, i_rauto, i_op, i_error, i_layout, i_detail, i_digits, i_found, i_raw = 16, i_entry_types = 20, i_entry_count = 26,
+    i_bundle_slot = 27, i_keep_in = 28, i_out_serial = 29, i_in_serial = 30, int_count = 32
 };
 // Number inputs (money as doubles holding safe integers: checked on the JS side).
 enum Num : int { n_price0, n_balance = 5, n_amount, num_count = 16 };
@@ -62,10 +64,18 @@ inline std::string_view text(Text t) { return {io.text[t], static_cast<std::size
 inline Expected<Day> day(Text t) { return voip::parse_iso_date(text(t)); }
 inline voip::Money money(Num n) { return voip::Money{static_cast<std::int64_t>(io.num[n])}; }
 
+// make_renewal_policy of the four numbers, the last answer kept with them: a host's calls
+// mostly share one policy.
+inline std::int32_t last_policy_inputs[4] = {-1, -1, -1, -1};
+inline Expected<voip::RenewalPolicy> last_policy = voip::fail(voip::Error::invalid_policy);
 inline Expected<voip::RenewalPolicy> policy() {
-    const auto m = io.ints[i_month_end];
-    return voip::make_renewal_policy(static_cast<voip::MonthEnd>(m >= 0 && m <= 255 ? m : 255), voip::TermMonths{io.ints[i_term]},
-                                     voip::DaysBefore{io.ints[i_before]}, voip::DaysAfter{io.ints[i_after]});
+    const std::int32_t* k = &io.ints[i_month_end];  // month_end, term, before, after
+    if (std::memcmp(k, last_policy_inputs, sizeof last_policy_inputs) == 0) return last_policy;
+    const auto m = k[0];
+    last_policy = voip::make_renewal_policy(static_cast<voip::MonthEnd>(m >= 0 && m <= 255 ? m : 255), voip::TermMonths{k[1]},
+                                            voip::DaysBefore{k[2]}, voip::DaysAfter{k[3]});
+    std::memcpy(last_policy_inputs, k, sizeof last_policy_inputs);
+    return last_policy;
 }
 
 inline voip::BundleType type_of(std::int32_t code) { return static_cast<voip::BundleType>(code >= 0 && code <= 255 ? code : 0); }
@@ -97,7 +107,7 @@ inline Expected<voip::PriceList> price_entries() {
     }
 }
 
-inline Expected<voip::Context> context() {
+inline Expected<voip::Context> make_context_from_io() {
     const auto today = day(t_today);
     if (!today) return voip::fail(today.error());
     const auto p = policy();
@@ -113,7 +123,49 @@ inline Expected<voip::Context> context() {
     return voip::make_context(*today, *p, list, balance);
 }
 
-inline Expected<voip::Bundle> bundle() {
+// The last context made, kept with the inputs it was made from (today's text, the policy's
+// numbers, the prices, the balance): the same inputs again give it back without a remake.
+struct ContextInputs {
+    char today[slot_size];
+    std::int32_t ints[8];
+    double num[6];
+};
+inline ContextInputs context_inputs() {
+    ContextInputs k;
+    std::memset(&k, 0, sizeof k);  // padding and the text's tail compare equal
+    std::memcpy(k.today, io.text[t_today], static_cast<std::size_t>(io.len[t_today]));
+    k.ints[0] = io.len[t_today];
+    for (int i = 0; i < 6; ++i) k.ints[1 + i] = io.ints[i_month_end + i];  // policy, has_prices, has_balance
+    for (int i = 0; i < 5; ++i) k.num[i] = io.ints[i_has_prices] != 0 ? io.num[n_price0 + i] : 0.0;
+    k.num[5] = io.ints[i_has_balance] != 0 ? io.num[n_balance] : 0.0;
+    return k;
+}
+inline ContextInputs last_context_inputs;
+inline std::optional<voip::Context> last_context;
+
+inline Expected<voip::Context> context() {
+    const ContextInputs k = context_inputs();
+    if (last_context && std::memcmp(&k, &last_context_inputs, sizeof k) == 0) return *last_context;
+    auto c = make_context_from_io();
+    if (c) {
+        last_context = *c;
+        last_context_inputs = k;
+    }
+    return c;
+}
+
+// Bundles kept for JavaScript (js/src/10-values.js): slot 1, the last bundle put out; slot
+// 2, the last bundle read from the text slots that JS asked to keep (i_keep_in: a frozen
+// value) when its uuid text is canonical. Each is published under a serial (i_out_serial,
+// i_in_serial); JS, seeing the serial it recorded, sends the slot (i_bundle_slot) instead of
+// the texts. A kept bundle was made by make_bundle, so the rules still only see valid values.
+inline std::optional<voip::Bundle> kept_out;
+inline std::optional<voip::Bundle> kept_in;
+inline std::int32_t last_serial = 0;
+inline std::int32_t next_serial() { return last_serial = last_serial == INT_MAX ? 1 : last_serial + 1; }
+inline const std::optional<voip::Bundle>& kept(int slot) { return slot == 1 ? kept_out : kept_in; }
+
+inline Expected<voip::Bundle> bundle_from_text() {
     const auto u = voip::parse_uuid(text(t_uuid));
     if (!u) return voip::fail(u.error());
     const auto c = day(t_created);
@@ -122,6 +174,25 @@ inline Expected<voip::Bundle> bundle() {
     if (!e) return voip::fail(e.error());
     return voip::make_bundle(*u, voip::CreatedOn{*c}, voip::ExpiresOn{*e}, type_of(io.ints[i_type]),
                              io.ints[i_auto] != 0 ? voip::AutoRenew::on : voip::AutoRenew::off);
+}
+
+inline Expected<voip::Bundle> bundle() {
+    const int slot = io.ints[i_bundle_slot];
+    if (slot == 1 || slot == 2) {
+        const auto& k = kept(slot);
+        if (!k) return voip::fail(voip::Error::invalid_bundle);  // JS checks the serial first: never
+        return *k;
+    }
+    auto b = bundle_from_text();
+    if (b && io.ints[i_keep_in] != 0 && io.len[t_uuid] == 36) {
+        char canonical[36];
+        voip::write_uuid(canonical, b->uuid());
+        if (std::memcmp(canonical, io.text[t_uuid], 36) == 0) {
+            kept_in = *b;
+            io.ints[i_in_serial] = next_serial();
+        }
+    }
+    return b;
 }
 
 // A Request as the library's codec makes it: bundle_type_from_code, then the flag.
@@ -136,14 +207,22 @@ inline void put_day(int at, Day d) { voip::write_iso_date(io.out + at, d); }
 inline void put_uuid(int at, const voip::Uuid& u) { voip::write_uuid(io.out + at, u); }
 
 // A bundle at out[0..56): uuid, created_on, expires_on; its type and flag in out_ints;
-// o_same_uuid when the uuid's text is the one given in t_uuid (so JS keeps its string).
+// o_same_uuid when the uuid's text is the one given in t_uuid, or the input was a kept bundle
+// of the same uuid (so JS keeps its string). Kept in slot 1 under a new serial.
 inline void put_bundle(const voip::Bundle& b) {
     put_uuid(0, b.uuid());
     put_day(36, b.created_on());
     put_day(46, b.expires_on());
     io.out_ints[o_type] = voip::code(b.bundle_type());
     io.out_ints[o_auto] = b.auto_renew() ? 1 : 0;
-    io.out_ints[o_same_uuid] = io.len[t_uuid] == 36 && std::memcmp(io.out, io.text[t_uuid], 36) == 0 ? 1 : 0;
+    const int slot = io.ints[i_bundle_slot];
+    if (slot == 1 || slot == 2) {
+        io.out_ints[o_same_uuid] = kept(slot) && kept(slot)->uuid() == b.uuid() ? 1 : 0;
+    } else {
+        io.out_ints[o_same_uuid] = io.len[t_uuid] == 36 && std::memcmp(io.out, io.text[t_uuid], 36) == 0 ? 1 : 0;
+    }
+    kept_out = b;
+    io.ints[i_out_serial] = next_serial();
 }
 
 inline int put_text(std::string_view s) {

@@ -2,7 +2,9 @@
 # CI stage: the conformance suite (conformance/README.md). Reuses the build folders the
 # workflows left: the generator and the C++ runner are built in build/gcc-cxx17 (a debug
 # build compiles them fastest, and its answers must be the optimised library's), the
-# command and the sandbox are gcc-release's, Python is stage 60's virtual environment.
+# command and the sandbox are gcc-release's, Python is stage 60's virtual environment, the
+# npm package and puppeteer-core are stage 70's (build/wasm/npm, build/wasm/browser-test):
+# so this stage runs after 70-wasm.sh, never on a package an older commit built.
 # Regenerates conformance/vectors.json and compares it byte for byte with the committed
 # file, then runs scripts/conformance.sh (every runner, the parity of names).
 set -euo pipefail
