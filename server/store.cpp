@@ -2,6 +2,7 @@
 #include "store.hpp"
 
 #include <iterator>
+#include <optional>
 
 #include <sqlite3.h>
 
@@ -15,17 +16,31 @@ constexpr const char* bundle_columns =
 date::sys_days day_of(std::int64_t n) { return date::sys_days{date::days{n}}; }
 std::int64_t count(date::sys_days d) { return d.time_since_epoch().count(); }
 
-// A row the sandbox wrote; a row that is not a valid bundle means the file was edited.
+// A day column: a count from 1970-01-01 within 0001..9999, or nothing (an edited file).
+std::optional<date::sys_days> stored_day(std::int64_t n) {
+    if (n < count(voip::min_day) || n > count(voip::max_day)) return std::nullopt;
+    return day_of(n);
+}
+
+// A row the sandbox wrote; a row that is not a valid bundle means the file was edited. Every
+// column is checked before make_bundle: a day count beyond 32 bits would otherwise wrap into
+// the range, and a flag other than 0 or 1 is not one the sandbox writes.
 StoredBundle read_bundle(const Statement& s) {
     const auto uuid = voip::parse_uuid(s.text(0));
+    const auto created_on = stored_day(s.integer(2));
+    const auto updated_on = stored_day(s.integer(3));
+    const auto expires_on = stored_day(s.integer(4));
     const auto type = s.integer(5);
-    const auto b = uuid && type >= 1 && type <= 5
-                       ? voip::make_bundle(*uuid, voip::CreatedOn{day_of(s.integer(2))},
-                                           voip::ExpiresOn{day_of(s.integer(4))}, static_cast<voip::BundleType>(type),
-                                           s.integer(6) ? voip::AutoRenew::on : voip::AutoRenew::off)
-                       : tl::expected<voip::Bundle, voip::Error>(tl::unexpect, voip::Error::invalid_bundle);
+    const auto flag = s.integer(6);
+    const auto lapsed = s.integer(7);
+    const bool columns_ok = uuid && created_on && updated_on && expires_on && type >= 1 && type <= 5 &&
+                            (flag == 0 || flag == 1) && (lapsed == 0 || lapsed == 1);
+    const auto b = columns_ok ? voip::make_bundle(*uuid, voip::CreatedOn{*created_on}, voip::ExpiresOn{*expires_on},
+                                                  static_cast<voip::BundleType>(type),
+                                                  flag == 1 ? voip::AutoRenew::on : voip::AutoRenew::off)
+                              : tl::expected<voip::Bundle, voip::Error>(tl::unexpect, voip::Error::invalid_bundle);
     if (!b) throw SqliteError("bundle row " + s.text(0) + " is not a valid bundle: " + std::string(voip::name(b.error())));
-    return {*b, s.text(1), day_of(s.integer(3)), s.integer(7) != 0};
+    return {*b, s.text(1), *updated_on, lapsed == 1};
 }
 
 std::string select_bundles(const char* where) { return std::string("SELECT ") + bundle_columns + " FROM bundles " + where; }

@@ -114,5 +114,26 @@ def timeout_option():
         refused(["--db", ":memory:", "--timeout-ms", bad], "--timeout-ms")
 
 
+
+@case
+def edited_rows_refused():
+    """A bundle row is read back through make_bundle with every column checked first: a day
+    count beyond 32 bits (which would wrap into the range) or a flag other than 0 or 1 is an
+    edited file, answered 500 internal_error, never read as another bundle."""
+    import sqlite3
+    for column, value in (("expires_on", "expires_on + 4294967296"), ("auto_renew", "7"),
+                          ("created_on", "-800000"), ("lapsed", "2")):
+        with Server(config()) as s:
+            uuid = sc.create(s, 1, True)["uuid"]
+            check(s.call("GET", "/voip/bundle/" + uuid).status == 200, "the row reads before the edit")
+            s.stop()
+            with sqlite3.connect(s.db) as db:
+                db.execute("UPDATE bundles SET %s = %s" % (column, value))
+            s.start()
+            r = s.call("GET", "/voip/bundle/" + uuid, validate=False)
+            check(r.status == 500 and r.headers.get("x-sandbox-error") == "internal_error",
+                  "%s = %s: %s %s" % (column, value, r.status, r.body))
+
+
 if __name__ == "__main__":
     sys.exit(sc.main())
