@@ -39,7 +39,7 @@ int main() {
     show(R"({"uuid":"0fba8c48","uuid":"0fba8c48"})");
 
     // Into a caller's buffer.
-    char buf[voip::max_bundle_json_size];
+    char buf[voip::max_bundle_json_size] = {};  // zeroed: g++ -O3 takes `last` for an input (-Wmaybe-uninitialized)
     const auto n = voip::write_bundle_json(buf, buf + 50, *b);
     std::cout << "50 characters: " << (n ? "written" : voip::name(n.error())) << '\n';
     // A type 9 never reaches a Bundle: with_type (like make_bundle) refuses it.

@@ -18,13 +18,16 @@ int main() {
     std::random_device seed;
     std::mt19937_64 gen(seed());
     const voip::Uuid id = voip::make_uuid_v4(gen);
-    const voip::Context ctx{date::sys_days{date::year{2018} / 8 / 1}};
-    const std::vector<voip::Bundle> bundles(3);
+    const voip::Context ctx = voip::make_context(date::sys_days{date::year{2018} / 8 / 1}).value();
+    const auto made = voip::make_bundle(id, voip::CreatedOn{ctx.today()}, voip::ExpiresOn{ctx.today() + date::days{31}},
+                                        voip::BundleType::business, voip::AutoRenew::on);
+    if (!made) return 1;
+    const std::vector<voip::Bundle> bundles(3, *made);
     const auto find = [&](const voip::Uuid&) -> const voip::Bundle* { return bundles.data(); };
     const auto call = voip::parse_update("0fba8c48-99fc-4727-8ca7-c847376da415", R"({"bundle_type": 1})");
     const auto u = call ? voip::handle_update(call->uuid, call->request, find, ctx) : voip::Result(voip::fail(call.error()));
     const auto r = voip::handle_renew(id, find, ctx);
-    const auto t = voip::sweep(bundles.begin(), bundles.end(), ctx.today, ctx.policy,
+    const auto t = voip::sweep(bundles.begin(), bundles.end(), ctx.today(), ctx.policy(),
                                [](const voip::Bundle&, voip::SweepAction) {});
     return u.has_value() && r.has_value() && t.total() == 3 ? 0 : 1;
 }

@@ -901,7 +901,9 @@ class Bundle {
 public:
     [[nodiscard]] constexpr const Uuid& uuid() const noexcept { return uuid_; }
     // const: `b.expires_on() = d` does not compile (it would assign to a copy).
+    // NOLINTNEXTLINE(readability-const-return-type)
     [[nodiscard]] constexpr const date::sys_days created_on() const noexcept { return created_on_; }  // the month-end anchor
+    // NOLINTNEXTLINE(readability-const-return-type)
     [[nodiscard]] constexpr const date::sys_days expires_on() const noexcept { return expires_on_; }  // first day out of service
     [[nodiscard]] constexpr BundleType bundle_type() const noexcept { return bundle_type_; }
     [[nodiscard]] constexpr bool auto_renew() const noexcept { return auto_renew_; }
@@ -1074,6 +1076,7 @@ class Context;
 class Context {
 public:
     // const: `c.today() = d` does not compile (it would assign to a copy).
+    // NOLINTNEXTLINE(readability-const-return-type)
     [[nodiscard]] constexpr const date::sys_days today() const noexcept { return today_; }
     [[nodiscard]] constexpr const RenewalPolicy& policy() const noexcept { return policy_; }
     // none: nothing is charged, no 402 for funds

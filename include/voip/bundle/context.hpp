@@ -27,6 +27,7 @@ class Context;
 class Context {
 public:
     // const: `c.today() = d` does not compile (it would assign to a copy).
+    // NOLINTNEXTLINE(readability-const-return-type)
     [[nodiscard]] constexpr const date::sys_days today() const noexcept { return today_; }
     [[nodiscard]] constexpr const RenewalPolicy& policy() const noexcept { return policy_; }
     // none: nothing is charged, no 402 for funds

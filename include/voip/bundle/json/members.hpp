@@ -48,7 +48,8 @@ template <std::size_t N>
     std::array<MemberValue, N> out{};
     for (std::size_t i = 0; i < N; ++i) {
         const Value& v = m.values[i];
-        out[i] = MemberValue{{v}, text_of(v), v.text_too_long};
+        const RawField& field = v;  // the scalars; the text goes in as a view of v's
+        out[i] = MemberValue{{field}, text_of(v), v.text_too_long};
     }
     return out;
 }
