@@ -76,3 +76,14 @@ TEST_CASE("shortest_term_days outside 1..12 is 0") {
     CHECK(shortest_term_days(13) == 0);
     CHECK(shortest_term_days(std::numeric_limits<int>::max()) == 0);
 }
+
+TEST_CASE("make_renewal_policy: offsets that would overflow a sum are refused, not wrapped") {
+    constexpr int big = std::numeric_limits<int>::max();
+    CHECK(make_renewal_policy(MonthEnd::clamp, TermMonths{1}, DaysBefore{big}, DaysAfter{big}).error() ==
+          Error::invalid_policy);
+    CHECK(make_renewal_policy(MonthEnd::clamp, TermMonths{12}, DaysBefore{big}, DaysAfter{1}).error() ==
+          Error::invalid_policy);
+    CHECK(make_renewal_policy(MonthEnd::clamp, TermMonths{12}, DaysBefore{0}, DaysAfter{364}).has_value());
+    CHECK(make_renewal_policy(MonthEnd::clamp, TermMonths{12}, DaysBefore{1}, DaysAfter{364}).error() ==
+          Error::invalid_policy);
+}

@@ -803,10 +803,10 @@ struct TermMonths {
     int months;  // [1, 12]
 };
 struct DaysBefore {
-    int days;  // the window opens this many days before expires_on, [0, 366]
+    int days;  // the window opens this many days before expires_on, [0, 364]
 };
 struct DaysAfter {
-    int days;  // and closes this many days after it, both inclusive, [0, 366]
+    int days;  // and closes this many days after it, both inclusive, [0, 364]
 };
 
 class RenewalPolicy;
@@ -823,8 +823,8 @@ public:
 
     [[nodiscard]] constexpr MonthEnd month_end() const noexcept { return month_end_; }
     [[nodiscard]] constexpr int term_months() const noexcept { return term_months_; }              // [1, 12]
-    [[nodiscard]] constexpr int renew_days_before() const noexcept { return renew_days_before_; }  // [0, 366]
-    [[nodiscard]] constexpr int renew_days_after() const noexcept { return renew_days_after_; }    // [0, 366]
+    [[nodiscard]] constexpr int renew_days_before() const noexcept { return renew_days_before_; }  // [0, 364]
+    [[nodiscard]] constexpr int renew_days_after() const noexcept { return renew_days_after_; }    // [0, 364]
 
 private:
     constexpr RenewalPolicy(MonthEnd m, int term, int before, int after) noexcept
@@ -839,14 +839,15 @@ private:
 };
 
 // invalid_policy for a month-end mode outside the enumeration, a term outside 1..12
-// months, an offset outside 0..366, or a window as long as the shortest term.
+// months, a negative offset, or a window as long as the shortest term of its length.
 [[nodiscard]] constexpr tl::expected<RenewalPolicy, Error> make_renewal_policy(MonthEnd month_end, TermMonths term,
                                                                                DaysBefore before,
                                                                                DaysAfter after) noexcept {
     if (month_end != MonthEnd::clamp && month_end != MonthEnd::overflow) return fail(Error::invalid_policy);
-    if (term.months < 1 || term.months > 12) return fail(Error::invalid_policy);
-    if (before.days < 0 || after.days < 0 || before.days > 366 || after.days > 366) return fail(Error::invalid_policy);
-    if (before.days + after.days >= shortest_term_days(term.months)) return fail(Error::invalid_policy);
+    // before + after < shortest, without a sum that could overflow; a term outside 1..12 has
+    // a shortest of 0, which no window fits. Both offsets then lie in [0, 364].
+    const int shortest = shortest_term_days(term.months);
+    if (before.days < 0 || after.days < 0 || after.days >= shortest - before.days) return fail(Error::invalid_policy);
     return RenewalPolicy(month_end, term.months, before.days, after.days);
 }
 // The seed's numbers with another month-end mode; invalid_policy outside the enumeration.
@@ -988,9 +989,10 @@ namespace detail {
     constexpr DayOrError out_of_range{date::sys_days{}, Error::date_out_of_range};
     if (!in_range(from) || !in_range(anchor)) return out_of_range;
     const Civil f = civil_from_days(from);
-    // Before year 1 or after 9999 every day of the target month is out of range, in both modes.
+    // After 9999 every day of the target month is out of range, in both modes. (Never before
+    // year 1: `from` is in range and a term is at least a month long.)
     const long long target = month_index(f, policy.term_months());
-    if (target < 12 || target >= 10000 * 12) return out_of_range;
+    if (target >= 10000 * 12) return out_of_range;
     if (policy.month_end() == MonthEnd::clamp) return {day_clamped_to_month(target, civil_from_days(anchor).day), Error{}};
     const auto year = static_cast<std::uint32_t>(target / 12);
     const auto month = static_cast<std::uint32_t>(target % 12) + 1;
@@ -1772,10 +1774,10 @@ namespace detail {
     if (!ok(r.bundle_type)) return fail(Error::bundle_type_out_of_range);
     const auto expires = first_expiry(c.today(), c.policy());
     if (!expires) return fail(expires.error());
-    const auto b = make_bundle(uuid, CreatedOn{c.today()}, ExpiresOn{*expires}, r.bundle_type,
-                               r.auto_renew ? AutoRenew::on : AutoRenew::off);
-    if (!b) return fail(b.error());
-    return Decision{*b, detail::price_of(c, r.bundle_type)};
+    // The type is ok, both days in range and the expiry after today: make_bundle cannot fail.
+    const Bundle b = *make_bundle(uuid, CreatedOn{c.today()}, ExpiresOn{*expires}, r.bundle_type,
+                                  r.auto_renew ? AutoRenew::on : AutoRenew::off);
+    return Decision{b, detail::price_of(c, r.bundle_type)};
 }
 [[nodiscard]] constexpr Result create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
     const auto q = quote_create(r, uuid, c);
@@ -1806,9 +1808,8 @@ namespace detail {
     if (const auto open = can_renew(b, c); !open) return fail(open.error());
     const auto expires = next_expiry(b, c.policy());
     if (!expires) return fail(expires.error());
-    const auto next = b.renewed_until(ExpiresOn{*expires});
-    if (!next) return fail(next.error());
-    return Decision{*next, detail::price_of(c, b.bundle_type())};
+    // In range and after the old expiry, so after created_on: renewed_until cannot fail.
+    return Decision{*b.renewed_until(ExpiresOn{*expires}), detail::price_of(c, b.bundle_type())};
 }
 [[nodiscard]] constexpr Result renew(const Bundle& b, const Context& c) noexcept {
     const auto q = quote_renew(b, c);

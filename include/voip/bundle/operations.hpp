@@ -56,10 +56,10 @@ namespace detail {
     if (!ok(r.bundle_type)) return fail(Error::bundle_type_out_of_range);
     const auto expires = first_expiry(c.today(), c.policy());
     if (!expires) return fail(expires.error());
-    const auto b = make_bundle(uuid, CreatedOn{c.today()}, ExpiresOn{*expires}, r.bundle_type,
-                               r.auto_renew ? AutoRenew::on : AutoRenew::off);
-    if (!b) return fail(b.error());
-    return Decision{*b, detail::price_of(c, r.bundle_type)};
+    // The type is ok, both days in range and the expiry after today: make_bundle cannot fail.
+    const Bundle b = *make_bundle(uuid, CreatedOn{c.today()}, ExpiresOn{*expires}, r.bundle_type,
+                                  r.auto_renew ? AutoRenew::on : AutoRenew::off);
+    return Decision{b, detail::price_of(c, r.bundle_type)};
 }
 [[nodiscard]] constexpr Result create(const Request& r, const Uuid& uuid, const Context& c) noexcept {
     const auto q = quote_create(r, uuid, c);
@@ -90,9 +90,8 @@ namespace detail {
     if (const auto open = can_renew(b, c); !open) return fail(open.error());
     const auto expires = next_expiry(b, c.policy());
     if (!expires) return fail(expires.error());
-    const auto next = b.renewed_until(ExpiresOn{*expires});
-    if (!next) return fail(next.error());
-    return Decision{*next, detail::price_of(c, b.bundle_type())};
+    // In range and after the old expiry, so after created_on: renewed_until cannot fail.
+    return Decision{*b.renewed_until(ExpiresOn{*expires}), detail::price_of(c, b.bundle_type())};
 }
 [[nodiscard]] constexpr Result renew(const Bundle& b, const Context& c) noexcept {
     const auto q = quote_renew(b, c);

@@ -38,10 +38,10 @@ struct TermMonths {
     int months;  // [1, 12]
 };
 struct DaysBefore {
-    int days;  // the window opens this many days before expires_on, [0, 366]
+    int days;  // the window opens this many days before expires_on, [0, 364]
 };
 struct DaysAfter {
-    int days;  // and closes this many days after it, both inclusive, [0, 366]
+    int days;  // and closes this many days after it, both inclusive, [0, 364]
 };
 
 class RenewalPolicy;
@@ -58,8 +58,8 @@ public:
 
     [[nodiscard]] constexpr MonthEnd month_end() const noexcept { return month_end_; }
     [[nodiscard]] constexpr int term_months() const noexcept { return term_months_; }              // [1, 12]
-    [[nodiscard]] constexpr int renew_days_before() const noexcept { return renew_days_before_; }  // [0, 366]
-    [[nodiscard]] constexpr int renew_days_after() const noexcept { return renew_days_after_; }    // [0, 366]
+    [[nodiscard]] constexpr int renew_days_before() const noexcept { return renew_days_before_; }  // [0, 364]
+    [[nodiscard]] constexpr int renew_days_after() const noexcept { return renew_days_after_; }    // [0, 364]
 
 private:
     constexpr RenewalPolicy(MonthEnd m, int term, int before, int after) noexcept
@@ -74,14 +74,15 @@ private:
 };
 
 // invalid_policy for a month-end mode outside the enumeration, a term outside 1..12
-// months, an offset outside 0..366, or a window as long as the shortest term.
+// months, a negative offset, or a window as long as the shortest term of its length.
 [[nodiscard]] constexpr tl::expected<RenewalPolicy, Error> make_renewal_policy(MonthEnd month_end, TermMonths term,
                                                                                DaysBefore before,
                                                                                DaysAfter after) noexcept {
     if (month_end != MonthEnd::clamp && month_end != MonthEnd::overflow) return fail(Error::invalid_policy);
-    if (term.months < 1 || term.months > 12) return fail(Error::invalid_policy);
-    if (before.days < 0 || after.days < 0 || before.days > 366 || after.days > 366) return fail(Error::invalid_policy);
-    if (before.days + after.days >= shortest_term_days(term.months)) return fail(Error::invalid_policy);
+    // before + after < shortest, without a sum that could overflow; a term outside 1..12 has
+    // a shortest of 0, which no window fits. Both offsets then lie in [0, 364].
+    const int shortest = shortest_term_days(term.months);
+    if (before.days < 0 || after.days < 0 || after.days >= shortest - before.days) return fail(Error::invalid_policy);
     return RenewalPolicy(month_end, term.months, before.days, after.days);
 }
 // The seed's numbers with another month-end mode; invalid_policy outside the enumeration.

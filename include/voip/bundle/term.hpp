@@ -35,9 +35,10 @@ namespace detail {
     constexpr DayOrError out_of_range{date::sys_days{}, Error::date_out_of_range};
     if (!in_range(from) || !in_range(anchor)) return out_of_range;
     const Civil f = civil_from_days(from);
-    // Before year 1 or after 9999 every day of the target month is out of range, in both modes.
+    // After 9999 every day of the target month is out of range, in both modes. (Never before
+    // year 1: `from` is in range and a term is at least a month long.)
     const long long target = month_index(f, policy.term_months());
-    if (target < 12 || target >= 10000 * 12) return out_of_range;
+    if (target >= 10000 * 12) return out_of_range;
     if (policy.month_end() == MonthEnd::clamp) return {day_clamped_to_month(target, civil_from_days(anchor).day), Error{}};
     const auto year = static_cast<std::uint32_t>(target / 12);
     const auto month = static_cast<std::uint32_t>(target % 12) + 1;
