@@ -20,7 +20,7 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
-from vectors import Tally, is_api_call, load, text
+from vectors import Tally, exe_and_api_calls, text
 
 SEED_WINDOW = (1, 3, 5)  # term_months, renew_days_before, renew_days_after: what the command decides with
 NOTE = "voip-bundle: note: no --prices given: nothing was charged"
@@ -110,10 +110,7 @@ def replay(cli, vector, files):
 
 
 def main():
-    if len(sys.argv) < 2:
-        raise SystemExit(__doc__)
-    cli = os.path.abspath(sys.argv[1])
-    calls = [v for v in load(sys.argv[2] if len(sys.argv) > 2 else None) if is_api_call(v)]
+    cli, calls = exe_and_api_calls(__doc__)
     tally = Tally("cli")
     with tempfile.TemporaryDirectory(prefix="voip-conformance-cli-") as folder:
         files = Files(folder)

@@ -26,7 +26,7 @@ import tempfile
 import urllib.parse
 from collections import Counter
 
-from vectors import Tally, is_api_call, load, text
+from vectors import Tally, exe_and_api_calls, text
 
 MAX_AMOUNT = 10**15
 MAX_MOVE = 3660  # days one clock move may cover
@@ -242,10 +242,7 @@ def run_group(cli, folder, members, tally, skipped):
 
 
 def main():
-    if len(sys.argv) < 2:
-        raise SystemExit(__doc__)
-    cli = os.path.abspath(sys.argv[1])
-    calls = [v for v in load(sys.argv[2] if len(sys.argv) > 2 else None) if is_api_call(v)]
+    cli, calls = exe_and_api_calls(__doc__)
     tally = Tally("sandbox")
     by_server, skipped = groups(calls)
     with tempfile.TemporaryDirectory(prefix="voip-conformance-sandbox-") as folder:

@@ -63,5 +63,14 @@ class Tally:
         return 0 if self.failed == 0 else 1
 
 
+def exe_and_api_calls(usage):
+    """The API-call runners' arguments, EXE [VECTORS]: the command's absolute path and the
+    call vectors of the file (conformance/vectors.json by default); `usage` without EXE."""
+    if len(sys.argv) < 2:
+        raise SystemExit(usage)
+    exe = os.path.abspath(sys.argv[1])
+    return exe, [v for v in load(sys.argv[2] if len(sys.argv) > 2 else None) if is_api_call(v)]
+
+
 def path_argument():
     return sys.argv[1] if len(sys.argv) > 1 else None
