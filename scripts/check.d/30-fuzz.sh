@@ -3,11 +3,11 @@
 # committed corpus (tests/fuzz/corpus/<target>/, never modified here). Any crash fails the
 # stage; its input is left in build/fuzz/artifacts/ to become a regression test
 # (tests/fuzz/regressions/<target>/, see docs/testing.md).
-# FUZZ_SECONDS (default 15) is the time per target; docs/testing.md has the longer run.
+# FUZZ_SECONDS (default 10) is the time per target; docs/testing.md has the longer run.
 # The targets run CMAKE_BUILD_PARALLEL_LEVEL (default 2) at a time, one process each.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-seconds=${FUZZ_SECONDS:-15}
+seconds=${FUZZ_SECONDS:-10}
 parallel=${CMAKE_BUILD_PARALLEL_LEVEL:-2}
 cmake --workflow --preset fuzz
 bin=build/fuzz/tests/fuzz

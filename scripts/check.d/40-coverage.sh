@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Line and branch coverage of include/ by the whole test suite (g++ --coverage, gcovr).
+# The gcc-cxx17 workflow with --coverage (every test of it but one, CMakePresets.json), then
+# line and branch coverage of include/ by that whole suite (gcovr). In the full run this is
+# the g++ C++17 Debug workflow: scripts/check.sh does not build gcc-cxx17 as well.
 # Branches gcov marks unreachable are left out, and exception edges: gcovr's own
 # --exclude-throw-branches drops them per unit before merging, which keeps a header's
 # exception edges in wherever it was included but not run, so the figure that counts is

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CI stage: the conformance suite (conformance/README.md). Reuses the build folders the
-# workflows left: the generator and the C++ runner are built in build/gcc-cxx17 (a debug
+# workflows left: the generator and the C++ runner are built in build/gcc-cxx17, or build/coverage (a debug
 # build compiles them fastest, and its answers must be the optimised library's), the
 # command and the sandbox are gcc-release's, Python is stage 60's virtual environment, the
 # npm package and puppeteer-core are stage 70's (build/wasm/npm, build/wasm/browser-test):
@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 t=$SECONDS
 cxx=build/gcc-cxx17
+# The full run's g++ C++17 Debug build is the coverage stage's (its counters do not matter here).
+[ -f "$cxx/CMakeCache.txt" ] || [ ! -f build/coverage/CMakeCache.txt ] || cxx=build/coverage
 [ -f "$cxx/CMakeCache.txt" ] || cmake --preset gcc-cxx17 > /dev/null
 cmake --build "$cxx" -j 2 --target voip_conformance_generate voip_conformance_check
 [ -x build/gcc-release/cli/voip-bundle ] || cmake --build build/gcc-release -j 2 --target voip-bundle
