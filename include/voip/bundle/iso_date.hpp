@@ -69,11 +69,12 @@ inline constexpr std::uint32_t years_shift = 400 * era_shift;
 // when by 100), without a division.
 [[nodiscard]] constexpr bool is_leap(std::uint32_t y) noexcept { return (y & 3) == 0 && (y % 25 != 0 || (y & 15) == 0); }
 
-// Days of each month of a common year, January at 1.
-inline constexpr unsigned char month_days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+// Days of each month of a common year, January at 1; 16 entries so that any month & 15 reads
+// inside the table (0 for no month).
+inline constexpr unsigned char month_days[16] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 0, 0, 0};
 
 [[nodiscard]] constexpr std::uint32_t days_in_month(std::uint32_t y, std::uint32_t m) noexcept {  // m in [1, 12]
-    return month_days[m] + (m == 2 && is_leap(y) ? 1u : 0u);
+    return month_days[m & 15] + (m == 2 && is_leap(y) ? 1u : 0u);
 }
 
 // "00" .. "99", two characters each.
@@ -104,13 +105,13 @@ struct DayOrError {
     const std::uint32_t d = d0 * 10 + d1;
     // Every check at once (| rather than ||): one branch, taken only by bad text.
     const auto flag = [](bool b) { return b ? 1u : 0u; };
+    // A non-digit wraps m to any value: days_in_month reads m & 15, inside its table, and a
+    // month out of [1, 12] is refused by its own flag whatever that read gave.
     const std::uint32_t bad = flag(y0 > 9) | flag(y1 > 9) | flag(y2 > 9) | flag(y3 > 9) | flag(m0 > 9) | flag(m1 > 9) |
                               flag(d0 > 9) | flag(d1 > 9) | flag(s[4] != '-') | flag(s[7] != '-') | flag(y == 0) |
-                              flag(m - 1 > 11) | flag(d == 0);
-    // The calendar itself is the date library's (as fast as by hand: docs/benchmarks.md).
-    const date::year_month_day ymd{date::year{static_cast<int>(y)}, date::month{m}, date::day{d}};
-    if (bad != 0 || !ymd.ok()) return malformed;
-    return {date::sys_days{ymd}, Error{}};
+                              flag(m - 1 > 11) | flag(d - 1 >= days_in_month(y, m));
+    if (bad != 0) return malformed;
+    return {days_from_civil(y, m, d), Error{}};
 }
 
 }  // namespace detail
