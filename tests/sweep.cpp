@@ -178,6 +178,28 @@ TEST_CASE("sweep_totals, both forms, sweep_action and sweep_ranges agree with th
         }
 }
 
+TEST_CASE("sweep_totals on days at the ends of the branch-free bounds: the sign of expires_on - first") {
+    // Just inside [-2^30, 2^30] the fast path runs with bundles at both ends of 0001..9999,
+    // the farthest expires_on - first can be; just outside it, the plain loop.
+    const RenewalPolicy p;
+    const std::vector<Bundle> bundles{make_bundle("0001-01-01", "0001-02-01"), make_bundle("9999-11-30", "9999-12-31"),
+                                      make_bundle("2018-08-01", "2018-09-01")};
+    const date::sys_days expiries[] = {bundles[0].expires_on(), bundles[1].expires_on(), bundles[2].expires_on()};
+    const bool flags[] = {true, true, true};
+    constexpr int edge = 1 << 30;
+    constexpr int beyond = std::numeric_limits<int>::max() - 800;  // bounds in int, d not
+    for (const int n : {edge - 400, edge - 366, edge, beyond, -edge + 366, -edge + 400, -edge}) {
+        const date::sys_days day{date::days{n}};
+        CAPTURE(n);
+        CHECK(detail::sweep_bounds(day, p).usable == (-edge < n && n < edge));
+        SweepTotals expected;
+        for (const Bundle& b : bundles) expected.add(sweep_action(b, day, p));
+        CHECK(expected.lapsed == (n > 0 ? 3u : 0u));
+        CHECK(sweep_totals(bundles.data(), bundles.size(), day, p) == expected);
+        CHECK(sweep_totals(expiries, flags, 3, day, p) == expected);
+    }
+}
+
 TEST_CASE("sweep_totals on a day whose bounds pass int: the plain loop, every bundle counted") {
     // A day within a window's reach of the largest day count: the branch-free bounds do not
     // fit an int, so both forms take the per-bundle loop.

@@ -3,7 +3,6 @@
 // The daily auto-renew sweep (RULES 6): which bundles to renew today, which have lapsed.
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 #include <ostream>
 #include <string_view>
 #include <type_traits>
@@ -132,16 +131,17 @@ namespace detail {
 //   lapsed  <=> day is past e's window            <=> expires_on < first
 //   renew   <=> auto_renew && e's window holds day <=> auto_renew && first <= expires_on <= last
 struct SweepBounds {
-    bool usable = false;  // false: bounds outside int or a negative offset; take the plain loop
+    bool usable = false;  // false: bounds outside [-2^30, 2^30]; take the plain loop
     int first = 0;        // below it, lapsed
     int last = 0;
 };
 [[nodiscard]] constexpr SweepBounds sweep_bounds(date::sys_days day, const RenewalPolicy& p) noexcept {
     const DaySpan e = expiries_open_on(day, p);
-    constexpr std::int64_t lo = std::numeric_limits<int>::min();
-    constexpr std::int64_t hi = std::numeric_limits<int>::max();
-    // A policy's offsets are never negative, so `day` is inside its own span, as the
-    // comparisons above need; a day near int's ends puts the span past it.
+    // Within 2^30 of the epoch, expires_on - first of any bundle (a day in 0001..9999) fits
+    // an int, and its sign says lapsed. A policy's offsets are never negative, so `day` is
+    // inside its own span, as the comparisons above need.
+    constexpr std::int64_t lo = -(std::int64_t{1} << 30);
+    constexpr std::int64_t hi = std::int64_t{1} << 30;
     if (e.first < lo || e.last > hi) return {};
     return {true, static_cast<int>(e.first), static_cast<int>(e.last)};
 }
@@ -174,12 +174,15 @@ struct SweepBounds {
     }
     // sweep_action() without a branch. The two counts share one 64-bit word a way, 21 bits
     // for lapsed, emptied before it could reach 2^21 (docs/benchmarks.md).
+    // With d = expires_on - first (sweep_bounds keeps it in int): lapsed is d's sign bit, and
+    // first <= expires_on <= last is one unsigned compare, d <= last - first.
     constexpr int renew_shift = 21;
-    const auto count = [&b](const Bundle& x) -> std::uint64_t {
-        const int e = x.expires_on().time_since_epoch().count();
-        const std::uint64_t late = static_cast<unsigned>(e < b.first);
-        const std::uint64_t renew = static_cast<unsigned>(x.auto_renew()) & static_cast<unsigned>(b.first <= e) &
-                                    static_cast<unsigned>(e <= b.last);
+    const auto first_day = static_cast<std::uint32_t>(b.first);
+    const auto span = static_cast<std::uint32_t>(b.last) - first_day;
+    const auto count = [first_day, span](const Bundle& x) -> std::uint64_t {
+        const std::uint32_t d = static_cast<std::uint32_t>(x.expires_on().time_since_epoch().count()) - first_day;
+        const std::uint64_t late = d >> 31;
+        const std::uint64_t renew = static_cast<unsigned>(x.auto_renew()) & static_cast<unsigned>(d <= span);
         return late | renew << renew_shift;
     };
     const auto unpack = [&t](std::uint64_t w) {
