@@ -54,3 +54,23 @@ TEST_CASE("visit_bundle gives every member in order with its value") {
     schema::visit_bundle<schema::result_size>(b, [&](auto, const auto&) { ++count; });
     CHECK(count == 4);
 }
+
+TEST_CASE("visit_bundle_json gives every member as JSON holds it: bool, int or a string's text") {
+    const Bundle b = voip_test::make_bundle("2018-08-01", "2018-09-01", BundleType::trunk_only, true);
+    std::vector<std::string> seen;
+    schema::visit_bundle_json<schema::bundle.size()>(b, [&](std::string_view name, const auto& value) {
+        using V = std::decay_t<decltype(value)>;
+        static_assert(std::is_same_v<V, bool> || std::is_same_v<V, int> || std::is_same_v<V, std::string_view>);
+        std::ostringstream text;
+        text << name << '=';
+        if constexpr (std::is_same_v<V, bool>) text << (value ? "true" : "false");
+        else if constexpr (std::is_same_v<V, int>) text << value;
+        else text << '"' << value << '"';
+        seen.push_back(text.str());
+    });
+    CHECK(seen == std::vector<std::string>{"auto_renew=true", "bundle_type=4", "expires_on=\"2018-09-01\"",
+                                           "uuid=\"0fba8c48-99fc-4727-8ca7-c847376da415\"", "created_on=\"2018-08-01\""});
+    int count = 0;
+    schema::visit_bundle_json<schema::result_size>(b, [&](std::string_view, const auto&) { ++count; });
+    CHECK(count == 4);
+}

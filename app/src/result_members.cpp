@@ -9,13 +9,11 @@
 namespace voip_app {
 
 void add_bundle_members(JsonOut& j, const voip::Bundle& b) {
-    voip::schema::visit_bundle<voip::schema::bundle.size()>(b, [&j](auto i, const auto& value) {
-        const std::string_view name = voip::schema::bundle[decltype(i)::value].name;
+    voip::schema::visit_bundle_json<voip::schema::bundle.size()>(b, [&j](std::string_view name, const auto& value) {
         using V = std::decay_t<decltype(value)>;
         if constexpr (std::is_same_v<V, bool>) j.boolean(name, value);
         else if constexpr (std::is_same_v<V, int>) j.integer(name, value);
-        else if constexpr (std::is_same_v<V, date::sys_days>) j.date(name, value);
-        else j.string(name, voip::to_string(value));
+        else j.string(name, value);
     });
 }
 

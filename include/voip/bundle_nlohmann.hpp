@@ -180,11 +180,10 @@ namespace detail {
 // it; nlohmann::json sorts its members by name, which JSON allows).
 template <std::size_t N, class Json>
 void bundle_members_to_json(Json& j, const Bundle& b) {
-    schema::visit_bundle<N>(b, [&j](auto i, const auto& value) {
+    schema::visit_bundle_json<N>(b, [&j](std::string_view name, const auto& value) {
         using V = std::decay_t<decltype(value)>;
-        Json& member = j[std::string(schema::bundle[decltype(i)::value].name)];
-        if constexpr (std::is_same_v<V, date::sys_days>) member = to_iso_string(value);
-        else if constexpr (std::is_same_v<V, Uuid>) member = to_string(value);
+        Json& member = j[std::string(name)];
+        if constexpr (std::is_same_v<V, std::string_view>) member = std::string(value);
         else member = value;
     });
 }

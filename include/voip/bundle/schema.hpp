@@ -15,6 +15,7 @@
 
 #include "bundle.hpp"
 #include "bundle_type.hpp"
+#include "iso_date.hpp"
 #include "uuid.hpp"
 
 namespace voip::schema {
@@ -126,6 +127,29 @@ template <std::size_t N, class Visit>
 constexpr void visit_bundle(const Bundle& b, Visit&& visit) {
     static_assert(N <= bundle.size());
     detail::visit_bundle(b, visit, std::make_index_sequence<N>{});
+}
+
+// As visit_bundle, calling visit(name, value) with each value as JSON holds it: bool, int,
+// or a string member's text (a day's "YYYY-MM-DD", a uuid's 36 characters) as a
+// std::string_view valid during the call. The one place a writer other than the text writer
+// turns a bundle's member types into JSON's (the nlohmann adapter, the programs' JsonOut).
+template <std::size_t N, class Visit>
+constexpr void visit_bundle_json(const Bundle& b, Visit&& visit) {
+    visit_bundle<N>(b, [&visit](auto i, const auto& value) {
+        const std::string_view name = bundle[decltype(i)::value].name;
+        using V = std::decay_t<decltype(value)>;
+        if constexpr (std::is_same_v<V, date::sys_days>) {
+            char text[iso_date_size] = {};
+            write_iso_date(text, value);
+            visit(name, std::string_view(text, iso_date_size));
+        } else if constexpr (std::is_same_v<V, Uuid>) {
+            char text[uuid_text_size] = {};
+            write_uuid(text, value);
+            visit(name, std::string_view(text, uuid_text_size));
+        } else {
+            visit(name, value);
+        }
+    });
 }
 
 }  // namespace voip::schema
