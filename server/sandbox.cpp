@@ -195,7 +195,7 @@ HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request, Store
 HttpResponse Sandbox::answer(const Match& m, const Target& t, const Caller& c, const HttpRequest& request,
                              const std::function<void()>& breathe) {
     switch (m.entry->route) {
-        case Route::list_bundles: return list(c);
+        case Route::list_bundles: return list(c, t);
         case Route::create: return create(c, request);
         case Route::get_bundle: return get(c, m.segment);
         case Route::update: return update(c, m.segment, request);

@@ -79,7 +79,7 @@ private:
     HttpResponse create(const Caller& c, const HttpRequest& request);
     HttpResponse update(const Caller& c, const std::string& uuid_text, const HttpRequest& request);
     HttpResponse renew(const Caller& c, const std::string& uuid_text);
-    HttpResponse list(const Caller& c);
+    HttpResponse list(const Caller& c, const Target& t);
     HttpResponse get(const Caller& c, const std::string& uuid_text);
     HttpResponse state(const Caller& c, const std::string& uuid_text);
     std::optional<StoredBundle> owned(const Caller& c, const voip::Uuid& uuid);

@@ -70,7 +70,8 @@ struct Store::Statements {
                      "auto_renew, lapsed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
           update(db, "UPDATE bundles SET updated_on = ?2, expires_on = ?3, bundle_type = ?4, auto_renew = ?5, "
                      "lapsed = ?6 WHERE account = ?7 AND customer = ?8 AND uuid = ?1"),
-          list(db, select_bundles("WHERE account = ?1 AND customer = ?2 ORDER BY created_on, uuid")),
+          list(db, select_bundles("WHERE account = ?1 AND customer = ?2 AND (created_on, uuid) > (?3, ?4) "
+                                  "ORDER BY created_on, uuid LIMIT ?5")),
           due(db, select_bundles("WHERE account = ?1 AND lapsed = 0 AND auto_renew = 1 AND expires_on <= ?3 "
                                  "AND (expires_on, uuid, customer) > (?2, ?4, ?5) ORDER BY expires_on, uuid, customer "
                                  "LIMIT ?6")),
@@ -236,9 +237,13 @@ std::vector<StoredBundle> all_rows(Statement& s) {
 }
 }  // namespace
 
-std::vector<StoredBundle> Store::list(std::int64_t account, std::string_view customer) {
+std::vector<StoredBundle> Store::list(std::int64_t account, std::string_view customer, const std::optional<ListKey>& after,
+                                     std::int64_t limit) {
     Run s(s_->list);
-    s->bind(1, account).bind(2, customer);
+    s->bind(1, account).bind(2, customer).bind(5, limit);
+    // From the first: a day before any stored one (0001-01-01 at the earliest).
+    if (after) s->bind(3, count(after->created_on)).bind(4, after->uuid);
+    else s->bind(3, count(voip::min_day) - 1).bind(4, std::string_view());
     return all_rows(*s);
 }
 

@@ -118,8 +118,16 @@ public:
     void insert(std::int64_t account, const StoredBundle& b);
     // Writes expires_on, bundle_type, auto_renew, updated_on and lapsed of (b.customer, b.bundle.uuid).
     void update(std::int64_t account, const StoredBundle& b);
-    // The bundles of (account, customer), oldest first.
-    [[nodiscard]] std::vector<StoredBundle> list(std::int64_t account, std::string_view customer);
+    // The bundles of (account, customer), oldest first (created_on, then uuid): at most
+    // `limit` (-1: all) after the key `after` (none: from the first). The index of owners
+    // holds that order, so a page starts where the last ended, whatever the store's size.
+    struct ListKey {
+        date::sys_days created_on;
+        std::string uuid;  // the canonical text, as stored
+    };
+    [[nodiscard]] std::vector<StoredBundle> list(std::int64_t account, std::string_view customer,
+                                                 const std::optional<ListKey>& after = std::nullopt,
+                                                 std::int64_t limit = -1);
 
     // The clock's two range queries on the index of expires_on (voip::sweep_ranges), in the
     // sweep's order: not yet lapsed, auto_renew on, first <= expires_on <= last; and not yet
