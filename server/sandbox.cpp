@@ -148,7 +148,8 @@ HttpResponse Sandbox::handle_locked(const Admitted& a, const HttpRequest& reques
     return r;
 }
 
-// A write: one transaction for the bundle, the balance, the event and the key's record.
+// A write: one transaction for the bundle, the balance, the event and the key's record (a
+// clock move commits several on the way, through `breathe`; the key's record is in its last).
 HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request, StoreLock& lock) {
     const std::string* key = header(request, "Idempotency-Key");
     const std::int64_t now = options_.now_seconds();

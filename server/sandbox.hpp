@@ -6,10 +6,10 @@
 // work is one transaction, so concurrent requests see each other whole or not at all. The one
 // exception is a clock move, which commits in short transactions and lets the store's lock
 // go between them while it keeps its account busy (clock.cpp).
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <chrono>
 #include <mutex>
 #include <optional>
 #include <random>
