@@ -135,7 +135,7 @@ private:
     bool wait_more() {
         if (c_.head.done()) return wait_for(sock_, POLLIN, left());
         pollfd p[2] = {{sock_, POLLIN, 0}, {stop_, POLLIN, 0}};
-        int n;
+        int n = 0;
         do n = ::poll(p, 2, millis(left()));
         while (n < 0 && errno == EINTR);
         if (n > 0 && (p[1].revents & POLLIN) != 0) {

@@ -59,7 +59,6 @@ struct Store::Statements {
           runtime(db, "SELECT id, reseller, user, password, settings FROM accounts WHERE origin = 2 ORDER BY id"),
           delete_account(db, "DELETE FROM accounts WHERE id = ?1"),
           set_balance(db, "UPDATE accounts SET balance = ?2 WHERE id = ?1"),
-          set_today(db, "UPDATE accounts SET today = ?2 WHERE id = ?1"),
           set_progress(db, "UPDATE accounts SET today = ?2, sweep_day = ?3, sweep_expires = ?4, sweep_uuid = ?5, "
                            "sweep_customer = ?6 WHERE id = ?1"),
           sweep_mark(db, "SELECT sweep_day, sweep_expires, sweep_uuid, sweep_customer FROM accounts WHERE id = ?1 "
@@ -101,7 +100,7 @@ struct Store::Statements {
           reset_mark(db, "UPDATE accounts SET sweep_day = NULL WHERE id = ?1") {}
 
     Statement find_account, insert_account, account, password, set_password, insert_runtime, runtime, delete_account;
-    Statement set_balance, set_today, set_progress, sweep_mark;
+    Statement set_balance, set_progress, sweep_mark;
     Statement bundle, exists, insert, update, list, due, lapsing, first_expiry;
     Statement add_event, events, charged, adjusted;
     Statement replay, remember, forget;
@@ -173,12 +172,6 @@ void Store::delete_account(std::int64_t id) {
 void Store::set_balance(std::int64_t id, voip::Money balance) {
     Run s(s_->set_balance);
     s->bind(1, id).bind(2, balance.minor);
-    s->step();
-}
-
-void Store::set_today(std::int64_t id, date::sys_days today) {
-    Run s(s_->set_today);
-    s->bind(1, id).bind(2, count(today));
     s->step();
 }
 

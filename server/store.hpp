@@ -106,7 +106,6 @@ public:
     // The account and all it owns: bundles, events, idempotency keys.
     void delete_account(std::int64_t id);
     void set_balance(std::int64_t id, voip::Money balance);
-    void set_today(std::int64_t id, date::sys_days today);
     // The clock at the last day swept whole and, if a day was begun, where it stopped.
     void set_progress(std::int64_t id, date::sys_days today, const std::optional<SweepMark>& mark);
     [[nodiscard]] std::optional<SweepMark> sweep_mark(std::int64_t id);
