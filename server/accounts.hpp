@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
@@ -23,6 +24,9 @@ struct Account {
     const AccountConfig config;   // credentials, the balance a reset restores, prices, customers
     const Origin origin;
     std::atomic<bool> removed{false};  // deleted while a request of it waited for the lock
+    // Held by each of its requests for their whole work, so a clock move, which lets the
+    // store's lock go between its transactions, is never seen half done by its own account.
+    std::mutex busy;
 };
 
 class Accounts {

@@ -1,4 +1,6 @@
 // The seed's operations (create, update, renew) and the public list and get, on the store.
+#include <charconv>
+
 #include <voip/bundle_nlohmann.hpp>
 
 #include <voip_app/lines.hpp>
@@ -22,6 +24,55 @@ ordered_json public_view(const StoredBundle& b) {
     j[std::string(updated_on_name)] = iso(b.updated_on);
     j[bundle_name(Field::uuid)] = voip::to_string(b.bundle.uuid());
     return j;
+}
+
+constexpr std::int64_t default_list_limit = 100;
+constexpr std::int64_t max_list_limit = 1000;
+
+struct ListQuery {
+    std::int64_t limit = default_list_limit;
+    std::optional<Store::ListKey> after;
+};
+
+// The cursor names the last bundle of a page: its creation day and uuid, "YYYY-MM-DD.uuid".
+// Clients are told it is opaque, so its form can change; it is read back only exactly as
+// written (the canonical, lowercase uuid), since the order compares the stored text.
+std::string list_cursor(const StoredBundle& b) {
+    return iso(b.bundle.created_on()) + '.' + voip::to_string(b.bundle.uuid());
+}
+
+std::optional<Store::ListKey> parse_cursor(std::string_view text) {
+    constexpr std::size_t day_size = 10;
+    if (text.size() <= day_size || text[day_size] != '.') return std::nullopt;
+    const auto day = voip::parse_iso_date(text.substr(0, day_size));
+    const auto uuid = voip::parse_uuid(text.substr(day_size + 1));
+    if (!day || !uuid || voip::to_string(*uuid) != text.substr(day_size + 1)) return std::nullopt;
+    return Store::ListKey{*day, voip::to_string(*uuid)};
+}
+
+// limit (1..1000) and cursor, once each; anything else is refused rather than ignored, so a
+// misspelt parameter cannot pass for the first page.
+std::optional<ListQuery> list_query(std::string_view query) {
+    const auto pairs = query_pairs(query);
+    if (!pairs) return std::nullopt;
+    ListQuery q;
+    bool limit = false;
+    for (const auto& [name, value] : *pairs) {
+        if (name == "limit" && !limit) {
+            std::int64_t n = 0;
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+            if (value.empty() || ec != std::errc{} || end != value.data() + value.size() || n < 1 || n > max_list_limit)
+                return std::nullopt;
+            q.limit = n;
+            limit = true;
+        } else if (name == "cursor" && !q.after) {
+            q.after = parse_cursor(value);
+            if (!q.after) return std::nullopt;
+        } else {
+            return std::nullopt;
+        }
+    }
+    return q;
 }
 
 }  // namespace
@@ -82,10 +133,20 @@ HttpResponse Sandbox::renew(const Caller& c, const std::string& uuid_text) {
     return seed_envelope(voip::make_envelope(voip::Operation::renew, r));
 }
 
-HttpResponse Sandbox::list(const Caller& c) {
+// A page of the caller's bundles. The result stays the public API's array, and the envelope
+// the seed's, so where the next page starts is told in a header: X-Sandbox-Next-Cursor,
+// absent on the last page.
+HttpResponse Sandbox::list(const Caller& c, const Target& t) {
+    const auto q = list_query(t.query);
+    if (!q) return refusal(400, "invalid_query");
+    std::vector<StoredBundle> page = store_.list(c.id, c.customer, q->after, q->limit + 1);
+    const bool more = static_cast<std::int64_t>(page.size()) > q->limit;
+    if (more) page.pop_back();
     ordered_json result = ordered_json::array();
-    for (const StoredBundle& b : store_.list(c.id, c.customer)) result.push_back(public_view(b));
-    return envelope(200, result);
+    for (const StoredBundle& b : page) result.push_back(public_view(b));
+    HttpResponse r = envelope(200, result);
+    if (more) r.headers.emplace_back("X-Sandbox-Next-Cursor", list_cursor(page.back()));
+    return r;
 }
 
 HttpResponse Sandbox::get(const Caller& c, const std::string& uuid_text) {

@@ -7,8 +7,26 @@
 
 namespace voip_sandbox {
 
+namespace {
+
+// A connection that has read nothing yet does not know the file is in WAL mode: its pager
+// has no log open, and sqlite3_wal_checkpoint_v2 on it returns SQLITE_OK having done nothing
+// (which is why the log was never checkpointed while the server ran). So it reads the
+// schema first, which opens the log. Null if the file cannot be opened.
+sqlite3* open_for_checkpoints(const std::string& path) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
+        sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return nullptr;
+    }
+    return db;
+}
+
+}  // namespace
+
 Checkpointer::Checkpointer(const std::string& path, int interval_ms, int limit_frames)
-    : interval_ms_(interval_ms), limit_frames_(limit_frames), thread_([this, path] { run(path); }) {}
+    : interval_ms_(interval_ms), limit_frames_(limit_frames), path_(path), thread_([this, path] { run(path); }) {}
 
 Checkpointer::~Checkpointer() {
     if (watched_ != nullptr) sqlite3_wal_hook(watched_, nullptr, nullptr);
@@ -18,6 +36,16 @@ Checkpointer::~Checkpointer() {
     }
     wake_.notify_all();
     thread_.join();
+    sqlite3_close(relief_);
+}
+
+void Checkpointer::relieve() {
+    if (frames_.load(std::memory_order_relaxed) < limit_frames_ / 2) return;
+    const std::unique_lock<std::mutex> lock(relieving_, std::try_to_lock);
+    if (!lock.owns_lock()) return;
+    if (relief_ == nullptr) relief_ = open_for_checkpoints(path_);
+    // A failure (SQLITE_BUSY: another checkpoint at work) leaves the log to the next call.
+    if (relief_ != nullptr) sqlite3_wal_checkpoint_v2(relief_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
 }
 
 void Checkpointer::watch(sqlite3* db) {
@@ -27,6 +55,7 @@ void Checkpointer::watch(sqlite3* db) {
         [](void* self, sqlite3* on, const char* name, int frames) {
             auto* c = static_cast<Checkpointer*>(self);
             c->commits_.fetch_add(1, std::memory_order_relaxed);
+            c->frames_.store(frames, std::memory_order_relaxed);
             // A failure (SQLITE_BUSY: the idle checkpoint at work, or another process
             // reading) leaves the log for the next commit.
             if (frames >= c->limit_frames_) sqlite3_wal_checkpoint_v2(on, name, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
@@ -36,16 +65,8 @@ void Checkpointer::watch(sqlite3* db) {
 }
 
 void Checkpointer::run(std::string path) {
-    sqlite3* db = nullptr;
-    // A connection that has read nothing yet does not know the file is in WAL mode: its
-    // pager has no log open, and sqlite3_wal_checkpoint_v2 on it returns SQLITE_OK having
-    // done nothing (which is why the log was never checkpointed while the server ran). So
-    // it reads the schema first, which opens the log.
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
-        sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        sqlite3_close(db);
-        return;  // the request path still works; the WAL is checkpointed when the store closes
-    }
+    sqlite3* db = open_for_checkpoints(path);
+    if (db == nullptr) return;  // the request path still works; the WAL is checkpointed when the store closes
     std::uint64_t seen = commits_.load();
     std::uint64_t emptied = seen;  // the log was emptied when the count was this
     std::unique_lock<std::mutex> lock(mutex_);

@@ -13,6 +13,12 @@
 //     milliseconds once every few hundred writes; the log stays under limit_frames pages.
 //   * when the server goes idle (no commit for an interval), this thread, on its own
 //     connection, empties the log (TRUNCATE), so a quiet server keeps no log at all.
+//   * during a clock move, which writes for seconds in short transactions, the mover calls
+//     relieve() between two of them, without the sandbox's lock: once the log is half way
+//     to the limit, it is copied back (PASSIVE) on a connection of this class's own while
+//     other requests go on. The mover's next transaction then finds the log copied and
+//     writes it from its beginning, so the RESTART above, which holds the lock for 15-55 ms
+//     on this machine (other accounts' requests wait), is not reached.
 // Tried and dropped: PASSIVE checkpoints on this thread every 200 ms (and on demand) with the
 // TRUNCATE on the thread or in the hook: the two met, the hook's checkpoint found the
 // thread's at work (SQLITE_BUSY, no waiting) or the thread lost the lock to the requests,
@@ -38,6 +44,9 @@ public:
     // After each commit of `db` (sqlite3_wal_hook): counted, and a log at the limit
     // checkpointed. Call it while no request runs.
     void watch(sqlite3* db);
+    // For a long write, between its transactions and without the sandbox's lock: copies the
+    // log back once it holds half the limit. A call made while another is at work returns.
+    void relieve();
 
 private:
     void run(std::string path);
@@ -45,6 +54,10 @@ private:
     const int interval_ms_;
     const int limit_frames_;
     std::atomic<std::uint64_t> commits_{0};
+    std::atomic<int> frames_{0};  // in the log after the last commit
+    const std::string path_;
+    std::mutex relieving_;
+    sqlite3* relief_ = nullptr;  // relieve()'s connection, opened on its first call
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stop_ = false;

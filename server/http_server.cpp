@@ -38,7 +38,10 @@ struct Connection {
 };
 thread_local Connection* current_connection = nullptr;
 
-int millis(std::chrono::milliseconds d) { return static_cast<int>(std::min<std::int64_t>(d.count(), 1 << 30)); }
+// For poll(): a deadline already passed is 0 (poll's -1 would wait for ever).
+int millis(std::chrono::milliseconds d) {
+    return static_cast<int>(std::clamp<std::int64_t>(d.count(), 0, std::int64_t{1} << 30));
+}
 
 bool wait_for(socket_t sock, short events, std::chrono::milliseconds timeout) {
     pollfd p{sock, events, 0};
@@ -51,7 +54,8 @@ bool wait_for(socket_t sock, short events, std::chrono::milliseconds timeout) {
 // One stream for the whole connection: bytes read ahead belong to the next request.
 class ConnectionStream : public httplib::Stream {
 public:
-    ConnectionStream(socket_t sock, std::chrono::milliseconds io, Connection& c) : sock_(sock), io_(io), c_(c) {}
+    ConnectionStream(socket_t sock, std::chrono::milliseconds io, Connection& c, int stop)
+        : sock_(sock), io_(io), c_(c), stop_(stop) {}
 
     bool is_readable() const override { return off_ < size_ || wait_for(sock_, POLLIN, left()); }
     bool is_writable() const override { return wait_for(sock_, POLLOUT, io_); }
@@ -60,8 +64,8 @@ public:
     ssize_t read(char* ptr, std::size_t size) override {
         if (c_.refuse != 0) return -1;
         if (off_ == size_) {
-            if (!wait_for(sock_, POLLIN, left())) {
-                if (left().count() <= 0) c_.refuse_with(408, "request_timeout");
+            if (!wait_more()) {
+                if (!c_.drop && left().count() <= 0) c_.refuse_with(408, "request_timeout");
                 return -1;
             }
             ssize_t n;
@@ -124,6 +128,23 @@ public:
     }
 
 private:
+    // Waits for more of the request until its deadline. While its head is still arriving, a
+    // stop cuts it, closing without an answer: no handler has seen it, so nothing it asked for
+    // was done, and the stop need not wait out its deadline (up to --timeout-ms, for every
+    // slow client). A request whose head has arrived is in flight: its body is waited for.
+    bool wait_more() {
+        if (c_.head.done()) return wait_for(sock_, POLLIN, left());
+        pollfd p[2] = {{sock_, POLLIN, 0}, {stop_, POLLIN, 0}};
+        int n = 0;
+        do n = ::poll(p, 2, millis(left()));
+        while (n < 0 && errno == EINTR);
+        if (n > 0 && (p[1].revents & POLLIN) != 0) {
+            c_.close = c_.drop = true;
+            return false;
+        }
+        return n > 0;
+    }
+
     template <class F>
     void address(F f, std::string& ip, int& port) const {
         sockaddr_storage a{};
@@ -150,6 +171,7 @@ private:
     socket_t sock_;
     std::chrono::milliseconds io_;
     Connection& c_;
+    int stop_;  // readable once the server stops
     std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::now();
     std::vector<char> buffer_ = std::vector<char>(16 * 1024);
     std::size_t off_ = 0;
@@ -215,7 +237,7 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
         return false;
     }
     Connection connection;
-    ConnectionStream stream(sock, io_, connection);
+    ConnectionStream stream(sock, io_, connection, stop_[0]);
     current_connection = &connection;
     bool ok = false;
     for (std::size_t left = keep_alive_max_count_; left > 0 && stream.next_request(idle_, request_, stop_[0]); --left) {

@@ -64,7 +64,7 @@ Sandbox::Sandbox(Config config, SandboxOptions options)
 }
 
 date::sys_days Sandbox::today(std::size_t account) {
-    const std::lock_guard<std::mutex> lock(mutex_);
+    const std::lock_guard<FairMutex> lock(mutex_);
     return store_.account(account_ids_.at(account)).today;
 }
 
@@ -82,8 +82,9 @@ HttpResponse Sandbox::handle(const HttpRequest& request) noexcept {
         if (auto* refused = std::get_if<HttpResponse>(&admitted)) return std::move(*refused);
         const Admitted& a = std::get<Admitted>(admitted);
         if (a.match.entry->open) return answer(a.match, a.target, a.caller, request);
-        const std::lock_guard<std::mutex> lock(mutex_);
-        return handle_locked(a, request);
+        const std::lock_guard<std::mutex> busy(a.caller.account->busy);
+        StoreLock lock(mutex_);
+        return handle_locked(a, request, lock);
     } catch (const std::exception& e) {
         // The cause goes to the operator's stderr, not to the client (it may hold SQL).
         try {
@@ -134,12 +135,12 @@ std::variant<HttpResponse, Sandbox::Admitted> Sandbox::admit(const HttpRequest& 
     return Admitted{std::move(*m), std::move(*target), std::move(caller)};
 }
 
-HttpResponse Sandbox::handle_locked(const Admitted& a, const HttpRequest& request) {
+HttpResponse Sandbox::handle_locked(const Admitted& a, const HttpRequest& request, StoreLock& lock) {
     // Deleted (DELETE /sandbox/accounts) while this request waited for the lock.
     if (a.caller.account->removed) return refusal(401, "unauthorized");
     const std::optional<Fault> fault = fire_fault(a);
     if (fault && fault->kind == FaultKind::error_before_commit) return refusal(500, "fault_injected");
-    HttpResponse r = a.match.entry->method == Method::get ? answer(a.match, a.target, a.caller, request) : write(a, request);
+    HttpResponse r = a.match.entry->method == Method::get ? answer(a.match, a.target, a.caller, request) : write(a, request, lock);
     if (fault) {
         r.drop = fault->kind == FaultKind::drop_after_commit;
         r.delay_ms = fault->kind == FaultKind::delay ? fault->delay_ms : 0;
@@ -147,8 +148,9 @@ HttpResponse Sandbox::handle_locked(const Admitted& a, const HttpRequest& reques
     return r;
 }
 
-// A write: one transaction for the bundle, the balance, the event and the key's record.
-HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request) {
+// A write: one transaction for the bundle, the balance, the event and the key's record (a
+// clock move commits several on the way, through `breathe`; the key's record is in its last).
+HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request, StoreLock& lock) {
     const std::string* key = header(request, "Idempotency-Key");
     const std::int64_t now = options_.now_seconds();
     after_commit_.clear();
@@ -167,7 +169,16 @@ HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request) {
             return replayed;
         }
     }
-    HttpResponse r = answer(a.match, a.target, a.caller, request);
+    const auto breathe = [this, &t, &lock] {
+        t.commit();
+        for (const auto& then : after_commit_) then();
+        after_commit_.clear();
+        lock.unlock();
+        if (checkpointer_) checkpointer_->relieve();
+        lock.lock();
+        t.begin();
+    };
+    HttpResponse r = answer(a.match, a.target, a.caller, request, breathe);
     // A deleted account's keys went with it: nothing to remember them by.
     const bool deleted = a.match.entry->route == Route::delete_account && r.status == 200;
     if (key && r.status < 500 && !deleted) {
@@ -182,16 +193,17 @@ HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request) {
     return r;
 }
 
-HttpResponse Sandbox::answer(const Match& m, const Target& t, const Caller& c, const HttpRequest& request) {
+HttpResponse Sandbox::answer(const Match& m, const Target& t, const Caller& c, const HttpRequest& request,
+                             const std::function<void()>& breathe) {
     switch (m.entry->route) {
-        case Route::list_bundles: return list(c);
+        case Route::list_bundles: return list(c, t);
         case Route::create: return create(c, request);
         case Route::get_bundle: return get(c, m.segment);
         case Route::update: return update(c, m.segment, request);
         case Route::renew: return renew(c, m.segment);
         case Route::bundle_state: return state(c, m.segment);
         case Route::get_clock: return clock(c);
-        case Route::move_clock: return move_clock(c, request);
+        case Route::move_clock: return move_clock(c, request, breathe);
         case Route::events: return events(c, t);
         case Route::account: return account(c);
         case Route::set_balance: return set_balance(c, request);

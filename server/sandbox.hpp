@@ -1,8 +1,12 @@
 // The sandbox: the seed's API and the sandbox routes over one SQLite database, without sockets.
 #pragma once
 // handle() takes a request as plain values and gives the answer; serve.cpp puts it behind
-// HTTP, the fuzz target calls it directly. Every call runs under one mutex and, when it
-// writes, in one transaction: concurrent requests see each other whole or not at all.
+// HTTP, the fuzz target calls it directly. A request holds its account's busy mutex, then
+// the store's lock (one SQLite connection, one writer) for its work; when it writes, that
+// work is one transaction, so concurrent requests see each other whole or not at all. The one
+// exception is a clock move, which commits in short transactions and lets the store's lock
+// go between them while it keeps its account busy (clock.cpp).
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -18,6 +22,7 @@
 #include "accounts.hpp"
 #include "checkpointer.hpp"
 #include "config.hpp"
+#include "fair_mutex.hpp"
 #include "routes.hpp"
 #include "store.hpp"
 #include "wire.hpp"
@@ -29,6 +34,9 @@ struct SandboxOptions {
     std::optional<date::sys_days> start_day;  // a new account's first day; default: today in UTC
     std::string openapi;                      // the text GET /openapi.json answers
     std::function<std::int64_t()> now_seconds;  // real time, for idempotency keys' 24 hours
+    // How long a clock move's transaction runs before it commits and lets other accounts'
+    // requests in (0: after every bundle, for tests of the commit points).
+    std::chrono::milliseconds sweep_slice{5};
 };
 
 class Sandbox {
@@ -58,23 +66,27 @@ private:
         Target target;
         Caller caller;
     };
+    using StoreLock = std::unique_lock<FairMutex>;
     std::variant<HttpResponse, Admitted> admit(const HttpRequest& request) const;
-    HttpResponse write(const Admitted& a, const HttpRequest& request);
-    HttpResponse answer(const Match& m, const Target& t, const Caller& c, const HttpRequest& request);
+    HttpResponse write(const Admitted& a, const HttpRequest& request, StoreLock& lock);
+    // `breathe`, for a write: commits what the request has done, lets the store's lock go
+    // and takes it again with a new transaction. Empty for a read.
+    HttpResponse answer(const Match& m, const Target& t, const Caller& c, const HttpRequest& request,
+                        const std::function<void()>& breathe = {});
     [[nodiscard]] voip::Context context(const Caller& c, const AccountState& s) const;
 
     // bundle_routes.cpp
     HttpResponse create(const Caller& c, const HttpRequest& request);
     HttpResponse update(const Caller& c, const std::string& uuid_text, const HttpRequest& request);
     HttpResponse renew(const Caller& c, const std::string& uuid_text);
-    HttpResponse list(const Caller& c);
+    HttpResponse list(const Caller& c, const Target& t);
     HttpResponse get(const Caller& c, const std::string& uuid_text);
     HttpResponse state(const Caller& c, const std::string& uuid_text);
     std::optional<StoredBundle> owned(const Caller& c, const voip::Uuid& uuid);
 
     // sandbox_routes.cpp
     HttpResponse clock(const Caller& c);
-    HttpResponse move_clock(const Caller& c, const HttpRequest& request);
+    HttpResponse move_clock(const Caller& c, const HttpRequest& request, const std::function<void()>& breathe);
     HttpResponse events(const Caller& c, const Target& t);
     HttpResponse account(const Caller& c);
     HttpResponse reset(const Caller& c);
@@ -99,17 +111,18 @@ private:
     HttpResponse list_faults(const Caller& c);
     // The fault the request sets off, counted and recorded as an event; none if none matches.
     std::optional<Fault> fire_fault(const Admitted& a);
-    HttpResponse handle_locked(const Admitted& a, const HttpRequest& request);
+    HttpResponse handle_locked(const Admitted& a, const HttpRequest& request, StoreLock& lock);
 
     // clock.cpp: the daily sweep for every day after the account's today up to `to`.
     struct SweepCounts {
         std::int64_t renewed = 0, renewal_failed = 0, lapsed = 0;
     };
-    SweepCounts advance(const Caller& c, date::sys_days to);
+    class Sweep;
+    SweepCounts advance(const Caller& c, date::sys_days to, const std::function<void()>& breathe);
 
     Config config_;
     SandboxOptions options_;
-    std::mutex mutex_;
+    FairMutex mutex_;  // the store's; taken after an account's busy mutex, never before
     Store store_;
     std::optional<Checkpointer> checkpointer_;  // file databases; declared after store_, stopped before it
     std::vector<std::int64_t> account_ids_;  // by config().accounts index

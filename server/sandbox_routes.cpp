@@ -15,7 +15,7 @@ using nlohmann::ordered_json;
 
 constexpr std::int64_t default_event_limit = 1000;
 // One move runs at most this many days (ten years): every auto-renew bundle renews up to
-// once a term, each in the move's one transaction, under the sandbox's one lock.
+// once a term, and the account waits for the whole move.
 constexpr int max_clock_move_days = 3660;
 constexpr std::int64_t max_event_limit = 10000;
 
@@ -39,7 +39,7 @@ ordered_json policy_json(const voip::RenewalPolicy& p) {
 HttpResponse Sandbox::clock(const Caller& c) { return envelope(200, {{"today", iso(store_.account(c.id).today)}}); }
 
 // {"today": "YYYY-MM-DD"} or {"advance_days": N}: forward only, the sweep run for each day passed.
-HttpResponse Sandbox::move_clock(const Caller& c, const HttpRequest& request) {
+HttpResponse Sandbox::move_clock(const Caller& c, const HttpRequest& request, const std::function<void()>& breathe) {
     auto parsed = json_object(request.body);
     if (!parsed) return std::move(parsed.error());
     const ordered_json& body = *parsed;
@@ -61,7 +61,7 @@ HttpResponse Sandbox::move_clock(const Caller& c, const HttpRequest& request) {
     }
     if (to < now) return refusal(400, "clock_backwards");
     if ((to - now).count() > max_clock_move_days) return refusal(400, "clock_move_too_far");
-    const SweepCounts n = advance(c, to);
+    const SweepCounts n = advance(c, to, breathe ? breathe : [] {});
     return envelope(200, {{"today", iso(to)},
                           {"renewed", n.renewed},
                           {"renewal_failed", n.renewal_failed},

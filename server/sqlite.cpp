@@ -97,4 +97,9 @@ void Transaction::commit() {
     open_ = false;
 }
 
+void Transaction::begin() {
+    db_.exec("BEGIN IMMEDIATE");
+    open_ = true;
+}
+
 }  // namespace voip_sandbox

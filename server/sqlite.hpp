@@ -80,6 +80,8 @@ public:
     Transaction& operator=(const Transaction&) = delete;
     ~Transaction();
     void commit();
+    // After commit(): BEGIN IMMEDIATE again, for a write done in several transactions.
+    void begin();
 
 private:
     Database& db_;

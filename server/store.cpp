@@ -59,18 +59,27 @@ struct Store::Statements {
           runtime(db, "SELECT id, reseller, user, password, settings FROM accounts WHERE origin = 2 ORDER BY id"),
           delete_account(db, "DELETE FROM accounts WHERE id = ?1"),
           set_balance(db, "UPDATE accounts SET balance = ?2 WHERE id = ?1"),
-          set_today(db, "UPDATE accounts SET today = ?2 WHERE id = ?1"),
+          set_progress(db, "UPDATE accounts SET today = ?2, sweep_day = ?3, sweep_expires = ?4, sweep_uuid = ?5, "
+                           "sweep_customer = ?6 WHERE id = ?1"),
+          sweep_mark(db, "SELECT sweep_day, sweep_expires, sweep_uuid, sweep_customer FROM accounts WHERE id = ?1 "
+                         "AND sweep_day IS NOT NULL"),
           bundle(db, select_bundles("WHERE uuid = ?1 AND account = ?2 AND customer = ?3")),
           exists(db, "SELECT 1 FROM bundles WHERE account = ?2 AND customer = ?3 AND uuid = ?1"),
           insert(db, "INSERT INTO bundles(uuid, account, customer, created_on, updated_on, expires_on, bundle_type, "
                      "auto_renew, lapsed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
           update(db, "UPDATE bundles SET updated_on = ?2, expires_on = ?3, bundle_type = ?4, auto_renew = ?5, "
                      "lapsed = ?6 WHERE account = ?7 AND customer = ?8 AND uuid = ?1"),
-          list(db, select_bundles("WHERE account = ?1 AND customer = ?2 ORDER BY created_on, uuid")),
-          due(db, select_bundles("WHERE account = ?1 AND lapsed = 0 AND expires_on BETWEEN ?2 AND ?3 "
-                                 "AND auto_renew = 1 ORDER BY expires_on, uuid, customer")),
-          lapsing(db, select_bundles("WHERE account = ?1 AND lapsed = 0 AND auto_renew IN (0, 1) AND expires_on < ?2 "
-                                     "ORDER BY expires_on, uuid, customer")),
+          list(db, select_bundles("WHERE account = ?1 AND customer = ?2 AND (created_on, uuid) > (?3, ?4) "
+                                  "ORDER BY created_on, uuid LIMIT ?5")),
+          due(db, select_bundles("WHERE account = ?1 AND lapsed = 0 AND auto_renew = 1 AND expires_on <= ?3 "
+                                 "AND (expires_on, uuid, customer) > (?2, ?4, ?5) ORDER BY expires_on, uuid, customer "
+                                 "LIMIT ?6")),
+          // One ordered read of the index for each auto_renew, merged (a single read with
+          // auto_renew IN (0, 1) would sort the whole set for every few rows taken).
+          lapsing(db, select_bundles("WHERE account = ?1 AND lapsed = 0 AND auto_renew = 0 AND expires_on < ?2") +
+                          " UNION ALL " +
+                          select_bundles("WHERE account = ?1 AND lapsed = 0 AND auto_renew = 1 AND expires_on < ?2") +
+                          " ORDER BY expires_on, uuid, customer LIMIT ?3"),
           first_expiry(db, "SELECT MIN(expires_on) FROM bundles WHERE account = ?1 AND lapsed = 0 AND auto_renew = ?2"),
           add_event(db, "INSERT INTO events(account, day, uuid, customer, kind, charge, balance, rule, amount) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
@@ -87,14 +96,15 @@ struct Store::Statements {
           forget(db, "DELETE FROM idempotency WHERE created_at < ?1"),
           reset_bundles(db, "DELETE FROM bundles WHERE account = ?1"),
           reset_events(db, "DELETE FROM events WHERE account = ?1"),
-          reset_keys(db, "DELETE FROM idempotency WHERE account = ?1") {}
+          reset_keys(db, "DELETE FROM idempotency WHERE account = ?1"),
+          reset_mark(db, "UPDATE accounts SET sweep_day = NULL WHERE id = ?1") {}
 
     Statement find_account, insert_account, account, password, set_password, insert_runtime, runtime, delete_account;
-    Statement set_balance, set_today;
+    Statement set_balance, set_progress, sweep_mark;
     Statement bundle, exists, insert, update, list, due, lapsing, first_expiry;
     Statement add_event, events, charged, adjusted;
     Statement replay, remember, forget;
-    Statement reset_bundles, reset_events, reset_keys;
+    Statement reset_bundles, reset_events, reset_keys, reset_mark;
 };
 
 
@@ -165,10 +175,22 @@ void Store::set_balance(std::int64_t id, voip::Money balance) {
     s->step();
 }
 
-void Store::set_today(std::int64_t id, date::sys_days today) {
-    Run s(s_->set_today);
+void Store::set_progress(std::int64_t id, date::sys_days today, const std::optional<SweepMark>& mark) {
+    Run s(s_->set_progress);
     s->bind(1, id).bind(2, count(today));
+    if (mark) s->bind(3, count(mark->day)).bind(4, count(mark->after.expires_on)).bind(5, mark->after.uuid).bind(6, mark->after.customer);
+    else s->bind_null(3).bind_null(4).bind_null(5).bind_null(6);
     s->step();
+}
+
+std::optional<SweepMark> Store::sweep_mark(std::int64_t id) {
+    Run s(s_->sweep_mark);
+    s->bind(1, id);
+    if (!s->step()) return std::nullopt;
+    const auto day = stored_day(s->integer(0));
+    const auto expires = stored_day(s->integer(1));
+    if (!day || !expires) throw SqliteError("account " + std::to_string(id) + ": its sweep mark is not valid");
+    return SweepMark{*day, {*expires, s->text(2), s->text(3)}};
 }
 
 std::optional<StoredBundle> Store::bundle(std::int64_t account, std::string_view customer, const voip::Uuid& uuid) {
@@ -208,21 +230,32 @@ std::vector<StoredBundle> all_rows(Statement& s) {
 }
 }  // namespace
 
-std::vector<StoredBundle> Store::list(std::int64_t account, std::string_view customer) {
+std::vector<StoredBundle> Store::list(std::int64_t account, std::string_view customer, const std::optional<ListKey>& after,
+                                     std::int64_t limit) {
     Run s(s_->list);
-    s->bind(1, account).bind(2, customer);
+    s->bind(1, account).bind(2, customer).bind(5, limit);
+    // From the first: a day before any stored one (0001-01-01 at the earliest).
+    if (after) s->bind(3, count(after->created_on)).bind(4, after->uuid);
+    else s->bind(3, count(voip::min_day) - 1).bind(4, std::string_view());
     return all_rows(*s);
 }
 
 std::vector<StoredBundle> Store::due_for_renewal(std::int64_t account, date::sys_days first, date::sys_days last) {
+    // Every key with expires_on == first sorts after (first, "", ""): no uuid is empty.
+    return due_after(account, SweepKey{first, {}, {}}, last, -1);
+}
+
+std::vector<StoredBundle> Store::due_after(std::int64_t account, const SweepKey& after, date::sys_days last,
+                                           std::int64_t limit) {
     Run s(s_->due);
-    s->bind(1, account).bind(2, count(first)).bind(3, count(last));
+    s->bind(1, account).bind(2, count(after.expires_on)).bind(3, count(last)).bind(4, after.uuid);
+    s->bind(5, after.customer).bind(6, limit);
     return all_rows(*s);
 }
 
-std::vector<StoredBundle> Store::lapsing(std::int64_t account, date::sys_days before) {
+std::vector<StoredBundle> Store::lapsing(std::int64_t account, date::sys_days before, std::int64_t limit) {
     Run s(s_->lapsing);
-    s->bind(1, account).bind(2, count(before));
+    s->bind(1, account).bind(2, count(before)).bind(3, limit);
     return all_rows(*s);
 }
 
@@ -328,7 +361,7 @@ void Store::forget_keys_before(std::int64_t seconds) {
 }
 
 void Store::reset(std::int64_t account) {
-    for (Statement* st : {&s_->reset_bundles, &s_->reset_events, &s_->reset_keys}) {
+    for (Statement* st : {&s_->reset_bundles, &s_->reset_events, &s_->reset_keys, &s_->reset_mark}) {
         Run s(*st);
         s->bind(1, account);
         s->step();

@@ -17,7 +17,7 @@
 namespace voip_sandbox {
 
 // The schema this program writes; an older file is migrated, a newer one refused.
-inline constexpr std::int64_t schema_version = 3;
+inline constexpr std::int64_t schema_version = 4;
 
 // Brings a database of an older schema to schema_version (store_schema.cpp); throws for a newer one.
 void migrate(Database& db);
@@ -50,6 +50,21 @@ struct Event {
     voip::Money balance;      // the account's balance after the event
     std::string rule{};       // what refused it (renewal_failed), the fault's kind (fault), or ""
     voip::Money amount{0};    // added to the balance besides the charge (balance_set, balance_added)
+};
+
+// Where a bundle stands in the sweep's order within a day: expires_on, uuid, customer.
+struct SweepKey {
+    date::sys_days expires_on;
+    std::string uuid;  // the canonical text, as stored
+    std::string customer;
+};
+
+// A clock move stopped inside a day (a crash between its transactions): the day's lapses are
+// done, and its renewals up to and including `after`. Kept in the accounts row, so the next
+// move takes that day up where it stopped instead of sweeping its first bundles twice.
+struct SweepMark {
+    date::sys_days day;
+    SweepKey after;
 };
 
 // An account kept by the database alone: made by POST /sandbox/accounts.
@@ -91,7 +106,9 @@ public:
     // The account and all it owns: bundles, events, idempotency keys.
     void delete_account(std::int64_t id);
     void set_balance(std::int64_t id, voip::Money balance);
-    void set_today(std::int64_t id, date::sys_days today);
+    // The clock at the last day swept whole and, if a day was begun, where it stopped.
+    void set_progress(std::int64_t id, date::sys_days today, const std::optional<SweepMark>& mark);
+    [[nodiscard]] std::optional<SweepMark> sweep_mark(std::int64_t id);
 
     // A uuid is unique within (account, customer): each customer is its own tenant.
     [[nodiscard]] std::optional<StoredBundle> bundle(std::int64_t account, std::string_view customer,
@@ -100,15 +117,27 @@ public:
     void insert(std::int64_t account, const StoredBundle& b);
     // Writes expires_on, bundle_type, auto_renew, updated_on and lapsed of (b.customer, b.bundle.uuid).
     void update(std::int64_t account, const StoredBundle& b);
-    // The bundles of (account, customer), oldest first.
-    [[nodiscard]] std::vector<StoredBundle> list(std::int64_t account, std::string_view customer);
+    // The bundles of (account, customer), oldest first (created_on, then uuid): at most
+    // `limit` (-1: all) after the key `after` (none: from the first). The index of owners
+    // holds that order, so a page starts where the last ended, whatever the store's size.
+    struct ListKey {
+        date::sys_days created_on;
+        std::string uuid;  // the canonical text, as stored
+    };
+    [[nodiscard]] std::vector<StoredBundle> list(std::int64_t account, std::string_view customer,
+                                                 const std::optional<ListKey>& after = std::nullopt,
+                                                 std::int64_t limit = -1);
 
-    // The clock's two range queries on the index of expires_on (voip::sweep_ranges):
-    // not yet lapsed, auto_renew on, first <= expires_on <= last; and not yet lapsed,
-    // expires_on < before.
+    // The clock's two range queries on the index of expires_on (voip::sweep_ranges), in the
+    // sweep's order: not yet lapsed, auto_renew on, first <= expires_on <= last; and not yet
+    // lapsed, expires_on < before. A clock move reads them `limit` rows at a time (-1: all),
+    // the renewals from just after the last key it took (the index holds the whole key, so
+    // each read starts where the last ended).
     [[nodiscard]] std::vector<StoredBundle> due_for_renewal(std::int64_t account, date::sys_days first,
                                                             date::sys_days last);
-    [[nodiscard]] std::vector<StoredBundle> lapsing(std::int64_t account, date::sys_days before);
+    [[nodiscard]] std::vector<StoredBundle> due_after(std::int64_t account, const SweepKey& after, date::sys_days last,
+                                                      std::int64_t limit);
+    [[nodiscard]] std::vector<StoredBundle> lapsing(std::int64_t account, date::sys_days before, std::int64_t limit = -1);
 
     // The earliest expires_on of the account's bundles not yet lapsed with this auto_renew
     // (the index's first entry), so a clock move can skip the days on which nothing is due.
@@ -138,7 +167,7 @@ public:
                   std::int64_t now_seconds);
     void forget_keys_before(std::int64_t seconds);
 
-    // Empties the account's bundles, events and keys (its balance is the caller's).
+    // Empties the account's bundles, events, keys and sweep mark (its balance is the caller's).
     void reset(std::int64_t account);
 
 private:

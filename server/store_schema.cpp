@@ -103,6 +103,17 @@ ALTER TABLE accounts ADD COLUMN origin INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE accounts ADD COLUMN settings TEXT;
 ALTER TABLE events ADD COLUMN amount INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 4: a clock move commits day by day, in short transactions (clock.cpp). The index of
+    // the sweep holds its whole order, so a move reads a day's renewals a few at a time from
+    // where it stopped; an account row keeps where a move stopped inside a day.
+    R"sql(
+DROP INDEX bundles_due;
+CREATE INDEX bundles_due ON bundles(account, auto_renew, expires_on, uuid, customer) WHERE lapsed = 0;
+ALTER TABLE accounts ADD COLUMN sweep_day INTEGER;
+ALTER TABLE accounts ADD COLUMN sweep_expires INTEGER;
+ALTER TABLE accounts ADD COLUMN sweep_uuid TEXT;
+ALTER TABLE accounts ADD COLUMN sweep_customer TEXT;
+)sql",
 };
 static_assert(std::size(migrations) == schema_version);
 

@@ -106,9 +106,20 @@ class Load:
         check(not self.failures, "failures under load: %s" % self.failures[:3])
 
 
+def listed_uuids(s, auth):
+    """Every page of GET /voip/bundle."""
+    out, path = [], "/voip/bundle?limit=1000"
+    while True:
+        r = s.call("GET", path, auth=auth)
+        check(r.status == 200, "list: %r" % r)
+        out += [b["uuid"] for b in r.json["result"]]
+        if "x-sandbox-next-cursor" not in r.headers:
+            return out
+        path = "/voip/bundle?limit=1000&cursor=" + r.headers["x-sandbox-next-cursor"]
+
+
 def verify(s, known, answered, attempted_creates, evs):
-    listed = [b["uuid"] for b in s.ok("GET", "/voip/bundle")]
-    listed += [b["uuid"] for b in s.ok("GET", "/voip/bundle", auth=sc.creds(customer="acme"))]
+    listed = listed_uuids(s, True) + listed_uuids(s, sc.creds(customer="acme"))
     check(len(listed) == len(set(listed)), "a bundle listed twice")
     made = known[None] + known["acme"]
     missing = [u for u in made if u not in set(listed)]

@@ -2,7 +2,8 @@
 """Clients that try to hold or flood the sandbox's HTTP core (docs/sandbox.md, "Limits"): a
 request trickled byte by byte is cut at its deadline, a header or body flood is refused
 after a few KiB, silent and slow connections leave room for a normal client, the connection
-cap answers 503, and a stop does not wait for idle keep-alive connections."""
+cap answers 503, and a stop waits neither for idle keep-alive connections nor for heads still
+arriving."""
 import signal
 import socket
 import sys
@@ -185,6 +186,51 @@ def stop_with_idle_connections():
         check(waited < 0.1, "the stop took %.2f s" % waited)
         for c in conns:
             c.close()
+
+
+
+@case
+def stop_with_slow_header_connections():
+    """SIGTERM returns within 0.1 s though 200 connections are sending their head a byte at a
+    time (the default --timeout-ms, 5 s, would let each hold the stop till its deadline), and
+    a request whose head has arrived, its body still coming, is answered first."""
+    with Server(config(), timeout_ms=5000) as s:
+        held = hold(s.port, 200, b"GET /sandbox/health HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        stop = threading.Event()
+
+        def trickle():
+            while not stop.is_set():
+                for c in held:
+                    try:
+                        c.sendall(b"a")
+                    except OSError:
+                        pass
+                time.sleep(0.05)
+
+        feeder = threading.Thread(target=trickle)
+        feeder.start()
+        body = b'{"bundle_type": 1, "auto_renew": true}'
+        in_flight = socket.create_connection(("127.0.0.1", s.port), timeout=5)
+        in_flight.sendall(b"POST /voip/bundle HTTP/1.1\r\nHost: x\r\nX-Auth-Reseller: r\r\nX-Auth-User: u\r\n"
+                          b"X-Auth-Password: p\r\nContent-Length: %d\r\n\r\n" % len(body) + body[:10])
+        time.sleep(0.3)
+        t0 = time.time()
+        s.proc.send_signal(signal.SIGTERM)
+        time.sleep(0.02)
+        in_flight.sendall(body[10:])
+        answer, _ = read_answer(in_flight, 5)
+        code = s.proc.wait(10)
+        waited = time.time() - t0
+        stop.set()
+        feeder.join()
+        cut = sum(1 for c in held[:20] if read_answer(c, 1) == (b"", True))
+        for c in held + [in_flight]:
+            c.close()
+        print("stopped %.0f ms after SIGTERM with 200 slow-header connections" % (waited * 1000))
+        check(answer.startswith(b"HTTP/1.1 201"), "the request in flight is answered: %r" % answer[:80])
+        check(code == 0, "exit %s" % code)
+        check(waited < 0.1, "the stop took %.2f s" % waited)
+        check(cut == 20, "a cut head is closed without an answer (%d of 20)" % cut)
 
 
 if __name__ == "__main__":

@@ -158,7 +158,7 @@ def migrates_schema_1():
         check(sc.events(s)[0] == {"seq": 1, "day": "2018-08-01", "uuid": u, "customer": "acme", "kind": "created",
                                   "charge": 1500, "balance": 8500, "rule": None, "amount": 0}, "the event kept")
     con = sqlite3.connect(db)
-    check(con.execute("PRAGMA user_version").fetchone()[0] == 3, "now schema 3")
+    check(con.execute("PRAGMA user_version").fetchone()[0] == 4, "now schema 4")
     con.close()
 
 @case
@@ -207,6 +207,46 @@ def restart_keeps_the_clock_and_ignores_a_new_today():
         s.args[s.args.index("--today") + 1] = "2018-01-01"  # an existing account keeps its clock
         s.start()
         check(s.ok("GET", "/sandbox/clock")["today"] == "2018-09-10", "the clock survived the restart")
+
+
+
+@case
+def idempotency_keys_forgotten_after_24_hours():
+    """The real time that ages keys injected (VOIP_SANDBOX_TEST_NOW, fixed seconds since 1970),
+    the server restarted on the same database at each instant: a key is honoured up to 24 hours
+    after its first use and forgotten after."""
+    t0 = 1700000000
+    env = dict(os.environ, VOIP_SANDBOX_TEST_NOW=str(t0))
+    body = {"bundle_type": 1, "auto_renew": True}
+    key = {"Idempotency-Key": "create-1"}
+    with Server(config(balance=10000), env=env) as s:
+        first = s.call("POST", "/voip/bundle", body, headers=key)
+        check(first.status == 201, "the first create: %r" % first)
+
+        def at(offset):
+            s.stop()
+            s.env["VOIP_SANDBOX_TEST_NOW"] = str(t0 + offset)
+            s.start()
+            return s.call("POST", "/voip/bundle", body, headers=key)
+
+        for offset in (23 * 3600 + 59 * 60, 24 * 3600):  # 23h59m, then 24h00m00s exactly
+            r = at(offset)
+            check(r.status == 201 and r.body == first.body and r.headers.get("idempotent-replayed") == "true",
+                  "honoured %d s after: %r" % (offset, r))
+        check(len(s.ok("GET", "/voip/bundle")) == 1 and sc.balance(s) == 8500, "replays made nothing")
+        r = at(24 * 3600 + 1)
+        check(r.status == 201 and "idempotent-replayed" not in r.headers and r.body != first.body,
+              "forgotten 24 hours and 1 s after: carried out again, %r" % r)
+        check(len(s.ok("GET", "/voip/bundle")) == 2 and sc.balance(s) == 7000, "a second bundle, charged")
+        # Remembered again from its new first use: a replay now, a refusal for another body.
+        again = s.call("POST", "/voip/bundle", body, headers=key)
+        check(again.body == r.body and again.headers.get("idempotent-replayed") == "true", "%r" % again)
+        other = s.call("POST", "/voip/bundle", {"bundle_type": 2}, headers=key)
+        check(other.status == 400 and other.headers.get("x-sandbox-error") == "idempotency_key_reused", "%r" % other)
+    for bad in ("soon", "-5", "", "1e9", "99999999999999999999"):
+        p = subprocess.run([sc.EXE, "serve", "--listen", "127.0.0.1:0", "--db", ":memory:"], capture_output=True,
+                           timeout=30, env=dict(os.environ, VOIP_SANDBOX_TEST_NOW=bad))
+        check(p.returncode == 2 and b"VOIP_SANDBOX_TEST_NOW" in p.stderr, "%r: %r" % (bad, p.stderr))
 
 
 if __name__ == "__main__":

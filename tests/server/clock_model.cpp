@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <random>
 #include <string>
 #include <tuple>
@@ -81,7 +82,9 @@ HttpRequest call(const char* method, std::string target, std::string body = {}) 
 
 }  // namespace
 
+// Slice 0 commits after every bundle: the day-by-day result holds across every commit point.
 TEST_CASE("clock moves give the events of a day-by-day sweep in memory") {
+    for (const auto slice : {SandboxOptions{}.sweep_slice, std::chrono::milliseconds(0)})
     for (const char* month_end : {"clamp", "overflow"}) {
         const std::string text = std::string(R"({"accounts": [{"reseller": "r", "user": "u", "password": "p", "balance": 60000,
             "prices": {"1": 1500, "2": 900, "3": 500, "4": 2000, "5": 300}}], "policy": {"month_end": ")") +
@@ -90,6 +93,7 @@ TEST_CASE("clock moves give the events of a day-by-day sweep in memory") {
         REQUIRE(config.has_value());
         SandboxOptions o;
         o.start_day = date::sys_days{date::year{2018} / 1 / 29};
+        o.sweep_slice = slice;
         Sandbox sandbox(*config, o);
         Model m{config->policy, config->accounts[0].prices, voip::Money{60000}, *o.start_day, {}, {}};
         std::mt19937_64 gen(std::hash<std::string>{}(month_end));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <random>
 #include <set>
+#include <string>
 #include <vector>
 
 #include <store.hpp>
@@ -77,4 +78,69 @@ TEST_CASE("a bundle marked lapsed leaves both queries, first_expiry reads the in
     CHECK(store.lapsing(account, day(2018, 9, 2)).empty());
     CHECK(store.due_for_renewal(account, day(2018, 8, 1), day(2018, 12, 1)).empty());
     CHECK(!store.first_expiry(account, true).has_value());
+}
+
+// A clock move reads a day's bundles a few at a time (due_after from the last key taken,
+// lapsing's first rows again once those are marked): the pieces are the whole list, in order.
+TEST_CASE("due_after and lapsing with a limit read the sweep's order in pieces") {
+    Store store(":memory:");
+    const auto account = store.ensure_account("r", "u", voip::Money{0}, day(2018, 8, 1));
+    std::mt19937_64 gen(11);
+    for (int i = 0; i < 150; ++i) {
+        const auto b = voip::make_bundle(voip::make_uuid_v4(gen), voip::CreatedOn{day(2018, 8, 1)},
+                                         voip::ExpiresOn{day(2018, 9, 1) + date::days{i % 3}}, voip::BundleType::business,
+                                         i % 4 ? voip::AutoRenew::on : voip::AutoRenew::off);
+        REQUIRE(b.has_value());
+        store.insert(account, StoredBundle{*b, i % 2 ? "acme" : "", day(2018, 8, 1), false});
+    }
+    const auto key = [](const StoredBundle& b) {
+        return SweepKey{b.bundle.expires_on(), voip::to_string(b.bundle.uuid()), b.customer};
+    };
+    const auto text = [&key](const StoredBundle& b) {
+        const SweepKey k = key(b);
+        return std::to_string(k.expires_on.time_since_epoch().count()) + ' ' + k.uuid + ' ' + k.customer;
+    };
+    std::vector<std::string> whole, pieces;
+    for (const auto& b : store.due_for_renewal(account, day(2018, 8, 25), day(2018, 9, 5))) whole.push_back(text(b));
+    CHECK(std::is_sorted(whole.begin(), whole.end()));
+    for (SweepKey after{day(2018, 8, 25), {}, {}};;) {
+        const auto rows = store.due_after(account, after, day(2018, 9, 5), 7);
+        for (const auto& b : rows) pieces.push_back(text(b));
+        if (rows.size() < 7) break;
+        after = key(rows.back());
+    }
+    CHECK(whole.size() == 112);
+    CHECK(pieces == whole);
+
+    std::vector<std::string> lapsed;
+    for (;;) {
+        const auto rows = store.lapsing(account, day(2018, 9, 10), 9);
+        for (StoredBundle b : rows) {
+            lapsed.push_back(text(b));
+            b.lapsed = true;
+            store.update(account, b);
+        }
+        if (rows.size() < 9) break;
+    }
+    CHECK(lapsed.size() == 150);
+    CHECK(std::is_sorted(lapsed.begin(), lapsed.end()));
+}
+
+TEST_CASE("the sweep mark is kept with the clock and cleared by a reset") {
+    Store store(":memory:");
+    const auto account = store.ensure_account("r", "u", voip::Money{0}, day(2018, 8, 1));
+    CHECK(!store.sweep_mark(account).has_value());
+    store.set_progress(account, day(2018, 9, 1), SweepMark{day(2018, 9, 2), {day(2018, 9, 5), "a", "acme"}});
+    CHECK(store.account(account).today == day(2018, 9, 1));
+    const auto mark = store.sweep_mark(account);
+    REQUIRE(mark.has_value());
+    CHECK(mark->day == day(2018, 9, 2));
+    CHECK(mark->after.expires_on == day(2018, 9, 5));
+    CHECK(mark->after.uuid == "a");
+    CHECK(mark->after.customer == "acme");
+    store.reset(account);
+    CHECK(!store.sweep_mark(account).has_value());
+    store.set_progress(account, day(2018, 9, 3), std::nullopt);
+    CHECK(!store.sweep_mark(account).has_value());
+    CHECK(store.account(account).today == day(2018, 9, 3));
 }

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""A long clock move: other accounts are answered while it runs, its own account waits for
+it whole, and a kill -9 in its middle leaves a prefix that the next move completes to exactly
+what an uninterrupted move gives."""
+import json
+import random
+import sqlite3
+import sys
+import threading
+import time
+import uuid as uuidlib
+
+import sandbox_client as sc
+from sandbox_client import Server, case, check, config
+
+BUNDLES = 10000
+TEN_YEARS = 3650
+
+
+def create_many(s, n, auth=None, workers=4, uuids=None, auto_renew=lambda i: True):
+    """n creates on `workers` keep-alive connections; with uuids, bundle i takes uuids[i]."""
+    errors = []
+
+    def work(w):
+        conn = s.conn()
+        for i in range(w, n, workers):
+            h = dict(auth or sc.CREDS)
+            if uuids:
+                h["X-Sandbox-Uuid"] = uuids[i]
+            body = '{"bundle_type": %d, "auto_renew": %s}' % (1 + i % 5, "true" if auto_renew(i) else "false")
+            conn.request("POST", "/voip/bundle", body=body, headers=h)
+            r = conn.getresponse()
+            r.read()
+            if r.status != 201:
+                errors.append(r.status)
+        conn.close()
+
+    threads = [threading.Thread(target=work, args=(w,)) for w in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    check(not errors, "creates refused: %s" % errors[:5])
+
+
+class Move(threading.Thread):
+    """POST /sandbox/clock on a thread of its own; .status, .result, .seconds once joined."""
+
+    def __init__(self, s, body, auth=None):
+        super().__init__()
+        self.s, self.body, self.auth = s, body, auth
+        self.status = self.result = self.seconds = None
+
+    def run(self):
+        t = time.monotonic()
+        try:
+            conn = self.s.conn(timeout=600)
+            r = sc.exchange(conn, "POST", "/sandbox/clock", self.body, self.auth or self.s.creds)
+            conn.close()
+            self.status, self.result = r.status, r.json["result"]
+        except Exception as e:  # killed mid-move: no answer
+            self.status = repr(e)
+        self.seconds = time.monotonic() - t
+
+
+@case
+def long_move_lets_other_accounts_in():
+    other = sc.creds("r2", "u2", "p2")
+    with Server(config(balance=10 ** 12, more=[("r2", "u2", "p2", 10 ** 9)])) as s:
+        create_many(s, BUNDLES)
+        move = Move(s, {"advance_days": TEN_YEARS})
+        move.start()
+        time.sleep(0.3)
+        latencies, own = [], {}
+
+        def own_account():  # the moving account's own request waits for the whole move
+            r = sc.exchange(s.conn(timeout=600), "GET", "/sandbox/clock", None, s.creds)
+            own["clock"] = r.json["result"]
+
+        waiter = threading.Thread(target=own_account)
+        waiter.start()
+        conn = s.conn()
+        n = 0
+        while move.is_alive():
+            n += 1
+            t = time.monotonic()
+            if n % 2:
+                r = sc.exchange(conn, "GET", "/sandbox/account", None, other)
+            else:
+                r = sc.exchange(conn, "POST", "/voip/bundle", {"bundle_type": 3, "auto_renew": False}, other)
+            latencies.append((time.monotonic() - t) * 1000)
+            check(r.status in (200, 201), "the other account: %r" % r)
+            time.sleep(0.02)
+        move.join()
+        waiter.join()
+        check(move.status == 200 and move.result["renewed"] == BUNDLES * 120, "the move: %s %s" % (
+            move.status, move.result))
+        check(own["clock"]["today"] == "2028-07-29", "the account's own request saw %s" % own)
+        check(len(latencies) >= 20, "the other account got %d answers during the move" % len(latencies))
+        latencies.sort()
+        median, p90, p95 = (latencies[int(len(latencies) * q)] for q in (0.5, 0.9, 0.95))
+        print("move %.2f s; other account: %d requests, median %.1f ms, p90 %.1f ms, p95 %.1f ms, max %.1f ms" % (
+            move.seconds, len(latencies), median, p90, p95, latencies[-1]))
+        # The target is 50 ms; the bounds of the tail leave room for a loaded 2-core CI machine
+        # (before: the one request sent waited for the whole move, 17-18 s).
+        check(median <= 50 and p90 <= 100, "the other account's requests: median %.1f ms, p90 %.1f ms" % (median, p90))
+        check(latencies[-1] <= 1000, "every one within 1 s: %.1f ms" % latencies[-1])
+        acct = s.ok("GET", "/sandbox/account")
+        check(acct["balance"] == 10 ** 12 - acct["charged"], "balance and charges: %s" % acct)
+
+
+def event_lines(s):
+    out, after = [], 0
+    while True:
+        # Not checked against the schema: a hundred thousand events would take a minute.
+        r = s.call("GET", "/sandbox/events?after=%d&limit=10000" % after, validate=False)
+        check(r.status == 200, "events: %r" % r)
+        page = json.loads(r.body)["result"]
+        if not page:
+            return out
+        # The creates ran on four connections at once, in no fixed order: the move's events alone.
+        out += [(e["day"], e["uuid"], e["kind"], e["charge"], e["balance"]) for e in page if e["kind"] != "created"]
+        after = page[-1]["seq"]
+
+
+def consistent(s, start):
+    acct = s.ok("GET", "/sandbox/account")
+    lines = event_lines(s)
+    check(acct["balance"] == start - acct["charged"] + acct["adjusted"], "balance and events: %s" % acct)
+    check(not lines or lines[-1][4] == acct["balance"], "the last event's balance is the balance")
+    return acct["today"], lines
+
+
+@case
+def long_move_killed_leaves_a_prefix():
+    rng = random.Random(20181202)
+    uuids = [str(uuidlib.UUID(int=rng.getrandbits(128), version=4)) for _ in range(2000)]
+    start = 10 ** 8  # runs out mid-way: renewals, then renewal_failed days and lapses
+    target = "2028-07-29"
+    with Server(config(balance=start)) as ref:
+        create_many(ref, len(uuids), uuids=uuids, auto_renew=lambda i: i % 7 != 0)
+        t = time.monotonic()
+        ref.ok("POST", "/sandbox/clock", {"today": target})
+        whole_seconds = time.monotonic() - t
+        want = event_lines(ref)
+    kinds = {k: sum(1 for e in want if e[2] == k) for k in ("renewed", "renewal_failed", "lapsed")}
+    check(all(kinds.values()), "the move renews, fails and lapses: %s" % kinds)
+    with Server(config(balance=start)) as s:
+        create_many(s, len(uuids), uuids=uuids, auto_renew=lambda i: i % 7 != 0)
+        days, marks = [], 0
+        for _ in range(3):
+            move = Move(s, {"today": target})
+            move.start()
+            time.sleep(rng.uniform(0.1, 0.3) * whole_seconds)
+            s.kill()
+            move.join()
+            marks += read_mark(s.db)
+            s.start()
+            today, lines = consistent(s, start)
+            check(lines == want[:len(lines)], "after the kill, the events are a prefix of the whole move's: %s" % (
+                first_difference(lines, want),))
+            days.append(today)
+        check(days[-1] > "2018-08-01", "the kills kept the days swept before them: %s" % days)
+        s.ok("POST", "/sandbox/clock", {"today": target})
+        today, lines = consistent(s, start)
+        check(today == target and lines == want, "the move finished after the kills gives the whole move's events: %s" % (
+            first_difference(lines, want),))
+        print("whole move %.2f s, %d events %s; clocks after the kills %s, %d stopped inside a day" % (
+            whole_seconds, len(want), kinds, days, marks))
+
+
+def first_difference(got, want):
+    for i, (g, w) in enumerate(zip(got, want)):
+        if g != w:
+            return "event %d: %s, want %s" % (i, g, w)
+    return "%d events, want %d" % (len(got), len(want))
+
+
+def read_mark(db):
+    """1 if the killed server left the account inside a day (its sweep mark set), else 0."""
+    con = sqlite3.connect(db)
+    try:
+        return 1 if con.execute("SELECT sweep_day FROM accounts WHERE sweep_day IS NOT NULL").fetchone() else 0
+    except sqlite3.OperationalError:  # a schema without the mark
+        return 0
+    finally:
+        con.close()
+
+
+if __name__ == "__main__":
+    sys.exit(sc.main())
