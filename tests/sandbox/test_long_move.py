@@ -3,6 +3,7 @@
 it whole, and a kill -9 in its middle leaves a prefix that the next move completes to exactly
 what an uninterrupted move gives."""
 import json
+import os
 import random
 import sqlite3
 import sys
@@ -13,7 +14,11 @@ import uuid as uuidlib
 import sandbox_client as sc
 from sandbox_client import Server, case, check, config
 
-BUNDLES = 10000
+# The CI size: a move of several seconds, long enough for the other account's requests to
+# show they are not held. The issue's scenario, 10,000 bundles (docs/sandbox.md's figures):
+# VOIP_SANDBOX_LONG_MOVE_BUNDLES=10000.
+BUNDLES = int(os.environ.get("VOIP_SANDBOX_LONG_MOVE_BUNDLES", "3000"))
+KILLED_MOVE_BUNDLES = 2000
 TEN_YEARS = 3650
 
 
@@ -134,7 +139,7 @@ def consistent(s, start):
 @case
 def long_move_killed_leaves_a_prefix():
     rng = random.Random(20181202)
-    uuids = [str(uuidlib.UUID(int=rng.getrandbits(128), version=4)) for _ in range(2000)]
+    uuids = [str(uuidlib.UUID(int=rng.getrandbits(128), version=4)) for _ in range(KILLED_MOVE_BUNDLES)]
     start = 10 ** 8  # runs out mid-way: renewals, then renewal_failed days and lapses
     target = "2028-07-29"
     with Server(config(balance=start)) as ref:
