@@ -3,8 +3,8 @@
 # conformance/vectors.json, one line each (`RUNNER: N passed, M failed`), then the parity
 # check of the public names. Exit 1 when any runner fails or cannot run.
 #   scripts/conformance.sh [--cxx-build DIR] [--cli-build DIR] [--venv DIR]
-# Defaults: the C++ runner from build/gcc-cxx17 (or build/gcc-release when that has it),
-# the command and the sandbox from build/gcc-release, Python from build/python/venv.
+# Defaults: the C++ runner, the command and the sandbox from build/gcc-cxx17, Python from
+# build/python/venv.
 # Builds nothing: scripts/check.d/75-conformance.sh builds the C++ runner first. The Node
 # and Chromium runners (conformance/run_node.mjs, conformance/run_chromium.mjs) run when
 # their files exist, with `node FILE conformance/vectors.json`; they load the npm package
@@ -13,7 +13,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 cxx_build=""
-cli_build=build/gcc-release
+cli_build=build/gcc-cxx17
 venv=build/python/venv
 while (($#)); do
   case "$1" in

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # CI stage: the conformance suite (conformance/README.md). Reuses the build folders the
-# workflows left: the generator and the C++ runner are built in build/gcc-cxx17, or build/coverage (a debug
-# build compiles them fastest, and its answers must be the optimised library's), the
-# command and the sandbox are gcc-release's, Python is stage 60's virtual environment, the
+# workflows left: the generator, the C++ runner, the command and the sandbox are those of
+# build/gcc-cxx17, or build/coverage in the full run (the g++ C++17 Debug build; its
+# answers must be those the optimised builds' tests check), Python is stage 60's virtual environment, the
 # npm package and puppeteer-core are stage 70's (build/wasm/npm, build/wasm/browser-test):
 # so this stage runs after 70-wasm.sh, never on a package an older commit built.
 # Regenerates conformance/vectors.json and compares it byte for byte with the committed
@@ -15,7 +15,7 @@ cxx=build/gcc-cxx17
 [ -f "$cxx/CMakeCache.txt" ] || [ ! -f build/coverage/CMakeCache.txt ] || cxx=build/coverage
 [ -f "$cxx/CMakeCache.txt" ] || cmake --preset gcc-cxx17 > /dev/null
 cmake --build "$cxx" -j 2 --target voip_conformance_generate voip_conformance_check
-[ -x build/gcc-release/cli/voip-bundle ] || cmake --build build/gcc-release -j 2 --target voip-bundle
+cmake --build "$cxx" -j 2 --target voip-bundle
 echo "--- conformance: built in $((SECONDS - t)) s"
 mkdir -p build/conformance
 "$cxx/conformance/voip_conformance_generate" > build/conformance/vectors.json
@@ -26,5 +26,5 @@ if ! cmp -s build/conformance/vectors.json conformance/vectors.json; then
   exit 1
 fi
 echo "--- conformance: vectors.json is the library's, byte for byte"
-scripts/conformance.sh --cxx-build "$cxx" --cli-build build/gcc-release --venv build/python/venv
+scripts/conformance.sh --cxx-build "$cxx" --cli-build "$cxx" --venv build/python/venv
 echo "--- conformance: passed in $((SECONDS - t)) s"
