@@ -3,7 +3,6 @@
 // The rules: terms, the renewal window, states, create/update/renew and their quotes.
 #include <string>
 
-#include "access.hpp"
 #include "bind_values.hpp"
 #include "convert.hpp"
 
@@ -77,7 +76,7 @@ inline void bind_decision(py::module_& m) {
         .def_property_readonly("bundle", [](const Decision& d) { return d.bundle; }, "The Bundle afterwards.")
         .def_property_readonly("charge", [](const Decision& d) { return d.charge; }, "The charge in minor units (0 without prices).")
         .def("__eq__", [](const Decision& a, const Decision& b) { return a == b; }, py::is_operator())
-        .def("__hash__", [](const Decision& d) { return mix(std::hash<voip::Uuid>{}(uuid_of(d.bundle)), static_cast<std::size_t>(d.charge.minor)); })
+        .def("__hash__", [](const Decision& d) { return mix(std::hash<voip::Uuid>{}(d.bundle.uuid()), static_cast<std::size_t>(d.charge.minor)); })
         .def("__repr__", [](const Decision& d) {
             return call_repr("Decision", {{"bundle", bundle_repr(d.bundle)}, {"charge", std::to_string(d.charge.minor)}});
         });
