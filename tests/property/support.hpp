@@ -89,5 +89,9 @@ void uuid_v4_bits();                           // values.cpp
 void invalid_inputs_typed_errors();            // invalid.cpp
 void equality_field_by_field();                // values.cpp
 void uuid_and_date_text_round_trip();          // values.cpp
+void off_chain_bundles_are_off_chain();        // off_chain.cpp
+void off_chain_states_agree();                 // off_chain.cpp
+void off_chain_sweep_agrees();                 // off_chain.cpp
+void off_chain_renew_quote_agrees();           // off_chain.cpp
 
 }  // namespace props
