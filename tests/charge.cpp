@@ -134,7 +134,7 @@ TEST_CASE("the breakdown without a price list or to a cheaper type") {
     std::ostringstream os;
     os << *cheaper;
     CHECK(os.str() ==
-          "{difference: 0, current: [2018-08-01, 2018-09-01), days_left: 15, prepaid_terms: 0, total: 0}");
+          "{difference: Money{0}, current: [2018-08-01, 2018-09-01), days_left: 15, prepaid_terms: 0, total: Money{0}}");
 }
 
 TEST_CASE("the breakdown refuses what the rules refuse") {
