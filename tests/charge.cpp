@@ -31,7 +31,7 @@ UpgradeCharge to_business(const Bundle& b, const Context& c) {
 // over the days of its term, and the exact sum is rounded half up once.
 std::int64_t oracle_charge(const Bundle& b, date::sys_days today, const RenewalPolicy& p, std::int64_t diff) {
     std::vector<date::sys_days> bounds{b.created_on()};
-    while (bounds.back() < b.expires_on()) bounds.push_back(*add_term(bounds.back(), b.created_on(), p));
+    while (bounds.back() < b.expires_on()) bounds.push_back(*add_term(bounds.back(), CreatedOn{b.created_on()}, p));
     REQUIRE(bounds.back() == b.expires_on());  // the bundles here are made by the rules
     std::int64_t num = 0, den = 1;           // the exact sum num / den
     for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {

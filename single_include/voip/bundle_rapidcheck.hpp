@@ -229,7 +229,7 @@ namespace detail {
 [[nodiscard]] inline bool on_chain(date::sys_days c, date::sys_days e, const RenewalPolicy& policy) noexcept {
     date::sys_days t = c;
     while (t < e) {
-        const auto next = add_term(t, c, policy);
+        const auto next = add_term(t, CreatedOn{c}, policy);
         if (!next) return false;
         t = *next;
     }

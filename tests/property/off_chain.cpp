@@ -48,7 +48,7 @@ void off_chain_states_agree() {
         const Context ctx = *gen::context(d, p);
         const State s = state_on(b, ctx);
         const RenewalWindow w = renewal_window(b, ctx);
-        RC_ASSERT(s == state_on(b.expires_on(), d, p));
+        RC_ASSERT(s == state_on(ExpiresOn{b.expires_on()}, d, p));
         RC_ASSERT(w == renewal_window(b.expires_on(), p));
         RC_ASSERT(in_service(s) == (d < b.expires_on()));
         RC_ASSERT(renewable(s) == w.contains(d));
@@ -57,7 +57,7 @@ void off_chain_states_agree() {
         RC_ASSERT(ops.has(Operation::renew) == renewable(s));
         RC_ASSERT(ops.has(Operation::update) == in_service(s));
         const SweepAction a = sweep_action(b, ctx);
-        RC_ASSERT(a == sweep_action(b.expires_on(), b.auto_renew(), d, p));
+        RC_ASSERT(a == sweep_action(ExpiresOn{b.expires_on()}, b.auto_renew(), d, p));
         RC_ASSERT((a == SweepAction::renew) == (b.auto_renew() && renewable(s)));
         RC_ASSERT((a == SweepAction::lapsed) == (s == State::lapsed));
         // Update: refused exactly out of service; in service a charge (or one past max_amount),

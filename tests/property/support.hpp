@@ -48,7 +48,7 @@ bool fails_with(const tl::expected<T, Error>& r, Error e) {
 inline std::vector<date::sys_days> chain(const Bundle& b, const RenewalPolicy& p) {
     std::vector<date::sys_days> t{b.created_on()};
     while (t.back() < b.expires_on()) {
-        const auto next = add_term(t.back(), b.created_on(), p);
+        const auto next = add_term(t.back(), CreatedOn{b.created_on()}, p);
         if (!next) break;
         t.push_back(*next);
     }
