@@ -300,7 +300,7 @@ void month_add_term(benchmark::State& state) {
     long sum = 0;
     for (auto _ : state) {
         const auto d = days[i++ % ring];
-        const auto e = voip::add_term(d, d, policy);
+        const auto e = voip::add_term(d, voip::CreatedOn{d}, policy);
         sum += e ? e->time_since_epoch().count() : -1;
     }
     benchmark::DoNotOptimize(sum);

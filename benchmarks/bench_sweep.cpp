@@ -173,7 +173,7 @@ std::string check_sweep() {
                     voip::SweepTotals expected, expected_columns;
                     for (std::size_t i = 0; i < n; ++i) {
                         expected.add(voip::sweep_action(bundles[i], day, p));
-                        expected_columns.add(voip::sweep_action(expires[i], flags[i], day, p));
+                        expected_columns.add(voip::sweep_action(voip::ExpiresOn{expires[i]}, flags[i], day, p));
                     }
                     if (voip::sweep_totals(bundles.data(), n, day, p) != expected ||
                         voip::sweep_totals(expires.data(), flags.get(), n, day, p) != expected_columns)

@@ -14,14 +14,14 @@ void add_term_ops(Ops& ops) {
         return day_outcome(voip::first_expiry(day_of(in.at("start")), policy_of(in.at("policy"))));
     };
     ops["add_term"] = [](const Json& in) {
-        return day_outcome(voip::add_term(day_of(in.at("from")), day_of(in.at("anchor")), policy_of(in.at("policy"))));
+        return day_outcome(voip::add_term(day_of(in.at("from")), voip::CreatedOn{day_of(in.at("anchor"))}, policy_of(in.at("policy"))));
     };
     ops["next_expiry"] = [](const Json& in) {
         return day_outcome(voip::next_expiry(bundle_of(in.at("bundle")), policy_of(in.at("policy"))));
     };
     ops["term_start"] = [](const Json& in) {
         return day_outcome(
-            voip::term_start(day_of(in.at("created_on")), day_of(in.at("term_end")), policy_of(in.at("policy"))));
+            voip::term_start(voip::CreatedOn{day_of(in.at("created_on"))}, day_of(in.at("term_end")), policy_of(in.at("policy"))));
     };
 }
 
@@ -40,7 +40,7 @@ voip::Feature feature_of(const Json& j) {
 
 void add_window_ops(Ops& ops) {
     ops["state_on"] = [](const Json& in) {
-        const voip::State s = voip::state_on(day_of(in.at("expires_on")), day_of(in.at("day")), policy_of(in.at("policy")));
+        const voip::State s = voip::state_on(voip::ExpiresOn{day_of(in.at("expires_on"))}, day_of(in.at("day")), policy_of(in.at("policy")));
         return result_json(std::string(voip::name(s)));
     };
     ops["renewal_window"] = [](const Json& in) {
@@ -64,7 +64,7 @@ void add_window_ops(Ops& ops) {
 
 void add_sweep_ops(Ops& ops) {
     ops["sweep_action"] = [](const Json& in) {
-        const voip::SweepAction a = voip::sweep_action(day_of(in.at("expires_on")), in.at("auto_renew").get<bool>(),
+        const voip::SweepAction a = voip::sweep_action(voip::ExpiresOn{day_of(in.at("expires_on"))}, in.at("auto_renew").get<bool>(),
                                                        day_of(in.at("day")), policy_of(in.at("policy")));
         return result_json(std::string(voip::name(a)));
     };

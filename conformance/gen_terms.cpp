@@ -34,7 +34,7 @@ void add_terms(Vectors& out) {
                 for (int k = 0; k < 2; ++k) {
                     out.push_back({"term", "add_term",
                                    Json{{"from", day_json(from)}, {"anchor", day_json(anchor)}, {"policy", policy_json(p)}}});
-                    from = *voip::add_term(from, anchor, p);
+                    from = *voip::add_term(from, voip::CreatedOn{anchor}, p);
                 }
             }
     // Another anchor than the chain's, and the range's end.
@@ -68,7 +68,7 @@ void term_starts(Vectors& out) {
             for (const date::sys_days created : month_end_days(y)) {
                 date::sys_days end = created;
                 for (int k = 0; k < 3; ++k) {
-                    end = *voip::add_term(end, created, p);
+                    end = *voip::add_term(end, voip::CreatedOn{created}, p);
                     out.push_back({"term", "term_start", Json{{"created_on", day_json(created)}, {"term_end", day_json(end)}, {"policy", policy_json(p)}}});
                 }
                 // An end off the chain: one day later.

@@ -31,7 +31,7 @@ UpgradeCharge to_business(const Bundle& b, const Context& c) {
 // over the days of its term, and the exact sum is rounded half up once.
 std::int64_t oracle_charge(const Bundle& b, date::sys_days today, const RenewalPolicy& p, std::int64_t diff) {
     std::vector<date::sys_days> bounds{b.created_on()};
-    while (bounds.back() < b.expires_on()) bounds.push_back(*add_term(bounds.back(), b.created_on(), p));
+    while (bounds.back() < b.expires_on()) bounds.push_back(*add_term(bounds.back(), CreatedOn{b.created_on()}, p));
     REQUIRE(bounds.back() == b.expires_on());  // the bundles here are made by the rules
     std::int64_t num = 0, den = 1;           // the exact sum num / den
     for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
@@ -134,7 +134,7 @@ TEST_CASE("the breakdown without a price list or to a cheaper type") {
     std::ostringstream os;
     os << *cheaper;
     CHECK(os.str() ==
-          "{difference: 0, current: [2018-08-01, 2018-09-01), days_left: 15, prepaid_terms: 0, total: 0}");
+          "{difference: Money{0}, current: [2018-08-01, 2018-09-01), days_left: 15, prepaid_terms: 0, total: Money{0}}");
 }
 
 TEST_CASE("the breakdown refuses what the rules refuse") {

@@ -65,7 +65,7 @@ TEST_CASE("printing a context") {
     os << make_context(day("2018-08-01"), RenewalPolicy{}, voip_test::test_prices(), Money{7}).value();
     CHECK(os.str() ==
           "{today: 2018-08-01, policy: {month_end: clamp, term_months: 1, renew_days_before: 3, renew_days_after: 5}, "
-          "prices: {1: 1500, 2: 900, 3: 500, 4: 2000, 5: 300}, balance: 7}");
+          "prices: {1: Money{1500}, 2: Money{900}, 3: Money{500}, 4: Money{2000}, 5: Money{300}}, balance: Money{7}}");
 }
 
 static_assert(!std::is_default_constructible_v<Context>, "a context without a today does not compile");

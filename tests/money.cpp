@@ -5,6 +5,7 @@
 #include <climits>
 #include <cstdint>
 #include <sstream>
+#include <string>
 
 using namespace voip;
 
@@ -111,6 +112,14 @@ TEST_CASE("decimal text with a minor-unit scale") {
     CHECK(make_minor_digits(18)->digits() == 18);
     CHECK(MinorDigits{}.digits() == 2);
     CHECK(minor_digits<3> == make_minor_digits(3).value());
+}
+
+TEST_CASE("money prints as the expression that makes it, never as a bare count") {
+    std::ostringstream os;
+    os << Money{1500} << ' ' << Money{-5} << ' ' << Money{INT64_MIN};
+    CHECK(os.str() == "Money{1500} Money{-5} Money{-9223372036854775808}");
+    // doctest shows a failed comparison of amounts through the same operator<<.
+    CHECK(std::string(doctest::toString(Money{1500}).c_str()) == "Money{1500}");
 }
 
 TEST_CASE("ok: prices and balances") {

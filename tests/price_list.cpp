@@ -26,7 +26,7 @@ TEST_CASE("price lists name each type once, by type") {
     CHECK(*p == voip_test::test_prices());  // the order of the entries does not matter
     std::ostringstream os;
     os << *p;
-    CHECK(os.str() == "{1: 1500, 2: 900, 3: 500, 4: 2000, 5: 300}");
+    CHECK(os.str() == "{1: Money{1500}, 2: Money{900}, 3: Money{500}, 4: Money{2000}, 5: Money{300}}");
 }
 
 TEST_CASE("price lists that would leave a type unpriced or priced twice are refused") {

@@ -123,7 +123,7 @@ TEST_CASE("can_renew, state_on and sweep_action agree on any day count, the rang
             const date::sys_days d = b.expires_on() + date::days{offset};
             CAPTURE(offset);
             CHECK(can_renew(b, d, p).has_value() == renewable(state_on(b, d, p)));
-            CHECK((sweep_action(b.expires_on(), true, d, p) == SweepAction::renew) == renewable(state_on(b, d, p)));
+            CHECK((sweep_action(ExpiresOn{b.expires_on()}, true, d, p) == SweepAction::renew) == renewable(state_on(b, d, p)));
             if (in_range(d)) CHECK(renewal_window(b, p).contains(d) == renewable(state_on(b, d, p)));
         }
     // Two days past 9999-12-31: still grace, as the state and the sweep say.
@@ -138,7 +138,7 @@ TEST_CASE("renewal_window of an expiry whose window lies outside 0001..9999 is e
     CHECK(w.first > w.last);
     CHECK_FALSE(w.contains(max_day));
     CHECK_FALSE(w.contains(min_day));
-    CHECK(state_on(far, max_day, p) == State::active);
+    CHECK(state_on(ExpiresOn{far}, max_day, p) == State::active);
     const RenewalWindow before = renewal_window(min_day - date::days{10}, p);
     CHECK_FALSE(before.contains(min_day));
     // Partly inside: clipped, not emptied.

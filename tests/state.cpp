@@ -52,9 +52,9 @@ TEST_CASE("extreme day counts never overflow") {
     constexpr auto lowest = date::sys_days{date::days{std::numeric_limits<int>::min()}};
     constexpr auto highest = date::sys_days{date::days{std::numeric_limits<int>::max()}};
     const RenewalPolicy p;
-    CHECK(state_on(lowest, highest, p) == State::lapsed);
-    CHECK(state_on(highest, lowest, p) == State::active);
-    CHECK(state_on(lowest, lowest, p) == State::grace);
+    CHECK(state_on(ExpiresOn{lowest}, highest, p) == State::lapsed);
+    CHECK(state_on(ExpiresOn{highest}, lowest, p) == State::active);
+    CHECK(state_on(ExpiresOn{lowest}, lowest, p) == State::grace);
 }
 
 TEST_CASE("the window is clipped to the days the rules can name") {
@@ -89,7 +89,7 @@ static_assert(!in_service(State::grace) && !in_service(State::lapsed));
 static_assert(!renewable(State::active) && renewable(State::renewal_open) && renewable(State::grace) &&
               !renewable(State::lapsed));
 
-static_assert(state_on(date::sys_days{date::year{2018} / 9 / 1}, date::sys_days{date::year{2018} / 8 / 29}, RenewalPolicy{}) ==
+static_assert(state_on(ExpiresOn{date::sys_days{date::year{2018} / 9 / 1}}, date::sys_days{date::year{2018} / 8 / 29}, RenewalPolicy{}) ==
               State::renewal_open);
-static_assert(state_on(date::sys_days{date::year{2018} / 9 / 1}, date::sys_days{date::year{2018} / 9 / 7}, RenewalPolicy{}) ==
+static_assert(state_on(ExpiresOn{date::sys_days{date::year{2018} / 9 / 1}}, date::sys_days{date::year{2018} / 9 / 7}, RenewalPolicy{}) ==
               State::lapsed);

@@ -103,7 +103,7 @@ TEST_CASE("sweep_ranges: the sweep's two predicates as ranges of expires_on, for
             for (int offset = -250; offset <= 250; ++offset) {
                 const date::sys_days e = d + date::days{offset};
                 for (const bool flag : {false, true}) {
-                    const SweepAction a = sweep_action(e, flag, d, p);
+                    const SweepAction a = sweep_action(ExpiresOn{e}, flag, d, p);
                     const bool renew = flag && r->renew_first <= e && e <= r->renew_last;
                     const bool lapsed = e < r->lapsed_before;
                     CHECK_EQ(a == SweepAction::renew, renew);

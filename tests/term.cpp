@@ -95,9 +95,9 @@ TEST_CASE("the 9999-12 boundary is an error, never a wrong date") {
     CHECK(first_expiry(min_day - date::days{1}, clamp).error() == Error::date_out_of_range);
     CHECK(first_expiry(max_day + date::days{400}, clamp).error() == Error::date_out_of_range);
     const auto far = date::sys_days{date::days{std::numeric_limits<int>::max()}};
-    CHECK(add_term(far, far, clamp).error() == Error::date_out_of_range);
-    CHECK(term_start(far, far, clamp).error() == Error::date_out_of_range);
-    CHECK(term_start(far, far, overflow).error() == Error::date_out_of_range);
+    CHECK(add_term(far, CreatedOn{far}, clamp).error() == Error::date_out_of_range);
+    CHECK(term_start(CreatedOn{far}, far, clamp).error() == Error::date_out_of_range);
+    CHECK(term_start(CreatedOn{far}, far, overflow).error() == Error::date_out_of_range);
 }
 
 TEST_CASE("term_start: the boundary of the chain from created_on before expires_on") {
@@ -152,19 +152,19 @@ TEST_CASE("no term is shorter than shortest_term_days, which keeps windows apart
 // before 0001-01-01 or before created_on are created_on.
 TEST_CASE("add_term and term_start: one day out of range is enough, boundaries before created_on are created_on") {
     const date::sys_days past = max_day + date::days{1};
-    CHECK(add_term(day("2018-08-01"), past, clamp).error() == Error::date_out_of_range);
-    CHECK(add_term(past, day("2018-08-01"), clamp).error() == Error::date_out_of_range);
-    CHECK(term_start(day("2018-08-01"), past, clamp).error() == Error::date_out_of_range);
-    CHECK(term_start(past, day("2018-08-01"), clamp).error() == Error::date_out_of_range);
+    CHECK(add_term(day("2018-08-01"), CreatedOn{past}, clamp).error() == Error::date_out_of_range);
+    CHECK(add_term(past, CreatedOn{day("2018-08-01")}, clamp).error() == Error::date_out_of_range);
+    CHECK(term_start(CreatedOn{day("2018-08-01")}, past, clamp).error() == Error::date_out_of_range);
+    CHECK(term_start(CreatedOn{past}, day("2018-08-01"), clamp).error() == Error::date_out_of_range);
     // A term ending in January of year 1 starts before 0001-01-01: on created_on.
-    CHECK(term_start(day("0001-01-01"), day("0001-01-15"), clamp) == day("0001-01-01"));
+    CHECK(term_start(CreatedOn{day("0001-01-01")}, day("0001-01-15"), clamp) == day("0001-01-01"));
     // Less than a term after created_on: the boundary a term before is earlier still.
-    CHECK(term_start(day("2018-08-20"), day("2018-08-25"), clamp) == day("2018-08-20"));
+    CHECK(term_start(CreatedOn{day("2018-08-20")}, day("2018-08-25"), clamp) == day("2018-08-20"));
 }
 
 TEST_CASE("overflow mode: a chain whose next boundary is past 9999-12-31 starts its last term where it is") {
-    CHECK(term_start(day("9999-12-15"), day("9999-12-31"), overflow) == day("9999-12-15"));
-    CHECK(term_start(day("9999-10-15"), day("9999-12-31"), overflow) == day("9999-12-15"));
+    CHECK(term_start(CreatedOn{day("9999-12-15")}, day("9999-12-31"), overflow) == day("9999-12-15"));
+    CHECK(term_start(CreatedOn{day("9999-10-15")}, day("9999-12-31"), overflow) == day("9999-12-15"));
 }
 
 // term_start and add_term share one month-end clamp (detail::day_clamped_to_month): in clamp mode the
@@ -175,11 +175,11 @@ TEST_CASE("term_start undoes add_term on created_on's anchor, month ends include
             const RenewalPolicy p = make_renewal_policy(MonthEnd::clamp, TermMonths{months}, DaysBefore{0}, DaysAfter{0}).value();
             date::sys_days t = day(created);
             for (int k = 0; k < 30; ++k) {
-                const date::sys_days next = *add_term(t, day(created), p);
+                const date::sys_days next = *add_term(t, CreatedOn{day(created)}, p);
                 CAPTURE(created);
                 CAPTURE(months);
                 CAPTURE(IsoDate{next});
-                CHECK(term_start(day(created), next, p) == t);
+                CHECK(term_start(CreatedOn{day(created)}, next, p) == t);
                 t = next;
             }
         }

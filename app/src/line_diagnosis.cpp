@@ -93,7 +93,7 @@ LineProblem diagnose_bundle_line(std::string_view line, voip::Error e) {
         default: break;
     }
     voip::detail::Members<5> members;
-    if (voip::detail::scan_object(line.data(), line.size(), voip::detail::bundle_names, members) != voip::Error{})
+    if (!voip::detail::scan_object(line.data(), line.size(), voip::detail::bundle_names, members))
         return p;  // not reached: the JSON rules passed, or decode_bundle would have said so
     const auto values = voip::detail::member_values(members);
     if (const auto fault = member_fault(values, e)) {

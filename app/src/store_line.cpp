@@ -15,7 +15,7 @@ constexpr std::array<std::string_view, 2> header_names{lines::store_header[0].na
 
 // The header members of `line`, when it is a JSON object naming the header's first member.
 bool scan_header(std::string_view line, voip::detail::Members<2>& m) {
-    return voip::detail::scan_object(line.data(), line.size(), header_names, m) == voip::Error{} &&
+    return voip::detail::scan_object(line.data(), line.size(), header_names, m).has_value() &&
            m.values[0].kind != voip::JsonKind::absent;
 }
 

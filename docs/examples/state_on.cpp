@@ -27,6 +27,8 @@ int main() {
     // The window is clipped to the days the rules can name.
     std::cout << "expiring 9999-12-31: " << voip::renewal_window(voip::max_day, p) << '\n';
 
-    // The overload on expires_on alone reads no bundle.
-    std::cout << "state_on(expires_on, ...): " << voip::state_on(*created, *expires, p) << '\n';
+    // The overload on expires_on alone reads no bundle; the expiry is typed, so it cannot
+    // swap with the day.
+    std::cout << "state_on(ExpiresOn{2018-09-01}, 2018-08-01): " << voip::state_on(voip::ExpiresOn{*expires}, *created, p)
+              << '\n';
 }

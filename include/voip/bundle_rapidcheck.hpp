@@ -6,11 +6,13 @@
 //  - rc::Arbitrary<T> for BundleType, MonthEnd, RenewalPolicy, Uuid, Money, PriceList,
 //    Request, Bundle, Context, Operation, Error, Status, State, SweepAction and Feature;
 //  - generators to combine in voip::gen: day(), day_near(), policy(), prices(),
-//    bundle(policy), context(day) and the smaller ones below.
+//    bundle(policy), off_chain_bundle(policy), off_chain_bundle_near(day, policy),
+//    context(day) and the smaller ones below.
 // Every value is valid and made through the public API (make_renewal_policy(),
-// make_price_list(), make_context(), create(), renew()). Days favour the calendar's
+// make_price_list(), make_context(), make_bundle(), create(), renew()). Days favour the calendar's
 // traps: month ends, February 28/29, leap days, 1900, 2000, 2100, 2400, the range's ends.
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <ostream>
@@ -211,6 +213,68 @@ struct ArbitraryFrom {  // an rc::Arbitrary that calls Make
     });
 }
 
+namespace detail {
+// Whether `e` is a boundary of the chain of terms from `c` under `policy` (RULES 3): c, then
+// add_term() from each boundary. At most 10^5 steps.
+[[nodiscard]] inline bool on_chain(date::sys_days c, date::sys_days e, const RenewalPolicy& policy) noexcept {
+    date::sys_days t = c;
+    while (t < e) {
+        const auto next = add_term(t, CreatedOn{c}, policy);
+        if (!next) return false;
+        t = *next;
+    }
+    return t == e;
+}
+
+// The bundle `like` with created_on `c` and expires_on `e` (c < e, both in range), or a day
+// earlier when that expiry is on c's chain: c + 1 day never is, since a term is >= 28 days.
+[[nodiscard]] inline Bundle off_chain_bundle(const Bundle& like, date::sys_days c, date::sys_days e,
+                                             const RenewalPolicy& policy) noexcept {
+    if (on_chain(c, e, policy)) e -= date::days{1};
+    return *make_bundle(like.uuid(), CreatedOn{c}, ExpiresOn{e}, like.bundle_type(),
+                        like.auto_renew() ? AutoRenew::on : AutoRenew::off);
+}
+}  // namespace detail
+
+// A valid bundle that no create() and renew() under `policy` made, as a decoder may hand it
+// over (decode_bundle, a store line): created_on < expires_on, both in range, expires_on off
+// created_on's chain of terms. A day or a few either side of a boundary; any span of up to
+// 400 days; or the range's two ends apart.
+[[nodiscard]] inline rc::Gen<Bundle> off_chain_bundle(const RenewalPolicy& policy = {}) {
+    return rc::gen::exec([policy] {
+        const Bundle on = *bundle(policy);
+        date::sys_days c = on.created_on(), e = on.expires_on();
+        const int offset = *rc::gen::inRange(1, 28);
+        switch (*rc::gen::inRange(0, 7)) {
+            case 0:
+            case 1: e -= date::days{offset}; break;  // still after c: the last term is >= 28 days
+            case 2:
+            case 3: e = detail::clamped_day(detail::serial(e) + offset); break;
+            case 4:
+            case 5:
+                c = detail::clamped_day(std::min(detail::serial(*day()), detail::serial(max_day) - 400));
+                e = c + date::days{*rc::gen::inRange(1, 401)};
+                break;
+            default:
+                c = *day_between(min_day, min_day + date::days{800});
+                e = *day_between(max_day - date::days{800}, max_day);
+                break;
+        }
+        return detail::off_chain_bundle(on, c, e, policy);
+    });
+}
+
+// An off-chain bundle (as above) expiring within 60 days of `day`, created 1..800 days
+// before its expiry (clamped to the range): for a sweep on `day`.
+[[nodiscard]] inline rc::Gen<Bundle> off_chain_bundle_near(date::sys_days day, const RenewalPolicy& policy = {}) {
+    return rc::gen::exec([day, policy] {
+        const Bundle like = *bundle(policy);
+        const int first = detail::serial(min_day) + 1;
+        const int e = std::max(detail::serial(detail::clamped_day(detail::serial(day) + *rc::gen::inRange(-60, 61))), first);
+        const int c = std::max(e - *rc::gen::inRange(1, 801), first - 1);
+        return detail::off_chain_bundle(like, date::sys_days{date::days{c}}, date::sys_days{date::days{e}}, policy);
+    });
+}
 
 }  // namespace voip::gen
 

@@ -50,7 +50,7 @@ inline const auto put_window = [](const voip::RenewalWindow& w) {
 inline int add_term() {
     const auto from = day(t_day);
     if (!from) return code_of(from.error());
-    return with2(day(t_day2), policy(), [&](Day anchor, const voip::RenewalPolicy& p) { return answer(voip::add_term(*from, anchor, p), put_day0); });
+    return with2(day(t_day2), policy(), [&](Day anchor, const voip::RenewalPolicy& p) { return answer(voip::add_term(*from, voip::CreatedOn{anchor}, p), put_day0); });
 }
 inline int first_expiry() {
     return with2(day(t_day), policy(), [](Day d, const voip::RenewalPolicy& p) { return answer(voip::first_expiry(d, p), put_day0); });
@@ -61,7 +61,7 @@ inline int next_expiry() {
 inline int term_start_days() {
     const auto created = day(t_day);
     if (!created) return code_of(created.error());
-    return with2(day(t_day2), policy(), [&](Day end, const voip::RenewalPolicy& p) { return answer(voip::term_start(*created, end, p), put_day0); });
+    return with2(day(t_day2), policy(), [&](Day end, const voip::RenewalPolicy& p) { return answer(voip::term_start(voip::CreatedOn{*created}, end, p), put_day0); });
 }
 inline int term_start_bundle() {
     return with2(bundle(), policy(), [](const voip::Bundle& b, const voip::RenewalPolicy& p) { return put_day0(voip::term_start(b, p)), 0; });
@@ -95,7 +95,7 @@ inline int put_int(int v) { return io.out_ints[o_a] = v, 0; }
 inline int state_on_day() {  // t_day2: expires_on, t_day: the day
     const auto e = day(t_day2);
     if (!e) return code_of(e.error());
-    return with2(day(t_day), policy(), [&](Day d, const voip::RenewalPolicy& p) { return put_int(static_cast<int>(voip::state_on(*e, d, p))); });
+    return with2(day(t_day), policy(), [&](Day d, const voip::RenewalPolicy& p) { return put_int(static_cast<int>(voip::state_on(voip::ExpiresOn{*e}, d, p))); });
 }
 inline int state_on_bundle() {
     const auto b = bundle();
@@ -111,7 +111,7 @@ inline int sweep_action_raw() {  // t_day2: expires_on, i_auto, t_day: the day
     const auto e = day(t_day2);
     if (!e) return code_of(e.error());
     return with2(day(t_day), policy(), [&](Day d, const voip::RenewalPolicy& p) {
-        return put_int(static_cast<int>(voip::sweep_action(*e, io.ints[i_auto] != 0, d, p)));
+        return put_int(static_cast<int>(voip::sweep_action(voip::ExpiresOn{*e}, io.ints[i_auto] != 0, d, p)));
     });
 }
 inline int sweep_action_bundle() {

@@ -3,7 +3,6 @@
 // Upgrade charges, money arithmetic and features.
 #include <string>
 
-#include "access.hpp"
 #include "bind_values.hpp"
 #include "convert.hpp"
 

@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "access.hpp"
 #include "bind_values.hpp"
 #include "convert.hpp"
 
@@ -74,14 +73,14 @@ inline void bind_prices(py::module_& m) {
 
 inline voip::Context context_of(date::sys_days today, const std::optional<voip::RenewalPolicy>& policy,
                                   const std::optional<voip::PriceList>& prices, const std::optional<voip::Money>& balance) {
-    return checked(vb::make_context(today, policy.value_or(voip::RenewalPolicy{}), prices, balance));
+    return checked(voip::make_context(today, policy.value_or(voip::RenewalPolicy{}), prices, balance));
 }
 
 inline std::string context_repr(const voip::Context& c) {
-    const auto& prices = prices_of(c);
-    const auto& balance = balance_of(c);
-    return call_repr("Context", {{"today", py_repr(today_of(c))},
-                                 {"policy", policy_repr(policy_of(c))},
+    const auto& prices = c.prices();
+    const auto& balance = c.balance();
+    return call_repr("Context", {{"today", py_repr(c.today())},
+                                 {"policy", policy_repr(c.policy())},
                                  {"prices", prices ? prices_repr(*prices) : "None"},
                                  {"balance", balance ? std::to_string(balance->minor) : "None"}});
 }
@@ -95,10 +94,10 @@ inline void bind_context(py::module_& m) {
     py::class_<Context>(m, "Context", "Today, the policy, the prices and the balance; immutable.")
         .def(py::init(&context_of), py::arg("today"), py::arg("policy") = py::none(), py::arg("prices") = py::none(),
              py::arg("balance") = py::none(), doc)
-        .def_property_readonly("today", &today_of, "The day decisions are made on.")
-        .def_property_readonly("policy", &policy_of, "The RenewalPolicy.")
-        .def_property_readonly("prices", &prices_of, "The PriceList, or None.")
-        .def_property_readonly("balance", &balance_of, "The reseller's balance in minor units, or None.")
+        .def_property_readonly("today", &voip::Context::today, "The day decisions are made on.")
+        .def_property_readonly("policy", &voip::Context::policy, "The RenewalPolicy.")
+        .def_property_readonly("prices", &voip::Context::prices, "The PriceList, or None.")
+        .def_property_readonly("balance", &voip::Context::balance, "The reseller's balance in minor units, or None.")
         .def("__repr__", &context_repr);
     m.def("make_context", &context_of, py::arg("today"), py::arg("policy") = py::none(), py::arg("prices") = py::none(),
           py::arg("balance") = py::none(), doc);

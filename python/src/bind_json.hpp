@@ -6,7 +6,6 @@
 
 #include <voip/bundle_json.hpp>
 
-#include "access.hpp"
 #include "bind_values.hpp"
 #include "convert.hpp"
 

@@ -3,7 +3,6 @@
 // The rules: terms, the renewal window, states, create/update/renew and their quotes.
 #include <string>
 
-#include "access.hpp"
 #include "bind_values.hpp"
 #include "convert.hpp"
 
@@ -14,7 +13,7 @@ using voip::Context;
 using voip::RenewalPolicy;
 
 inline void bind_terms(py::module_& m) {
-    m.def("add_term", [](Day from, Day anchor, const RenewalPolicy& p) { return checked(voip::add_term(from, anchor, p)); },
+    m.def("add_term", [](Day from, Day anchor, const RenewalPolicy& p) { return checked(voip::add_term(from, voip::CreatedOn{anchor}, p)); },
           py::arg("from_day"), py::arg("anchor"), py::arg("policy"),
           "One term after from_day (clamp: anchor's day of month, clamped; overflow: from_day's, rolling over). "
           "RuleError date_out_of_range past 9999-12-31.");
@@ -22,7 +21,7 @@ inline void bind_terms(py::module_& m) {
           py::arg("start"), py::arg("policy"), "The expiry of a bundle created on start; RuleError date_out_of_range.");
     m.def("next_expiry", [](const Bundle& b, const RenewalPolicy& p) { return checked(voip::next_expiry(b, p)); },
           py::arg("bundle"), py::arg("policy"), "The expiry after one renewal; RuleError date_out_of_range.");
-    m.def("term_start", [](Day created_on, Day term_end, const RenewalPolicy& p) { return checked(voip::term_start(created_on, term_end, p)); },
+    m.def("term_start", [](Day created_on, Day term_end, const RenewalPolicy& p) { return checked(voip::term_start(voip::CreatedOn{created_on}, term_end, p)); },
           py::arg("created_on"), py::arg("term_end"), py::arg("policy"),
           "The boundary of the chain of terms from created_on before term_end, never before created_on.");
     m.def("term_start", [](const Bundle& b, const RenewalPolicy& p) { return voip::term_start(b, p); },
@@ -54,7 +53,7 @@ inline void bind_window(py::module_& m) {
 
 inline void bind_states(py::module_& m) {
     const char* doc = "active, renewal_open, grace or lapsed: the four states partition the days.";
-    m.def("state_on", [](Day e, Day d, const RenewalPolicy& p) { return voip::state_on(e, d, p); },
+    m.def("state_on", [](Day e, Day d, const RenewalPolicy& p) { return voip::state_on(voip::ExpiresOn{e}, d, p); },
           py::arg("expires_on"), py::arg("day"), py::arg("policy"), doc);
     m.def("state_on", [](const Bundle& b, Day d, const RenewalPolicy& p) { return voip::state_on(b, d, p); },
           py::arg("bundle"), py::arg("day"), py::arg("policy"), doc);
@@ -77,7 +76,7 @@ inline void bind_decision(py::module_& m) {
         .def_property_readonly("bundle", [](const Decision& d) { return d.bundle; }, "The Bundle afterwards.")
         .def_property_readonly("charge", [](const Decision& d) { return d.charge; }, "The charge in minor units (0 without prices).")
         .def("__eq__", [](const Decision& a, const Decision& b) { return a == b; }, py::is_operator())
-        .def("__hash__", [](const Decision& d) { return mix(std::hash<voip::Uuid>{}(uuid_of(d.bundle)), static_cast<std::size_t>(d.charge.minor)); })
+        .def("__hash__", [](const Decision& d) { return mix(std::hash<voip::Uuid>{}(d.bundle.uuid()), static_cast<std::size_t>(d.charge.minor)); })
         .def("__repr__", [](const Decision& d) {
             return call_repr("Decision", {{"bundle", bundle_repr(d.bundle)}, {"charge", std::to_string(d.charge.minor)}});
         });

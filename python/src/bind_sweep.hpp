@@ -10,7 +10,6 @@
 #include <type_traits>
 #include <vector>
 
-#include "access.hpp"
 #include "bind_values.hpp"
 #include "convert.hpp"
 #include "sweep_kernel.hpp"

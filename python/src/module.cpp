@@ -6,7 +6,6 @@
 #include <random>
 #include <string>
 
-#include "access.hpp"
 #include "bind_charges.hpp"
 #include "bind_context.hpp"
 #include "bind_enums.hpp"

@@ -11,7 +11,7 @@ voip::SweepTotals column_sweep_totals(const date::sys_days* expires_on, const bo
 
 void column_sweep_actions(const date::sys_days* expires_on, const bool* auto_renew, std::size_t n, date::sys_days day,
                           const voip::RenewalPolicy& p, unsigned char* out) noexcept {
-    for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<unsigned char>(voip::sweep_action(expires_on[i], auto_renew[i], day, p));
+    for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<unsigned char>(voip::sweep_action(voip::ExpiresOn{expires_on[i]}, auto_renew[i], day, p));
 }
 
 }  // namespace vb

@@ -13,7 +13,7 @@ namespace vb {
 voip::SweepTotals column_sweep_totals(const date::sys_days* expires_on, const bool* auto_renew, std::size_t n,
                                       date::sys_days day, const voip::RenewalPolicy& p) noexcept;
 
-// out[i] = voip::sweep_action(expires_on[i], auto_renew[i], day, p).
+// out[i] = voip::sweep_action(ExpiresOn{expires_on[i]}, auto_renew[i], day, p).
 void column_sweep_actions(const date::sys_days* expires_on, const bool* auto_renew, std::size_t n, date::sys_days day,
                           const voip::RenewalPolicy& p, unsigned char* out) noexcept;
 

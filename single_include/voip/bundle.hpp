@@ -375,6 +375,7 @@ struct DayOrError {
     date::sys_days day;
     Error error;  // Error{} (no enumerator is 0): `day` is the answer
 };
+static_assert(static_cast<int>(first_error) > 0, "Error{} must name no error");
 
 [[nodiscard, gnu::always_inline]] constexpr DayOrError parse_day(std::string_view s) noexcept {
     constexpr DayOrError malformed{date::sys_days{}, Error::malformed_date};
@@ -691,8 +692,9 @@ constexpr char* write_decimal(char* out, Money m, MinorDigits d = {}) noexcept {
     return std::string(buf, write_decimal(buf, m, d));
 }
 
-// Minor units, as on the wire.
-inline std::ostream& operator<<(std::ostream& os, Money m) { return os << m.minor; }
+// As the expression that makes it, "Money{1500}": a count of minor units that cannot pass for
+// a decimal amount (to_decimal_string writes "15.00"; the wire, the bare 1500).
+inline std::ostream& operator<<(std::ostream& os, Money m) { return os << "Money{" << m.minor << '}'; }
 
 // `amount x part / whole`, rounded half up to the minor unit, in integers (RULES 8).
 // amount_out_of_range unless ok(amount); fraction_out_of_range unless 0 <= part <= whole
@@ -1003,12 +1005,12 @@ namespace detail {
 }
 }  // namespace detail
 
-// One term after `from`. In clamp mode the day of month is `anchor`'s, clamped to the
-// target month; in overflow mode it is `from`'s, with a missing day rolling into the next
+// One term after `from`. In clamp mode the day of month is `anchor`'s (a bundle's
+// created_on, typed so that it cannot swap with `from`), clamped to the target month; in overflow mode it is `from`'s, with a missing day rolling into the next
 // month. Dates outside the range are date_out_of_range.
-[[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, date::sys_days anchor,
+[[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, CreatedOn anchor,
                                                                      const RenewalPolicy& policy) noexcept {
-    const detail::DayOrError r = detail::add_term_day(from, anchor, policy);
+    const detail::DayOrError r = detail::add_term_day(from, anchor.day, policy);
     tl::expected<date::sys_days, Error> out(r.day);  // filled in place (docs/benchmarks.md)
     if (r.error != Error{}) out = tl::expected<date::sys_days, Error>(tl::unexpect, r.error);
     return out;
@@ -1017,29 +1019,30 @@ namespace detail {
 // The expiry of a bundle that starts on `start` (create).
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> first_expiry(date::sys_days start,
                                                                          const RenewalPolicy& policy) noexcept {
-    return add_term(start, start, policy);
+    return add_term(start, CreatedOn{start}, policy);
 }
 
 // The expiry after one renewal: one term after the old expiry, whenever it is renewed;
 // date_out_of_range past 9999-12-31.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> next_expiry(const Bundle& b,
                                                                         const RenewalPolicy& policy) noexcept {
-    return add_term(b.expires_on(), b.created_on(), policy);
+    return add_term(b.expires_on(), CreatedOn{b.created_on()}, policy);
 }
 
 // The terms of a bundle are the chain from created_on, one term each (RULES 3): anchored
 // on created_on's day in clamp mode, chained from each boundary in overflow mode. This is
-// the boundary of that chain before `term_end`, for a bundle created on `created_on`
+// the boundary of that chain before `term_end`, for a bundle created on `created`
 // (RULES 7: anchored in clamp mode; in overflow mode term_end minus one term, clamped,
 // except after a boundary that overflowed: 01-31 -> 03-03 is one term of 31 days).
 // Never before created_on. Requires in_range for both days: date_out_of_range otherwise.
-[[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(date::sys_days created_on, date::sys_days term_end,
+[[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(CreatedOn created, date::sys_days term_end,
                                                                        const RenewalPolicy& policy) noexcept {
+    const date::sys_days created_on = created.day;
     if (!in_range(term_end) || !in_range(created_on)) return fail(Error::date_out_of_range);
     if (policy.month_end() == MonthEnd::overflow) {  // a chain keeps no anchor: walk it, [1, 10^5] steps
         date::sys_days t = created_on;
         for (;;) {
-            const auto next = add_term(t, created_on, policy);
+            const auto next = add_term(t, created, policy);
             if (!next || *next >= term_end) return t;
             t = *next;
         }
@@ -1055,7 +1058,7 @@ namespace detail {
 // The first day of a bundle's last term, [term_start, expires_on). A bundle's days are in
 // range, so the date form cannot fail here.
 [[nodiscard]] constexpr date::sys_days term_start(const Bundle& b, const RenewalPolicy& policy) noexcept {
-    return *term_start(b.created_on(), b.expires_on(), policy);
+    return *term_start(CreatedOn{b.created_on()}, b.expires_on(), policy);
 }
 
 }  // namespace voip
@@ -1268,19 +1271,19 @@ inline std::ostream& operator<<(std::ostream& os, State s) { return os << name(s
 
 // The four states partition every day: each day is in exactly one. The window's two ends
 // and expires_on split the days (detail::window_days, in 64 bits: no day count or offset
-// can overflow), so renewable(state_on(e, d, p)) == renewal_window(e, p).contains(d) for
-// every day d in 0001..9999 and every policy.
-[[nodiscard]] constexpr State state_on(date::sys_days expires_on, date::sys_days day, const RenewalPolicy& p) noexcept {
-    const detail::DaySpan w = detail::window_days(expires_on, p);
+// can overflow), so renewable(state_on(ExpiresOn{e}, d, p)) == renewal_window(e, p).contains(d)
+// for every day d in 0001..9999 and every policy. The expiry is typed: it cannot swap with the day.
+[[nodiscard]] constexpr State state_on(ExpiresOn expires_on, date::sys_days day, const RenewalPolicy& p) noexcept {
+    const detail::DaySpan w = detail::window_days(expires_on.day, p);
     const std::int64_t d = detail::day_count(day);
     if (d < w.first) return State::active;
-    if (d < detail::day_count(expires_on)) return State::renewal_open;
+    if (d < detail::day_count(expires_on.day)) return State::renewal_open;
     if (d <= w.last) return State::grace;
     return State::lapsed;
 }
 // A bundle's state on `day`.
 [[nodiscard]] constexpr State state_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p) noexcept {
-    return state_on(b.expires_on(), day, p);
+    return state_on(ExpiresOn{b.expires_on()}, day, p);
 }
 // state_on(b, c.today(), c.policy()).
 [[nodiscard]] constexpr State state_on(const Bundle& b, const Context& c) noexcept {
@@ -1440,7 +1443,7 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
     }
     // The chain of terms from created_on (term.hpp), the last one ending on expires_on.
     const auto next_boundary = [&](date::sys_days t) {
-        const auto n = add_term(t, b.created_on(), c.policy());
+        const auto n = add_term(t, CreatedOn{b.created_on()}, c.policy());
         return !n || b.expires_on() < *n ? b.expires_on() : *n;
     };
     const date::sys_days from = c.today() < b.created_on() ? b.created_on() : c.today();
@@ -1453,10 +1456,10 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
     // Off the chain, expires_on may cut today's term short: its days left still go at the
     // whole term's rate (a term past 9999-12-31 counts as ending on expires_on). end is
     // this boundary or expires_on, whichever is first.
-    u.current = Term{first, add_term(first, b.created_on(), c.policy()).value_or(end)};
+    u.current = Term{first, add_term(first, CreatedOn{b.created_on()}, c.policy()).value_or(end)};
     u.days_left = from < end ? (end - from).count() : 0;
     for (date::sys_days t = end; t < b.expires_on();) {
-        const auto n = add_term(t, b.created_on(), c.policy());
+        const auto n = add_term(t, CreatedOn{b.created_on()}, c.policy());
         if (!n || b.expires_on() < *n) {  // cut short: its days at the whole term's rate
             u.cut_days = (b.expires_on() - t).count();
             u.cut_term_days = n ? (*n - t).count() : u.cut_days;
@@ -2085,14 +2088,14 @@ enum class SweepAction : std::uint8_t {
 
 inline std::ostream& operator<<(std::ostream& os, SweepAction a) { return os << name(a); }
 
-[[nodiscard]] constexpr SweepAction sweep_action(date::sys_days expires_on, bool auto_renew, date::sys_days day,
+[[nodiscard]] constexpr SweepAction sweep_action(ExpiresOn expires_on, bool auto_renew, date::sys_days day,
                                                  const RenewalPolicy& p) noexcept {
     const State s = state_on(expires_on, day, p);
     if (s == State::lapsed) return SweepAction::lapsed;
     return auto_renew && renewable(s) ? SweepAction::renew : SweepAction::none;
 }
 [[nodiscard]] constexpr SweepAction sweep_action(const Bundle& b, date::sys_days day, const RenewalPolicy& p) noexcept {
-    return sweep_action(b.expires_on(), b.auto_renew(), day, p);
+    return sweep_action(ExpiresOn{b.expires_on()}, b.auto_renew(), day, p);
 }
 // sweep_action(b, c.today(), c.policy()).
 [[nodiscard]] constexpr SweepAction sweep_action(const Bundle& b, const Context& c) noexcept {
@@ -2293,7 +2296,7 @@ struct SweepBounds {
             t.none += block - lapsed - renew;
         }
     }
-    for (; i < n; ++i) t.add(sweep_action(expires_on[i], auto_renew[i], day, p));
+    for (; i < n; ++i) t.add(sweep_action(ExpiresOn{expires_on[i]}, auto_renew[i], day, p));
     return t;
 }
 

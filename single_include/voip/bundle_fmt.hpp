@@ -12,8 +12,7 @@
 // SPDX-License-Identifier: MIT
 // Optional {fmt} support: an fmt::formatter for every value type of voip-bundle that has an
 // operator<<. fmt::format("{}", x) prints exactly what `std::cout << x` prints, and the
-// string specs apply to that text ("{:>40}", "{:*^12}"); Money takes the integer specs
-// ("{:08}"), since it prints as its count of minor units. Needs {fmt} 9 or later; since
+// string specs apply to that text ("{:>40}", "{:*^12}"). Needs {fmt} 9 or later; since
 // fmt 10 no longer formats through operator<<, these specialisations are what make
 // fmt::print work. The core never includes this header.
 #include <cstddef>
@@ -84,10 +83,12 @@ struct fmt::formatter<voip::IsoDate> : voip::detail::fmt_text_formatter {
 };
 
 template <>
-struct fmt::formatter<voip::Money> : fmt::formatter<std::int64_t> {
+struct fmt::formatter<voip::Money> : voip::detail::fmt_text_formatter {
     template <class FormatContext>
     auto format(voip::Money m, FormatContext& ctx) const -> decltype(ctx.out()) {
-        return fmt::formatter<std::int64_t>::format(m.minor, ctx);
+        char buf[32];  // "Money{", at most 20 characters of an int64, "}"
+        const auto r = fmt::format_to_n(buf, sizeof buf, "Money{{{}}}", m.minor);
+        return format_text(std::string_view(buf, r.size), ctx);
     }
 };
 

@@ -545,6 +545,9 @@ template <std::size_t N>
 
 namespace voip::detail {
 
+// What a scan answers: nothing, or the first rule the text broke.
+using Scanned = tl::expected<void, Error>;
+
 template <std::size_t N>
 inline int find_name(const std::array<std::string_view, N>& names, const char* s, std::size_t n) noexcept {
     for (std::size_t i = 0; i < N; ++i)
@@ -562,7 +565,7 @@ public:
     Scanner(const std::array<std::string_view, N>& names, Members<N>& out) noexcept : names_(names), out_(out) {}
 
     // Requires end - begin <= max_body_size.
-    Error run(const char* const begin, const char* const end) noexcept {
+    Scanned run(const char* const begin, const char* const end) noexcept {
         enum class Next : std::uint8_t { value, name, after_value };
         Next next = Next::value;
         const char* p = begin;
@@ -578,17 +581,16 @@ public:
             switch (next) {
                 case Next::value: {
                     p = skip_space(p, end);
-                    if (p == end) return Error::invalid_json;
+                    if (p == end) return fail(Error::invalid_json);
                     Value* const v = (depth == 1 && pending >= 0) ? &out_.values[static_cast<std::size_t>(pending)] : nullptr;
                     pending = -1;
                     const auto c = static_cast<unsigned char>(*p);
                     if (c != '{' && c != '[') {
-                        const Error e = scalar(p, end, v);
-                        if (e != Error{}) return e;
+                        if (const Scanned s = scalar(p, end, v); !s) return s;
                         next = Next::after_value;
                         break;
                     }
-                    if (depth == max_nesting) return Error::nesting_too_deep;
+                    if (depth == max_nesting) return fail(Error::nesting_too_deep);
                     const bool object = c == '{';
                     if (depth == 0) top_is_object = object;
                     if (v != nullptr) v->kind = object ? JsonKind::object : JsonKind::array;
@@ -607,24 +609,25 @@ public:
                     break;
                 }
                 case Next::name: {  // at the opening quote of a member name, expected
-                    const Error e = member_name(p, begin, end, depth == 1, marks[depth], names_used, pending);
-                    if (e != Error{}) return e;
+                    if (const Scanned s = member_name(p, begin, end, depth == 1, marks[depth], names_used, pending); !s)
+                        return s;
                     next = Next::value;
                     break;
                 }
                 case Next::after_value: {
                     p = skip_space(p, end);
                     if (depth == 0) {
-                        if (p != end) return unexpected_byte(p, end);
-                        return top_is_object ? Error{} : Error::body_not_object;
+                        if (p != end) return fail(unexpected_byte(p, end));
+                        if (!top_is_object) return fail(Error::body_not_object);
+                        return {};
                     }
-                    if (p == end) return Error::invalid_json;
+                    if (p == end) return fail(Error::invalid_json);
                     if (*p == ',') {
                         p = skip_space(p + 1, end);
                         next = in_object() ? Next::name : Next::value;
                         break;
                     }
-                    if (*p != (in_object() ? '}' : ']')) return unexpected_byte(p, end);
+                    if (*p != (in_object() ? '}' : ']')) return fail(unexpected_byte(p, end));
                     if (in_object()) names_used = marks[depth];
                     ++p;
                     --depth;
@@ -638,10 +641,10 @@ private:
     // A member name and its colon at p, expected; p ends past the colon. The name must not
     // repeat one of the object's names since `mark`; at the top level (`top`) a known name
     // becomes `pending`, an unknown one is counted.
-    Error member_name(const char*& p, const char* begin, const char* end, bool top, std::size_t mark,
+    Scanned member_name(const char*& p, const char* begin, const char* end, bool top, std::size_t mark,
                       std::size_t& names_used, int& pending) noexcept {
-        if (p == end) return Error::invalid_json;
-        if (*p != '"') return unexpected_byte(p, end);
+        if (p == end) return fail(Error::invalid_json);
+        if (*p != '"') return fail(unexpected_byte(p, end));
         const char* const first = p + 1;
         std::array<char, 16> kept{};
         Sink sink;
@@ -650,25 +653,25 @@ private:
             sink.keep_capacity = kept.size();
         }
         const ScanResult r = scan_string(first, end, sink);
-        if (!r.ok) return r.error;
+        if (!r.ok) return fail(r.error);
         p = r.p;
         for (std::size_t i = mark; i < names_used; ++i)
             if (entries_[i].hash == sink.hash && same_name(begin + entries_[i].offset, first))
-                return Error::duplicate_member;
+                return fail(Error::duplicate_member);
         entries_[names_used++] = {static_cast<std::uint32_t>(first - begin), sink.hash};
         if (top) {
             pending = sink.overflow ? -1 : find_name(names_, kept.data(), sink.kept);
             if (pending < 0) ++out_.unknown;
         }
         p = skip_space(p, end);
-        if (p == end) return Error::invalid_json;
-        if (*p != ':') return unexpected_byte(p, end);
+        if (p == end) return fail(Error::invalid_json);
+        if (*p != ':') return fail(unexpected_byte(p, end));
         ++p;
-        return Error{};
+        return {};
     }
 
     // A string, literal or number at p (not a container); p ends past it.
-    static Error scalar(const char*& p, const char* end, Value* v) noexcept {
+    static Scanned scalar(const char*& p, const char* end, Value* v) noexcept {
         const auto c = static_cast<unsigned char>(*p);
         switch (c) {
             case '"': {
@@ -678,39 +681,39 @@ private:
                     sink.keep_capacity = v->text.size();
                 }
                 const ScanResult r = scan_string(p + 1, end, sink);
-                if (!r.ok) return r.error;
+                if (!r.ok) return fail(r.error);
                 p = r.p;
                 if (v != nullptr) {
                     v->kind = JsonKind::string;
                     v->text_size = static_cast<std::uint8_t>(sink.kept);
                     v->text_too_long = sink.overflow;
                 }
-                return Error{};
+                return {};
             }
             case 't':
             case 'f':
-                if (!scan_literal(p, end, c == 't' ? "true" : "false")) return Error::invalid_json;
+                if (!scan_literal(p, end, c == 't' ? "true" : "false")) return fail(Error::invalid_json);
                 if (v != nullptr) {
                     v->kind = JsonKind::boolean;
                     v->boolean = c == 't';
                 }
-                return Error{};
+                return {};
             case 'n':
-                if (!scan_literal(p, end, "null")) return Error::invalid_json;
+                if (!scan_literal(p, end, "null")) return fail(Error::invalid_json);
                 if (v != nullptr) v->kind = JsonKind::null;
-                return Error{};
+                return {};
             default: {
-                if (c != '-' && !is_digit(c)) return unexpected_byte(p, end);
+                if (c != '-' && !is_digit(c)) return fail(unexpected_byte(p, end));
                 JsonKind kind = JsonKind::number;
                 std::int64_t integer = 0;
                 const ScanResult r = scan_number(p, end, kind, integer);
-                if (!r.ok) return r.error;
+                if (!r.ok) return fail(r.error);
                 p = r.p;
                 if (v != nullptr) {
                     v->kind = kind;
                     v->integer = integer;
                 }
-                return Error{};
+                return {};
             }
         }
     }
@@ -724,15 +727,12 @@ private:
     std::array<Entry, max_names> entries_;  // uninitialised on purpose: only [0, names_used) is read
 };
 
-// Error{} (value 0) is success for the scanner.
-static_assert(static_cast<int>(Error::invalid_json) != 0, "Error{} must not name an error");
-
 // Never inlined: see docs/benchmarks.md, "Why the JSON code looks as it does".
 template <std::size_t N>
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-Error scan_general(const char* begin, const char* end, const std::array<std::string_view, N>& names,
+Scanned scan_general(const char* begin, const char* end, const std::array<std::string_view, N>& names,
                    Members<N>& out) noexcept {
     reset(out);
     Scanner<N> scanner(names, out);
@@ -877,11 +877,11 @@ namespace voip::detail {
 
 // The known members of a top-level object, every rule checked.
 template <std::size_t N>
-inline Error scan_object(const char* data, std::size_t size, const std::array<std::string_view, N>& names,
+inline Scanned scan_object(const char* data, std::size_t size, const std::array<std::string_view, N>& names,
                          Members<N>& out) noexcept {
-    if (size > max_body_size) return Error::body_too_large;
+    if (size > max_body_size) return fail(Error::body_too_large);
     if (data == nullptr) data = "";  // an empty view may carry a null pointer
-    if (scan_fast(data, data + size, names, out)) return Error{};
+    if (scan_fast(data, data + size, names, out)) return {};
     return scan_general(data, data + size, names, out);
 }
 
@@ -901,8 +901,7 @@ inline constexpr std::array<std::string_view, 2> request_names = schema::names(s
 // What each known member of a body held; validate() then applies the rules.
 [[nodiscard]] inline tl::expected<RawRequest, Error> decode_request(const char* data, std::size_t size) noexcept {
     detail::Members<2> m;
-    const Error e = detail::scan_object(data, size, detail::request_names, m);
-    if (e != Error{}) return fail(e);
+    if (const auto s = detail::scan_object(data, size, detail::request_names, m); !s) return fail(s.error());
     return request_from_members(detail::member_values(m));
 }
 [[nodiscard]] inline tl::expected<RawRequest, Error> decode_request(std::string_view text) noexcept {
@@ -920,9 +919,7 @@ inline constexpr std::array<std::string_view, 2> request_names = schema::names(s
 // need to know the text is acceptable.
 [[nodiscard]] inline tl::expected<void, Error> check_json_object(const char* data, std::size_t size) noexcept {
     detail::Members<2> m;
-    const Error e = detail::scan_object(data, size, detail::request_names, m);
-    if (e != Error{}) return fail(e);
-    return {};
+    return detail::scan_object(data, size, detail::request_names, m);
 }
 [[nodiscard]] inline tl::expected<void, Error> check_json_object(std::string_view text) noexcept {
     return check_json_object(text.data(), text.size());
@@ -969,8 +966,7 @@ inline constexpr std::size_t max_bundle_json_size = [] {
 
 [[nodiscard]] inline tl::expected<Bundle, Error> decode_bundle(const char* data, std::size_t size) noexcept {
     detail::Members<5> m;
-    const Error e = detail::scan_object(data, size, detail::bundle_names, m);
-    if (e != Error{}) return fail(e);
+    if (const auto s = detail::scan_object(data, size, detail::bundle_names, m); !s) return fail(s.error());
     return bundle_from_members(detail::member_values(m));
 }
 [[nodiscard]] inline tl::expected<Bundle, Error> decode_bundle(std::string_view line) noexcept {
@@ -1020,8 +1016,7 @@ inline constexpr std::array<std::string_view, 5> price_names = schema::names(sch
 
 [[nodiscard]] inline tl::expected<PriceList, Error> decode_prices(const char* data, std::size_t size) noexcept {
     detail::Members<5> m;
-    const Error e = detail::scan_object(data, size, detail::price_names, m);
-    if (e != Error{}) return fail(e);
+    if (const auto s = detail::scan_object(data, size, detail::price_names, m); !s) return fail(s.error());
     return prices_from_members(detail::member_values(m), m.unknown);
 }
 [[nodiscard]] inline tl::expected<PriceList, Error> decode_prices(std::string_view text) noexcept {

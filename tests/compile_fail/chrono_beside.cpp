@@ -30,7 +30,7 @@ int main() {
     // Unqualified calls into voip with std::chrono arguments: ADL also looks in std::chrono
     // and std (C++20's std::in_range is there) and must find nothing better.
     check(in_range(today), "in_range(std::chrono::sys_days)");
-    check(state_on(today + days{31}, today, RenewalPolicy{}) == State::active, "state_on");
+    check(state_on(ExpiresOn{today + days{31}}, today, RenewalPolicy{}) == State::active, "state_on");
     const auto expires = first_expiry(today, RenewalPolicy{});
     check(expires.has_value() && *expires == sys_days{2018y / September / 1d}, "first_expiry");
 

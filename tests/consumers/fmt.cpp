@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <type_traits>
@@ -58,10 +59,12 @@ TEST_CASE("dates format as YYYY-MM-DD, out of range as operator<< says") {
     same_as_stream(beyond);
 }
 
-TEST_CASE("money formats as its minor units, with integer specs") {
-    CHECK(fmt::format("{}", voip::Money{290}) == "290");
-    CHECK(fmt::format("{:06}", voip::Money{290}) == "000290");
-    CHECK(fmt::format("{:+}", voip::Money{-5}) == "-5");
+TEST_CASE("money formats as the expression that makes it, with string specs") {
+    CHECK(fmt::format("{}", voip::Money{290}) == "Money{290}");
+    CHECK(fmt::format("{:>12}", voip::Money{290}) == "  Money{290}");
+    CHECK(fmt::format("{}", voip::Money{-5}) == "Money{-5}");
+    CHECK(fmt::format("{}", voip::Money{std::numeric_limits<std::int64_t>::min()}) == "Money{-9223372036854775808}");
+    same_as_stream(voip::Money{std::numeric_limits<std::int64_t>::min()});
     same_as_stream(voip::Money{-1234567});
     same_as_stream(voip::max_amount);
 }

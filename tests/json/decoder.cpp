@@ -24,8 +24,8 @@ std::string outcome(std::string_view text) {
 std::string general_outcome(std::string_view text) {
     if (text.size() > max_body_size) return "body_too_large";
     detail::Members<2> m;
-    const Error e = detail::scan_general(text.data(), text.data() + text.size(), detail::request_names, m);
-    return e == Error{} ? "ok" : std::string(name(e));
+    const auto s = detail::scan_general(text.data(), text.data() + text.size(), detail::request_names, m);
+    return s ? "ok" : std::string(name(s.error()));
 }
 
 std::string full(std::string_view text) {

@@ -26,8 +26,8 @@ std::string edge_outcome(std::string_view text) {
 // The general scanner alone: the reference, which must agree with decode_request.
 std::string edge_general_outcome(std::string_view text) {
     detail::Members<2> m;
-    const Error e = detail::scan_general(text.data(), text.data() + text.size(), detail::request_names, m);
-    return e == Error{} ? "ok" : std::string(name(e));
+    const auto s = detail::scan_general(text.data(), text.data() + text.size(), detail::request_names, m);
+    return s ? "ok" : std::string(name(s.error()));
 }
 
 // The hash the scanner files a member name under (FNV-1a of the unescaped bytes).

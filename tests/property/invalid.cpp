@@ -51,9 +51,9 @@ void invalid_bundles_agree() {
         else RC_ASSERT(r.has_value() && r->expires_on() == expires_on && r->created_on() == v.created_on());
         // A valid bundle: the bundle overloads answer what the day overloads do.
         const date::sys_days d = *gen::day();
-        RC_ASSERT(state_on(v, d, p) == state_on(v.expires_on(), d, p));
+        RC_ASSERT(state_on(v, d, p) == state_on(ExpiresOn{v.expires_on()}, d, p));
         RC_ASSERT(renewal_window(v, p) == renewal_window(v.expires_on(), p));
-        RC_ASSERT(sweep_action(v, d, p) == sweep_action(v.expires_on(), v.auto_renew(), d, p));
+        RC_ASSERT(sweep_action(v, d, p) == sweep_action(ExpiresOn{v.expires_on()}, v.auto_renew(), d, p));
     });
 }
 

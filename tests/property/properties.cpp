@@ -56,6 +56,10 @@ int main() {
     invalid_inputs_typed_errors();
     equality_field_by_field();
     uuid_and_date_text_round_trip();
+    off_chain_bundles_are_off_chain();
+    off_chain_states_agree();
+    off_chain_sweep_agrees();
+    off_chain_renew_quote_agrees();
 
     std::printf("\n%d properties x %d cases = %d cases per run; %d failed\n", properties, cases, properties * cases, failures);
     return failures == 0 ? 0 : 1;

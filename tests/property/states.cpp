@@ -31,7 +31,7 @@ void states_partition_days() {
         const bool is_grace = 0 <= n && n <= after;
         const bool is_lapsed = n > after;
         RC_ASSERT(int{is_active} + int{is_open} + int{is_grace} + int{is_lapsed} == 1);
-        const State s = state_on(e, d, p);
+        const State s = state_on(ExpiresOn{e}, d, p);
         RC_ASSERT((s == State::active) == is_active);
         RC_ASSERT((s == State::renewal_open) == is_open);
         RC_ASSERT((s == State::grace) == is_grace);
@@ -39,7 +39,7 @@ void states_partition_days() {
         RC_ASSERT(in_service(s) == (n < 0));
         RC_ASSERT(renewable(s) == renewal_window(e, p).contains(d));
         // Monotone: the next day is never in an earlier state.
-        RC_ASSERT(static_cast<int>(state_on(e, d + date::days{1}, p)) >= static_cast<int>(s));
+        RC_ASSERT(static_cast<int>(state_on(ExpiresOn{e}, d + date::days{1}, p)) >= static_cast<int>(s));
     });
 }
 

@@ -48,7 +48,7 @@ bool fails_with(const tl::expected<T, Error>& r, Error e) {
 inline std::vector<date::sys_days> chain(const Bundle& b, const RenewalPolicy& p) {
     std::vector<date::sys_days> t{b.created_on()};
     while (t.back() < b.expires_on()) {
-        const auto next = add_term(t.back(), b.created_on(), p);
+        const auto next = add_term(t.back(), CreatedOn{b.created_on()}, p);
         if (!next) break;
         t.push_back(*next);
     }
@@ -89,5 +89,9 @@ void uuid_v4_bits();                           // values.cpp
 void invalid_inputs_typed_errors();            // invalid.cpp
 void equality_field_by_field();                // values.cpp
 void uuid_and_date_text_round_trip();          // values.cpp
+void off_chain_bundles_are_off_chain();        // off_chain.cpp
+void off_chain_states_agree();                 // off_chain.cpp
+void off_chain_sweep_agrees();                 // off_chain.cpp
+void off_chain_renew_quote_agrees();           // off_chain.cpp
 
 }  // namespace props

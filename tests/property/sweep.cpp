@@ -36,7 +36,7 @@ void sweep_agrees_with_single_calls() {
         for (const Bundle& b : bundles) {
             const SweepAction a = sweep_action(b, today, p);
             expect.add(a);
-            expect_columns.add(sweep_action(b.expires_on(), b.auto_renew(), today, p));
+            expect_columns.add(sweep_action(ExpiresOn{b.expires_on()}, b.auto_renew(), today, p));
             if (a != SweepAction::none) expect_reported.emplace_back(b, a);
             // renew exactly when the flag is on and the window open, which is when renew()
             // succeeds today, unless the next expiry would pass 9999-12-31 (a 400 that the
@@ -47,7 +47,7 @@ void sweep_agrees_with_single_calls() {
             if (open) RC_ASSERT(r.has_value() || r.error() == Error::date_out_of_range);
             else RC_ASSERT(fails_with(r, Error::outside_renewal_window));
             RC_ASSERT((a == SweepAction::lapsed) == (state_on(b, today, p) == State::lapsed));
-            RC_ASSERT(a == sweep_action(b.expires_on(), b.auto_renew(), today, p));
+            RC_ASSERT(a == sweep_action(ExpiresOn{b.expires_on()}, b.auto_renew(), today, p));
         }
         RC_ASSERT(t == expect);
         RC_ASSERT(t.total() == static_cast<std::uint64_t>(n));
@@ -88,8 +88,8 @@ void sweep_forms_agree() {
             expiries.push_back(e);
             flags[i] = b.auto_renew();
             expect.add(sweep_action(b, today, p));
-            expect_columns.add(sweep_action(e, b.auto_renew(), today, p));
-            RC_ASSERT(sweep_action(b, today, p) == sweep_action(b.expires_on(), b.auto_renew(), today, p));
+            expect_columns.add(sweep_action(ExpiresOn{e}, b.auto_renew(), today, p));
+            RC_ASSERT(sweep_action(b, today, p) == sweep_action(ExpiresOn{b.expires_on()}, b.auto_renew(), today, p));
         }
         RC_ASSERT(sweep_totals(bundles.data(), bundles.size(), today, p) == expect);
         RC_ASSERT(sweep(bundles.begin(), bundles.end(), today, p, [](const Bundle&, SweepAction) {}) == expect);

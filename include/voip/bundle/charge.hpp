@@ -86,7 +86,7 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
     }
     // The chain of terms from created_on (term.hpp), the last one ending on expires_on.
     const auto next_boundary = [&](date::sys_days t) {
-        const auto n = add_term(t, b.created_on(), c.policy());
+        const auto n = add_term(t, CreatedOn{b.created_on()}, c.policy());
         return !n || b.expires_on() < *n ? b.expires_on() : *n;
     };
     const date::sys_days from = c.today() < b.created_on() ? b.created_on() : c.today();
@@ -99,10 +99,10 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
     // Off the chain, expires_on may cut today's term short: its days left still go at the
     // whole term's rate (a term past 9999-12-31 counts as ending on expires_on). end is
     // this boundary or expires_on, whichever is first.
-    u.current = Term{first, add_term(first, b.created_on(), c.policy()).value_or(end)};
+    u.current = Term{first, add_term(first, CreatedOn{b.created_on()}, c.policy()).value_or(end)};
     u.days_left = from < end ? (end - from).count() : 0;
     for (date::sys_days t = end; t < b.expires_on();) {
-        const auto n = add_term(t, b.created_on(), c.policy());
+        const auto n = add_term(t, CreatedOn{b.created_on()}, c.policy());
         if (!n || b.expires_on() < *n) {  // cut short: its days at the whole term's rate
             u.cut_days = (b.expires_on() - t).count();
             u.cut_term_days = n ? (*n - t).count() : u.cut_days;

@@ -93,6 +93,7 @@ struct DayOrError {
     date::sys_days day;
     Error error;  // Error{} (no enumerator is 0): `day` is the answer
 };
+static_assert(static_cast<int>(first_error) > 0, "Error{} must name no error");
 
 [[nodiscard, gnu::always_inline]] constexpr DayOrError parse_day(std::string_view s) noexcept {
     constexpr DayOrError malformed{date::sys_days{}, Error::malformed_date};

@@ -110,8 +110,9 @@ constexpr char* write_decimal(char* out, Money m, MinorDigits d = {}) noexcept {
     return std::string(buf, write_decimal(buf, m, d));
 }
 
-// Minor units, as on the wire.
-inline std::ostream& operator<<(std::ostream& os, Money m) { return os << m.minor; }
+// As the expression that makes it, "Money{1500}": a count of minor units that cannot pass for
+// a decimal amount (to_decimal_string writes "15.00"; the wire, the bare 1500).
+inline std::ostream& operator<<(std::ostream& os, Money m) { return os << "Money{" << m.minor << '}'; }
 
 // `amount x part / whole`, rounded half up to the minor unit, in integers (RULES 8).
 // amount_out_of_range unless ok(amount); fraction_out_of_range unless 0 <= part <= whole

@@ -41,19 +41,19 @@ inline std::ostream& operator<<(std::ostream& os, State s) { return os << name(s
 
 // The four states partition every day: each day is in exactly one. The window's two ends
 // and expires_on split the days (detail::window_days, in 64 bits: no day count or offset
-// can overflow), so renewable(state_on(e, d, p)) == renewal_window(e, p).contains(d) for
-// every day d in 0001..9999 and every policy.
-[[nodiscard]] constexpr State state_on(date::sys_days expires_on, date::sys_days day, const RenewalPolicy& p) noexcept {
-    const detail::DaySpan w = detail::window_days(expires_on, p);
+// can overflow), so renewable(state_on(ExpiresOn{e}, d, p)) == renewal_window(e, p).contains(d)
+// for every day d in 0001..9999 and every policy. The expiry is typed: it cannot swap with the day.
+[[nodiscard]] constexpr State state_on(ExpiresOn expires_on, date::sys_days day, const RenewalPolicy& p) noexcept {
+    const detail::DaySpan w = detail::window_days(expires_on.day, p);
     const std::int64_t d = detail::day_count(day);
     if (d < w.first) return State::active;
-    if (d < detail::day_count(expires_on)) return State::renewal_open;
+    if (d < detail::day_count(expires_on.day)) return State::renewal_open;
     if (d <= w.last) return State::grace;
     return State::lapsed;
 }
 // A bundle's state on `day`.
 [[nodiscard]] constexpr State state_on(const Bundle& b, date::sys_days day, const RenewalPolicy& p) noexcept {
-    return state_on(b.expires_on(), day, p);
+    return state_on(ExpiresOn{b.expires_on()}, day, p);
 }
 // state_on(b, c.today(), c.policy()).
 [[nodiscard]] constexpr State state_on(const Bundle& b, const Context& c) noexcept {

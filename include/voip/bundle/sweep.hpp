@@ -37,14 +37,14 @@ enum class SweepAction : std::uint8_t {
 
 inline std::ostream& operator<<(std::ostream& os, SweepAction a) { return os << name(a); }
 
-[[nodiscard]] constexpr SweepAction sweep_action(date::sys_days expires_on, bool auto_renew, date::sys_days day,
+[[nodiscard]] constexpr SweepAction sweep_action(ExpiresOn expires_on, bool auto_renew, date::sys_days day,
                                                  const RenewalPolicy& p) noexcept {
     const State s = state_on(expires_on, day, p);
     if (s == State::lapsed) return SweepAction::lapsed;
     return auto_renew && renewable(s) ? SweepAction::renew : SweepAction::none;
 }
 [[nodiscard]] constexpr SweepAction sweep_action(const Bundle& b, date::sys_days day, const RenewalPolicy& p) noexcept {
-    return sweep_action(b.expires_on(), b.auto_renew(), day, p);
+    return sweep_action(ExpiresOn{b.expires_on()}, b.auto_renew(), day, p);
 }
 // sweep_action(b, c.today(), c.policy()).
 [[nodiscard]] constexpr SweepAction sweep_action(const Bundle& b, const Context& c) noexcept {
@@ -245,7 +245,7 @@ struct SweepBounds {
             t.none += block - lapsed - renew;
         }
     }
-    for (; i < n; ++i) t.add(sweep_action(expires_on[i], auto_renew[i], day, p));
+    for (; i < n; ++i) t.add(sweep_action(ExpiresOn{expires_on[i]}, auto_renew[i], day, p));
     return t;
 }
 

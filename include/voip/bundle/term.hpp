@@ -48,12 +48,12 @@ namespace detail {
 }
 }  // namespace detail
 
-// One term after `from`. In clamp mode the day of month is `anchor`'s, clamped to the
-// target month; in overflow mode it is `from`'s, with a missing day rolling into the next
+// One term after `from`. In clamp mode the day of month is `anchor`'s (a bundle's
+// created_on, typed so that it cannot swap with `from`), clamped to the target month; in overflow mode it is `from`'s, with a missing day rolling into the next
 // month. Dates outside the range are date_out_of_range.
-[[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, date::sys_days anchor,
+[[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, CreatedOn anchor,
                                                                      const RenewalPolicy& policy) noexcept {
-    const detail::DayOrError r = detail::add_term_day(from, anchor, policy);
+    const detail::DayOrError r = detail::add_term_day(from, anchor.day, policy);
     tl::expected<date::sys_days, Error> out(r.day);  // filled in place (docs/benchmarks.md)
     if (r.error != Error{}) out = tl::expected<date::sys_days, Error>(tl::unexpect, r.error);
     return out;
@@ -62,29 +62,30 @@ namespace detail {
 // The expiry of a bundle that starts on `start` (create).
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> first_expiry(date::sys_days start,
                                                                          const RenewalPolicy& policy) noexcept {
-    return add_term(start, start, policy);
+    return add_term(start, CreatedOn{start}, policy);
 }
 
 // The expiry after one renewal: one term after the old expiry, whenever it is renewed;
 // date_out_of_range past 9999-12-31.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> next_expiry(const Bundle& b,
                                                                         const RenewalPolicy& policy) noexcept {
-    return add_term(b.expires_on(), b.created_on(), policy);
+    return add_term(b.expires_on(), CreatedOn{b.created_on()}, policy);
 }
 
 // The terms of a bundle are the chain from created_on, one term each (RULES 3): anchored
 // on created_on's day in clamp mode, chained from each boundary in overflow mode. This is
-// the boundary of that chain before `term_end`, for a bundle created on `created_on`
+// the boundary of that chain before `term_end`, for a bundle created on `created`
 // (RULES 7: anchored in clamp mode; in overflow mode term_end minus one term, clamped,
 // except after a boundary that overflowed: 01-31 -> 03-03 is one term of 31 days).
 // Never before created_on. Requires in_range for both days: date_out_of_range otherwise.
-[[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(date::sys_days created_on, date::sys_days term_end,
+[[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(CreatedOn created, date::sys_days term_end,
                                                                        const RenewalPolicy& policy) noexcept {
+    const date::sys_days created_on = created.day;
     if (!in_range(term_end) || !in_range(created_on)) return fail(Error::date_out_of_range);
     if (policy.month_end() == MonthEnd::overflow) {  // a chain keeps no anchor: walk it, [1, 10^5] steps
         date::sys_days t = created_on;
         for (;;) {
-            const auto next = add_term(t, created_on, policy);
+            const auto next = add_term(t, created, policy);
             if (!next || *next >= term_end) return t;
             t = *next;
         }
@@ -100,7 +101,7 @@ namespace detail {
 // The first day of a bundle's last term, [term_start, expires_on). A bundle's days are in
 // range, so the date form cannot fail here.
 [[nodiscard]] constexpr date::sys_days term_start(const Bundle& b, const RenewalPolicy& policy) noexcept {
-    return *term_start(b.created_on(), b.expires_on(), policy);
+    return *term_start(CreatedOn{b.created_on()}, b.expires_on(), policy);
 }
 
 }  // namespace voip

@@ -51,8 +51,7 @@ inline constexpr std::size_t max_bundle_json_size = [] {
 
 [[nodiscard]] inline tl::expected<Bundle, Error> decode_bundle(const char* data, std::size_t size) noexcept {
     detail::Members<5> m;
-    const Error e = detail::scan_object(data, size, detail::bundle_names, m);
-    if (e != Error{}) return fail(e);
+    if (const auto s = detail::scan_object(data, size, detail::bundle_names, m); !s) return fail(s.error());
     return bundle_from_members(detail::member_values(m));
 }
 [[nodiscard]] inline tl::expected<Bundle, Error> decode_bundle(std::string_view line) noexcept {

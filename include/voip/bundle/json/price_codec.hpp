@@ -28,8 +28,7 @@ inline constexpr std::array<std::string_view, 5> price_names = schema::names(sch
 
 [[nodiscard]] inline tl::expected<PriceList, Error> decode_prices(const char* data, std::size_t size) noexcept {
     detail::Members<5> m;
-    const Error e = detail::scan_object(data, size, detail::price_names, m);
-    if (e != Error{}) return fail(e);
+    if (const auto s = detail::scan_object(data, size, detail::price_names, m); !s) return fail(s.error());
     return prices_from_members(detail::member_values(m), m.unknown);
 }
 [[nodiscard]] inline tl::expected<PriceList, Error> decode_prices(std::string_view text) noexcept {

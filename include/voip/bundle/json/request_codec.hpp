@@ -24,8 +24,7 @@ inline constexpr std::array<std::string_view, 2> request_names = schema::names(s
 // What each known member of a body held; validate() then applies the rules.
 [[nodiscard]] inline tl::expected<RawRequest, Error> decode_request(const char* data, std::size_t size) noexcept {
     detail::Members<2> m;
-    const Error e = detail::scan_object(data, size, detail::request_names, m);
-    if (e != Error{}) return fail(e);
+    if (const auto s = detail::scan_object(data, size, detail::request_names, m); !s) return fail(s.error());
     return request_from_members(detail::member_values(m));
 }
 [[nodiscard]] inline tl::expected<RawRequest, Error> decode_request(std::string_view text) noexcept {
@@ -43,9 +42,7 @@ inline constexpr std::array<std::string_view, 2> request_names = schema::names(s
 // need to know the text is acceptable.
 [[nodiscard]] inline tl::expected<void, Error> check_json_object(const char* data, std::size_t size) noexcept {
     detail::Members<2> m;
-    const Error e = detail::scan_object(data, size, detail::request_names, m);
-    if (e != Error{}) return fail(e);
-    return {};
+    return detail::scan_object(data, size, detail::request_names, m);
 }
 [[nodiscard]] inline tl::expected<void, Error> check_json_object(std::string_view text) noexcept {
     return check_json_object(text.data(), text.size());

@@ -18,11 +18,11 @@ namespace voip::detail {
 
 // The known members of a top-level object, every rule checked.
 template <std::size_t N>
-inline Error scan_object(const char* data, std::size_t size, const std::array<std::string_view, N>& names,
+inline Scanned scan_object(const char* data, std::size_t size, const std::array<std::string_view, N>& names,
                          Members<N>& out) noexcept {
-    if (size > max_body_size) return Error::body_too_large;
+    if (size > max_body_size) return fail(Error::body_too_large);
     if (data == nullptr) data = "";  // an empty view may carry a null pointer
-    if (scan_fast(data, data + size, names, out)) return Error{};
+    if (scan_fast(data, data + size, names, out)) return {};
     return scan_general(data, data + size, names, out);
 }
 

@@ -1,0 +1,14 @@
+// state_on's expiry is typed (ExpiresOn): two bare days, which could swap silently, do not compile.
+#include <voip/bundle.hpp>
+int main() {
+    const auto created = *voip::parse_iso_date("2018-08-01");
+    const auto expires = *voip::parse_iso_date("2018-09-01");
+    const auto today = *voip::parse_iso_date("2018-08-30");
+    const voip::RenewalPolicy p;
+#ifdef VOIP_MISUSE
+    const auto r = voip::state_on(today, expires, p);  // swapped, bare
+#else
+    const auto r = voip::state_on(voip::ExpiresOn{expires}, today, p);
+#endif
+    return created < today && r == voip::State::renewal_open ? 0 : 1;
+}
