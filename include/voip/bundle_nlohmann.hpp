@@ -147,7 +147,7 @@ void to_json(Json& j, const PriceList& p) {
 }
 template <class Json>
 [[nodiscard]] PriceList price_list_from_json(const Json& j) {
-    if (const Error e = detail::check_tree(j); e != Error{}) throw json_decode_error(e);
+    if (const detail::Scanned s = detail::check_tree(j); !s) throw json_decode_error(s.error());
     const auto* object = j.template get_ptr<const typename Json::object_t*>();
     if (object == nullptr) throw json_decode_error(Error::body_not_object);  // as decode_prices
     std::size_t unknown = 0;
@@ -200,7 +200,7 @@ void to_json(Json& j, const Bundle& b) {
 // default, so j.get<Bundle>() comes through nlohmann::adl_serializer's specialisation below.
 template <class Json>
 [[nodiscard]] Bundle bundle_from_json(const Json& j) {
-    if (const Error e = detail::check_tree(j); e != Error{}) throw json_decode_error(e);
+    if (const detail::Scanned s = detail::check_tree(j); !s) throw json_decode_error(s.error());
     const auto* object = j.template get_ptr<const typename Json::object_t*>();
     if (object == nullptr) throw json_decode_error(Error::body_not_object);
     std::size_t unknown = 0;

@@ -131,7 +131,7 @@ template <class Json, std::size_t N>
 // Depth and UTF-8 of a whole DOM value, iteratively (a DOM can be deeper than any stack).
 // Walks the containers through get_ptr, so nothing here can throw.
 template <class Json>
-[[nodiscard]] Error check_tree(const Json& root) noexcept {
+[[nodiscard]] Scanned check_tree(const Json& root) noexcept {
     using object_t = typename Json::object_t;
     using array_t = typename Json::array_t;
     struct Frame {
@@ -142,14 +142,14 @@ template <class Json>
     };
     std::array<Frame, max_nesting> stack{};
     std::size_t depth = 0;
-    const auto enter = [&](const Json& v) noexcept -> Error {
+    const auto enter = [&](const Json& v) noexcept -> Scanned {
         if (const auto* s = v.template get_ptr<const typename Json::string_t*>())
-            return valid_utf8(*s) ? Error{} : Error::invalid_utf8;
-        if (v.is_binary() || v.is_discarded()) return Error::invalid_json;
+            return valid_utf8(*s) ? Scanned{} : fail(Error::invalid_utf8);
+        if (v.is_binary() || v.is_discarded()) return fail(Error::invalid_json);
         const auto* object = v.template get_ptr<const object_t*>();
         const auto* array = v.template get_ptr<const array_t*>();
-        if (object == nullptr && array == nullptr) return Error{};
-        if (depth == max_nesting) return Error::nesting_too_deep;
+        if (object == nullptr && array == nullptr) return {};
+        if (depth == max_nesting) return fail(Error::nesting_too_deep);
         Frame& f = stack[depth++];
         f = Frame{};
         if (object != nullptr) {
@@ -159,9 +159,9 @@ template <class Json>
             f.array = array;
             f.next_element = array->cbegin();
         }
-        return Error{};
+        return {};
     };
-    if (const Error e = enter(root); e != Error{}) return e;
+    if (Scanned s = enter(root); !s) return s;
     while (depth > 0) {
         Frame& f = stack[depth - 1];
         const Json* child = nullptr;
@@ -170,7 +170,7 @@ template <class Json>
                 --depth;
                 continue;
             }
-            if (!valid_utf8(f.next_member->first)) return Error::invalid_utf8;
+            if (!valid_utf8(f.next_member->first)) return fail(Error::invalid_utf8);
             child = &f.next_member->second;
             ++f.next_member;
         } else {
@@ -181,9 +181,9 @@ template <class Json>
             child = &*f.next_element;
             ++f.next_element;
         }
-        if (const Error e = enter(*child); e != Error{}) return e;
+        if (Scanned s = enter(*child); !s) return s;
     }
-    return Error{};
+    return {};
 }
 
 }  // namespace detail
@@ -191,7 +191,7 @@ template <class Json>
 // 1. A DOM value to a RawRequest (see the top of this file for what a DOM cannot show).
 template <class Json = nlohmann::json>
 [[nodiscard]] tl::expected<RawRequest, Error> decode_request_json(const Json& body) noexcept {
-    if (const Error e = detail::check_tree(body); e != Error{}) return fail(e);
+    if (const detail::Scanned s = detail::check_tree(body); !s) return fail(s.error());
     const auto* object = body.template get_ptr<const typename Json::object_t*>();
     if (object == nullptr) return fail(Error::body_not_object);
     std::size_t unknown = 0;
@@ -204,6 +204,7 @@ template <class Json = nlohmann::json>
 // SPDX-License-Identifier: MIT
 // A body text through nlohmann's SAX parser with every rule of voip/bundle_json.hpp:
 // parse_request_nlohmann. Part of voip/bundle_nlohmann.hpp.
+#include <optional>
 
 namespace voip {
 
@@ -222,7 +223,7 @@ public:
     using string_t = typename Json::string_t;
     using binary_t = typename Json::binary_t;
 
-    [[nodiscard]] Error error() const noexcept { return error_; }
+    [[nodiscard]] std::optional<Error> error() const noexcept { return error_; }
     [[nodiscard]] bool top_is_object() const noexcept { return top_is_object_; }
     [[nodiscard]] const RawRequest& request() const noexcept { return request_; }
 
@@ -277,7 +278,7 @@ public:
 
 private:
     bool fail(Error e) {
-        if (error_ == Error{}) error_ = e;
+        if (!error_) error_ = e;
         return false;
     }
     bool scalar(RawField f) {
@@ -295,7 +296,7 @@ private:
         return true;
     }
 
-    Error error_{};
+    std::optional<Error> error_;  // the first rule broken, if any
     bool top_is_object_ = false;
     RawRequest request_{};
     int depth_ = 0;
@@ -324,7 +325,7 @@ private:
         return fail(Error::invalid_json);
     }
     if (!ok) {
-        const Error e = sax.error() != Error{} ? sax.error() : Error::invalid_json;
+        const Error e = sax.error().value_or(Error::invalid_json);
         // Input cut at the NUL ends early: that is the NUL's fault, reported as invalid_json.
         return fail(nul != std::string_view::npos && e != Error::invalid_utf8 &&
                             e != Error::nesting_too_deep && e != Error::duplicate_member
@@ -424,7 +425,7 @@ void to_json(Json& j, const PriceList& p) {
 }
 template <class Json>
 [[nodiscard]] PriceList price_list_from_json(const Json& j) {
-    if (const Error e = detail::check_tree(j); e != Error{}) throw json_decode_error(e);
+    if (const detail::Scanned s = detail::check_tree(j); !s) throw json_decode_error(s.error());
     const auto* object = j.template get_ptr<const typename Json::object_t*>();
     if (object == nullptr) throw json_decode_error(Error::body_not_object);  // as decode_prices
     std::size_t unknown = 0;
@@ -477,7 +478,7 @@ void to_json(Json& j, const Bundle& b) {
 // default, so j.get<Bundle>() comes through nlohmann::adl_serializer's specialisation below.
 template <class Json>
 [[nodiscard]] Bundle bundle_from_json(const Json& j) {
-    if (const Error e = detail::check_tree(j); e != Error{}) throw json_decode_error(e);
+    if (const detail::Scanned s = detail::check_tree(j); !s) throw json_decode_error(s.error());
     const auto* object = j.template get_ptr<const typename Json::object_t*>();
     if (object == nullptr) throw json_decode_error(Error::body_not_object);
     std::size_t unknown = 0;

@@ -88,7 +88,7 @@ template <class Json, std::size_t N>
 // Depth and UTF-8 of a whole DOM value, iteratively (a DOM can be deeper than any stack).
 // Walks the containers through get_ptr, so nothing here can throw.
 template <class Json>
-[[nodiscard]] Error check_tree(const Json& root) noexcept {
+[[nodiscard]] Scanned check_tree(const Json& root) noexcept {
     using object_t = typename Json::object_t;
     using array_t = typename Json::array_t;
     struct Frame {
@@ -99,14 +99,14 @@ template <class Json>
     };
     std::array<Frame, max_nesting> stack{};
     std::size_t depth = 0;
-    const auto enter = [&](const Json& v) noexcept -> Error {
+    const auto enter = [&](const Json& v) noexcept -> Scanned {
         if (const auto* s = v.template get_ptr<const typename Json::string_t*>())
-            return valid_utf8(*s) ? Error{} : Error::invalid_utf8;
-        if (v.is_binary() || v.is_discarded()) return Error::invalid_json;
+            return valid_utf8(*s) ? Scanned{} : fail(Error::invalid_utf8);
+        if (v.is_binary() || v.is_discarded()) return fail(Error::invalid_json);
         const auto* object = v.template get_ptr<const object_t*>();
         const auto* array = v.template get_ptr<const array_t*>();
-        if (object == nullptr && array == nullptr) return Error{};
-        if (depth == max_nesting) return Error::nesting_too_deep;
+        if (object == nullptr && array == nullptr) return {};
+        if (depth == max_nesting) return fail(Error::nesting_too_deep);
         Frame& f = stack[depth++];
         f = Frame{};
         if (object != nullptr) {
@@ -116,9 +116,9 @@ template <class Json>
             f.array = array;
             f.next_element = array->cbegin();
         }
-        return Error{};
+        return {};
     };
-    if (const Error e = enter(root); e != Error{}) return e;
+    if (Scanned s = enter(root); !s) return s;
     while (depth > 0) {
         Frame& f = stack[depth - 1];
         const Json* child = nullptr;
@@ -127,7 +127,7 @@ template <class Json>
                 --depth;
                 continue;
             }
-            if (!valid_utf8(f.next_member->first)) return Error::invalid_utf8;
+            if (!valid_utf8(f.next_member->first)) return fail(Error::invalid_utf8);
             child = &f.next_member->second;
             ++f.next_member;
         } else {
@@ -138,9 +138,9 @@ template <class Json>
             child = &*f.next_element;
             ++f.next_element;
         }
-        if (const Error e = enter(*child); e != Error{}) return e;
+        if (Scanned s = enter(*child); !s) return s;
     }
-    return Error{};
+    return {};
 }
 
 }  // namespace detail
@@ -148,7 +148,7 @@ template <class Json>
 // 1. A DOM value to a RawRequest (see the top of this file for what a DOM cannot show).
 template <class Json = nlohmann::json>
 [[nodiscard]] tl::expected<RawRequest, Error> decode_request_json(const Json& body) noexcept {
-    if (const Error e = detail::check_tree(body); e != Error{}) return fail(e);
+    if (const detail::Scanned s = detail::check_tree(body); !s) return fail(s.error());
     const auto* object = body.template get_ptr<const typename Json::object_t*>();
     if (object == nullptr) return fail(Error::body_not_object);
     std::size_t unknown = 0;

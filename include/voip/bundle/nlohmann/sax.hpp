@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -38,7 +39,7 @@ public:
     using string_t = typename Json::string_t;
     using binary_t = typename Json::binary_t;
 
-    [[nodiscard]] Error error() const noexcept { return error_; }
+    [[nodiscard]] std::optional<Error> error() const noexcept { return error_; }
     [[nodiscard]] bool top_is_object() const noexcept { return top_is_object_; }
     [[nodiscard]] const RawRequest& request() const noexcept { return request_; }
 
@@ -93,7 +94,7 @@ public:
 
 private:
     bool fail(Error e) {
-        if (error_ == Error{}) error_ = e;
+        if (!error_) error_ = e;
         return false;
     }
     bool scalar(RawField f) {
@@ -111,7 +112,7 @@ private:
         return true;
     }
 
-    Error error_{};
+    std::optional<Error> error_;  // the first rule broken, if any
     bool top_is_object_ = false;
     RawRequest request_{};
     int depth_ = 0;
@@ -140,7 +141,7 @@ private:
         return fail(Error::invalid_json);
     }
     if (!ok) {
-        const Error e = sax.error() != Error{} ? sax.error() : Error::invalid_json;
+        const Error e = sax.error().value_or(Error::invalid_json);
         // Input cut at the NUL ends early: that is the NUL's fault, reported as invalid_json.
         return fail(nul != std::string_view::npos && e != Error::invalid_utf8 &&
                             e != Error::nesting_too_deep && e != Error::duplicate_member
