@@ -5,7 +5,8 @@
 # Debug: g++ C++17 (in the full run: instrumented, by the coverage stage) and clang++ C++20
 # (each compiler, each standard, once; clang-cxx20 builds the library's suites, not the
 # command and the server). Optimised: gcc-release (g++
-# C++20 -O3) and clang-release (clang++ C++17 -O2), the whole suite. The sandbox's HTTP tests
+# C++20 -O3) and clang-release (clang++ C++17 -O2), the suite but the sandbox, the consumer
+# and the compile-fail cases. The sandbox's HTTP tests
 # run in gcc-cxx17 (coverage) and the sanitizer stage; see docs/testing.md for what runs where.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -3,8 +3,8 @@
 # conformance/vectors.json, one line each (`RUNNER: N passed, M failed`), then the parity
 # check of the public names. Exit 1 when any runner fails or cannot run.
 #   scripts/conformance.sh [--cxx-build DIR] [--cli-build DIR] [--venv DIR]
-# Defaults: the C++ runner, the command and the sandbox from build/gcc-cxx17, Python from
-# build/python/venv.
+# Defaults: the C++ runner, the command and the sandbox from build/gcc-cxx17 (build/coverage
+# when only that exists, as after a full run), Python from build/python/venv.
 # Builds nothing: scripts/check.d/75-conformance.sh builds the C++ runner first. The Node
 # and Chromium runners (conformance/run_node.mjs, conformance/run_chromium.mjs) run when
 # their files exist, with `node FILE conformance/vectors.json`; they load the npm package
@@ -13,7 +13,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 cxx_build=""
-cli_build=build/gcc-cxx17
+cli_build=""
 venv=build/python/venv
 while (($#)); do
   case "$1" in
@@ -23,10 +23,11 @@ while (($#)); do
     *) echo "usage: scripts/conformance.sh [--cxx-build DIR] [--cli-build DIR] [--venv DIR]" >&2; exit 2 ;;
   esac
 done
-if [ -z "$cxx_build" ]; then
-  cxx_build=build/gcc-cxx17
-  [ -x "$cxx_build/conformance/voip_conformance_check" ] || cxx_build=build/gcc-release
-fi
+# The g++ C++17 Debug build: build/gcc-cxx17, or build/coverage after a full run.
+debug_build=build/gcc-cxx17
+[ -d "$debug_build" ] || [ ! -d build/coverage ] || debug_build=build/coverage
+[ -n "$cxx_build" ] || cxx_build=$debug_build
+[ -n "$cli_build" ] || cli_build=$debug_build
 vectors=conformance/vectors.json
 cli=$cli_build/cli/voip-bundle
 python=$venv/bin/python

@@ -200,6 +200,27 @@ TEST_CASE("sweep_totals on days at the ends of the branch-free bounds: the sign 
     }
 }
 
+TEST_CASE("sweep_totals over a column of any day counts, blocks and tail: as sweep_action") {
+    // More rows than one block, with int's ends and days in range in both the blocks and the
+    // tail: a column is not bundles, so its days may lie anywhere.
+    const RenewalPolicy p;
+    constexpr int lo = std::numeric_limits<int>::min();
+    constexpr int hi = std::numeric_limits<int>::max();
+    const int pattern[] = {lo, hi, 0, -719162, 2932896, lo + 1, hi - 1, 17774, 17776, 17800};
+    std::vector<date::sys_days> expiries;
+    for (std::size_t i = 0; i < 600; ++i) expiries.emplace_back(date::days{pattern[i % std::size(pattern)]});
+    const auto flags = std::make_unique<bool[]>(expiries.size());
+    for (std::size_t i = 0; i < expiries.size(); ++i) flags[i] = i % 3 != 0;
+    for (const date::sys_days day : {date::sys_days{date::days{17775}}, date::sys_days{date::days{-719161}},
+                                     date::sys_days{date::days{2932895}}}) {
+        SweepTotals expected;
+        for (std::size_t i = 0; i < expiries.size(); ++i) expected.add(sweep_action(ExpiresOn{expiries[i]}, flags[i], day, p));
+        CAPTURE(day.time_since_epoch().count());
+        REQUIRE(detail::sweep_bounds(day, p).usable);
+        CHECK(sweep_totals(expiries.data(), flags.get(), expiries.size(), day, p) == expected);
+    }
+}
+
 TEST_CASE("sweep_totals on a day whose bounds pass int: the plain loop, every bundle counted") {
     // A day within a window's reach of the largest day count: the branch-free bounds do not
     // fit an int, so both forms take the per-bundle loop.

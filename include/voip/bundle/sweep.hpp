@@ -174,7 +174,8 @@ struct SweepBounds {
     }
     // sweep_action() without a branch. The two counts share one 64-bit word a way, 21 bits
     // for lapsed, emptied before it could reach 2^21 (docs/benchmarks.md).
-    // With d = expires_on - first (sweep_bounds keeps it in int): lapsed is d's sign bit, and
+    // With d = expires_on - first (in int: a bundle's day is in 0001..9999 and sweep_bounds
+    // keeps first within 2^30 of the epoch): lapsed is d's sign bit, and
     // first <= expires_on <= last is one unsigned compare, d <= last - first.
     constexpr int renew_shift = 21;
     const auto first_day = static_cast<std::uint32_t>(b.first);
@@ -226,8 +227,6 @@ struct SweepBounds {
         // Fixed-length blocks, 32-bit counts, flags read as bytes (docs/benchmarks.md).
         // Any object may be read through unsigned char.
         const auto* flags = reinterpret_cast<const unsigned char*>(auto_renew);
-        const auto first_day = static_cast<std::uint32_t>(b.first);
-        const auto span = static_cast<std::uint32_t>(b.last) - first_day;
         constexpr std::size_t block = 256;
         for (; n - i >= block; i += block) {
             const date::sys_days* e_block = expires_on + i;
@@ -235,10 +234,13 @@ struct SweepBounds {
             std::uint32_t lapsed = 0;
             std::uint32_t renew = 0;
             for (std::size_t j = 0; j < block; ++j) {
-                // As in the array form: d's sign is lapsed, d <= span the window.
-                const std::uint32_t d = static_cast<std::uint32_t>(e_block[j].time_since_epoch().count()) - first_day;
-                lapsed += d >> 31;
-                renew += f_block[j] & static_cast<std::uint32_t>(d <= span);  // a bool's byte is 0 or 1
+                // Signed compares, not the array form's difference: a column may hold any
+                // day count, so expires_on - first may not fit an int.
+                const int e = e_block[j].time_since_epoch().count();
+                const auto late = static_cast<std::uint32_t>(e < b.first);   // lapsed
+                const auto ahead = static_cast<std::uint32_t>(e > b.last);   // window not open yet
+                lapsed += late;
+                renew += f_block[j] & (1u ^ (late | ahead));  // a bool's byte is 0 or 1
             }
             t.lapsed += lapsed;
             t.renew += renew;
