@@ -4,7 +4,9 @@
 wrk (-t1) on loopback sends the same request mix (mix.lua: 70% GET one, 20% renew or update,
 10% create) at 1, 16 and 64 keep-alive connections to: voip-bundle serve; Prism (`prism mock
 docs/openapi.json`) and json-server, both from npm, serving the same routes; and a
-hello-world endpoint of the sandbox's HTTP library (hello.cpp) for GET. Then the store-size
+hello-world endpoint of the sandbox's HTTP library (hello.cpp) and Boost.Beast's (hello_beast.cpp)
+for GET, in alternating rounds (BENCH_GET_ROUNDS, default 3) with Prism and json-server stopped.
+Then GET and the mix with 1,000 idle keep-alive connections open (BENCH_IDLE). Then the store-size
 runs: 1,000 and 1,000,000 bundles, GET and renew p99 and the time of a one-day clock move
 with the same 100 bundles due. Last, every route once through Prism's validating proxy.
 Writes results.json and table.md into the output folder given as the first argument.
