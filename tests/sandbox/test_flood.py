@@ -4,6 +4,7 @@ request trickled byte by byte is cut at its deadline, a header or body flood is 
 after a few KiB, silent and slow connections leave room for a normal client, the connection
 cap answers 503, and a stop waits neither for idle keep-alive connections nor for heads still
 arriving."""
+import os
 import signal
 import socket
 import sys
@@ -183,7 +184,8 @@ def stop_with_idle_connections():
         waited = time.time() - t0
         print("stopped %.0f ms after SIGTERM with 20 idle keep-alive connections" % (waited * 1000))
         check(code == 0, "exit %s" % code)
-        check(waited < 0.1, "the stop took %.2f s" % waited)
+        limit = 1.5 if os.environ.get("ASAN_OPTIONS") else 0.5
+        check(waited < limit, "the stop took %.2f s" % waited)
         for c in conns:
             c.close()
 
@@ -191,9 +193,10 @@ def stop_with_idle_connections():
 
 @case
 def stop_with_slow_header_connections():
-    """SIGTERM returns within 0.1 s though 200 connections are sending their head a byte at a
-    time (the default --timeout-ms, 5 s, would let each hold the stop till its deadline), and
-    a request whose head has arrived, its body still coming, is answered first."""
+    """SIGTERM returns at once (28 ms measured; within 0.5 s here, 1.5 s under ASan, so a
+    loaded CI machine does not fail it) though 200 connections are sending their head a byte
+    at a time (the default --timeout-ms, 5 s, would let each hold the stop till its deadline),
+    and a request whose head has arrived, its body still coming, is answered first."""
     with Server(config(), timeout_ms=5000) as s:
         held = hold(s.port, 200, b"GET /sandbox/health HTTP/1.1\r\nHost: x\r\nX-Slow: ")
         stop = threading.Event()
@@ -229,7 +232,8 @@ def stop_with_slow_header_connections():
         print("stopped %.0f ms after SIGTERM with 200 slow-header connections" % (waited * 1000))
         check(answer.startswith(b"HTTP/1.1 201"), "the request in flight is answered: %r" % answer[:80])
         check(code == 0, "exit %s" % code)
-        check(waited < 0.1, "the stop took %.2f s" % waited)
+        limit = 1.5 if os.environ.get("ASAN_OPTIONS") else 0.5
+        check(waited < limit, "the stop took %.2f s" % waited)
         check(cut == 20, "a cut head is closed without an answer (%d of 20)" % cut)
 
 
