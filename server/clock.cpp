@@ -83,14 +83,19 @@ private:
         }
     }
 
-    // The day's renewals after `after`, in order. A renewed bundle's next window opens after
-    // `last` (before + after is shorter than any term), so it leaves the range; one refused
-    // stays in it, behind the key the next read starts from.
+    // The day's renewals after `after`, in order, each bundle at most once: the model renews
+    // the bundles due when the day begins. A renewed bundle usually leaves the range, but one
+    // off its month-end chain (expiring 2019-01-31, created on a 1st, renewed on 2019-02-03
+    // under clamp: 2019-02-01) can come back in it behind the key; its updated_on is then
+    // this day, which no other write can give it (they are dated the clock's today, before
+    // the day swept), so it is skipped, after a crash and a resume too. One refused stays in
+    // the range, behind the key the next read starts from.
     void renew(date::sys_days day, date::sys_days last, SweepKey after) {
         for (;;) {
             std::vector<StoredBundle> rows = store_.due_after(account_, after, last, sweep_rows);
             for (StoredBundle& b : rows) {
                 after = SweepKey{b.bundle.expires_on(), voip::to_string(b.bundle.uuid()), b.customer};
+                if (b.updated_on == day) continue;
                 renew_one(day, b);
                 pause_if_spent(day - date::days{1}, SweepMark{day, after});
             }
