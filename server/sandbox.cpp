@@ -173,6 +173,7 @@ HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request, Store
         t.commit();
         for (const auto& then : after_commit_) then();
         after_commit_.clear();
+        if (options_.after_move_commit) options_.after_move_commit();
         lock.unlock();
         if (checkpointer_) checkpointer_->relieve();
         lock.lock();
