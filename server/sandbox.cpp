@@ -179,6 +179,10 @@ HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request, Store
         lock.lock();
         t.begin();
     };
+    // The sweep mark resumes a day cut short over the state the crash left; any other write
+    // may change what that day does (a bundle's auto_renew, the balance), so the next move
+    // sweeps the day again from its start (bundles renewed on it are skipped, clock.cpp).
+    if (a.match.entry->route != Route::move_clock) store_.clear_sweep_mark(a.caller.id);
     HttpResponse r = answer(a.match, a.target, a.caller, request, breathe);
     // A deleted account's keys went with it: nothing to remember them by.
     const bool deleted = a.match.entry->route == Route::delete_account && r.status == 200;

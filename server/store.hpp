@@ -109,6 +109,7 @@ public:
     // The clock at the last day swept whole and, if a day was begun, where it stopped.
     void set_progress(std::int64_t id, date::sys_days today, const std::optional<SweepMark>& mark);
     [[nodiscard]] std::optional<SweepMark> sweep_mark(std::int64_t id);
+    void clear_sweep_mark(std::int64_t id);
 
     // A uuid is unique within (account, customer): each customer is its own tenant.
     [[nodiscard]] std::optional<StoredBundle> bundle(std::int64_t account, std::string_view customer,

@@ -1,6 +1,6 @@
 // A clock move's edges against the day-by-day model (clock_model.hpp): a bundle off its
-// month-end chain that falls due again on the day it was renewed, and a move cut short
-// between two transactions and resumed from its sweep mark.
+// month-end chain that falls due again on the day it was renewed, a move cut short between
+// two transactions and resumed from its sweep mark, and the writes that clear that mark.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -144,4 +144,41 @@ TEST_CASE("a move cut short resumes from its sweep mark as if uninterrupted") {
         CHECK(event_lines(sandbox) == m.events);
     }
     CHECK(resumed >= 8);  // the resume branch was taken, not only whole days
+}
+
+// A crash leaves the mark {D, after}; then a write changes what D does: the bundle 1, before
+// the mark in D's order, gets auto_renew on, or the balance is topped up after 2 was refused.
+// The next move sweeps D again from its start over that state: 1 renews on D, 2 renews on D.
+TEST_CASE("a write after a move cut short clears its sweep mark") {
+    const date::sys_days start = ymd(2018, 3, 10), to = start + date::days{40};
+    for (const bool top_up : {false, true}) {
+        CAPTURE(top_up);
+        const TempDb db("cleared");
+        Crash crash{top_up ? 2 : 1, 0};
+        SandboxOptions o;
+        o.db = db.path;
+        o.start_day = start;
+        o.sweep_slice = std::chrono::milliseconds(0);
+        o.after_move_commit = crash.hook();
+        const Config c = config_with(top_up ? 7500 + 1500 : 60000);
+        Sandbox sandbox(c, o);
+        Model m{c.policy, c.accounts[0].prices, c.accounts[0].balance, start, {}, {}};
+        create_bundle(sandbox, m, 1, top_up);
+        for (int n = 2; n <= 5; ++n) create_bundle(sandbox, m, n, true);
+        REQUIRE(move_to(sandbox, to) == 500);
+        const std::int64_t id = Store(db.path).ensure_account("r", "u", voip::Money{0}, start);
+        const auto mark = Store(db.path).sweep_mark(id);
+        REQUIRE(mark.has_value());
+        const std::string due = voip::to_iso_string(mark->day);
+        const auto write = top_up ? sandbox.handle(call("POST", "/sandbox/account", R"({"add": 6000})"))
+                                  : sandbox.handle(call("PUT", "/voip/bundle/" + voip::to_string(chosen_uuid(1)),
+                                                        R"({"bundle_type": 1, "auto_renew": true})"));
+        REQUIRE(write.status == 200);
+        CHECK_FALSE(Store(db.path).sweep_mark(id).has_value());
+        crash.at = 0;
+        REQUIRE(move_to(sandbox, to) == 200);
+        const std::vector<std::string> got = event_lines(sandbox);
+        const std::string renewed = due + ' ' + voip::to_string(chosen_uuid(top_up ? 2 : 1)) + " renewed 1500";
+        CHECK(std::any_of(got.begin(), got.end(), [&](const std::string& e) { return e.rfind(renewed, 0) == 0; }));
+    }
 }
