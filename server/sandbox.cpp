@@ -1,5 +1,5 @@
 // The sandbox's front door (sandbox.hpp): target, route, credentials, customer, idempotency key,
-// then the route's handler inside one transaction.
+// then the route's handler: a write inside one transaction, a clock move in several.
 #include "sandbox.hpp"
 
 #include <algorithm>

@@ -2,7 +2,8 @@
 #pragma once
 // One Store per database file. Not thread-safe: the Sandbox serialises every call, and a
 // request's reads and writes happen inside one Transaction (sqlite.hpp), so a request
-// changes bundle, balance, event and idempotency record together or not at all.
+// changes bundle, balance, event and idempotency record together or not at all. A clock
+// move's happen in several, each leaving a state the move could have stopped at (clock.cpp).
 #include <cstdint>
 #include <memory>
 #include <optional>

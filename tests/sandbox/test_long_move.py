@@ -15,7 +15,7 @@ import sandbox_client as sc
 from sandbox_client import Server, case, check, config
 
 # The CI size: a move of several seconds, long enough for the other account's requests to
-# show they are not held. The scenario, 10,000 bundles (docs/sandbox.md's figures):
+# show they are not held. The size of docs/sandbox.md's figures, 10,000 bundles:
 # VOIP_SANDBOX_LONG_MOVE_BUNDLES=10000.
 BUNDLES = int(os.environ.get("VOIP_SANDBOX_LONG_MOVE_BUNDLES", "3000"))
 KILLED_MOVE_BUNDLES = 2000
@@ -107,7 +107,7 @@ def long_move_lets_other_accounts_in():
         print("move %.2f s; other account: %d requests, median %.1f ms, p90 %.1f ms, p95 %.1f ms, max %.1f ms" % (
             move.seconds, len(latencies), median, p90, p95, latencies[-1]))
         # The target is 50 ms; the bounds of the tail leave room for a loaded 2-core CI machine
-        # (before: the one request sent waited for the whole move, 17-18 s).
+        # and still fail a move that holds the store's lock for its whole length (seconds).
         check(median <= 50 and p90 <= 100, "the other account's requests: median %.1f ms, p90 %.1f ms" % (median, p90))
         check(latencies[-1] <= 1000, "every one within 1 s: %.1f ms" % latencies[-1])
         acct = s.ok("GET", "/sandbox/account")
