@@ -24,12 +24,15 @@ constexpr std::int64_t sweep_rows = 64;
 // last bundle renewed) and `breathe` lets the store's lock go, so other accounts' requests
 // are answered. This account's own requests wait for the whole move (its busy mutex), so
 // nothing it reads between two transactions changes. A crash between them leaves that
-// prefix; the next move starts on the day after the clock, from the mark.
+// prefix; the next move starts on the day after the clock, from the mark. A stop
+// (stop_moves) ends the move at a slice's end the same way, its prefix committed.
 class Sandbox::Sweep {
 public:
+    struct Stopped {};
+
     Sweep(Sandbox& s, const Caller& c, std::function<void()> breathe)
         : store_(s.store_), policy_(s.config_.policy), prices_(c.account->config.prices), account_(c.id),
-          slice_(s.options_.sweep_slice), breathe_(std::move(breathe)) {}
+          slice_(s.options_.sweep_slice), stopping_(s.stopping_), breathe_(std::move(breathe)) {}
 
     SweepCounts run(date::sys_days to) {
         const AccountState s = store_.account(account_);
@@ -124,6 +127,7 @@ private:
     void pause_if_spent(date::sys_days swept, const std::optional<SweepMark>& mark) {
         if (std::chrono::steady_clock::now() < slice_end_) return;
         store_.set_progress(account_, swept, mark);
+        if (stopping_) throw Stopped{};  // the request's transaction commits the progress
         breathe_();
         slice_end_ = std::chrono::steady_clock::now() + slice_;
     }
@@ -133,6 +137,7 @@ private:
     const voip::PriceList& prices_;
     const std::int64_t account_;
     const std::chrono::milliseconds slice_;
+    const std::atomic<bool>& stopping_;
     const std::function<void()> breathe_;
     voip::Money balance_{0};
     SweepCounts n_;
@@ -140,7 +145,13 @@ private:
 };
 
 Sandbox::SweepCounts Sandbox::advance(const Caller& c, date::sys_days to, const std::function<void()>& breathe) {
-    return Sweep(*this, c, breathe).run(to);
+    try {
+        return Sweep(*this, c, breathe).run(to);
+    } catch (const Sweep::Stopped&) {
+        SweepCounts n;
+        n.stopped = true;
+        return n;
+    }
 }
 
 }  // namespace voip_sandbox

@@ -49,12 +49,13 @@ def create_many(s, n, auth=None, workers=4, uuids=None, auto_renew=lambda i: Tru
 
 
 class Move(threading.Thread):
-    """POST /sandbox/clock on a thread of its own; .status, .result, .seconds once joined."""
+    """POST /sandbox/clock on a thread of its own; .status, .result, .rule (its X-Sandbox-Error)
+    and .seconds once joined."""
 
     def __init__(self, s, body, auth=None):
         super().__init__()
         self.s, self.body, self.auth = s, body, auth
-        self.status = self.result = self.seconds = None
+        self.status = self.result = self.rule = self.seconds = None
 
     def run(self):
         t = time.monotonic()
@@ -63,6 +64,7 @@ class Move(threading.Thread):
             r = sc.exchange(conn, "POST", "/sandbox/clock", self.body, self.auth or self.s.creds)
             conn.close()
             self.status, self.result = r.status, r.json["result"]
+            self.rule = r.headers.get("x-sandbox-error")
         except Exception as e:  # killed mid-move: no answer
             self.status = repr(e)
         self.seconds = time.monotonic() - t
@@ -192,6 +194,36 @@ def read_mark(db):
         return 0
     finally:
         con.close()
+
+
+@case
+def long_move_stopped_by_sigterm():
+    """A stop waits one slice of a move in flight, not the move: the move commits the days it
+    swept and answers 503 server_stopping; after a restart the account holds that prefix,
+    and a move to the same day finishes it."""
+    start, target = 10 ** 12, "2028-07-29"
+    with Server(config(balance=start)) as s:
+        create_many(s, BUNDLES)
+        move = Move(s, {"today": target})
+        move.start()
+        time.sleep(1.0)
+        t = time.monotonic()
+        s.stop()
+        stop_seconds = time.monotonic() - t
+        move.join()
+        print("stopped %.3f s after SIGTERM, the move answered after %.2f s" % (stop_seconds, move.seconds))
+        check(s.proc.returncode == 0, "exit %s" % s.proc.returncode)
+        check(move.status == 503 and move.rule == "server_stopping", "the move: %s %s" % (move.status, move.rule))
+        # A slice is 5 ms; the bound leaves room for a loaded CI machine and still fails a stop
+        # that waits for the move's several seconds.
+        check(stop_seconds < 1.0, "the stop took %.2f s" % stop_seconds)
+        s.start()
+        today, lines = consistent(s, start)
+        check("2018-08-01" < today < target, "the clock at the last day swept whole: %s" % today)
+        check(lines, "the days swept before the stop are kept")
+        s.ok("POST", "/sandbox/clock", {"today": target})
+        today, _ = consistent(s, start)
+        check(today == target, "the move finished after the restart: %s" % today)
 
 
 if __name__ == "__main__":
