@@ -24,8 +24,9 @@ constexpr std::int64_t sweep_rows = 64;
 // last bundle renewed) and `breathe` lets the store's lock go, so other accounts' requests
 // are answered. This account's own requests wait for the whole move (its busy mutex), so
 // nothing it reads between two transactions changes. A crash between them leaves that
-// prefix; the next move starts on the day after the clock, from the mark. A stop
-// (stop_moves) ends the move at a slice's end the same way, its prefix committed.
+// prefix; the next move starts on the day after the clock, from the mark (or from the day's
+// start when another write of the account cleared it, sandbox.cpp). A stop (stop_moves)
+// ends the move at a slice's end the same way, its prefix committed.
 class Sandbox::Sweep {
 public:
     struct Stopped {};

@@ -62,7 +62,8 @@ struct SweepKey {
 
 // A clock move stopped inside a day (a crash between its transactions): the day's lapses are
 // done, and its renewals up to and including `after`. Kept in the accounts row, so the next
-// move takes that day up where it stopped instead of sweeping its first bundles twice.
+// move takes that day up where it stopped instead of sweeping its first bundles twice; any
+// other write of the account clears it, as it may change what the rest of that day does.
 struct SweepMark {
     date::sys_days day;
     SweepKey after;
