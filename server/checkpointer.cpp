@@ -10,9 +10,9 @@ namespace voip_sandbox {
 namespace {
 
 // A connection that has read nothing yet does not know the file is in WAL mode: its pager
-// has no log open, and sqlite3_wal_checkpoint_v2 on it returns SQLITE_OK having done nothing
-// (which is why the log was never checkpointed while the server ran). So it reads the
-// schema first, which opens the log. Null if the file cannot be opened.
+// has no log open, and sqlite3_wal_checkpoint_v2 on it returns SQLITE_OK having done nothing,
+// so the log would grow unchecked. It reads the schema first, which opens the log. Null if
+// the file cannot be opened.
 sqlite3* open_for_checkpoints(const std::string& path) {
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||

@@ -24,12 +24,16 @@ constexpr std::int64_t sweep_rows = 64;
 // last bundle renewed) and `breathe` lets the store's lock go, so other accounts' requests
 // are answered. This account's own requests wait for the whole move (its busy mutex), so
 // nothing it reads between two transactions changes. A crash between them leaves that
-// prefix; the next move starts on the day after the clock, from the mark.
+// prefix; the next move starts on the day after the clock, from the mark (or from the day's
+// start when another write of the account cleared it, sandbox.cpp). A stop (stop_moves)
+// ends the move at a slice's end the same way, its prefix committed.
 class Sandbox::Sweep {
 public:
+    struct Stopped {};
+
     Sweep(Sandbox& s, const Caller& c, std::function<void()> breathe)
         : store_(s.store_), policy_(s.config_.policy), prices_(c.account->config.prices), account_(c.id),
-          slice_(s.options_.sweep_slice), breathe_(std::move(breathe)) {}
+          slice_(s.options_.sweep_slice), stopping_(s.stopping_), breathe_(std::move(breathe)) {}
 
     SweepCounts run(date::sys_days to) {
         const AccountState s = store_.account(account_);
@@ -83,14 +87,19 @@ private:
         }
     }
 
-    // The day's renewals after `after`, in order. A renewed bundle's next window opens after
-    // `last` (before + after is shorter than any term), so it leaves the range; one refused
-    // stays in it, behind the key the next read starts from.
+    // The day's renewals after `after`, in order, each bundle at most once: the model renews
+    // the bundles due when the day begins. A renewed bundle usually leaves the range, but one
+    // off its month-end chain (expiring 2019-01-31, created on a 1st, renewed on 2019-02-03
+    // under clamp: 2019-02-01) can come back in it behind the key; its updated_on is then
+    // this day, which no other write can give it (they are dated the clock's today, before
+    // the day swept), so it is skipped, after a crash and a resume too. One refused stays in
+    // the range, behind the key the next read starts from.
     void renew(date::sys_days day, date::sys_days last, SweepKey after) {
         for (;;) {
             std::vector<StoredBundle> rows = store_.due_after(account_, after, last, sweep_rows);
             for (StoredBundle& b : rows) {
                 after = SweepKey{b.bundle.expires_on(), voip::to_string(b.bundle.uuid()), b.customer};
+                if (b.updated_on == day) continue;
                 renew_one(day, b);
                 pause_if_spent(day - date::days{1}, SweepMark{day, after});
             }
@@ -119,6 +128,7 @@ private:
     void pause_if_spent(date::sys_days swept, const std::optional<SweepMark>& mark) {
         if (std::chrono::steady_clock::now() < slice_end_) return;
         store_.set_progress(account_, swept, mark);
+        if (stopping_) throw Stopped{};  // the request's transaction commits the progress
         breathe_();
         slice_end_ = std::chrono::steady_clock::now() + slice_;
     }
@@ -128,6 +138,7 @@ private:
     const voip::PriceList& prices_;
     const std::int64_t account_;
     const std::chrono::milliseconds slice_;
+    const std::atomic<bool>& stopping_;
     const std::function<void()> breathe_;
     voip::Money balance_{0};
     SweepCounts n_;
@@ -135,7 +146,13 @@ private:
 };
 
 Sandbox::SweepCounts Sandbox::advance(const Caller& c, date::sys_days to, const std::function<void()>& breathe) {
-    return Sweep(*this, c, breathe).run(to);
+    try {
+        return Sweep(*this, c, breathe).run(to);
+    } catch (const Sweep::Stopped&) {
+        SweepCounts n;
+        n.stopped = true;
+        return n;
+    }
 }
 
 }  // namespace voip_sandbox

@@ -1,5 +1,5 @@
 // The sandbox's front door (sandbox.hpp): target, route, credentials, customer, idempotency key,
-// then the route's handler inside one transaction.
+// then the route's handler: a write inside one transaction, a clock move in several.
 #include "sandbox.hpp"
 
 #include <algorithm>
@@ -173,11 +173,16 @@ HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request, Store
         t.commit();
         for (const auto& then : after_commit_) then();
         after_commit_.clear();
+        if (options_.after_move_commit) options_.after_move_commit();
         lock.unlock();
         if (checkpointer_) checkpointer_->relieve();
         lock.lock();
         t.begin();
     };
+    // The sweep mark resumes a day cut short over the state the crash left; any other write
+    // may change what that day does (a bundle's auto_renew, the balance), so the next move
+    // sweeps the day again from its start (bundles renewed on it are skipped, clock.cpp).
+    if (a.match.entry->route != Route::move_clock) store_.clear_sweep_mark(a.caller.id);
     HttpResponse r = answer(a.match, a.target, a.caller, request, breathe);
     // A deleted account's keys went with it: nothing to remember them by.
     const bool deleted = a.match.entry->route == Route::delete_account && r.status == 200;

@@ -6,6 +6,7 @@
 // work is one transaction, so concurrent requests see each other whole or not at all. The one
 // exception is a clock move, which commits in short transactions and lets the store's lock
 // go between them while it keeps its account busy (clock.cpp).
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -37,6 +38,9 @@ struct SandboxOptions {
     // How long a clock move's transaction runs before it commits and lets other accounts'
     // requests in (0: after every bundle, for tests of the commit points).
     std::chrono::milliseconds sweep_slice{5};
+    // Tests: called after each commit of a clock move, before the store's lock is let go; a
+    // throw there ends the move as a crash between two of its transactions would.
+    std::function<void()> after_move_commit;
 };
 
 class Sandbox {
@@ -49,6 +53,9 @@ public:
     [[nodiscard]] HttpResponse handle(const HttpRequest& request) noexcept;
 
     [[nodiscard]] const Config& config() const noexcept { return config_; }
+    // For a stop (SIGTERM): a clock move in flight commits what it has swept at its next
+    // slice's end and answers 503 server_stopping, so the stop waits one slice, not the move.
+    void stop_moves() noexcept { stopping_ = true; }
     // The account's clock (for the start-up banner).
     [[nodiscard]] date::sys_days today(std::size_t account);
 
@@ -116,6 +123,7 @@ private:
     // clock.cpp: the daily sweep for every day after the account's today up to `to`.
     struct SweepCounts {
         std::int64_t renewed = 0, renewal_failed = 0, lapsed = 0;
+        bool stopped = false;  // by stop_moves(), at a commit point
     };
     class Sweep;
     SweepCounts advance(const Caller& c, date::sys_days to, const std::function<void()>& breathe);
@@ -132,6 +140,7 @@ private:
     std::map<std::int64_t, std::vector<Fault>> faults_;  // by account id, under mutex_
     std::int64_t next_fault_id_ = 1;
     std::mt19937_64 random_;
+    std::atomic<bool> stopping_{false};
 };
 
 }  // namespace voip_sandbox

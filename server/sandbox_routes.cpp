@@ -62,6 +62,8 @@ HttpResponse Sandbox::move_clock(const Caller& c, const HttpRequest& request, co
     if (to < now) return refusal(400, "clock_backwards");
     if ((to - now).count() > max_clock_move_days) return refusal(400, "clock_move_too_far");
     const SweepCounts n = advance(c, to, breathe ? breathe : [] {});
+    // What was swept is committed; a retry with {"today": D} goes on from it.
+    if (n.stopped) return refusal(503, "server_stopping");
     return envelope(200, {{"today", iso(to)},
                           {"renewed", n.renewed},
                           {"renewal_failed", n.renewal_failed},

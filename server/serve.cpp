@@ -174,8 +174,9 @@ int bind_listening(httplib::Server& server, const Listen& l, socket_t& listening
     return port;
 }
 
-// Serves until SIGINT or SIGTERM (in-flight requests finish); whether listening succeeded.
-bool serve_until_stopped(HttpServer& server, const sigset_t& stop_signals) {
+// Serves until SIGINT or SIGTERM (in-flight requests finish, a clock move at its next
+// slice's end); whether listening succeeded.
+bool serve_until_stopped(HttpServer& server, Sandbox& sandbox, const sigset_t& stop_signals) {
     std::atomic<bool> done{false};
     std::thread watcher([&] {
         const timespec tick{0, 200'000'000};
@@ -184,6 +185,7 @@ bool serve_until_stopped(HttpServer& server, const sigset_t& stop_signals) {
                 // stop() does nothing before listen_after_bind() has started: a signal sent
                 // right after the banner would be lost. Wait until it runs (or has failed).
                 while (!server.is_running() && !done) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                sandbox.stop_moves();  // a move in flight ends at its slice's end, not its last day
                 server.halt();  // in-flight requests finish; idle keep-alive connections close at once
                 return;
             }
@@ -230,7 +232,7 @@ int voip_app::serve(const ServeOptions& o) {
             return fail(why);
     print_banner(o, *db, url, *sandbox);
 
-    const bool served = serve_until_stopped(server, stop_signals);
+    const bool served = serve_until_stopped(server, *sandbox, stop_signals);
     sandbox.reset();  // the database closed (its WAL checkpointed) before the exit
     std::cout << "voip-bundle sandbox stopped\n" << std::flush;
     return served ? 0 : 2;

@@ -360,6 +360,12 @@ void Store::forget_keys_before(std::int64_t seconds) {
     s->step();
 }
 
+void Store::clear_sweep_mark(std::int64_t id) {
+    Run s(s_->reset_mark);
+    s->bind(1, id);
+    s->step();
+}
+
 void Store::reset(std::int64_t account) {
     for (Statement* st : {&s_->reset_bundles, &s_->reset_events, &s_->reset_keys, &s_->reset_mark}) {
         Run s(*st);

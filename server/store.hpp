@@ -2,7 +2,8 @@
 #pragma once
 // One Store per database file. Not thread-safe: the Sandbox serialises every call, and a
 // request's reads and writes happen inside one Transaction (sqlite.hpp), so a request
-// changes bundle, balance, event and idempotency record together or not at all.
+// changes bundle, balance, event and idempotency record together or not at all. A clock
+// move's happen in several, each leaving a state the move could have stopped at (clock.cpp).
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -61,7 +62,8 @@ struct SweepKey {
 
 // A clock move stopped inside a day (a crash between its transactions): the day's lapses are
 // done, and its renewals up to and including `after`. Kept in the accounts row, so the next
-// move takes that day up where it stopped instead of sweeping its first bundles twice.
+// move takes that day up where it stopped instead of sweeping its first bundles twice; any
+// other write of the account clears it, as it may change what the rest of that day does.
 struct SweepMark {
     date::sys_days day;
     SweepKey after;
@@ -109,6 +111,7 @@ public:
     // The clock at the last day swept whole and, if a day was begun, where it stopped.
     void set_progress(std::int64_t id, date::sys_days today, const std::optional<SweepMark>& mark);
     [[nodiscard]] std::optional<SweepMark> sweep_mark(std::int64_t id);
+    void clear_sweep_mark(std::int64_t id);
 
     // A uuid is unique within (account, customer): each customer is its own tenant.
     [[nodiscard]] std::optional<StoredBundle> bundle(std::int64_t account, std::string_view customer,

@@ -68,5 +68,26 @@ def bundle_list_pages():
                   "%s: %r" % (query, r))
 
 
+@case
+def bundles_made_on_the_cursors_day():
+    """The order is (creation day, uuid): a bundle made during a walk on the day of the cursor's
+    bundle is listed by the rest of the walk only if its uuid sorts after the cursor's."""
+    def uuid(first):
+        return "%s0000000-0000-4000-8000-000000000000" % first
+
+    def make(u):
+        return create(s, 1, False, headers={"X-Sandbox-Uuid": u})["uuid"]
+
+    with Server(config(balance=10 ** 9)) as s:
+        old = [make(uuid(c)) for c in "1234"]
+        first = s.call("GET", "/voip/bundle?limit=2")
+        check([b["uuid"] for b in first.json["result"]] == old[:2], "the first page: %s" % first.json)
+        before, after = make(uuid("0")), make(uuid("f"))
+        rest = s.call("GET", "/voip/bundle?limit=100&cursor=" + first.headers["x-sandbox-next-cursor"])
+        check([b["uuid"] for b in rest.json["result"]] == old[2:] + [after],
+              "the rest of the walk: the old ones and the one after the cursor, not %s: %s" % (before, rest.json))
+        check(flat(pages(s)) == [before] + old + [after], "a new walk lists both")
+
+
 if __name__ == "__main__":
     sys.exit(sc.main())
