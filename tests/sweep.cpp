@@ -200,6 +200,22 @@ TEST_CASE("sweep_totals on days at the ends of the branch-free bounds: the sign 
     }
 }
 
+TEST_CASE("sweep_bounds: usable while both bounds are within 2^30 days of the epoch, ends included") {
+    const RenewalPolicy p;
+    constexpr std::int64_t edge = std::int64_t{1} << 30;
+    const date::sys_days origin{};
+    const detail::DaySpan at_origin = detail::expiries_open_on(origin, p);
+    // The day whose first (last) bound is exactly n, for this policy.
+    const auto day_with_first = [&](std::int64_t n) { return origin + date::days{static_cast<int>(n - at_origin.first)}; };
+    const auto day_with_last = [&](std::int64_t n) { return origin + date::days{static_cast<int>(n - at_origin.last)}; };
+    REQUIRE(detail::expiries_open_on(day_with_first(-edge), p).first == -edge);
+    REQUIRE(detail::expiries_open_on(day_with_last(edge), p).last == edge);
+    CHECK(detail::sweep_bounds(day_with_first(-edge), p).usable);
+    CHECK_FALSE(detail::sweep_bounds(day_with_first(-edge - 1), p).usable);
+    CHECK(detail::sweep_bounds(day_with_last(edge), p).usable);
+    CHECK_FALSE(detail::sweep_bounds(day_with_last(edge + 1), p).usable);
+}
+
 TEST_CASE("sweep_totals over a column of any day counts, blocks and tail: as sweep_action") {
     // More rows than one block, with int's ends and days in range in both the blocks and the
     // tail: a column is not bundles, so its days may lie anywhere.
