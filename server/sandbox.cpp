@@ -13,6 +13,11 @@ namespace voip_sandbox {
 
 namespace {
 
+// The writes after which a day cut short must be swept again from its start.
+bool changes_the_sweep(Route r) noexcept {
+    return r == Route::create || r == Route::update || r == Route::renew || r == Route::set_balance;
+}
+
 constexpr std::int64_t key_lifetime_seconds = 24 * 60 * 60;
 
 std::int64_t system_seconds() {
@@ -179,11 +184,12 @@ HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request, Store
         lock.lock();
         t.begin();
     };
-    // The sweep mark resumes a day cut short over the state the crash left; any other write
-    // may change what that day does (a bundle's auto_renew, the balance), so the next move
-    // sweeps the day again from its start (bundles renewed on it are skipped, clock.cpp).
-    if (a.match.entry->route != Route::move_clock) store_.clear_sweep_mark(a.caller.id);
     HttpResponse r = answer(a.match, a.target, a.caller, request, breathe);
+    // The sweep mark resumes a day cut short over the state the crash left; a write that
+    // changed a bundle or the balance may change what that day does, so the next move sweeps
+    // the day again from its start (bundles renewed on it are skipped, clock.cpp). A refusal
+    // changed nothing and keeps the mark.
+    if (r.status < 300 && changes_the_sweep(a.match.entry->route)) store_.clear_sweep_mark(a.caller.id);
     // A deleted account's keys went with it: nothing to remember them by.
     const bool deleted = a.match.entry->route == Route::delete_account && r.status == 200;
     if (key && r.status < 500 && !deleted) {

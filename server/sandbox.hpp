@@ -38,7 +38,7 @@ struct SandboxOptions {
     // How long a clock move's transaction runs before it commits and lets other accounts'
     // requests in (0: after every bundle, for tests of the commit points).
     std::chrono::milliseconds sweep_slice{5};
-    // Tests: called after each commit of a clock move, before the store's lock is let go; a
+    // Tests: called after each commit of a clock move but its last, before the store's lock is let go; a
     // throw there ends the move as a crash between two of its transactions would.
     std::function<void()> after_move_commit;
 };

@@ -97,7 +97,7 @@ struct Store::Statements {
           reset_bundles(db, "DELETE FROM bundles WHERE account = ?1"),
           reset_events(db, "DELETE FROM events WHERE account = ?1"),
           reset_keys(db, "DELETE FROM idempotency WHERE account = ?1"),
-          reset_mark(db, "UPDATE accounts SET sweep_day = NULL WHERE id = ?1") {}
+          reset_mark(db, "UPDATE accounts SET sweep_day = NULL WHERE id = ?1 AND sweep_day IS NOT NULL") {}
 
     Statement find_account, insert_account, account, password, set_password, insert_runtime, runtime, delete_account;
     Statement set_balance, set_progress, sweep_mark;

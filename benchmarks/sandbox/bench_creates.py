@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Create throughput over a long run (issue 19, section 2), run by scripts/bench-sandbox.sh --creates.
+"""Create throughput over a long run (the first 10,000 creates against the last), run by
+scripts/bench-sandbox.sh --creates.
 
 One voip-bundle serve on a fresh database file; wrk (-t1, CREATES_CONNECTIONS keep-alive
 connections, default 16) sends creates only (creates.lua) until CREATES_TOTAL answers (default

@@ -172,7 +172,7 @@ def connection_cap():
 @case
 def stop_with_idle_connections():
     """SIGTERM returns at once though 20 keep-alive connections idle, each after an answer
-    (64 ms measured, 110 ms before; bound 0.5 s, 1.5 s under ASan, for a loaded CI machine)."""
+    (bound 0.5 s, 1.5 s under ASan, for a loaded CI machine; docs/sandbox.md has the figure)."""
     with Server(config()) as s:
         conns = []
         for _ in range(20):
@@ -194,8 +194,8 @@ def stop_with_idle_connections():
 
 @case
 def stop_with_slow_header_connections():
-    """SIGTERM returns at once (28 ms measured; within 0.5 s here, 1.5 s under ASan, so a
-    loaded CI machine does not fail it) though 200 connections are sending their head a byte
+    """SIGTERM returns at once (within 0.5 s, 1.5 s under ASan, so a loaded CI machine does
+    not fail it; docs/sandbox.md has the figure) though 200 connections are sending their head a byte
     at a time (the default --timeout-ms, 5 s, would let each hold the stop till its deadline),
     and a request whose head has arrived, its body still coming, is answered first."""
     with Server(config(), timeout_ms=5000) as s:

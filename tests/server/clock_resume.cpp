@@ -170,6 +170,11 @@ TEST_CASE("a write after a move cut short clears its sweep mark") {
         const auto mark = Store(db.path).sweep_mark(id);
         REQUIRE(mark.has_value());
         const std::string due = voip::to_iso_string(mark->day);
+        // A refused write changed nothing: the mark stays.
+        const auto refused = sandbox.handle(call("PUT", "/voip/bundle/" + voip::to_string(chosen_uuid(1)),
+                                                 R"({"bundle_type": 9, "auto_renew": true})"));
+        REQUIRE(refused.status == 400);
+        CHECK(Store(db.path).sweep_mark(id).has_value());
         const auto write = top_up ? sandbox.handle(call("POST", "/sandbox/account", R"({"add": 6000})"))
                                   : sandbox.handle(call("PUT", "/voip/bundle/" + voip::to_string(chosen_uuid(1)),
                                                         R"({"bundle_type": 1, "auto_renew": true})"));
