@@ -174,10 +174,14 @@ HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request, Store
             return replayed;
         }
     }
-    const auto breathe = [this, &t, &lock] {
+    // What a commit makes true for the rest of the server is done after it, never before.
+    const auto commit = [this, &t] {
         t.commit();
         for (const auto& then : after_commit_) then();
         after_commit_.clear();
+    };
+    const auto breathe = [this, &t, &lock, &commit] {
+        commit();
         if (options_.after_move_commit) options_.after_move_commit();
         lock.unlock();
         if (checkpointer_) checkpointer_->relieve();
@@ -198,9 +202,7 @@ HttpResponse Sandbox::write(const Admitted& a, const HttpRequest& request, Store
             if (name == "X-Sandbox-Error") rule = value;
         store_.remember(a.caller.id, a.caller.customer, *key, Replay{fingerprint, r.status, r.body, rule}, now);
     }
-    t.commit();
-    for (const auto& then : after_commit_) then();
-    after_commit_.clear();
+    commit();
     return r;
 }
 

@@ -49,8 +49,9 @@ namespace detail {
 }  // namespace detail
 
 // One term after `from`. In clamp mode the day of month is `anchor`'s (a bundle's
-// created_on, typed so that it cannot swap with `from`), clamped to the target month; in overflow mode it is `from`'s, with a missing day rolling into the next
-// month. Dates outside the range are date_out_of_range.
+// created_on, typed so that it cannot swap with `from`), clamped to the target month; in
+// overflow mode it is `from`'s, with a missing day rolling into the next month. Dates
+// outside the range are date_out_of_range.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, CreatedOn anchor,
                                                                      const RenewalPolicy& policy) noexcept {
     const detail::DayOrError r = detail::add_term_day(from, anchor.day, policy);
