@@ -61,17 +61,17 @@ function operations(vb, { policy, policyJson, pricesJson, context, contextJson, 
   return {
     // term
     first_expiry: (i) => vb.firstExpiry(i.start, policy(i.policy)),
-    add_term: (i) => vb.addTerm(i.from, i.anchor, policy(i.policy)),
+    add_term: (i) => vb.addTerm({ from: i.from, anchor: i.anchor, policy: policy(i.policy) }),
     next_expiry: (i) => vb.nextExpiry(bundle(i.bundle), policy(i.policy)),
-    term_start: (i) => vb.termStart(i.created_on, i.term_end, policy(i.policy)),
+    term_start: (i) => vb.termStart({ createdOn: i.created_on, termEnd: i.term_end, policy: policy(i.policy) }),
     // window, feature
-    state_on: (i) => vb.stateOn(i.expires_on, i.day, policy(i.policy)),
+    state_on: (i) => vb.stateOn({ expiresOn: i.expires_on, day: i.day, policy: policy(i.policy) }),
     renewal_window: (i) => ({ ...vb.renewalWindow(i.expires_on, policy(i.policy)) }),
     can_renew: (i) => checked(vb.canRenew(bundle(i.bundle), i.day, policy(i.policy))),
     features_on: (i) => [...vb.featuresOn(bundle(i.bundle), i.day, policy(i.policy))],
     check_feature: (i) => checked(vb.checkFeature(i.bundle === null ? null : bundle(i.bundle), i.feature, i.day, policy(i.policy))),
     // sweep: sweep_totals is `sweep`'s totals (api.md: "the totals alone, as sweep would count them")
-    sweep_action: (i) => vb.sweepAction(i.expires_on, i.auto_renew, i.day, policy(i.policy)),
+    sweep_action: (i) => vb.sweepAction({ expiresOn: i.expires_on, autoRenew: i.auto_renew, day: i.day, policy: policy(i.policy) }),
     sweep_totals: (i) => ({ ...vb.sweep(i.bundles.map(bundle), i.day, policy(i.policy)) }),
     // charge
     quote_create: (i) => decisionJson(vb.quoteCreate(request(i.request), i.uuid, context(i.context))),

@@ -120,11 +120,11 @@ def status_json(name):
 OPS = {
     # term
     "first_expiry": lambda i: iso(vb.first_expiry(day(i["start"]), policy(i["policy"]))),
-    "add_term": lambda i: iso(vb.add_term(day(i["from"]), day(i["anchor"]), policy(i["policy"]))),
+    "add_term": lambda i: iso(vb.add_term(from_day=day(i["from"]), anchor=day(i["anchor"]), policy=policy(i["policy"]))),
     "next_expiry": lambda i: iso(vb.next_expiry(bundle(i["bundle"]), policy(i["policy"]))),
-    "term_start": lambda i: iso(vb.term_start(day(i["created_on"]), day(i["term_end"]), policy(i["policy"]))),
+    "term_start": lambda i: iso(vb.term_start(created_on=day(i["created_on"]), term_end=day(i["term_end"]), policy=policy(i["policy"]))),
     # window, feature
-    "state_on": lambda i: vb.state_on(day(i["expires_on"]), day(i["day"]), policy(i["policy"])).name,
+    "state_on": lambda i: vb.state_on(expires_on=day(i["expires_on"]), day=day(i["day"]), policy=policy(i["policy"])).name,
     "renewal_window": lambda i: (lambda w: {"first": iso(w.first), "last": iso(w.last)})(
         vb.renewal_window(day(i["expires_on"]), policy(i["policy"]))),
     "can_renew": lambda i: checked(vb.can_renew(bundle(i["bundle"]), day(i["day"]), policy(i["policy"]))),
@@ -132,8 +132,8 @@ OPS = {
     "check_feature": lambda i: checked(vb.check_feature(None if i["bundle"] is None else bundle(i["bundle"]),
                                                         vb.Feature[i["feature"]], day(i["day"]), policy(i["policy"]))),
     # sweep
-    "sweep_action": lambda i: vb.sweep_action(day(i["expires_on"]), i["auto_renew"], day(i["day"]),
-                                              policy(i["policy"])).name,
+    "sweep_action": lambda i: vb.sweep_action(expires_on=day(i["expires_on"]), auto_renew=i["auto_renew"],
+                                              day=day(i["day"]), policy=policy(i["policy"])).name,
     "sweep_ranges": lambda i: (lambda r: {"renew_first": r.renew_first, "renew_last": r.renew_last,
                                           "lapsed_before": r.lapsed_before})(
         vb.sweep_ranges(day(i["day"]), policy(i["policy"]))),

@@ -119,23 +119,25 @@ export declare const maxAmount: Money;
 export declare const version: string;
 
 // Terms, window, states, sweep (a policy left out is the seed's)
-export declare function addTerm(from: Day, anchor: Day, policy?: RenewalPolicy): IsoDate;
+/** Two days side by side are named, as C++ names them with ExpiresOn and CreatedOn. */
+export declare function addTerm(days: { from: Day; anchor: Day; policy?: RenewalPolicy }): IsoDate;
 export declare function firstExpiry(start: Day, policy?: RenewalPolicy): IsoDate;
 export declare function nextExpiry(bundle: Bundle, policy?: RenewalPolicy): IsoDate;
-export declare function termStart(createdOn: Day, termEnd: Day, policy?: RenewalPolicy): IsoDate;
+export declare function termStart(days: { createdOn: Day; termEnd: Day; policy?: RenewalPolicy }): IsoDate;
 export declare function termStart(bundle: Bundle, policy?: RenewalPolicy): IsoDate;
 export declare function renewalWindow(expiresOn: Day, policy?: RenewalPolicy): RenewalWindow;
 export declare function renewalWindow(bundle: Bundle, policyOrContext?: RenewalPolicy | Context): RenewalWindow;
 export declare function canRenew(bundle: Bundle, context: Context): true;
 export declare function canRenew(bundle: Bundle, day: Day, policy?: RenewalPolicy): true;
 export declare function stateOn(bundle: Bundle, context: Context): State;
-export declare function stateOn(bundleOrExpiresOn: Bundle | Day, day: Day, policy?: RenewalPolicy): State;
+export declare function stateOn(bundle: Bundle, day: Day, policy?: RenewalPolicy): State;
+export declare function stateOn(days: { expiresOn: Day; day: Day; policy?: RenewalPolicy }): State;
 export declare function inService(state: State): boolean;
 export declare function renewable(state: State): boolean;
 export declare function allowedOperations(state: State): readonly Operation[];
 export declare function sweepAction(bundle: Bundle, context: Context): SweepAction;
 export declare function sweepAction(bundle: Bundle, day: Day, policy?: RenewalPolicy): SweepAction;
-export declare function sweepAction(expiresOn: Day, autoRenew: boolean, day: Day, policy?: RenewalPolicy): SweepAction;
+export declare function sweepAction(days: { expiresOn: Day; autoRenew: boolean; day: Day; policy?: RenewalPolicy }): SweepAction;
 export declare function sweep(bundles: Iterable<Bundle>, day: Day, policy?: RenewalPolicy,
   onAction?: (bundle: Bundle, action: 'renew' | 'lapsed') => void): SweepTotals;
 

@@ -5,9 +5,17 @@
 
 const isContext = (v) => v !== null && typeof v === 'object' && !(v instanceof Date) && 'today' in v;
 const isBundle = (v) => v !== null && typeof v === 'object' && !(v instanceof Date) && 'uuid' in v;
+// The forms with two days side by side take one object of named days, as the C++ forms take
+// ExpiresOn and CreatedOn: positional days could be swapped unseen.
+function namedDays(v, fn, keys) {
+  if (v === null || typeof v !== 'object' || v instanceof Date || !keys.every((k) => k === 'policy' || k in v))
+    throw new TypeError(`${fn} takes {${keys.join(', ')}}: two days side by side are named`);
+  return v;
+}
 
-/** add_term: one term after `from` (clamp: anchor's day of month; overflow: from's, rolling over). */
-export function addTerm(from, anchor, policy) {
+/** add_term({from, anchor, policy}): one term after `from` (clamp: anchor's day of month; overflow: from's, rolling over). */
+export function addTerm(args) {
+  const { from, anchor, policy } = namedDays(args, 'addTerm', ['from', 'anchor', 'policy']);
   putDay(T_DAY, from, 'from');
   putDay(T_DAY2, anchor, 'anchor');
   putPolicy(policy);
@@ -28,16 +36,17 @@ export function nextExpiry(bundle, policy) {
   check(wasm.next_expiry());
   return outDay();
 }
-/** term_start(createdOn, termEnd, policy) or term_start(bundle, policy). */
-export function termStart(a, b, c) {
+/** term_start({createdOn, termEnd, policy}) or term_start(bundle, policy). */
+export function termStart(a, b) {
   if (isBundle(a)) {
     putBundle(a);
     putPolicy(b);
     check(wasm.term_start_bundle());
   } else {
-    putDay(T_DAY, a, 'createdOn');
-    putDay(T_DAY2, b, 'termEnd');
-    putPolicy(c);
+    const { createdOn, termEnd, policy } = namedDays(a, 'termStart', ['createdOn', 'termEnd', 'policy']);
+    putDay(T_DAY, createdOn, 'createdOn');
+    putDay(T_DAY2, termEnd, 'termEnd');
+    putPolicy(policy);
     check(wasm.term_start_days());
   }
   return outDay();
@@ -90,22 +99,24 @@ function onDay(bundle, a, b, fns) {
   }
   return H32[OUTI + O_A];
 }
-/** state_on(bundle, context), state_on(bundle, day, policy) or state_on(expiresOn, day, policy): 'active', 'renewal_open', 'grace' or 'lapsed'. */
+/** state_on(bundle, context), state_on(bundle, day, policy) or state_on({expiresOn, day, policy}): 'active', 'renewal_open', 'grace' or 'lapsed'. */
 export function stateOn(a, b, c) {
   if (isBundle(a)) return STATES[onDay(a, b, c, { context: wasm.state_on_context, bundle: wasm.state_on_bundle })];
-  putDay(T_DAY2, a, 'expiresOn');
-  putDay(T_DAY, b, 'day');
-  putPolicy(c);
+  const { expiresOn, day, policy } = namedDays(a, 'stateOn', ['expiresOn', 'day', 'policy']);
+  putDay(T_DAY2, expiresOn, 'expiresOn');
+  putDay(T_DAY, day, 'day');
+  putPolicy(policy);
   check(wasm.state_on_day());
   return STATES[H32[OUTI + O_A]];
 }
-/** sweep_action(bundle, context), (bundle, day, policy) or (expiresOn, autoRenew, day, policy): 'none', 'renew' or 'lapsed'. */
-export function sweepAction(a, b, c, d) {
+/** sweep_action(bundle, context), (bundle, day, policy) or ({expiresOn, autoRenew, day, policy}): 'none', 'renew' or 'lapsed'. */
+export function sweepAction(a, b, c) {
   if (isBundle(a)) return SWEEP_ACTIONS[onDay(a, b, c, { context: wasm.sweep_action_context, bundle: wasm.sweep_action_bundle })];
-  putDay(T_DAY2, a, 'expiresOn');
-  H32[INTS + I_AUTO] = flag(b, 'autoRenew');
-  putDay(T_DAY, c, 'day');
-  putPolicy(d);
+  const { expiresOn, autoRenew, day, policy } = namedDays(a, 'sweepAction', ['expiresOn', 'autoRenew', 'day', 'policy']);
+  putDay(T_DAY2, expiresOn, 'expiresOn');
+  H32[INTS + I_AUTO] = flag(autoRenew, 'autoRenew');
+  putDay(T_DAY, day, 'day');
+  putPolicy(policy);
   check(wasm.sweep_action_raw());
   return SWEEP_ACTIONS[H32[OUTI + O_A]];
 }

@@ -10,12 +10,12 @@ test('terms: month ends in both modes, leap days, the range', () => {
   assert.equal(vb.firstExpiry('2018-01-31'), '2018-02-28');
   assert.equal(vb.firstExpiry('2020-01-31'), '2020-02-29');
   assert.equal(vb.firstExpiry('2018-01-31', overflow), '2018-03-03');
-  assert.equal(vb.addTerm('2018-02-28', '2018-01-31', vb.makeRenewalPolicy()), '2018-03-31');
-  assert.equal(vb.addTerm('2018-02-28', '2018-01-31', overflow), '2018-03-28');
+  assert.equal(vb.addTerm({ from: '2018-02-28', anchor: '2018-01-31', policy: vb.makeRenewalPolicy() }), '2018-03-31');
+  assert.equal(vb.addTerm({ from: '2018-02-28', anchor: '2018-01-31', policy: overflow }), '2018-03-28');
   assert.throws(() => vb.firstExpiry('9999-12-15'), { error: 'date_out_of_range', status: 400 });
   assert.equal(vb.nextExpiry(bundle), '2018-10-01');
   assert.equal(vb.termStart(bundle), '2018-08-01');
-  assert.equal(vb.termStart('2018-01-31', '2018-03-31'), '2018-02-28');
+  assert.equal(vb.termStart({ createdOn: '2018-01-31', termEnd: '2018-03-31' }), '2018-02-28');
 });
 
 test('the renewal window, its edges and canRenew', () => {
@@ -33,7 +33,7 @@ test('states partition the days; operations and sweep actions follow', () => {
   for (const [day, state] of Object.entries(days)) {
     assert.equal(vb.stateOn(bundle, day), state);
     assert.equal(vb.stateOn(bundle, vb.makeContext(day)), state);
-    assert.equal(vb.stateOn('2018-09-01', day, vb.makeRenewalPolicy()), state);
+    assert.equal(vb.stateOn({ expiresOn: '2018-09-01', day, policy: vb.makeRenewalPolicy() }), state);
   }
   assert.equal(vb.inService('renewal_open'), true);
   assert.equal(vb.renewable('active'), false);
@@ -41,7 +41,10 @@ test('states partition the days; operations and sweep actions follow', () => {
   assert.throws(() => vb.inService('sleeping'), TypeError);
   assert.equal(vb.sweepAction(bundle, '2018-09-01'), 'renew');
   assert.equal(vb.sweepAction(bundle, vb.makeContext('2018-09-07')), 'lapsed');
-  assert.equal(vb.sweepAction('2018-09-01', false, '2018-09-01'), 'none');
+  assert.equal(vb.sweepAction({ expiresOn: '2018-09-01', autoRenew: false, day: '2018-09-01' }), 'none');
+  for (const call of [() => vb.stateOn('2018-09-01', '2018-09-07'), () => vb.sweepAction('2018-09-01', true, '2018-09-07'),
+    () => vb.addTerm('2018-09-07', '2018-09-01'), () => vb.termStart('2018-09-01', '2018-09-07'), () => vb.stateOn({ day: '2018-09-07' })])
+    assert.throws(call, TypeError, 'two days side by side are named');
   const seen = [];
   const totals = vb.sweep([bundle, vb.withType(bundle, 1, false)], '2018-09-02', undefined, (b, a) => seen.push([b.autoRenew, a]));
   assert.deepEqual(totals, { none: 1, renew: 1, lapsed: 0 });

@@ -35,7 +35,7 @@ test('bad JavaScript input is a TypeError or RangeError, never a RuleError', () 
   assert.throws(() => vb.makePriceList({ ...PRICES, 1: Number.NaN }), TypeError);
   assert.throws(() => vb.toDecimalString(Number.MAX_SAFE_INTEGER + 1), RangeError);
   assert.throws(() => vb.quoteRenew('a bundle', vb.makeContext('2018-08-30')), TypeError);
-  assert.throws(() => vb.stateOn('2018-09-01', '2018-09-01', { monthEnd: 0 }), TypeError);
+  assert.throws(() => vb.stateOn({ expiresOn: '2018-09-01', day: '2018-09-01', policy: { monthEnd: 0 } }), TypeError);
 });
 
 test('withType and renewedUntil', () => {

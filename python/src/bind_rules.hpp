@@ -14,16 +14,16 @@ using voip::RenewalPolicy;
 
 inline void bind_terms(py::module_& m) {
     m.def("add_term", [](Day from, Day anchor, const RenewalPolicy& p) { return checked(voip::add_term(from, voip::CreatedOn{anchor}, p)); },
-          py::arg("from_day"), py::arg("anchor"), py::arg("policy"),
-          "One term after from_day (clamp: anchor's day of month, clamped; overflow: from_day's, rolling over). "
+          py::kw_only(), py::arg("from_day"), py::arg("anchor"), py::arg("policy"),
+          "Keywords only (two days side by side cannot be swapped unseen). One term after from_day (clamp: anchor's day of month, clamped; overflow: from_day's, rolling over). "
           "RuleError date_out_of_range past 9999-12-31.");
     m.def("first_expiry", [](Day start, const RenewalPolicy& p) { return checked(voip::first_expiry(start, p)); },
           py::arg("start"), py::arg("policy"), "The expiry of a bundle created on start; RuleError date_out_of_range.");
     m.def("next_expiry", [](const Bundle& b, const RenewalPolicy& p) { return checked(voip::next_expiry(b, p)); },
           py::arg("bundle"), py::arg("policy"), "The expiry after one renewal; RuleError date_out_of_range.");
     m.def("term_start", [](Day created_on, Day term_end, const RenewalPolicy& p) { return checked(voip::term_start(voip::CreatedOn{created_on}, term_end, p)); },
-          py::arg("created_on"), py::arg("term_end"), py::arg("policy"),
-          "The boundary of the chain of terms from created_on before term_end, never before created_on.");
+          py::kw_only(), py::arg("created_on"), py::arg("term_end"), py::arg("policy"),
+          "Keywords only. The boundary of the chain of terms from created_on before term_end, never before created_on.");
     m.def("term_start", [](const Bundle& b, const RenewalPolicy& p) { return voip::term_start(b, p); },
           py::arg("bundle"), py::arg("policy"), "The first day of the bundle's last term.");
 }
@@ -54,7 +54,7 @@ inline void bind_window(py::module_& m) {
 inline void bind_states(py::module_& m) {
     const char* doc = "active, renewal_open, grace or lapsed: the four states partition the days.";
     m.def("state_on", [](Day e, Day d, const RenewalPolicy& p) { return voip::state_on(voip::ExpiresOn{e}, d, p); },
-          py::arg("expires_on"), py::arg("day"), py::arg("policy"), doc);
+          py::kw_only(), py::arg("expires_on"), py::arg("day"), py::arg("policy"), doc);
     m.def("state_on", [](const Bundle& b, Day d, const RenewalPolicy& p) { return voip::state_on(b, d, p); },
           py::arg("bundle"), py::arg("day"), py::arg("policy"), doc);
     m.def("state_on", [](const Bundle& b, const Context& c) { return voip::state_on(b, c); },

@@ -41,7 +41,8 @@ inline void bind_sweep(py::module_& m) {
     m.def("sweep_action", [](const voip::Bundle& b, Day d, const voip::RenewalPolicy& p) { return voip::sweep_action(b, d, p); },
           py::arg("bundle"), py::arg("day"), py::arg("policy"), "none, renew or lapsed on day.");
     m.def("sweep_action", [](Day e, bool a, Day d, const voip::RenewalPolicy& p) { return voip::sweep_action(voip::ExpiresOn{e}, a, d, p); },
-          py::arg("expires_on"), py::arg("auto_renew").noconvert(), py::arg("day"), py::arg("policy"), "none, renew or lapsed on day.");
+          py::kw_only(), py::arg("expires_on"), py::arg("auto_renew").noconvert(), py::arg("day"), py::arg("policy"),
+          "none, renew or lapsed on day (keywords only: two days side by side).");
     m.def("sweep", [](const py::iterable& bundles, Day d, const voip::RenewalPolicy& p, const std::optional<py::function>& on_action) {
         std::vector<py::object> objects;
         std::vector<voip::Bundle> values;

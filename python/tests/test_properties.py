@@ -93,13 +93,13 @@ def test_states_partition_days(p, e, offset):  # states.cpp: window_bounds, stat
     d = e + offset * ONE
     w = v.renewal_window(e, p)
     assert w.contains(e) and (e - w.first).days == p.renew_days_before and (w.last - e).days == p.renew_days_after
-    s = v.state_on(e, d, p)
+    s = v.state_on(expires_on=e, day=d, policy=p)
     n = offset
     expect = (v.State.active if n < -p.renew_days_before else v.State.renewal_open if n < 0
               else v.State.grace if n <= p.renew_days_after else v.State.lapsed)
     assert s is expect
     assert v.in_service(s) == (n < 0) and v.renewable(s) == w.contains(d)
-    assert v.state_on(e, d + ONE, p) >= s
+    assert v.state_on(expires_on=e, day=d + ONE, policy=p) >= s
 
 
 @given(vs.policies(), vs.days(), vs.requests(), vs.uuids())
@@ -158,7 +158,7 @@ def test_sweep_forms_agree_for_any_day_count(day, rows, before, data):  # sweep.
     assert (t.none, t.renew, t.lapsed) == tuple(int((acts == k).sum()) for k in range(3))
     for count, flag, a in zip(e.tolist(), f.tolist(), acts):
         if v.in_range(count):
-            assert a == v.sweep_action(v.from_day_count(count), flag, day, p)
+            assert a == v.sweep_action(expires_on=v.from_day_count(count), auto_renew=flag, day=day, policy=p)
 
 
 @given(vs.policy_and_bundle(), st.sampled_from(list(v.Operation)), st.sampled_from(list(v.Layout)))

@@ -17,7 +17,7 @@ def chain(b, p):
     """The term boundaries from created_on to expires_on, one add_term() each."""
     t = [b.created_on]
     while t[-1] < b.expires_on:
-        t.append(min(v.add_term(t[-1], b.created_on, p), b.expires_on))
+        t.append(min(v.add_term(from_day=t[-1], anchor=b.created_on, policy=p), b.expires_on))
     return t
 
 
@@ -26,7 +26,7 @@ def day_by_day(b, p, today, diff):
     t = chain(b, p)
     total = Fraction(0)
     for first, end in zip(t, t[1:]):
-        whole = (v.add_term(first, b.created_on, p) - first).days if end == b.expires_on else (end - first).days
+        whole = (v.add_term(from_day=first, anchor=b.created_on, policy=p) - first).days if end == b.expires_on else (end - first).days
         days = (end - max(first, today, b.created_on)).days
         if days > 0:
             total += Fraction(diff * days, whole)

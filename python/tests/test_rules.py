@@ -35,10 +35,21 @@ def test_terms_clamp_and_overflow():
     assert v.first_expiry(D(2018, 1, 31), SEED) == D(2018, 2, 28)
     assert v.first_expiry(D(2020, 1, 31), SEED) == D(2020, 2, 29)
     assert v.first_expiry(D(2018, 1, 31), overflow) == D(2018, 3, 3)
-    assert v.add_term(D(2018, 2, 28), D(2018, 1, 31), SEED) == D(2018, 3, 31)
+    assert v.add_term(from_day=D(2018, 2, 28), anchor=D(2018, 1, 31), policy=SEED) == D(2018, 3, 31)
     b = bundle(D(2018, 1, 31), D(2018, 2, 28))
     assert v.next_expiry(b, SEED) == D(2018, 3, 31)
-    assert v.term_start(b, SEED) == D(2018, 1, 31) and v.term_start(D(2018, 1, 31), D(2018, 3, 31), SEED) == D(2018, 2, 28)
+    assert v.term_start(b, SEED) == D(2018, 1, 31) and v.term_start(created_on=D(2018, 1, 31), term_end=D(2018, 3, 31), policy=SEED) == D(2018, 2, 28)
+
+
+def test_two_days_side_by_side_take_keywords_only():
+    """As ExpiresOn and CreatedOn in C++: a positional call could swap the days unseen."""
+    e, d = D(2018, 9, 1), D(2018, 9, 7)
+    assert v.state_on(expires_on=e, day=d, policy=SEED) is v.State.lapsed
+    assert v.state_on(expires_on=d, day=e, policy=SEED) is v.State.renewal_open
+    for call in (lambda: v.state_on(e, d, SEED), lambda: v.sweep_action(e, True, d, SEED),
+                 lambda: v.add_term(d, e, SEED), lambda: v.term_start(e, d, SEED)):
+        with pytest.raises(TypeError):
+            call()
 
 
 def test_window_states_and_operations():
@@ -49,7 +60,7 @@ def test_window_states_and_operations():
     expected = {D(2018, 8, 28): v.State.active, D(2018, 8, 29): v.State.renewal_open, D(2018, 9, 1): v.State.grace,
                 D(2018, 9, 6): v.State.grace, D(2018, 9, 7): v.State.lapsed}
     for day, state in expected.items():
-        assert v.state_on(b, day, SEED) is state is v.state_on(b.expires_on, day, SEED)
+        assert v.state_on(b, day, SEED) is state is v.state_on(expires_on=b.expires_on, day=day, policy=SEED)
         assert v.state_on(b, v.Context(day)) is state
     assert v.allowed_operations(v.State.renewal_open) == {v.Operation.update, v.Operation.renew}
     assert v.allowed_operations(v.State.lapsed) == {v.Operation.create}

@@ -32,7 +32,7 @@ def columns(bs):
 def test_sweep_action_agrees_with_state():
     for b in bundles():
         a = v.sweep_action(b, TODAY, SEED)
-        assert a is v.sweep_action(b.expires_on, b.auto_renew, TODAY, SEED)
+        assert a is v.sweep_action(expires_on=b.expires_on, auto_renew=b.auto_renew, day=TODAY, policy=SEED)
         assert (a is v.SweepAction.lapsed) == (v.state_on(b, TODAY, SEED) is v.State.lapsed)
         assert (a is v.SweepAction.renew) == (b.auto_renew and b.expires_on - dt.timedelta(3) <= TODAY <= b.expires_on + dt.timedelta(5))
 
@@ -69,7 +69,7 @@ def test_big_columns_match_the_per_row_rule():
     t = v.sweep_totals(e, f, TODAY, SEED)
     assert (t.none, t.renew, t.lapsed) == tuple(int((acts == k).sum()) for k in range(3))
     for i in rng.integers(0, len(e), 200):
-        assert acts[i] == v.sweep_action(v.from_day_count(int(e[i])), bool(f[i]), TODAY, SEED)
+        assert acts[i] == v.sweep_action(expires_on=v.from_day_count(int(e[i])), auto_renew=bool(f[i]), day=TODAY, policy=SEED)
 
 
 @pytest.mark.parametrize("e,f,error", [
