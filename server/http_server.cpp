@@ -11,6 +11,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
+#include <string>
+#include <utility>
 #include <system_error>
 #include <vector>
 
@@ -51,26 +54,33 @@ bool wait_for(socket_t sock, short events, std::chrono::milliseconds timeout) {
     return n > 0;
 }
 
-// One stream for the whole connection: bytes read ahead belong to the next request.
+// One stream for the whole connection: bytes read ahead belong to the next request, and an
+// answer's bytes (httplib writes its head and its body apart) leave in one send when the
+// connection next waits or closes. A socket call is tried before any poll: with a request
+// waiting and room to write, a keep-alive GET costs one recv and one send.
 class ConnectionStream : public httplib::Stream {
 public:
     ConnectionStream(socket_t sock, std::chrono::milliseconds io, Connection& c, int stop)
         : sock_(sock), io_(io), c_(c), stop_(stop) {}
 
     bool is_readable() const override { return off_ < size_ || wait_for(sock_, POLLIN, left()); }
-    bool is_writable() const override { return wait_for(sock_, POLLOUT, io_); }
+    bool is_writable() const override { return true; }  // writes are buffered; flush() waits
 
     // Reads until the request's deadline; nothing more once a bound is passed.
     ssize_t read(char* ptr, std::size_t size) override {
         if (c_.refuse != 0) return -1;
         if (off_ == size_) {
-            if (!wait_more()) {
-                if (!c_.drop && left().count() <= 0) c_.refuse_with(408, "request_timeout");
-                return -1;
-            }
             ssize_t n;
-            do n = ::recv(sock_, buffer_.data(), buffer_.size(), 0);
+            do n = ::recv(sock_, buffer_.data(), buffer_.size(), MSG_DONTWAIT);
             while (n < 0 && errno == EINTR);
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+                if (!wait_more()) {
+                    if (!c_.drop && left().count() <= 0) c_.refuse_with(408, "request_timeout");
+                    return -1;
+                }
+                do n = ::recv(sock_, buffer_.data(), buffer_.size(), 0);
+                while (n < 0 && errno == EINTR);
+            }
             if (n <= 0) return n;
             off_ = 0;
             size_ = static_cast<std::size_t>(n);
@@ -85,23 +95,43 @@ public:
         return static_cast<ssize_t>(n);
     }
 
+    // Buffered up to 64 KiB; a larger answer leaves the buffer's bytes, then its own. -1 once
+    // a send failed or stalled past the write timeout.
     ssize_t write(const char* ptr, std::size_t size) override {
         if (c_.drop) return static_cast<ssize_t>(size);
-        if (!is_writable()) return -1;
-        ssize_t n;
-        do n = ::send(sock_, ptr, size, MSG_NOSIGNAL);
-        while (n < 0 && errno == EINTR);
-        if (n > 0) c_.written += static_cast<std::size_t>(n);
-        return n;
+        if (failed_) return -1;
+        if (out_.size() + size > out_limit) {
+            if (!flush()) return -1;
+            if (size > out_limit && !send_all(ptr, size)) return -1;
+        }
+        if (size <= out_limit) out_.insert(out_.end(), ptr, ptr + size);
+        c_.written += size;
+        return static_cast<ssize_t>(size);
     }
 
-    void get_remote_ip_and_port(std::string& ip, int& port) const override { address(::getpeername, ip, port); }
-    void get_local_ip_and_port(std::string& ip, int& port) const override { address(::getsockname, ip, port); }
+    // Sends what is buffered; false once a send failed or stalled past the write timeout.
+    bool flush() {
+        const bool ok = send_all(out_.data(), out_.size());
+        out_.clear();
+        return ok;
+    }
+
+    void get_remote_ip_and_port(std::string& ip, int& port) const override {
+        if (!remote_) remote_ = address(::getpeername);
+        ip = remote_->first;
+        port = remote_->second;
+    }
+    void get_local_ip_and_port(std::string& ip, int& port) const override {
+        if (!local_) local_ = address(::getsockname);
+        ip = local_->first;
+        port = local_->second;
+    }
     socket_t socket() const override { return sock_; }
 
     // Whether a request starts before `idle` passes or `stop` is readable (a stop: idle
     // connections close at once). A request's deadline runs from here.
     bool next_request(std::chrono::milliseconds idle, std::chrono::milliseconds whole, int stop) {
+        if (!flush()) return false;
         if (off_ == size_) {
             pollfd p[2] = {{sock_, POLLIN, 0}, {stop, POLLIN, 0}};
             int n;
@@ -116,6 +146,7 @@ public:
     // After a refusal: the client's bytes still coming are read and dropped for a moment,
     // so that the close does not reset the connection before the answer is read.
     void linger() {
+        flush();
         ::shutdown(sock_, SHUT_WR);
         const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(200);
         for (std::size_t dropped = 0; dropped < 1024 * 1024;) {
@@ -145,13 +176,29 @@ private:
         return n > 0;
     }
 
+    bool send_all(const char* ptr, std::size_t size) {
+        while (size > 0 && !failed_) {
+            ssize_t n;
+            do n = ::send(sock_, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+            while (n < 0 && errno == EINTR);
+            if (n > 0) {
+                ptr += n;
+                size -= static_cast<std::size_t>(n);
+            } else if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK) || !wait_for(sock_, POLLOUT, io_)) {
+                failed_ = true;
+            }
+        }
+        return !failed_;
+    }
+
+    // The peer's and our own address, asked once a connection (httplib asks each request).
     template <class F>
-    void address(F f, std::string& ip, int& port) const {
+    std::pair<std::string, int> address(F f) const {
         sockaddr_storage a{};
         socklen_t len = sizeof a;
         char text[INET6_ADDRSTRLEN] = "";
-        port = 0;
-        if (f(sock_, reinterpret_cast<sockaddr*>(&a), &len) != 0) return;
+        int port = 0;
+        if (f(sock_, reinterpret_cast<sockaddr*>(&a), &len) != 0) return {text, port};
         if (a.ss_family == AF_INET) {
             const auto* v4 = reinterpret_cast<const sockaddr_in*>(&a);
             ::inet_ntop(AF_INET, &v4->sin_addr, text, sizeof text);
@@ -161,7 +208,7 @@ private:
             ::inet_ntop(AF_INET6, &v6->sin6_addr, text, sizeof text);
             port = ntohs(v6->sin6_port);
         }
-        ip = text;
+        return {text, port};
     }
 
     std::chrono::milliseconds left() const {
@@ -176,6 +223,10 @@ private:
     std::vector<char> buffer_ = std::vector<char>(16 * 1024);
     std::size_t off_ = 0;
     std::size_t size_ = 0;
+    static constexpr std::size_t out_limit = 64 * 1024;
+    std::vector<char> out_;  // an answer's bytes not sent yet
+    bool failed_ = false;    // a send failed: nothing more is sent
+    mutable std::optional<std::pair<std::string, int>> remote_, local_;
 };
 
 }  // namespace
@@ -256,6 +307,7 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
         }
         if (!ok || closed || connection.close) break;
     }
+    stream.flush();
     current_connection = nullptr;
     ::shutdown(sock, SHUT_RDWR);
     ::close(sock);
