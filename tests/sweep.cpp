@@ -216,6 +216,20 @@ TEST_CASE("sweep_bounds: usable while both bounds are within 2^30 days of the ep
     CHECK_FALSE(detail::sweep_bounds(day_with_last(edge + 1), p).usable);
 }
 
+namespace {
+// One of the column sweep's block forms, then the per-bundle tail, as sweep_totals takes them.
+SweepTotals column_totals(detail::ColumnBlocks blocks, const date::sys_days* expiries, const bool* flags, std::size_t n,
+                          date::sys_days day, const RenewalPolicy& p) {
+    SweepTotals t;
+    std::size_t i = blocks.run(expiries, reinterpret_cast<const unsigned char*>(flags), n, detail::sweep_bounds(day, p), t);
+    CHECK(i % blocks.rows == 0);  // whole blocks only, and all of them: the tail is shorter
+    CHECK(i <= n);
+    CHECK(n - i < blocks.rows);
+    for (; i < n; ++i) t.add(sweep_action(ExpiresOn{expiries[i]}, flags[i], day, p));
+    return t;
+}
+}  // namespace
+
 TEST_CASE("sweep_totals over a column of any day counts, blocks and tail: as sweep_action") {
     // More rows than one block, with int's ends and days in range in both the blocks and the
     // tail: a column is not bundles, so its days may lie anywhere.
@@ -234,6 +248,32 @@ TEST_CASE("sweep_totals over a column of any day counts, blocks and tail: as swe
         CAPTURE(day.time_since_epoch().count());
         REQUIRE(detail::sweep_bounds(day, p).usable);
         CHECK(sweep_totals(expiries.data(), flags.get(), expiries.size(), day, p) == expected);
+        for (const detail::ColumnBlocks blocks : detail::column_blocks)
+            CHECK(column_totals(blocks, expiries.data(), flags.get(), expiries.size(), day, p) == expected);
+    }
+}
+
+TEST_CASE("sweep_totals over columns where every row counts the same: no count wraps") {
+    // The blocks count in narrow lanes, emptied before they fill: rows that all land in one
+    // count, more of them than any lane or block holds, must all be counted.
+    const RenewalPolicy p;
+    const date::sys_days day{date::days{17775}};
+    const auto b = detail::sweep_bounds(day, p);
+    // Past three counts of 255 steps of 16 rows, a tail of 17; then whole steps and blocks only.
+    for (const std::size_t n : {std::size_t{16 * 256 * 3 + 17}, std::size_t{16 * 255 * 2 + 16}, std::size_t{256 * 17}})
+    for (const int e : {b.first - 1, b.first, b.last, b.last + 1}) {
+        CAPTURE(n);
+        CAPTURE(e);
+        const auto on = std::make_unique<bool[]>(n);
+        for (std::size_t i = 0; i < n; ++i) on[i] = true;
+        const std::vector<date::sys_days> expiries(n, date::sys_days{date::days{e}});
+        SweepTotals expected;
+        for (std::size_t i = 0; i < n; ++i) expected.add(sweep_action(ExpiresOn{expiries[i]}, true, day, p));
+        CHECK(expected.lapsed + expected.renew + expected.none == n);
+        CHECK((expected.lapsed == n || expected.renew == n || expected.none == n));
+        CHECK(sweep_totals(expiries.data(), on.get(), n, day, p) == expected);
+        for (const detail::ColumnBlocks blocks : detail::column_blocks)
+            CHECK(column_totals(blocks, expiries.data(), on.get(), n, day, p) == expected);
     }
 }
 

@@ -1,3 +1,5 @@
+#include <voip/bundle/operations.hpp>
+#include <voip/bundle/state.hpp>
 #include <voip/bundle/term.hpp>
 
 #include <doctest/doctest.h>
@@ -186,4 +188,21 @@ TEST_CASE("term_start undoes add_term on created_on's anchor, month ends include
     static_assert(detail::day_clamped_to_month(2019 * 12 + 1, 31) == date::sys_days{date::year{2019} / 2 / 28});
     static_assert(detail::day_clamped_to_month(2020 * 12 + 1, 31) == date::sys_days{date::year{2020} / 2 / 29});
     static_assert(detail::day_clamped_to_month(2020 * 12 + 1, 15) == date::sys_days{date::year{2020} / 2 / 15});
+}
+
+TEST_CASE("add_term from a day past the anchor's (off the chain): the anchor's day of the month after") {
+    // A stored bundle made on the 1st but expiring on the 31st: one term later on the 1st
+    // would be 02-01, a day after, and a renewal in grace would leave it expired.
+    const CreatedOn first_of_month{day("2018-03-01")};
+    CHECK(add_term(day("2019-01-31"), first_of_month, clamp) == day("2019-03-01"));
+    CHECK(add_term(day("2019-01-01"), first_of_month, clamp) == day("2019-02-01"));  // on the chain
+    CHECK(add_term(day("2019-01-15"), CreatedOn{day("2018-03-31")}, clamp) == day("2019-02-28"));  // before the anchor's day
+    CHECK(add_term(day("9999-11-30"), first_of_month, clamp).error() == Error::date_out_of_range);
+    CHECK(add_term(day("9999-11-01"), first_of_month, clamp) == day("9999-12-01"));
+    CHECK(add_term(day("9999-10-31"), first_of_month, clamp) == day("9999-12-01"));  // the month after, the last in range
+    const Bundle b = make_bundle("2018-03-01", "2019-01-31");
+    const auto renewed = renew(b, make_context(day("2019-02-03"), clamp).value());
+    REQUIRE(renewed.has_value());
+    CHECK(renewed->bundle.expires_on() == day("2019-03-01"));
+    CHECK(state_on(renewed->bundle, day("2019-02-03"), clamp) == State::active);
 }

@@ -104,8 +104,9 @@ test('a bundle that is not frozen is read again on every call', () => {
   const b = { ...made[0] };
   const c = vb.makeContext('2018-08-30');
   assert.equal(vb.quoteRenew(b, c).bundle.expiresOn, '2018-10-01');
-  b.expiresOn = '2018-08-31';  // off the chain of terms: renewed to 2018-09-01
-  assert.equal(vb.quoteRenew(b, c).bundle.expiresOn, '2018-09-01');
+  b.createdOn = '2018-07-31';  // anchored on the 31st: renewed to 2018-09-30
+  b.expiresOn = '2018-08-31';
+  assert.equal(vb.quoteRenew(b, c).bundle.expiresOn, '2018-09-30');
   b.bundleType = 2;
   assert.equal(vb.quoteRenew(b, c).bundle.bundleType, 2);
 });

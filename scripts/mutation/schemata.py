@@ -51,9 +51,19 @@ VOIP_MUTANT_HAS(has_eq, ==)
 VOIP_MUTANT_HAS(has_ne, !=)
 #undef VOIP_MUTANT_HAS
 
+// What a comparison answers: bool, or a mask for the compilers' vector types.
+template <class A, class B, class = void>
+struct cmp_result {
+    using type = bool;
+};
+template <class A, class B>
+struct cmp_result<A, B, std::void_t<decltype(std::declval<const A&>() < std::declval<const B&>())>> {
+    using type = decltype(std::declval<const A&>() < std::declval<const B&>());
+};
+
 // a OP b, OP the original (code 0..5: < <= > >= == !=) or the one whose mutant is selected.
 template <class A, class B>
-[[gnu::always_inline]] constexpr bool cmp(int original, int lt, int le, int gt, int ge, int eq, int ne, const A& a, const B& b) noexcept {
+[[gnu::always_inline]] constexpr typename cmp_result<A, B>::type cmp(int original, int lt, int le, int gt, int ge, int eq, int ne, const A& a, const B& b) noexcept {
     int op = original;
     if (!__builtin_is_constant_evaluated()) {
         const int s = selected();

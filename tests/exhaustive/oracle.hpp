@@ -58,6 +58,14 @@ inline Ymd add_clamped(Ymd from, int months, int anchor_day) {
     return {y, m, anchor_day < dim ? anchor_day : dim};
 }
 
+// Clamp mode's term after `from` (add_term): on `anchor_day` as above, but never before
+// `from`'s own day `months` later; from a day past the anchor's (off the chain of terms),
+// the anchor's day of the month after.
+inline Ymd add_term_clamped(Ymd from, int months, int anchor_day) {
+    const Ymd anchored = add_clamped(from, months, anchor_day);
+    return anchored < add_clamped(from, months, from.d) ? add_clamped(from, months + 1, anchor_day) : anchored;
+}
+
 // Overflow mode, PHP's "+N month": the same day number, rolling into the next month
 // when the month is too short (01-31 + 1 month = 03-03, or 03-02 in a leap year).
 inline Ymd add_overflow(Ymd from, int months) {

@@ -119,11 +119,15 @@ void off_chain_renew_quote_agrees() {
         } else {
             RC_ASSERT(q.has_value());
             // One term from the old expiry, as the oracle counts it: created_on's day, clamped,
-            // or expires_on's day rolled over.
+            // never before expires_on's own day a term later; or expires_on's day rolled over.
             const oracle::Ymd e = ymd(b.expires_on());
             RC_ASSERT(ymd(q->bundle.expires_on()) == (p.month_end() == MonthEnd::clamp
-                                                          ? oracle::add_clamped(e, p.term_months(), ymd(b.created_on()).d)
+                                                          ? oracle::add_term_clamped(e, p.term_months(), ymd(b.created_on()).d)
                                                           : oracle::add_overflow(e, p.term_months())));
+            // Renewed inside its window, a bundle is in service again: its new expiry is a
+            // term or more after the old one, and a valid policy's window closes less than a
+            // term after it.
+            RC_ASSERT(q->bundle.expires_on() > ctx.today());
             RC_ASSERT(q->bundle.expires_on() == *next);
             RC_ASSERT(q->bundle.created_on() == b.created_on() && q->bundle.uuid() == b.uuid());
             RC_ASSERT(q->bundle.bundle_type() == b.bundle_type() && q->bundle.auto_renew() == b.auto_renew());

@@ -74,11 +74,11 @@ struct Crash {
 
 }  // namespace
 
-// Expiring 2019-01-31, created on a 1st, renewed on 2019-02-03 under clamp: 2019-02-01, whose
-// window (01-29..02-06) holds 02-03 again. The model renews it once that day, again the next.
-// Behind it, 63 bundles expiring 01-31 fill the sweep's first read of 64 rows, so the day's
-// second read starts after them and before its new key.
-TEST_CASE("a bundle due again on the day it renewed renews once that day") {
+// Expiring 2019-01-31, created on a 1st (off its chain), due on 2019-02-03 under clamp: renewed
+// to 2019-03-01, the anchor's day of the month after (2019-02-01 would be due again that same
+// day). Behind it, 63 bundles expiring 01-31 fill the sweep's first read of 64 rows, so the
+// day's second read starts after them and before its new key: it is renewed once that day.
+TEST_CASE("an off-chain bundle renews once, to the anchor's day of the month after") {
     for (const auto slice : {SandboxOptions{}.sweep_slice, std::chrono::milliseconds(0)}) {
         const TempDb db("off-chain");
         SandboxOptions o;
@@ -108,7 +108,8 @@ TEST_CASE("a bundle due again on the day it renewed renews once that day") {
             return std::count_if(got.begin(), got.end(), [&](const std::string& e) { return e.rfind(d + off_chain, 0) == 0; });
         };
         CHECK(on("2019-02-03") == 1);
-        CHECK(on("2019-02-04") == 1);
+        CHECK(on("2019-02-04") == 0);
+        CHECK(on("2019-02-26") == 1);  // the window of 2019-03-01 opens
     }
 }
 

@@ -39,7 +39,16 @@ namespace detail {
     // year 1: `from` is in range and a term is at least a month long.)
     const long long target = month_index(f, policy.term_months());
     if (target >= 10000 * 12) return out_of_range;
-    if (policy.month_end() == MonthEnd::clamp) return {day_clamped_to_month(target, civil_from_days(anchor).day), Error{}};
+    if (policy.month_end() == MonthEnd::clamp) {
+        const std::uint32_t anchor_day = civil_from_days(anchor).day;
+        const date::sys_days anchored = day_clamped_to_month(target, anchor_day);
+        // From a day past the anchor's (an expiry off the chain of terms), the anchor's day
+        // of the target month comes less than a term later: the next month's is taken. On
+        // the chain, anchored is never before from's own day a term later.
+        if (anchored >= day_clamped_to_month(target, f.day)) return {anchored, Error{}};
+        if (target + 1 >= 10000 * 12) return out_of_range;
+        return {day_clamped_to_month(target + 1, anchor_day), Error{}};
+    }
     const auto year = static_cast<std::uint32_t>(target / 12);
     const auto month = static_cast<std::uint32_t>(target % 12) + 1;
     const date::sys_days result = days_from_civil(year, month, f.day);  // a day past the month's end overflows
@@ -49,8 +58,10 @@ namespace detail {
 }  // namespace detail
 
 // One term after `from`. In clamp mode the day of month is `anchor`'s (a bundle's
-// created_on, typed so that it cannot swap with `from`), clamped to the target month; in
-// overflow mode it is `from`'s, with a missing day rolling into the next month. Dates
+// created_on, typed so that it cannot swap with `from`), clamped to the target month, and
+// never before `from`'s own day a term later (clamped): from a day off the anchor's, the
+// anchor's day of the month after (01-31 anchored on the 1st: 03-01, not 02-01). In
+// overflow mode it is `from`'s day, with a missing day rolling into the next month. Dates
 // outside the range are date_out_of_range.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> add_term(date::sys_days from, CreatedOn anchor,
                                                                      const RenewalPolicy& policy) noexcept {
