@@ -6,8 +6,10 @@ import datetime
 import json
 import os
 import random
+import shutil
 import sqlite3
 import sys
+import tempfile
 import threading
 import time
 import uuid as uuidlib
@@ -197,15 +199,41 @@ def read_mark(db):
         con.close()
 
 
+def bundle_table(db):
+    """Every bundle row of a stopped server's file, all columns but the account's id."""
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT uuid, customer, created_on, updated_on, expires_on, bundle_type, auto_renew, lapsed, "
+                           "renewed_on FROM bundles ORDER BY customer, uuid").fetchall()
+    finally:
+        con.close()
+
+
+def end_state(s, start):
+    """The clock, balance, events (but the creates) and their kinds counted, once consistent."""
+    today, lines = consistent(s, start)
+    kinds = {}
+    for e in lines:
+        kinds[e[2]] = kinds.get(e[2], 0) + 1
+    return today, s.ok("GET", "/sandbox/account")["balance"], kinds, lines
+
+
 @case
 def long_move_stopped_by_sigterm():
     """A stop waits one slice of a move in flight, not the move: the move commits the days it
-    swept and answers 503 server_stopping; after a restart the account holds that prefix,
-    and a move to the same day finishes it."""
-    start, target = 10 ** 12, "2028-07-29"
+    swept and answers 503 server_stopping; after a restart the account holds that prefix, the
+    move's Idempotency-Key was not remembered, so its retry with the key runs the move on and
+    answers 200, and the account ends as an uninterrupted move of a copy of the store leaves it."""
+    start, target, key = 10 ** 12, "2028-07-29", "the-long-move"
     with Server(config(balance=start)) as s:
         create_many(s, BUNDLES)
-        move = Move(s, {"today": target})
+        s.stop()
+        copy = tempfile.mkdtemp(prefix="voip-sandbox-")
+        for tail in ("", "-wal", "-shm"):
+            if os.path.exists(s.db + tail):
+                shutil.copy(s.db + tail, os.path.join(copy, "sandbox.db" + tail))
+        s.start()
+        move = Move(s, {"today": target}, dict(s.creds, **{"Idempotency-Key": key}))
         move.start()
         time.sleep(1.0)
         t = time.monotonic()
@@ -222,9 +250,24 @@ def long_move_stopped_by_sigterm():
         today, lines = consistent(s, start)
         check("2018-08-01" < today < target, "the clock at the last day swept whole: %s" % today)
         check(any(e[2] == "renewed" for e in lines), "the days swept before the stop are kept")
-        s.ok("POST", "/sandbox/clock", {"today": target})
-        today, _ = consistent(s, start)
-        check(today == target, "the move finished after the restart: %s" % today)
+        retry = s.call("POST", "/sandbox/clock", {"today": target}, headers={"Idempotency-Key": key})
+        check(retry.status == 200 and "idempotent-replayed" not in retry.headers and
+              retry.json["result"]["today"] == target, "the retry with the stopped move's key: %r" % retry)
+        again = s.call("POST", "/sandbox/clock", {"today": target}, headers={"Idempotency-Key": key})
+        check(again.status == 200 and again.headers.get("idempotent-replayed") == "true" and again.body == retry.body,
+              "the key kept once the move answered 200: %r" % again)
+        got = end_state(s, start)
+        s.stop()
+        got_rows = bundle_table(s.db)
+    with Server(config(balance=start), db=os.path.join(copy, "sandbox.db"), workdir=copy) as ref:
+        ref.ok("POST", "/sandbox/clock", {"today": target})
+        want = end_state(ref, start)
+        ref.stop()
+        want_rows = bundle_table(ref.db)
+    check(got[:3] == want[:3], "stopped and resumed: %s; uninterrupted: %s" % (got[:3], want[:3]))
+    check(got[3] == want[3], "the events: %s" % first_difference(got[3], want[3]))
+    first = next(((g, w) for g, w in zip(got_rows, want_rows) if g != w), (len(got_rows), len(want_rows)))
+    check(len(got_rows) == BUNDLES and got_rows == want_rows, "the bundles differ: %s" % (first,))
 
 
 # The bundles table as schema 4 had it (store_schema.cpp), for a file a move of that program cut.
