@@ -305,7 +305,7 @@ def put_after_a_stopped_move_renews_once():
     """A bundle renews at most once a swept day, whatever a PUT between a stopped move and its
     resume writes. X (hand-edited: created on a 1st, expiring 01-28, off its chain) renews on
     01-30 to 02-01, whose window holds 01-30 again; the fillers behind it make the day long
-    enough for a SIGTERM to land in it. A PUT on X (its updated_on the clock's today) clears
+    enough (a second here) for a SIGTERM sent once a slice of it is committed to land in it. A PUT on X (its updated_on the clock's today) clears
     the mark, so the resumed move sweeps 01-30 from its start and meets X twice. Again with the
     stopped move's file taken back to schema 4 and migrated."""
     fillers, day = 100000, "2019-01-30"
@@ -319,7 +319,10 @@ def put_after_a_stopped_move_renews_once():
             s.start()
             move = Move(s, {"today": day})
             move.start()
-            time.sleep(0.5)
+            deadline = time.monotonic() + 60
+            while not read_mark(s.db):  # a slice of the day committed: X renewed, the rest of the day to go
+                check(move.is_alive() and time.monotonic() < deadline, "the move did not stop inside %s" % day)
+                time.sleep(0.005)
             s.stop()
             move.join()
             check(move.status == 503 and move.rule == "server_stopping", "the move: %s %s" % (move.status, move.rule))
