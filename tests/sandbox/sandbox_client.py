@@ -58,12 +58,6 @@ def creds(reseller="r", user="u", password="p", customer=None):
     return h
 
 
-def schema_version():
-    """The schema the server writes (server/store.hpp)."""
-    with open(os.path.join(ROOT, "server", "store.hpp"), encoding="utf-8") as f:
-        return int(re.search(r"schema_version = (\d+);", f.read()).group(1))
-
-
 def seed(name):
     with open(os.path.join(SEED_DIR, name + ".json"), encoding="utf-8") as f:
         return f.read()
