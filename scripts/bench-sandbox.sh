@@ -5,7 +5,8 @@
 # benchmarks/sandbox/bench_sandbox.py: wrk on loopback, the same request mix for each.
 # Usage: scripts/bench-sandbox.sh [--creates | --creates-only]   (BENCH_SECONDS=N per wrk run, default 5)
 #   --creates       then the long create run (benchmarks/sandbox/bench_creates.py: 200,000 creates
-#                   or 300 s, requests/s of every 10,000 and the WAL's size; CREATES_TOTAL,
+#                   or 300 s, requests/s of every 10,000, the server's CPU and bytes written a
+#                   create, and the WAL's size; CREATES_TOTAL,
 #                   CREATES_SECONDS, CREATES_CONNECTIONS change it)
 #   --creates-only  the long create run alone (needs no npm)
 # Output: build/bench-sandbox/results/{results.json,table.md} (and creates.json, creates.md)

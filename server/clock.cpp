@@ -90,16 +90,16 @@ private:
     // The day's renewals after `after`, in order, each bundle at most once: the model renews
     // the bundles due when the day begins. A renewed bundle usually leaves the range, but one
     // off its month-end chain (expiring 2019-01-31, created on a 1st, renewed on 2019-02-03
-    // under clamp: 2019-02-01) can come back in it behind the key; its updated_on is then
-    // this day, which no other write can give it (they are dated the clock's today, before
-    // the day swept), so it is skipped, after a crash and a resume too. One refused stays in
-    // the range, behind the key the next read starts from.
+    // under clamp: 2019-02-01) can come back in it behind the key; its renewed_on is then
+    // this day, so it is skipped, after a crash and a resume too, whatever a write between
+    // them did (a PUT rewrites updated_on, never renewed_on). One refused stays in the range,
+    // behind the key the next read starts from.
     void renew(date::sys_days day, date::sys_days last, SweepKey after) {
         for (;;) {
             std::vector<StoredBundle> rows = store_.due_after(account_, after, last, sweep_rows);
             for (StoredBundle& b : rows) {
                 after = SweepKey{b.bundle.expires_on(), voip::to_string(b.bundle.uuid()), b.customer};
-                if (b.updated_on == day) continue;
+                if (b.renewed_on == day) continue;
                 renew_one(day, b);
                 pause_if_spent(day - date::days{1}, SweepMark{day, after});
             }
@@ -119,6 +119,7 @@ private:
         }
         b.bundle = r->bundle;
         b.updated_on = day;
+        b.renewed_on = day;
         store_.update(account_, b);
         balance_ = store_.charge(account_, balance_, Event{0, day, b.bundle.uuid(), b.customer, EventKind::renewed, r->charge, {}});
         ++n_.renewed;

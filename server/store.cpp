@@ -11,7 +11,7 @@ namespace voip_sandbox {
 namespace {
 
 constexpr const char* bundle_columns =
-    "uuid, customer, created_on, updated_on, expires_on, bundle_type, auto_renew, lapsed";
+    "uuid, customer, created_on, updated_on, expires_on, bundle_type, auto_renew, lapsed, renewed_on";
 
 date::sys_days day_of(std::int64_t n) { return date::sys_days{date::days{n}}; }
 std::int64_t count(date::sys_days d) { return d.time_since_epoch().count(); }
@@ -33,14 +33,15 @@ StoredBundle read_bundle(const Statement& s) {
     const auto type = s.integer(5);
     const auto flag = s.integer(6);
     const auto lapsed = s.integer(7);
+    const auto renewed_on = s.is_null(8) ? std::nullopt : stored_day(s.integer(8));
     const bool columns_ok = uuid && created_on && updated_on && expires_on && type >= 1 && type <= 5 &&
-                            (flag == 0 || flag == 1) && (lapsed == 0 || lapsed == 1);
+                            (flag == 0 || flag == 1) && (lapsed == 0 || lapsed == 1) && (s.is_null(8) || renewed_on);
     const auto b = columns_ok ? voip::make_bundle(*uuid, voip::CreatedOn{*created_on}, voip::ExpiresOn{*expires_on},
                                                   static_cast<voip::BundleType>(type),
                                                   flag == 1 ? voip::AutoRenew::on : voip::AutoRenew::off)
                               : tl::expected<voip::Bundle, voip::Error>(tl::unexpect, voip::Error::invalid_bundle);
     if (!b) throw SqliteError("bundle row " + s.text(0) + " is not a valid bundle: " + std::string(voip::name(b.error())));
-    return {*b, s.text(1), *updated_on, lapsed == 1};
+    return {*b, s.text(1), *updated_on, lapsed == 1, renewed_on};
 }
 
 std::string select_bundles(const char* where) { return std::string("SELECT ") + bundle_columns + " FROM bundles " + where; }
@@ -68,7 +69,7 @@ struct Store::Statements {
           insert(db, "INSERT INTO bundles(uuid, account, customer, created_on, updated_on, expires_on, bundle_type, "
                      "auto_renew, lapsed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
           update(db, "UPDATE bundles SET updated_on = ?2, expires_on = ?3, bundle_type = ?4, auto_renew = ?5, "
-                     "lapsed = ?6 WHERE account = ?7 AND customer = ?8 AND uuid = ?1"),
+                     "lapsed = ?6, renewed_on = COALESCE(?9, renewed_on) WHERE account = ?7 AND customer = ?8 AND uuid = ?1"),
           list(db, select_bundles("WHERE account = ?1 AND customer = ?2 AND (created_on, uuid) > (?3, ?4) "
                                   "ORDER BY created_on, uuid LIMIT ?5")),
           due(db, select_bundles("WHERE account = ?1 AND lapsed = 0 AND auto_renew = 1 AND expires_on <= ?3 "
@@ -219,6 +220,8 @@ void Store::update(std::int64_t account, const StoredBundle& b) {
     s->bind(7, account).bind(8, b.customer);
     s->bind(1, voip::to_string(b.bundle.uuid())).bind(2, count(b.updated_on)).bind(3, count(b.bundle.expires_on()));
     s->bind(4, static_cast<std::int64_t>(b.bundle.bundle_type())).bind(5, b.bundle.auto_renew() ? 1 : 0).bind(6, b.lapsed ? 1 : 0);
+    if (b.renewed_on) s->bind(9, count(*b.renewed_on));
+    else s->bind_null(9);
     s->step();
 }
 

@@ -18,7 +18,7 @@
 namespace voip_sandbox {
 
 // The schema this program writes; an older file is migrated, a newer one refused.
-inline constexpr std::int64_t schema_version = 4;
+inline constexpr std::int64_t schema_version = 5;
 
 // Brings a database of an older schema to schema_version (store_schema.cpp); throws for a newer one.
 void migrate(Database& db);
@@ -39,6 +39,9 @@ struct StoredBundle {
     std::string customer;  // "" for the account itself
     date::sys_days updated_on;
     bool lapsed = false;  // its lapsed event was recorded (a bundle lapses once)
+    // The last day a clock move renewed it: a day's sweep renews a bundle once, and updated_on
+    // cannot tell (a PUT or POST .../renew rewrites it to the clock's today).
+    std::optional<date::sys_days> renewed_on{};
 };
 
 struct Event {
@@ -118,7 +121,8 @@ public:
                                                      const voip::Uuid& uuid);
     [[nodiscard]] bool exists(std::int64_t account, std::string_view customer, const voip::Uuid& uuid);
     void insert(std::int64_t account, const StoredBundle& b);
-    // Writes expires_on, bundle_type, auto_renew, updated_on and lapsed of (b.customer, b.bundle.uuid).
+    // Writes expires_on, bundle_type, auto_renew, updated_on and lapsed of (b.customer, b.bundle.uuid),
+    // and renewed_on when b has one (the routes' writes keep the stored one).
     void update(std::int64_t account, const StoredBundle& b);
     // The bundles of (account, customer), oldest first (created_on, then uuid): at most
     // `limit` (-1: all) after the key `after` (none: from the first). The index of owners

@@ -114,6 +114,14 @@ ALTER TABLE accounts ADD COLUMN sweep_expires INTEGER;
 ALTER TABLE accounts ADD COLUMN sweep_uuid TEXT;
 ALTER TABLE accounts ADD COLUMN sweep_customer TEXT;
 )sql",
+    // 5: the day a clock move last renewed a bundle, apart from updated_on, which a PUT between
+    // a move cut inside a day and its resume rewrites. Until now a move's renewal dated
+    // updated_on past the clock, which no other write does: those carry over.
+    R"sql(
+ALTER TABLE bundles ADD COLUMN renewed_on INTEGER;
+UPDATE bundles SET renewed_on = updated_on
+  WHERE updated_on > (SELECT today FROM accounts WHERE accounts.id = bundles.account);
+)sql",
 };
 static_assert(std::size(migrations) == schema_version);
 

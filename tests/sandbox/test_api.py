@@ -278,6 +278,28 @@ def error_names():
         covered |= set(listed)
     check(covered == set(enum), "names no response carries: %s" % sorted(set(enum) - covered))
 
+
+@case
+def unavailable_names():
+    """A 503's names fit its operation: any request can meet the connection cap, but only a
+    clock move is cut by a stop (sandbox_routes.cpp), so only POST /sandbox/clock lists
+    server_stopping, and an answer of another route that carried it would fail validation."""
+    sp = sc.spec()
+    declared = {op: sp.responses_for(*op)[0] for op in sp.operations()}
+    declared[("unrouted", "")] = sp.doc["x-unrouted-responses"]
+    for op, responses in sorted(declared.items()):
+        names = sp.resolve(sp.resolve(responses["503"])["headers"]["X-Sandbox-Error"])["schema"]["enum"]
+        check("too_many_connections" in names, "%s: 503 without too_many_connections" % (op,))
+        check(("server_stopping" in names) == (op == ("POST", "/sandbox/clock")), "%s: 503 lists %s" % (op, names))
+    h = {"content-type": "application/json", "x-sandbox-error": "server_stopping"}
+    body = b'{"result":{},"status_code":503,"status_message":"Service Unavailable"}'
+    sp.validate("POST", "/sandbox/clock", 503, h, body)
+    try:
+        sp.validate("GET", "/sandbox/clock", 503, h, body)
+        raise sc.Failed("server_stopping accepted from GET /sandbox/clock")
+    except sc.Failed as e:
+        check("header X-Sandbox-Error" in str(e), str(e))
+
 @case
 def route_parity():
     routes = routes_of_header()

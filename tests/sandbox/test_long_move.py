@@ -2,11 +2,14 @@
 """A long clock move: other accounts are answered while it runs, its own account waits for
 it whole, and a kill -9 in its middle leaves a prefix that the next move completes to exactly
 what an uninterrupted move gives."""
+import datetime
 import json
 import os
 import random
+import shutil
 import sqlite3
 import sys
+import tempfile
 import threading
 import time
 import uuid as uuidlib
@@ -196,15 +199,41 @@ def read_mark(db):
         con.close()
 
 
+def bundle_table(db):
+    """Every bundle row of a stopped server's file, all columns but the account's id."""
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT uuid, customer, created_on, updated_on, expires_on, bundle_type, auto_renew, lapsed, "
+                           "renewed_on FROM bundles ORDER BY customer, uuid").fetchall()
+    finally:
+        con.close()
+
+
+def end_state(s, start):
+    """The clock, balance, events (but the creates) and their kinds counted, once consistent."""
+    today, lines = consistent(s, start)
+    kinds = {}
+    for e in lines:
+        kinds[e[2]] = kinds.get(e[2], 0) + 1
+    return today, s.ok("GET", "/sandbox/account")["balance"], kinds, lines
+
+
 @case
 def long_move_stopped_by_sigterm():
     """A stop waits one slice of a move in flight, not the move: the move commits the days it
-    swept and answers 503 server_stopping; after a restart the account holds that prefix,
-    and a move to the same day finishes it."""
-    start, target = 10 ** 12, "2028-07-29"
+    swept and answers 503 server_stopping; after a restart the account holds that prefix, the
+    move's Idempotency-Key was not remembered, so its retry with the key runs the move on and
+    answers 200, and the account ends as an uninterrupted move of a copy of the store leaves it."""
+    start, target, key = 10 ** 12, "2028-07-29", "the-long-move"
     with Server(config(balance=start)) as s:
         create_many(s, BUNDLES)
-        move = Move(s, {"today": target})
+        s.stop()
+        copy = tempfile.mkdtemp(prefix="voip-sandbox-")
+        for tail in ("", "-wal", "-shm"):
+            if os.path.exists(s.db + tail):
+                shutil.copy(s.db + tail, os.path.join(copy, "sandbox.db" + tail))
+        s.start()
+        move = Move(s, {"today": target}, dict(s.creds, **{"Idempotency-Key": key}))
         move.start()
         time.sleep(1.0)
         t = time.monotonic()
@@ -221,10 +250,99 @@ def long_move_stopped_by_sigterm():
         today, lines = consistent(s, start)
         check("2018-08-01" < today < target, "the clock at the last day swept whole: %s" % today)
         check(any(e[2] == "renewed" for e in lines), "the days swept before the stop are kept")
-        s.ok("POST", "/sandbox/clock", {"today": target})
-        today, _ = consistent(s, start)
-        check(today == target, "the move finished after the restart: %s" % today)
+        retry = s.call("POST", "/sandbox/clock", {"today": target}, headers={"Idempotency-Key": key})
+        check(retry.status == 200 and "idempotent-replayed" not in retry.headers and
+              retry.json["result"]["today"] == target, "the retry with the stopped move's key: %r" % retry)
+        again = s.call("POST", "/sandbox/clock", {"today": target}, headers={"Idempotency-Key": key})
+        check(again.status == 200 and again.headers.get("idempotent-replayed") == "true" and again.body == retry.body,
+              "the key kept once the move answered 200: %r" % again)
+        got = end_state(s, start)
+        s.stop()
+        got_rows = bundle_table(s.db)
+    with Server(config(balance=start), db=os.path.join(copy, "sandbox.db"), workdir=copy) as ref:
+        ref.ok("POST", "/sandbox/clock", {"today": target})
+        want = end_state(ref, start)
+        ref.stop()
+        want_rows = bundle_table(ref.db)
+    check(got[:3] == want[:3], "stopped and resumed: %s; uninterrupted: %s" % (got[:3], want[:3]))
+    check(got[3] == want[3], "the events: %s" % first_difference(got[3], want[3]))
+    first = next(((g, w) for g, w in zip(got_rows, want_rows) if g != w), (len(got_rows), len(want_rows)))
+    check(len(got_rows) == BUNDLES and got_rows == want_rows, "the bundles differ: %s" % (first,))
 
+
+# The bundles table as schema 4 had it (store_schema.cpp), for a file a move of that program cut.
+V4_BUNDLES = """
+CREATE TABLE bundles_v4(uuid TEXT NOT NULL, account INTEGER NOT NULL REFERENCES accounts(id), customer TEXT NOT NULL,
+  created_on INTEGER NOT NULL, updated_on INTEGER NOT NULL, expires_on INTEGER NOT NULL, bundle_type INTEGER NOT NULL,
+  auto_renew INTEGER NOT NULL, lapsed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(account, customer, uuid)) WITHOUT ROWID;
+INSERT INTO bundles_v4 SELECT uuid, account, customer, created_on, updated_on, expires_on, bundle_type, auto_renew,
+  lapsed FROM bundles;
+DROP TABLE bundles;
+ALTER TABLE bundles_v4 RENAME TO bundles;
+CREATE INDEX bundles_by_owner ON bundles(account, customer, created_on);
+CREATE INDEX bundles_due ON bundles(account, auto_renew, expires_on, uuid, customer) WHERE lapsed = 0;
+PRAGMA user_version = 4;
+"""
+
+
+def day_count(iso):
+    return (datetime.date.fromisoformat(iso) - datetime.date(1970, 1, 1)).days
+
+
+def bundle_rows(db, rows, today):
+    """Hand-edited bundles: (uuid, created_on, expires_on), type 1, auto-renew."""
+    con = sqlite3.connect(db)
+    with con:
+        account = con.execute("SELECT id FROM accounts WHERE reseller = 'r'").fetchone()[0]
+        con.executemany("INSERT INTO bundles(uuid, account, customer, created_on, updated_on, expires_on, bundle_type, "
+                        "auto_renew, lapsed) VALUES (?, %d, '', ?, %d, ?, 1, 1, 0)" % (account, day_count(today)),
+                        [(u, day_count(c), day_count(e)) for u, c, e in rows])
+    con.close()
+
+
+@case
+def put_after_a_stopped_move_renews_once():
+    """A bundle renews at most once a swept day, whatever a PUT between a stopped move and its
+    resume writes. X (hand-edited: created on a 1st, expiring 01-28, off its chain) renews on
+    01-30 to 02-01, whose window holds 01-30 again; the fillers behind it make the day long
+    enough (a second here) for a SIGTERM sent once a slice of it is committed to land in it. A PUT on X (its updated_on the clock's today) clears
+    the mark, so the resumed move sweeps 01-30 from its start and meets X twice. Again with the
+    stopped move's file taken back to schema 4 and migrated."""
+    fillers, day = 100000, "2019-01-30"
+    x = "00000000-0000-4000-8000-000000000001"
+    rows = [(x, "2018-12-01", "2019-01-28")]
+    rows += [("00000000-0000-4000-8000-%012d" % (i + 2), "2018-12-30", day) for i in range(fillers)]
+    for old_file in (False, True):
+        with Server(config(balance=10 ** 12), today="2019-01-29") as s:
+            s.stop()
+            bundle_rows(s.db, rows, "2019-01-29")
+            s.start()
+            move = Move(s, {"today": day})
+            move.start()
+            deadline = time.monotonic() + 60
+            while not read_mark(s.db):  # a slice of the day committed: X renewed, the rest of the day to go
+                check(move.is_alive() and time.monotonic() < deadline, "the move did not stop inside %s" % day)
+                time.sleep(0.005)
+            s.stop()
+            move.join()
+            check(move.status == 503 and move.rule == "server_stopping", "the move: %s %s" % (move.status, move.rule))
+            check(read_mark(s.db) == 1, "the stop landed inside %s (its sweep mark kept)" % day)
+            if old_file:
+                con = sqlite3.connect(s.db)
+                con.executescript(V4_BUNDLES)
+                con.close()
+            s.start()
+
+            def renewals_of_x():
+                got = s.ok("GET", "/sandbox/events?uuid=%s&kind=renewed" % x)
+                return sum(1 for e in got if e["day"] == day)
+
+            check(renewals_of_x() == 1, "X renewed on %s before the stop" % day)
+            s.ok("PUT", "/voip/bundle/" + x, {"bundle_type": 1, "auto_renew": True})
+            s.ok("POST", "/sandbox/clock", {"today": day})
+            check(renewals_of_x() == 1, "X renewed %d times on %s (schema 4 file: %s)" % (renewals_of_x(), day, old_file))
+            acct = s.ok("GET", "/sandbox/account")
+            check(acct["balance"] == 10 ** 12 - acct["charged"], "balance and charges: %s" % acct)
 
 if __name__ == "__main__":
     sys.exit(sc.main())

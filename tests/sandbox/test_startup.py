@@ -122,7 +122,7 @@ def edited_rows_refused():
     edited file, answered 500 internal_error, never read as another bundle."""
     import sqlite3
     for column, value in (("expires_on", "expires_on + 4294967296"), ("auto_renew", "7"),
-                          ("created_on", "-800000"), ("lapsed", "2")):
+                          ("created_on", "-800000"), ("lapsed", "2"), ("renewed_on", "4294967296 + 17744")):
         with Server(config()) as s:
             uuid = sc.create(s, 1, True)["uuid"]
             check(s.call("GET", "/voip/bundle/" + uuid).status == 200, "the row reads before the edit")
