@@ -88,10 +88,10 @@ private:
     }
 
     // The day's renewals after `after`, in order, each bundle at most once: the model renews
-    // the bundles due when the day begins. A renewed bundle usually leaves the range, but one
-    // off its month-end chain (expiring 2019-01-31, created on a 1st, renewed on 2019-02-03
-    // under clamp: 2019-02-01) can come back in it behind the key; its renewed_on is then
-    // this day, so it is skipped, after a crash and a resume too, whatever a write between
+    // the bundles due when the day begins. A renewed bundle leaves the range: the library puts
+    // its new expiry a term or more past the old one (add_term, off its chain too), beyond any
+    // window holding the day. renewed_on makes the once a day the store's own as well: a row
+    // renewed this day is skipped, after a crash and a resume too, whatever a write between
     // them did (a PUT rewrites updated_on, never renewed_on). One refused stays in the range,
     // behind the key the next read starts from.
     void renew(date::sys_days day, date::sys_days last, SweepKey after) {

@@ -304,10 +304,13 @@ def bundle_rows(db, rows, today):
 def put_after_a_stopped_move_renews_once():
     """A bundle renews at most once a swept day, whatever a PUT between a stopped move and its
     resume writes. X (hand-edited: created on a 1st, expiring 01-28, off its chain) renews on
-    01-30 to 02-01, whose window holds 01-30 again; the fillers behind it make the day long
-    enough (a second here) for a SIGTERM sent once a slice of it is committed to land in it. A PUT on X (its updated_on the clock's today) clears
-    the mark, so the resumed move sweeps 01-30 from its start and meets X twice. Again with the
-    stopped move's file taken back to schema 4 and migrated."""
+    01-30; the fillers behind it make the day long enough (a second here) for a SIGTERM sent
+    once a slice of it is committed to land in it. A PUT on X (its updated_on the clock's
+    today) clears the mark, so the resumed move sweeps 01-30 from its start. X renewed to
+    03-01 has left the day's range (add_term); under the old rule it renewed to 02-01, whose
+    window holds 01-30 again, and the stored renewed_on kept it to one renewal (this test
+    failed before that column). Again with the stopped move's file taken back to schema 4
+    and migrated."""
     fillers, day = 100000, "2019-01-30"
     x = "00000000-0000-4000-8000-000000000001"
     rows = [(x, "2018-12-01", "2019-01-28")]
