@@ -85,6 +85,28 @@ std::uint64_t stream_read_scalar(const unsigned char* p, std::size_t n) {
     return sum;
 }
 
+// The fastest plain read of the two columns together, as a sweep must read them: 128 bytes
+// of days and the 32 bytes of flags of the same 32 rows an iteration.
+__attribute__((target("avx2"))) std::uint64_t read_together_avx2(const unsigned char* days, const unsigned char* flags,
+                                                                  std::size_t rows) {
+    __m256i a = _mm256_setzero_si256(), b = a, c = a, d = a, f = a;
+    std::size_t i = 0;
+    for (; i + 32 <= rows; i += 32) {
+        a = _mm256_add_epi64(a, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(days + 4 * i)));
+        b = _mm256_add_epi64(b, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(days + 4 * i + 32)));
+        c = _mm256_add_epi64(c, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(days + 4 * i + 64)));
+        d = _mm256_add_epi64(d, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(days + 4 * i + 96)));
+        f = _mm256_add_epi64(f, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(flags + i)));
+    }
+    const __m256i s = _mm256_add_epi64(_mm256_add_epi64(_mm256_add_epi64(a, b), _mm256_add_epi64(c, d)), f);
+    alignas(32) std::uint64_t lanes[4];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), s);
+    std::uint64_t sum = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+    for (std::size_t k = 4 * i; k < 4 * rows; ++k) sum += days[k];
+    for (; i < rows; ++i) sum += flags[i];
+    return sum;
+}
+
 std::uint64_t stream_read(const void* p, std::size_t n) {
     static const bool avx2 = __builtin_cpu_supports("avx2");
     const auto* bytes = static_cast<const unsigned char*>(p);
@@ -138,6 +160,23 @@ void read_columns(benchmark::State& state) {
     account(state, bundle_count * (sizeof(date::sys_days) + sizeof(bool)));
 }
 BENCHMARK(read_columns)->Name("sweep/columns_streaming_read")->Unit(benchmark::kMillisecond);
+
+// Both columns in one pass, the order a sweep reads them in (AVX2 only: the row is reported
+// only where the CPU has it).
+void read_columns_together(benchmark::State& state) {
+    if (!__builtin_cpu_supports("avx2")) {
+        state.SkipWithError("no AVX2");
+        return;
+    }
+    const Store& s = store();
+    for (auto _ : state) {
+        const auto sum = read_together_avx2(reinterpret_cast<const unsigned char*>(s.expires_on.data()),
+                                            reinterpret_cast<const unsigned char*>(s.auto_renew.get()), bundle_count);
+        benchmark::DoNotOptimize(sum);
+    }
+    account(state, bundle_count * (sizeof(date::sys_days) + sizeof(bool)));
+}
+BENCHMARK(read_columns_together)->Name("sweep/columns_read_together")->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

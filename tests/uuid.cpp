@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <random>
 #include <set>
 #include <sstream>
@@ -186,4 +187,23 @@ TEST_CASE("random_byte: the draws the rejection loop keeps, digit by digit") {
     Script<1> bits{{1, 0, 1, 1, 0, 0, 1, 0}};
     CHECK(int{detail::random_byte(bits)} == 0xB2);
     CHECK(bits.used == 8);
+}
+
+TEST_CASE("make_uuid_v7: the time first, big-endian, then version 7, variant 10 and random bits") {
+    std::mt19937_64 gen(7);
+    const Uuid u = make_uuid_v7(std::chrono::milliseconds{0x0123456789ABLL}, gen);
+    CHECK(to_string(u).substr(0, 13) == "01234567-89ab");
+    CHECK(u.version() == 7);
+    CHECK((u.bytes[8] & 0xC0) == 0x80);
+    // Later times sort later, whatever the random bits; the same time draws apart.
+    Uuid before = make_uuid_v7(std::chrono::milliseconds{1'765'000'000'000LL}, gen);
+    for (long long ms = 1'765'000'000'001LL; ms < 1'765'000'000'200LL; ++ms) {
+        const Uuid next = make_uuid_v7(std::chrono::milliseconds{ms}, gen);
+        CHECK(before < next);
+        before = next;
+    }
+    const std::chrono::milliseconds same{1'765'000'000'000LL};
+    CHECK(make_uuid_v7(same, gen) != make_uuid_v7(same, gen));
+    // Modulo 2^48: the bits above the 48th are dropped.
+    CHECK(to_string(make_uuid_v7(std::chrono::milliseconds{(1LL << 48) + 5}, gen)).substr(0, 13) == "00000000-0005");
 }

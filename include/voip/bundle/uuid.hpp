@@ -4,6 +4,7 @@
 // always printed lowercase.
 #include <array>
 #include <cstddef>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <ostream>
@@ -129,6 +130,19 @@ template <class UniformRandomBitGenerator>
     for (auto& b : u.bytes) b = detail::random_byte(gen);
     u.bytes[6] = static_cast<std::uint8_t>((u.bytes[6] & 0x0F) | 0x40);  // version 4
     u.bytes[8] = static_cast<std::uint8_t>((u.bytes[8] & 0x3F) | 0x80);  // variant 10
+    return u;
+}
+
+// A time-ordered (version 7, variant 10; RFC 9562) UUID: its first 48 bits are `unix_ms`,
+// milliseconds since 1970-01-01 UTC (taken modulo 2^48), big-endian, the other 74 random.
+// Compared as bytes (operator<), v7 uuids follow their times, so a store keyed by them adds
+// at its end. The caller passes the time: the library reads no clock.
+template <class UniformRandomBitGenerator>
+[[nodiscard]] Uuid make_uuid_v7(std::chrono::milliseconds unix_ms, UniformRandomBitGenerator& gen) {
+    Uuid u = make_uuid_v4(gen);
+    const auto t = static_cast<std::uint64_t>(unix_ms.count());
+    for (int i = 0; i < 6; ++i) u.bytes[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(t >> (40 - 8 * i));
+    u.bytes[6] = static_cast<std::uint8_t>((u.bytes[6] & 0x0F) | 0x70);  // version 7
     return u;
 }
 
