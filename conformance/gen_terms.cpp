@@ -37,11 +37,13 @@ void add_terms(Vectors& out) {
                     from = *voip::add_term(from, voip::CreatedOn{anchor}, p);
                 }
             }
-    // Another anchor than the chain's, a day past the anchor's (clamp: the anchor's day of the
-    // month after), and the range's end.
+    // Another anchor than the chain's, days past the anchor's (clamp: the anchor's day of the
+    // month after when the next is within before + after days: 9 days on, then 8, then 1),
+    // and the range's end.
     const voip::RenewalPolicy clamp = seed_policies()[0];
     for (const auto& [from, anchor] : {std::pair{ymd(2019, 2, 28), ymd(2019, 1, 31)}, {ymd(2019, 2, 28), ymd(2019, 1, 30)},
                                        {ymd(2020, 2, 29), ymd(2019, 12, 31)}, {ymd(2019, 4, 30), ymd(2019, 1, 15)},
+                                       {ymd(2019, 1, 23), ymd(2018, 3, 1)}, {ymd(2019, 1, 24), ymd(2018, 3, 1)},
                                        {ymd(2019, 1, 31), ymd(2018, 3, 1)}, {ymd(9999, 11, 30), ymd(9999, 1, 1)},
                                        {ymd(9999, 12, 5), ymd(9999, 1, 5)}, {ymd(9999, 11, 30), ymd(9999, 1, 31)}})
         for (const voip::RenewalPolicy& p : {clamp, seed_policies()[1]})

@@ -74,7 +74,9 @@ public:
             do n = ::recv(sock_, buffer_.data(), buffer_.size(), MSG_DONTWAIT);
             while (n < 0 && errno == EINTR);
             if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-                if (!wait_more()) {
+                // What is buffered leaves before a wait: an interim `100 Continue` is what the
+                // client waits for before it sends the body.
+                if (!flush() || !wait_more()) {
                     if (!c_.drop && left().count() <= 0) c_.refuse_with(408, "request_timeout");
                     return -1;
                 }

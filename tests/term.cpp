@@ -190,13 +190,24 @@ TEST_CASE("term_start undoes add_term on created_on's anchor, month ends include
     static_assert(detail::day_clamped_to_month(2020 * 12 + 1, 15) == date::sys_days{date::year{2020} / 2 / 15});
 }
 
-TEST_CASE("add_term from a day past the anchor's (off the chain): the anchor's day of the month after") {
+TEST_CASE("add_term off the chain: the anchor's day of the month after when the next is within a window") {
     // A stored bundle made on the 1st but expiring on the 31st: one term later on the 1st
-    // would be 02-01, a day after, and a renewal in grace would leave it expired.
+    // would be 02-01, a day after, and a renewal in grace would leave it expired. The seed's
+    // window is 3 + 5 days: the anchor's day is taken when it is more than 8 days past from.
     const CreatedOn first_of_month{day("2018-03-01")};
     CHECK(add_term(day("2019-01-31"), first_of_month, clamp) == day("2019-03-01"));
+    CHECK(add_term(day("2019-01-25"), first_of_month, clamp) == day("2019-03-01"));  // 02-01 is 7 days on
+    CHECK(add_term(day("2019-01-23"), first_of_month, clamp) == day("2019-02-01"));  // 9 days on
+    CHECK(add_term(day("2019-01-24"), first_of_month, clamp) == day("2019-03-01"));  // 8 days on
+    CHECK(add_term(day("2019-01-02"), first_of_month, clamp) == day("2019-02-01"));
     CHECK(add_term(day("2019-01-01"), first_of_month, clamp) == day("2019-02-01"));  // on the chain
     CHECK(add_term(day("2019-01-15"), CreatedOn{day("2018-03-31")}, clamp) == day("2019-02-28"));  // before the anchor's day
+    CHECK(add_term(day("2020-01-31"), CreatedOn{day("2019-03-28")}, clamp) == day("2020-02-28"));  // 28 days on
+    const RenewalPolicy yearly = make_renewal_policy(MonthEnd::clamp, TermMonths{12}, DaysBefore{3}, DaysAfter{5}).value();
+    CHECK(add_term(day("2019-01-02"), first_of_month, yearly) == day("2020-01-01"));
+    CHECK(add_term(day("2019-12-31"), first_of_month, yearly) == day("2020-12-01"));  // 336 days on: the anchor's day
+    const RenewalPolicy no_window = make_renewal_policy(MonthEnd::clamp, TermMonths{1}, DaysBefore{0}, DaysAfter{0}).value();
+    CHECK(add_term(day("2019-01-31"), first_of_month, no_window) == day("2019-02-01"));  // no window: a day on will do
     CHECK(add_term(day("9999-11-30"), first_of_month, clamp).error() == Error::date_out_of_range);
     CHECK(add_term(day("9999-11-01"), first_of_month, clamp) == day("9999-12-01"));
     CHECK(add_term(day("9999-10-31"), first_of_month, clamp) == day("9999-12-01"));  // the month after, the last in range

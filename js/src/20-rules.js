@@ -13,7 +13,7 @@ function namedDays(v, fn, keys) {
   return v;
 }
 
-/** add_term({from, anchor, policy}): one term after `from` (clamp: anchor's day of month, never before from's own day a term later; overflow: from's, rolling over). */
+/** add_term({from, anchor, policy}): one term after `from` (clamp: anchor's day of month, a month later when that is within before + after days of from; overflow: from's, rolling over). */
 export function addTerm(args) {
   const { from, anchor, policy } = namedDays(args, 'addTerm', ['from', 'anchor', 'policy']);
   putDay(T_DAY, from, 'from');

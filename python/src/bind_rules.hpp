@@ -15,7 +15,7 @@ using voip::RenewalPolicy;
 inline void bind_terms(py::module_& m) {
     m.def("add_term", [](Day from, Day anchor, const RenewalPolicy& p) { return checked(voip::add_term(from, voip::CreatedOn{anchor}, p)); },
           py::kw_only(), py::arg("from_day"), py::arg("anchor"), py::arg("policy"),
-          "Keywords only (two days side by side cannot be swapped unseen). One term after from_day (clamp: anchor's day of month, clamped, never before from_day's own day a term later; overflow: from_day's, rolling over). "
+          "Keywords only (two days side by side cannot be swapped unseen). One term after from_day (clamp: anchor's day of month, clamped, a month later when that is within before + after days of from_day; overflow: from_day's, rolling over). "
           "RuleError date_out_of_range past 9999-12-31.");
     m.def("first_expiry", [](Day start, const RenewalPolicy& p) { return checked(voip::first_expiry(start, p)); },
           py::arg("start"), py::arg("policy"), "The expiry of a bundle created on start; RuleError date_out_of_range.");

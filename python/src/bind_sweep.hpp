@@ -88,7 +88,11 @@ inline IntColumn flag_column(const py::buffer& b) {
     IntColumn c = column(b, "auto_renew");
     if (c.info.itemsize != 1) throw py::type_error("auto_renew: a buffer of bool or uint8, one byte a flag");
     const auto* p = static_cast<const unsigned char*>(c.info.ptr);
-    if (c.kind != '?')
+    // bool buffers too: a uint8 array viewed as bool may hold any byte. One OR over the
+    // bytes (vectorised); the index is looked for only when one is wrong.
+    unsigned char any = 0;
+    for (std::size_t i = 0; i < c.size(); ++i) any |= p[i];
+    if (any > 1)
         for (std::size_t i = 0; i < c.size(); ++i)
             if (p[i] > 1) throw py::value_error("auto_renew[" + std::to_string(i) + "] = " + std::to_string(p[i]) + ": a flag is 0 or 1");
     return c;

@@ -76,6 +76,7 @@ def test_big_columns_match_the_per_row_rule():
     (np.zeros(3, np.float64), np.zeros(3, np.bool_), TypeError),
     (np.zeros(3, np.int32), np.zeros(3, np.int32), TypeError),
     (np.zeros(3, np.int32), np.array([0, 2, 1], np.uint8), ValueError),
+    (np.zeros(3, np.int32), np.array([0, 2, 1], np.uint8).view(np.bool_), ValueError),  # a bool view of any byte
     (np.zeros(3, np.int32), np.zeros(4, np.bool_), ValueError),
     (np.zeros((2, 2), np.int32), np.zeros(4, np.bool_), ValueError),
     (np.zeros(6, np.int32)[::2], np.zeros(3, np.bool_), ValueError),

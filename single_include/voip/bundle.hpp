@@ -1013,10 +1013,13 @@ namespace detail {
     if (policy.month_end() == MonthEnd::clamp) {
         const std::uint32_t anchor_day = civil_from_days(anchor).day;
         const date::sys_days anchored = day_clamped_to_month(target, anchor_day);
-        // From a day past the anchor's (an expiry off the chain of terms), the anchor's day
-        // of the target month comes less than a term later: the next month's is taken. On
-        // the chain, anchored is never before from's own day a term later.
-        if (anchored >= day_clamped_to_month(target, f.day)) return {anchored, Error{}};
+        // Off the chain of terms (from's day past the anchor's), the anchor's day of the
+        // target month can come within a window's length of from: a renewal would leave the
+        // bundle renewable again in the window it was renewed in, or not in service at all.
+        // Then the anchor's day of the month after. On the chain, anchored - from is at
+        // least the shortest term, which a valid policy's window is shorter than.
+        const int window = policy.renew_days_before() + policy.renew_days_after();
+        if ((anchored - from).count() > window) return {anchored, Error{}};
         if (target + 1 >= 10000 * 12) return out_of_range;
         return {day_clamped_to_month(target + 1, anchor_day), Error{}};
     }
@@ -1029,8 +1032,8 @@ namespace detail {
 }  // namespace detail
 
 // One term after `from`. In clamp mode the day of month is `anchor`'s (a bundle's
-// created_on, typed so that it cannot swap with `from`), clamped to the target month, and
-// never before `from`'s own day a term later (clamped): from a day off the anchor's, the
+// created_on, typed so that it cannot swap with `from`), clamped to the target month; when
+// that day is not more than before + after days past `from` (an expiry off the chain), the
 // anchor's day of the month after (01-31 anchored on the 1st: 03-01, not 02-01). In
 // overflow mode it is `from`'s day, with a missing day rolling into the next month. Dates
 // outside the range are date_out_of_range.
@@ -2318,7 +2321,7 @@ inline std::size_t sweep_column_blocks_plain(const date::sys_days* expires_on, c
     return i;
 }
 
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
 // The column sweep's blocks with SSE2, baseline on x86-64, through the compilers' vector
 // types and the builtins <emmintrin.h> wraps, so the umbrella header parses no intrinsics
 // header (docs/benchmarks.md: 10-15 % faster than the compiler's own vectors of the plain
@@ -2337,6 +2340,7 @@ inline std::size_t sweep_column_blocks_sse2(const date::sys_days* expires_on, co
     static_assert(sizeof(date::sys_days) == sizeof(int), "a day is one int");
     const V4i first = {b.first, b.first, b.first, b.first};
     const V4i last = {b.last, b.last, b.last, b.last};
+    const V16u one = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};  // a flag is a bool's low bit
     constexpr std::size_t rows = 16;
     constexpr std::size_t steps_per_count = 255;  // a byte lane's count stays below 256
     std::size_t i = 0;
@@ -2358,7 +2362,7 @@ inline std::size_t sweep_column_blocks_sse2(const date::sys_days* expires_on, co
             const V4i out0 = late0 | (e0 > last), out1 = late1 | (e1 > last);
             const V4i out2 = late2 | (e2 > last), out3 = late3 | (e3 > last);
             lapsed -= to_bytes(late0, late1, late2, late3);  // a set lane is 255: minus one adds one
-            renew += f & ~to_bytes(out0, out1, out2, out3);  // a bool's byte is 0 or 1
+            renew += f & one & ~to_bytes(out0, out1, out2, out3);
         }
         std::uint32_t l = 0;
         std::uint32_t r = 0;
@@ -2380,7 +2384,7 @@ struct ColumnBlocks {
     std::size_t (*run)(const date::sys_days*, const unsigned char*, std::size_t, SweepBounds, SweepTotals&) noexcept;
     std::size_t rows;
 };
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
 inline constexpr ColumnBlocks column_blocks[] = {{sweep_column_blocks_sse2, 16}, {sweep_column_blocks_plain, 256}};
 #else
 inline constexpr ColumnBlocks column_blocks[] = {{sweep_column_blocks_plain, 256}};

@@ -197,7 +197,7 @@ std::uint64_t first_expiries(Ymd first, Ymd last, voip::MonthEnd mode, std::uint
             const voip::Bundle b = *made;
             const Ymd anchor{1, 1, 1};
             const Ymd renew_expect =
-                mode == voip::MonthEnd::clamp ? oracle::add_term_clamped(start, months, anchor.d) : oracle::add_overflow(start, months);
+                mode == voip::MonthEnd::clamp ? oracle::add_term_clamped(start, months, anchor.d, 0) : oracle::add_overflow(start, months);
             const auto next = voip::next_expiry(b, p);
             if (renew_expect.y > 9999) {
                 if (next || next.error() != voip::Error::date_out_of_range) fail("next_expiry past 9999 from " + oracle::text(start));

@@ -58,12 +58,14 @@ inline Ymd add_clamped(Ymd from, int months, int anchor_day) {
     return {y, m, anchor_day < dim ? anchor_day : dim};
 }
 
-// Clamp mode's term after `from` (add_term): on `anchor_day` as above, but never before
-// `from`'s own day `months` later; from a day past the anchor's (off the chain of terms),
-// the anchor's day of the month after.
-inline Ymd add_term_clamped(Ymd from, int months, int anchor_day) {
+// Clamp mode's term after `from` (add_term): on `anchor_day` as above, unless that day is
+// not more than `window_days` (a policy's before + after) past `from`, counted a day at a
+// time: then the anchor's day of the month after.
+inline Ymd add_term_clamped(Ymd from, int months, int anchor_day, int window_days) {
     const Ymd anchored = add_clamped(from, months, anchor_day);
-    return anchored < add_clamped(from, months, from.d) ? add_clamped(from, months + 1, anchor_day) : anchored;
+    Ymd past = from;
+    for (int i = 0; i <= window_days; ++i) past = next_day(past);  // from + window + 1
+    return anchored < past ? add_clamped(from, months + 1, anchor_day) : anchored;
 }
 
 // Overflow mode, PHP's "+N month": the same day number, rolling into the next month

@@ -119,10 +119,11 @@ void off_chain_renew_quote_agrees() {
         } else {
             RC_ASSERT(q.has_value());
             // One term from the old expiry, as the oracle counts it: created_on's day, clamped,
-            // never before expires_on's own day a term later; or expires_on's day rolled over.
+            // a month later when that is within a window's length; or expires_on's day rolled over.
             const oracle::Ymd e = ymd(b.expires_on());
             RC_ASSERT(ymd(q->bundle.expires_on()) == (p.month_end() == MonthEnd::clamp
-                                                          ? oracle::add_term_clamped(e, p.term_months(), ymd(b.created_on()).d)
+                                                          ? oracle::add_term_clamped(e, p.term_months(), ymd(b.created_on()).d,
+                                                                                     p.renew_days_before() + p.renew_days_after())
                                                           : oracle::add_overflow(e, p.term_months())));
             // Renewed inside its window, a bundle is in service again: its new expiry is a
             // term or more after the old one, and a valid policy's window closes less than a

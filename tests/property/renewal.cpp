@@ -21,7 +21,8 @@ void renewal_in_window_moves_one_term() {
         // Independently: clamp keeps created_on's day, clamped; overflow rolls from expires_on.
         const oracle::Ymd e = ymd(b.expires_on());
         const oracle::Ymd expect = p.month_end() == MonthEnd::clamp
-                                       ? oracle::add_term_clamped(e, p.term_months(), ymd(b.created_on()).d)
+                                       ? oracle::add_term_clamped(e, p.term_months(), ymd(b.created_on()).d,
+                                                                   p.renew_days_before() + p.renew_days_after())
                                        : oracle::add_overflow(e, p.term_months());
         if (expect.y > 9999) {  // the next term would end after 9999-12-31
             RC_ASSERT(fails_with(r, Error::date_out_of_range));

@@ -314,5 +314,33 @@ def idle_client():
         s.alive()
 
 
+@case
+def expect_continue():
+    """A client that sends `Expect: 100-continue` waits for the interim answer before its
+    body (curl, PHP's curl on larger bodies): it comes at once, then the body's answer."""
+    with Server(config()) as s:
+        body = b'{"bundle_type": 1}'
+        head = request(b"POST", b"/voip/bundle", AUTH + b"Expect: 100-continue\r\nContent-Length: %d\r\n" % len(body),
+                       length=False)
+        sock = socket.create_connection(("127.0.0.1", s.port), timeout=3)
+        try:
+            sock.sendall(head)
+            t = time.time()
+            interim = sock.recv(4096)
+            check(interim.startswith(b"HTTP/1.1 100 Continue"), "the interim answer: %r" % interim[:80])
+            check(time.time() - t < 1, "100 Continue after %.2f s" % (time.time() - t))
+            sock.sendall(body)
+            out = b""
+            while b'"status_message"' not in out:
+                chunk = sock.recv(65536)
+                if not chunk:
+                    break
+                out += chunk
+        finally:
+            sock.close()
+        check(b"HTTP/1.1 201 " in out, "the create's answer: %r" % out[:200])
+        untouched(s, 1, 8500)
+
+
 if __name__ == "__main__":
     sys.exit(sc.main())

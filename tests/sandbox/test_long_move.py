@@ -306,11 +306,10 @@ def put_after_a_stopped_move_renews_once():
     resume writes. X (hand-edited: created on a 1st, expiring 01-28, off its chain) renews on
     01-30; the fillers behind it make the day long enough (a second here) for a SIGTERM sent
     once a slice of it is committed to land in it. A PUT on X (its updated_on the clock's
-    today) clears the mark, so the resumed move sweeps 01-30 from its start. X renewed to
-    03-01 has left the day's range (add_term); under the old rule it renewed to 02-01, whose
-    window holds 01-30 again, and the stored renewed_on kept it to one renewal (this test
-    failed before that column). Again with the stopped move's file taken back to schema 4
-    and migrated."""
+    today) clears the mark, so the resumed move sweeps 01-30 from its start. X, edited back
+    to expire on 02-01 (due on 01-30 again), is kept to one renewal by the stored renewed_on
+    alone (this test failed before that column). Again with the stopped move's file taken
+    back to schema 4 and migrated."""
     fillers, day = 100000, "2019-01-30"
     x = "00000000-0000-4000-8000-000000000001"
     rows = [(x, "2018-12-01", "2019-01-28")]
@@ -330,10 +329,17 @@ def put_after_a_stopped_move_renews_once():
             move.join()
             check(move.status == 503 and move.rule == "server_stopping", "the move: %s %s" % (move.status, move.rule))
             check(read_mark(s.db) == 1, "the stop landed inside %s (its sweep mark kept)" % day)
+            con = sqlite3.connect(s.db)
             if old_file:
-                con = sqlite3.connect(s.db)
                 con.executescript(V4_BUNDLES)
-                con.close()
+            # X renewed to 03-01 has left the day's range (the rules' add_term). Edited back
+            # into it, in service and due on the day again, only the store's renewed_on (or
+            # on a schema 4 file, what the migration makes of updated_on) keeps the resume
+            # from renewing it twice.
+            with con:
+                edited = con.execute("UPDATE bundles SET expires_on = ? WHERE uuid = ?", (day_count("2019-02-01"), x))
+                check(edited.rowcount == 1, "X edited back into the day's range")
+            con.close()
             s.start()
 
             def renewals_of_x():

@@ -1,6 +1,6 @@
 // A clock move's edges against the day-by-day model (clock_model.hpp): a bundle off its
-// month-end chain that falls due again on the day it was renewed, a move cut short between
-// two transactions and resumed from its sweep mark, and the writes that clear that mark.
+// month-end chain renewed on a day with more rows due than one read, a move cut short
+// between two transactions and resumed from its sweep mark, and the writes that clear it.
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -241,7 +241,7 @@ inline std::size_t sweep_column_blocks_plain(const date::sys_days* expires_on, c
     return i;
 }
 
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
 // The column sweep's blocks with SSE2, baseline on x86-64, through the compilers' vector
 // types and the builtins <emmintrin.h> wraps, so the umbrella header parses no intrinsics
 // header (docs/benchmarks.md: 10-15 % faster than the compiler's own vectors of the plain
@@ -260,6 +260,7 @@ inline std::size_t sweep_column_blocks_sse2(const date::sys_days* expires_on, co
     static_assert(sizeof(date::sys_days) == sizeof(int), "a day is one int");
     const V4i first = {b.first, b.first, b.first, b.first};
     const V4i last = {b.last, b.last, b.last, b.last};
+    const V16u one = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};  // a flag is a bool's low bit
     constexpr std::size_t rows = 16;
     constexpr std::size_t steps_per_count = 255;  // a byte lane's count stays below 256
     std::size_t i = 0;
@@ -281,7 +282,7 @@ inline std::size_t sweep_column_blocks_sse2(const date::sys_days* expires_on, co
             const V4i out0 = late0 | (e0 > last), out1 = late1 | (e1 > last);
             const V4i out2 = late2 | (e2 > last), out3 = late3 | (e3 > last);
             lapsed -= to_bytes(late0, late1, late2, late3);  // a set lane is 255: minus one adds one
-            renew += f & ~to_bytes(out0, out1, out2, out3);  // a bool's byte is 0 or 1
+            renew += f & one & ~to_bytes(out0, out1, out2, out3);
         }
         std::uint32_t l = 0;
         std::uint32_t r = 0;
@@ -303,7 +304,7 @@ struct ColumnBlocks {
     std::size_t (*run)(const date::sys_days*, const unsigned char*, std::size_t, SweepBounds, SweepTotals&) noexcept;
     std::size_t rows;
 };
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
 inline constexpr ColumnBlocks column_blocks[] = {{sweep_column_blocks_sse2, 16}, {sweep_column_blocks_plain, 256}};
 #else
 inline constexpr ColumnBlocks column_blocks[] = {{sweep_column_blocks_plain, 256}};

@@ -42,10 +42,13 @@ namespace detail {
     if (policy.month_end() == MonthEnd::clamp) {
         const std::uint32_t anchor_day = civil_from_days(anchor).day;
         const date::sys_days anchored = day_clamped_to_month(target, anchor_day);
-        // From a day past the anchor's (an expiry off the chain of terms), the anchor's day
-        // of the target month comes less than a term later: the next month's is taken. On
-        // the chain, anchored is never before from's own day a term later.
-        if (anchored >= day_clamped_to_month(target, f.day)) return {anchored, Error{}};
+        // Off the chain of terms (from's day past the anchor's), the anchor's day of the
+        // target month can come within a window's length of from: a renewal would leave the
+        // bundle renewable again in the window it was renewed in, or not in service at all.
+        // Then the anchor's day of the month after. On the chain, anchored - from is at
+        // least the shortest term, which a valid policy's window is shorter than.
+        const int window = policy.renew_days_before() + policy.renew_days_after();
+        if ((anchored - from).count() > window) return {anchored, Error{}};
         if (target + 1 >= 10000 * 12) return out_of_range;
         return {day_clamped_to_month(target + 1, anchor_day), Error{}};
     }
@@ -58,8 +61,8 @@ namespace detail {
 }  // namespace detail
 
 // One term after `from`. In clamp mode the day of month is `anchor`'s (a bundle's
-// created_on, typed so that it cannot swap with `from`), clamped to the target month, and
-// never before `from`'s own day a term later (clamped): from a day off the anchor's, the
+// created_on, typed so that it cannot swap with `from`), clamped to the target month; when
+// that day is not more than before + after days past `from` (an expiry off the chain), the
 // anchor's day of the month after (01-31 anchored on the 1st: 03-01, not 02-01). In
 // overflow mode it is `from`'s day, with a missing day rolling into the next month. Dates
 // outside the range are date_out_of_range.
