@@ -204,6 +204,16 @@ TEST_CASE("make_uuid_v7: the time first, big-endian, then version 7, variant 10 
     }
     const std::chrono::milliseconds same{1'765'000'000'000LL};
     CHECK(make_uuid_v7(same, gen) != make_uuid_v7(same, gen));
+    // The time fills 6 bytes, no more: byte 6's low half is random (the version its high half).
+    std::set<int> low_halves;
+    int differs_from_next = 0;  // byte 6's own random half, not a copy of byte 7's
+    for (int k = 0; k < 64; ++k) {
+        const Uuid drawn = make_uuid_v7(same, gen);
+        low_halves.insert(drawn.bytes[6] & 0x0F);
+        differs_from_next += (drawn.bytes[6] & 0x0F) != (drawn.bytes[7] & 0x0F);
+    }
+    CHECK(low_halves.size() > 8);
+    CHECK(differs_from_next > 32);
     // Modulo 2^48: the bits above the 48th are dropped.
     CHECK(to_string(make_uuid_v7(std::chrono::milliseconds{(1LL << 48) + 5}, gen)).substr(0, 13) == "00000000-0005");
 }

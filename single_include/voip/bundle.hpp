@@ -577,7 +577,12 @@ template <class UniformRandomBitGenerator>
 [[nodiscard]] Uuid make_uuid_v7(std::chrono::milliseconds unix_ms, UniformRandomBitGenerator& gen) {
     Uuid u = make_uuid_v4(gen);
     const auto t = static_cast<std::uint64_t>(unix_ms.count());
-    for (int i = 0; i < 6; ++i) u.bytes[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(t >> (40 - 8 * i));
+    u.bytes[0] = static_cast<std::uint8_t>(t >> 40);
+    u.bytes[1] = static_cast<std::uint8_t>(t >> 32);
+    u.bytes[2] = static_cast<std::uint8_t>(t >> 24);
+    u.bytes[3] = static_cast<std::uint8_t>(t >> 16);
+    u.bytes[4] = static_cast<std::uint8_t>(t >> 8);
+    u.bytes[5] = static_cast<std::uint8_t>(t);
     u.bytes[6] = static_cast<std::uint8_t>((u.bytes[6] & 0x0F) | 0x70);  // version 7
     return u;
 }
