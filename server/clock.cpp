@@ -89,8 +89,8 @@ private:
 
     // The day's renewals after `after`, in order, each bundle at most once: the model renews
     // the bundles due when the day begins. A renewed bundle leaves the range: the library puts
-    // its new expiry a term or more past the old one (add_term, off its chain too), beyond any
-    // window holding the day. renewed_on makes the once a day the store's own as well: a row
+    // its new expiry more than before + after days past the old one (add_term, off its chain
+    // too), beyond any window holding the day. renewed_on makes the once a day the store's own as well: a row
     // renewed this day is skipped, after a crash and a resume too, whatever a write between
     // them did (a PUT rewrites updated_on, never renewed_on). One refused stays in the range,
     // behind the key the next read starts from.

@@ -209,6 +209,21 @@ std::uint64_t first_expiries(Ymd first, Ymd last, voip::MonthEnd mode, std::uint
             } else if (!next || *next != day_of(serial_of(renew_expect))) {
                 fail("next_expiry from " + oracle::text(start));
             }
+            // The same renewal under the widest window the term allows: off the chain (any day
+            // past the 1st), the anchor's day comes within it on most days, and the month
+            // after is taken instead.
+            const int window = voip::shortest_term_days(months) - 1;
+            const voip::RenewalPolicy wide = voip::make_renewal_policy(mode, voip::TermMonths{months},
+                                                                       voip::DaysBefore{window}, voip::DaysAfter{0})
+                                                 .value();
+            const Ymd anchored = oracle::add_clamped(start, months, anchor.d);
+            const Ymd wide_expect = mode == voip::MonthEnd::overflow ? oracle::add_overflow(start, months)
+                                    : serial_of(anchored) - serial_of(start) > window
+                                        ? anchored
+                                        : oracle::add_clamped(start, months + 1, anchor.d);
+            const auto wide_next = voip::next_expiry(b, wide);
+            if (wide_expect.y > 9999 ? wide_next.has_value() : !wide_next || *wide_next != day_of(serial_of(wide_expect)))
+                fail("next_expiry under the widest window from " + oracle::text(start));
         }
         if (start == last) break;
     }

@@ -125,10 +125,10 @@ void off_chain_renew_quote_agrees() {
                                                           ? oracle::add_term_clamped(e, p.term_months(), ymd(b.created_on()).d,
                                                                                      p.renew_days_before() + p.renew_days_after())
                                                           : oracle::add_overflow(e, p.term_months())));
-            // Renewed inside its window, a bundle is in service again: its new expiry is a
-            // term or more after the old one, and a valid policy's window closes less than a
-            // term after it.
+            // Renewed inside its window, a bundle is in service again and not renewable again
+            // in that window: its new expiry is more than before + after days after the old.
             RC_ASSERT(q->bundle.expires_on() > ctx.today());
+            RC_ASSERT(fails_with(quote_renew(q->bundle, ctx), Error::outside_renewal_window));
             RC_ASSERT(q->bundle.expires_on() == *next);
             RC_ASSERT(q->bundle.created_on() == b.created_on() && q->bundle.uuid() == b.uuid());
             RC_ASSERT(q->bundle.bundle_type() == b.bundle_type() && q->bundle.auto_renew() == b.auto_renew());

@@ -339,7 +339,7 @@ def expect_continue():
         finally:
             sock.close()
         check(b"HTTP/1.1 201 " in out, "the create's answer: %r" % out[:200])
-        untouched(s, 1, 8500)
+        check(len(s.ok("GET", "/voip/bundle")) == 1 and sc.balance(s) == 8500, "one create, charged once")
 
 
 if __name__ == "__main__":
