@@ -41,6 +41,17 @@ def hostile(s, data, method, path, want=None, rule=None):
     return status
 
 
+def envelope_on(sock):
+    """The bytes read on `sock` until an envelope's last member has come, or it closes."""
+    out = b""
+    while b'"status_message"' not in out:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        out += chunk
+    return out
+
+
 def untouched(s, bundles=0, balance=10000):
     check(len(s.ok("GET", "/voip/bundle")) == bundles and sc.balance(s) == balance, "nothing was done")
 
@@ -270,12 +281,7 @@ def slow_client():
         check(worst < 0.5, "another client waited %.2f s while one trickled" % worst)
         slow.sendall(data[6:])  # finished at last, the slow request is answered as any other
         slow.settimeout(5)
-        out = b""
-        while b'"status_message"' not in out:
-            chunk = slow.recv(65536)
-            if not chunk:
-                break
-            out += chunk
+        out = envelope_on(slow)
         slow.close()
         if out:
             status, headers, body = sc.parse_raw(out)
@@ -330,12 +336,7 @@ def expect_continue():
             check(interim.startswith(b"HTTP/1.1 100 Continue"), "the interim answer: %r" % interim[:80])
             check(time.time() - t < 1, "100 Continue after %.2f s" % (time.time() - t))
             sock.sendall(body)
-            out = b""
-            while b'"status_message"' not in out:
-                chunk = sock.recv(65536)
-                if not chunk:
-                    break
-                out += chunk
+            out = envelope_on(sock)
         finally:
             sock.close()
         check(b"HTTP/1.1 201 " in out, "the create's answer: %r" % out[:200])
