@@ -58,7 +58,15 @@ void Checkpointer::watch(sqlite3* db) {
             c->frames_.store(frames, std::memory_order_relaxed);
             // A failure (SQLITE_BUSY: the idle checkpoint at work, or another process
             // reading) leaves the log for the next commit.
-            if (frames >= c->limit_frames_) sqlite3_wal_checkpoint_v2(on, name, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+            if (frames >= c->limit_frames_) {
+                sqlite3_wal_checkpoint_v2(on, name, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+            } else if (const int q = frames / c->quarter_frames(); q != c->quarter_.exchange(q) && q > 0) {
+                {
+                    const std::lock_guard<std::mutex> lock(c->mutex_);
+                    c->copy_wanted_ = true;
+                }
+                c->wake_.notify_one();
+            }
             return SQLITE_OK;
         },
         this);
@@ -70,7 +78,17 @@ void Checkpointer::run(std::string path) {
     std::uint64_t seen = commits_.load();
     std::uint64_t emptied = seen;  // the log was emptied when the count was this
     std::unique_lock<std::mutex> lock(mutex_);
-    while (!wake_.wait_for(lock, std::chrono::milliseconds(interval_ms_), [this] { return stop_; })) {
+    for (;;) {
+        if (wake_.wait_for(lock, std::chrono::milliseconds(interval_ms_), [this] { return stop_ || copy_wanted_; })) {
+            if (stop_) break;
+            copy_wanted_ = false;
+            lock.unlock();
+            // Beside the requests; a failure (SQLITE_BUSY: another checkpoint at work) leaves
+            // the frames to the next quarter or the limit.
+            sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            lock.lock();
+            continue;
+        }
         const std::uint64_t now = commits_.load();
         const bool idle = now == seen;
         seen = now;

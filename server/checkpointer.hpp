@@ -4,25 +4,30 @@
 // a PASSIVE checkpoint cannot bound the log under sustained writes. The log starts again from
 // its beginning only when a writer finds every frame copied and no reader on it, and with
 // clients writing back to back a new commit always comes first; the file grew without end
-// (95 MiB in 3000 creates). Two checkpoints instead:
-//   * under load, the commit that leaves `limit_frames` or more in the log checkpoints it
-//     there and then (RESTART, from the commit hook installed by watch(), as SQLite's own
-//     automatic checkpoint does): on the request's connection while it still holds the
-//     sandbox's lock, so no reader or writer is in its way and the next commit writes the
-//     log from its beginning. It costs the copy of the pages and two syncs, a few
-//     milliseconds once every few hundred writes; the log stays under limit_frames pages.
-//   * when the server goes idle (no commit for an interval), this thread, on its own
-//     connection, empties the log (TRUNCATE), so a quiet server keeps no log at all.
+// (95 MiB in 3000 creates). So:
+//   * each time a commit takes the log into a new quarter of `limit_frames`, this class's
+//     thread copies it back (PASSIVE, on its own connection) while the requests go on. The
+//     log does not start again, but its pages are in the database file.
+//   * the commit that leaves `limit_frames` or more in the log checkpoints it there and then
+//     (RESTART, from the commit hook installed by watch(), as SQLite's own automatic
+//     checkpoint does): on the request's connection while it still holds the sandbox's
+//     lock, so no reader or writer is in its way and the next commit writes the log from its
+//     beginning. The thread has copied all but the last quarter or so, so this commit waits
+//     for a quarter's pages and two syncs (without the thread's copies: the whole log, the
+//     10-25 ms stalls of a one-connection load's slowest requests, docs/benchmarks.md).
+//   * when the server goes idle (no commit for an interval), the thread empties the log
+//     (TRUNCATE), so a quiet server keeps no log at all.
 //   * during a clock move, which writes for seconds in short transactions, the mover calls
 //     relieve() between two of them, without the sandbox's lock: once the log is half way
 //     to the limit, it is copied back (PASSIVE) on a connection of this class's own while
 //     other requests go on. The mover's next transaction then finds the log copied and
 //     writes it from its beginning, so the RESTART above, which holds the lock for 15-55 ms
 //     on this machine (other accounts' requests wait), is not reached.
-// Tried and dropped: PASSIVE checkpoints on this thread every 200 ms (and on demand) with the
-// TRUNCATE on the thread or in the hook: the two met, the hook's checkpoint found the
-// thread's at work (SQLITE_BUSY, no waiting) or the thread lost the lock to the requests,
-// and on a busy machine the log still reached 30-60 MiB.
+// Tried and dropped: PASSIVE checkpoints on the thread again and again (every 200 ms, or as
+// soon as one ended) with the RESTART or a TRUNCATE in the hook: the two met, the hook's
+// checkpoint found the thread's at work (SQLITE_BUSY, no waiting), and the log passed the
+// limit (30-60 MiB on a busy machine). One copy a quarter leaves the thread idle most of
+// the time, so the hook's RESTART seldom meets it.
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -50,17 +55,20 @@ public:
 
 private:
     void run(std::string path);
+    [[nodiscard]] int quarter_frames() const noexcept { return limit_frames_ >= 4 ? limit_frames_ / 4 : 1; }
 
     const int interval_ms_;
     const int limit_frames_;
     std::atomic<std::uint64_t> commits_{0};
     std::atomic<int> frames_{0};  // in the log after the last commit
+    std::atomic<int> quarter_{0};  // of the limit the log had reached at the last commit, [0, 3]
     const std::string path_;
     std::mutex relieving_;
     sqlite3* relief_ = nullptr;  // relieve()'s connection, opened on its first call
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stop_ = false;
+    bool copy_wanted_ = false;  // a quarter more of the limit reached: copy the log back
     sqlite3* watched_ = nullptr;
     std::thread thread_;
 };
