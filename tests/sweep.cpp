@@ -353,4 +353,10 @@ TEST_CASE("sweep_totals on a day whose bounds pass int: the plain loop, every bu
     const date::sys_days expiries[] = {bundles[0].expires_on(), bundles[1].expires_on()};
     const bool flags[] = {true, true};
     CHECK(sweep_totals(expiries, flags, 2, far, p) == expected);
+    // Columns long enough for any form's blocks, which must not run on unusable bounds.
+    const std::size_t n = 2 * 256 + 3;
+    const std::vector<date::sys_days> column(n, bundles[0].expires_on());
+    const auto on = std::make_unique<bool[]>(n);
+    for (std::size_t i = 0; i < n; ++i) on[i] = true;
+    CHECK(sweep_totals(column.data(), on.get(), n, far, p) == SweepTotals{0, 0, n});
 }
