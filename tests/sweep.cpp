@@ -218,38 +218,98 @@ TEST_CASE("sweep_bounds: usable while both bounds are within 2^30 days of the ep
 
 namespace {
 // One of the column sweep's block forms, then the per-bundle tail, as sweep_totals takes them.
-SweepTotals column_totals(detail::ColumnBlocks blocks, const date::sys_days* expiries, const bool* flags, std::size_t n,
-                          date::sys_days day, const RenewalPolicy& p) {
+// A flag is its byte's low bit, in every form.
+SweepTotals column_totals(detail::ColumnBlocks blocks, const date::sys_days* expiries, const unsigned char* flags,
+                          std::size_t n, date::sys_days day, const RenewalPolicy& p) {
     SweepTotals t;
-    std::size_t i = blocks.run(expiries, reinterpret_cast<const unsigned char*>(flags), n, detail::sweep_bounds(day, p), t);
+    std::size_t i = blocks.run(expiries, flags, n, detail::sweep_bounds(day, p), t);
     CHECK(i % blocks.rows == 0);  // whole blocks only, and all of them: the tail is shorter
     CHECK(i <= n);
     CHECK(n - i < blocks.rows);
-    for (; i < n; ++i) t.add(sweep_action(ExpiresOn{expiries[i]}, flags[i], day, p));
+    for (; i < n; ++i) t.add(sweep_action(ExpiresOn{expiries[i]}, (flags[i] & 1) != 0, day, p));
     return t;
+}
+SweepTotals column_totals(detail::ColumnBlocks blocks, const date::sys_days* expiries, const bool* flags, std::size_t n,
+                          date::sys_days day, const RenewalPolicy& p) {
+    return column_totals(blocks, expiries, reinterpret_cast<const unsigned char*>(flags), n, day, p);
 }
 }  // namespace
 
+TEST_CASE("column_blocks: the forms this machine runs, the best first, the plain one always and last") {
+    const detail::ColumnBlockList& forms = detail::column_blocks();
+    CHECK(&forms == &detail::column_blocks());  // built once
+    REQUIRE(forms.size >= 1);
+    CHECK((forms.end()[-1].run == &detail::sweep_column_blocks_plain));
+    CHECK(forms.end()[-1].rows == 256);
+#if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    __builtin_cpu_init();
+    const bool avx2 = __builtin_cpu_supports("avx2") != 0;
+    REQUIRE(forms.size == (avx2 ? 3u : 2u));
+    if (avx2) {
+        CHECK((forms.forms[0].run == &detail::sweep_column_blocks_avx2));
+        CHECK(forms.forms[0].rows == 32);
+    }
+    CHECK((forms.forms[avx2 ? 1 : 0].run == &detail::sweep_column_blocks_sse2));
+    CHECK(forms.forms[avx2 ? 1 : 0].rows == 16);
+#else
+    CHECK(forms.size == 1);
+#endif
+}
+
 TEST_CASE("sweep_totals over a column of any day counts, blocks and tail: as sweep_action") {
     // More rows than one block, with int's ends and days in range in both the blocks and the
-    // tail: a column is not bundles, so its days may lie anywhere.
+    // tail: a column is not bundles, so its days may lie anywhere. The lengths cross each
+    // form's step (16, 32 rows) and block (256 rows), and a byte lane's 255 steps of 32 rows.
     const RenewalPolicy p;
     constexpr int lo = std::numeric_limits<int>::min();
     constexpr int hi = std::numeric_limits<int>::max();
     const int pattern[] = {lo, hi, 0, -719162, 2932896, lo + 1, hi - 1, 17774, 17776, 17800};
+    constexpr std::size_t steps = 32 * 255;
     std::vector<date::sys_days> expiries;
-    for (std::size_t i = 0; i < 600; ++i) expiries.emplace_back(date::days{pattern[i % std::size(pattern)]});
+    for (std::size_t i = 0; i < 3 * steps + 45; ++i) expiries.emplace_back(date::days{pattern[i % std::size(pattern)]});
     const auto flags = std::make_unique<bool[]>(expiries.size());
     for (std::size_t i = 0; i < expiries.size(); ++i) flags[i] = i % 3 != 0;
     for (const date::sys_days day : {date::sys_days{date::days{17775}}, date::sys_days{date::days{-719161}},
-                                     date::sys_days{date::days{2932895}}}) {
+                                     date::sys_days{date::days{2932895}}})
+    for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{31}, std::size_t{32}, std::size_t{33},
+                                std::size_t{63}, std::size_t{64}, std::size_t{600}, steps - 1, steps, steps + 31,
+                                steps + 32 + 17, 2 * steps + 16, 3 * steps + 45}) {
         SweepTotals expected;
-        for (std::size_t i = 0; i < expiries.size(); ++i) expected.add(sweep_action(ExpiresOn{expiries[i]}, flags[i], day, p));
+        for (std::size_t i = 0; i < n; ++i) expected.add(sweep_action(ExpiresOn{expiries[i]}, flags[i], day, p));
         CAPTURE(day.time_since_epoch().count());
+        CAPTURE(n);
         REQUIRE(detail::sweep_bounds(day, p).usable);
-        CHECK(sweep_totals(expiries.data(), flags.get(), expiries.size(), day, p) == expected);
-        for (const detail::ColumnBlocks blocks : detail::column_blocks)
-            CHECK(column_totals(blocks, expiries.data(), flags.get(), expiries.size(), day, p) == expected);
+        CHECK(sweep_totals(expiries.data(), flags.get(), n, day, p) == expected);
+        for (const detail::ColumnBlocks blocks : detail::column_blocks())
+            CHECK(column_totals(blocks, expiries.data(), flags.get(), n, day, p) == expected);
+    }
+}
+
+TEST_CASE("the column blocks over random days and flag bytes: each row in its place, a flag's low bit") {
+    // Days around the window, so neighbouring rows differ: a form that paired a row's day with
+    // another row's flag would count differently. Flag bytes other than 0 and 1 count by
+    // their low bit, as the plain form reads them.
+    const RenewalPolicy p;
+    const date::sys_days day{date::days{17775}};
+    const auto b = detail::sweep_bounds(day, p);
+    std::mt19937 gen(20261207);
+    std::uniform_int_distribution<int> near(b.first - 3, b.last + 3);
+    std::uniform_int_distribution<int> byte(0, 255);
+    const std::size_t n = 32 * 255 * 2 + 32 * 7 + 29;
+    std::vector<date::sys_days> expiries;
+    std::vector<unsigned char> flags;
+    for (std::size_t i = 0; i < n; ++i) {
+        expiries.emplace_back(date::days{near(gen)});
+        flags.push_back(static_cast<unsigned char>(byte(gen)));
+    }
+    SweepTotals expected;
+    for (std::size_t i = 0; i < n; ++i) expected.add(sweep_action(ExpiresOn{expiries[i]}, (flags[i] & 1) != 0, day, p));
+    CHECK(expected.renew > 0);
+    CHECK(expected.lapsed > 0);
+    CHECK(expected.none > 0);
+    for (const detail::ColumnBlocks blocks : detail::column_blocks()) {
+        CAPTURE(blocks.rows);
+        CHECK(column_totals(blocks, expiries.data(), flags.data(), n, day, p) == expected);
     }
 }
 
@@ -259,8 +319,10 @@ TEST_CASE("sweep_totals over columns where every row counts the same: no count w
     const RenewalPolicy p;
     const date::sys_days day{date::days{17775}};
     const auto b = detail::sweep_bounds(day, p);
-    // Past three counts of 255 steps of 16 rows, a tail of 17; then whole steps and blocks only.
-    for (const std::size_t n : {std::size_t{16 * 256 * 3 + 17}, std::size_t{16 * 255 * 2 + 16}, std::size_t{256 * 17}})
+    // Past three counts of 255 steps of 16 rows, a tail of 17; then whole steps and blocks
+    // only; then one and two counts of 255 steps of 32 rows, with a step and a tail after.
+    for (const std::size_t n : {std::size_t{16 * 256 * 3 + 17}, std::size_t{16 * 255 * 2 + 16}, std::size_t{256 * 17},
+                                std::size_t{32 * 255}, std::size_t{32 * 255 * 2 + 32 + 31}})
     for (const int e : {b.first - 1, b.first, b.last, b.last + 1}) {
         CAPTURE(n);
         CAPTURE(e);
@@ -272,7 +334,7 @@ TEST_CASE("sweep_totals over columns where every row counts the same: no count w
         CHECK(expected.lapsed + expected.renew + expected.none == n);
         CHECK((expected.lapsed == n || expected.renew == n || expected.none == n));
         CHECK(sweep_totals(expiries.data(), on.get(), n, day, p) == expected);
-        for (const detail::ColumnBlocks blocks : detail::column_blocks)
+        for (const detail::ColumnBlocks blocks : detail::column_blocks())
             CHECK(column_totals(blocks, expiries.data(), on.get(), n, day, p) == expected);
     }
 }
@@ -291,4 +353,10 @@ TEST_CASE("sweep_totals on a day whose bounds pass int: the plain loop, every bu
     const date::sys_days expiries[] = {bundles[0].expires_on(), bundles[1].expires_on()};
     const bool flags[] = {true, true};
     CHECK(sweep_totals(expiries, flags, 2, far, p) == expected);
+    // Columns long enough for any form's blocks, which must not run on unusable bounds.
+    const std::size_t n = 2 * 256 + 3;
+    const std::vector<date::sys_days> column(n, bundles[0].expires_on());
+    const auto on = std::make_unique<bool[]>(n);
+    for (std::size_t i = 0; i < n; ++i) on[i] = true;
+    CHECK(sweep_totals(column.data(), on.get(), n, far, p) == SweepTotals{0, 0, n});
 }
