@@ -112,8 +112,8 @@ std::tm to_tm(date::sys_days d) {
     return tm;
 }
 date::sys_days from_tm(const std::tm& tm) {
-    return date::sys_days{date::year{tm.tm_year + 1900} / static_cast<unsigned>(tm.tm_mon + 1) /
-                          static_cast<unsigned>(tm.tm_mday)};
+    return date::sys_days{date::year{tm.tm_year + 1900} / date::month{static_cast<unsigned>(tm.tm_mon + 1)} /
+                          date::day{static_cast<unsigned>(tm.tm_mday)}};
 }
 
 // "+1 month" with the day clamped to the month's end, written directly with the date

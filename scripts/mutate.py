@@ -28,7 +28,7 @@ from mutation.runner import SURVIVED, Runner  # noqa: E402
 
 TOP = Path(__file__).resolve().parent.parent
 # The rule headers, in the order of the brief of issue 11; json/ on request (--files).
-CORE = ["term", "state", "operations", "charge", "renewal_policy", "money", "iso_date", "uuid", "sweep",
+CORE = ["term", "state", "operations", "charge", "renewal_policy", "money", "iso_date", "uuid", "sweep", "sweep_blocks",
         "envelope", "bundle", "request", "price_list", "context", "error", "bundle_type", "features"]
 
 

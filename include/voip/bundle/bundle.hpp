@@ -24,6 +24,9 @@ struct ExpiresOn {
 enum class AutoRenew : bool { off = false, on = true };
 
 class Bundle;
+namespace detail {
+struct BundleBytes;  // the sweep's kernels read two members in place (sweep_blocks.hpp)
+}  // namespace detail
 [[nodiscard]] constexpr tl::expected<Bundle, Error> make_bundle(const Uuid& uuid, CreatedOn created_on,
                                                                 ExpiresOn expires_on, BundleType bundle_type,
                                                                 AutoRenew auto_renew) noexcept;
@@ -62,6 +65,7 @@ private:
         : uuid_(u), created_on_(c), expires_on_(e), bundle_type_(t), auto_renew_(a) {}
     friend constexpr tl::expected<Bundle, Error> make_bundle(const Uuid&, CreatedOn, ExpiresOn, BundleType,
                                                              AutoRenew) noexcept;
+    friend struct detail::BundleBytes;
 
     Uuid uuid_;
     date::sys_days created_on_;
