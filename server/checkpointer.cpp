@@ -26,7 +26,7 @@ sqlite3* open_for_checkpoints(const std::string& path) {
 }  // namespace
 
 Checkpointer::Checkpointer(const std::string& path, int interval_ms, int limit_frames)
-    : interval_ms_(interval_ms), limit_frames_(limit_frames), path_(path), thread_([this, path] { run(path); }) {}
+    : interval_ms_(interval_ms), limit_frames_(limit_frames < 4 ? 4 : limit_frames), path_(path), thread_([this, path] { run(path); }) {}
 
 Checkpointer::~Checkpointer() {
     if (watched_ != nullptr) sqlite3_wal_hook(watched_, nullptr, nullptr);
@@ -44,7 +44,8 @@ void Checkpointer::relieve() {
     const std::unique_lock<std::mutex> lock(relieving_, std::try_to_lock);
     if (!lock.owns_lock()) return;
     if (relief_ == nullptr) relief_ = open_for_checkpoints(path_);
-    // A failure (SQLITE_BUSY: another checkpoint at work) leaves the log to the next call.
+    // A failure (SQLITE_BUSY: another checkpoint at work, most often the thread's quarter
+    // copy, which does the same) leaves the log to the next call.
     if (relief_ != nullptr) sqlite3_wal_checkpoint_v2(relief_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
 }
 
@@ -52,15 +53,23 @@ void Checkpointer::watch(sqlite3* db) {
     watched_ = db;
     sqlite3_wal_hook(
         db,
-        [](void* self, sqlite3* on, const char* name, int frames) {
+        // Called from SQLite's C code: nothing may unwind through it.
+        [](void* self, sqlite3* on, const char* name, int frames) noexcept {
             auto* c = static_cast<Checkpointer*>(self);
             c->commits_.fetch_add(1, std::memory_order_relaxed);
             c->frames_.store(frames, std::memory_order_relaxed);
-            // A failure (SQLITE_BUSY: the idle checkpoint at work, or another process
-            // reading) leaves the log for the next commit.
             if (frames >= c->limit_frames_) {
+                // After the thread's copy, if one is at work: a checkpoint does not wait for
+                // another (SQLITE_BUSY), and a copy slowed by a busy disk would let the log pass
+                // its limit. A failure (the idle checkpoint or relieve() at work, another
+                // process reading) leaves the log for the next commit.
+                const std::lock_guard<std::mutex> lock(c->copying_);
                 sqlite3_wal_checkpoint_v2(on, name, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
-            } else if (const int q = frames / c->quarter_frames(); q != c->quarter_.exchange(q) && q > 0) {
+                return SQLITE_OK;
+            }
+            const int quarter = static_cast<int>(std::int64_t{frames} * 4 / c->limit_frames_);  // [0, 3]
+            const int before = c->quarter_.exchange(quarter);  // 0 again once the log starts again
+            if (quarter > 0 && quarter != before) {
                 {
                     const std::lock_guard<std::mutex> lock(c->mutex_);
                     c->copy_wanted_ = true;
@@ -83,9 +92,12 @@ void Checkpointer::run(std::string path) {
             if (stop_) break;
             copy_wanted_ = false;
             lock.unlock();
-            // Beside the requests; a failure (SQLITE_BUSY: another checkpoint at work) leaves
-            // the frames to the next quarter or the limit.
-            sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            {
+                // Beside the requests; a failure (SQLITE_BUSY: another checkpoint at work)
+                // leaves the frames to the next quarter or the limit.
+                const std::lock_guard<std::mutex> copying(copying_);
+                sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            }
             lock.lock();
             continue;
         }

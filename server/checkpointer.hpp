@@ -13,21 +13,17 @@
 //     checkpoint does): on the request's connection while it still holds the sandbox's
 //     lock, so no reader or writer is in its way and the next commit writes the log from its
 //     beginning. The thread has copied all but the last quarter or so, so this commit waits
-//     for a quarter's pages and two syncs (without the thread's copies: the whole log, the
-//     10-25 ms stalls of a one-connection load's slowest requests, docs/benchmarks.md).
+//     for a quarter's pages and two syncs, not the whole log's.
 //   * when the server goes idle (no commit for an interval), the thread empties the log
 //     (TRUNCATE), so a quiet server keeps no log at all.
 //   * during a clock move, which writes for seconds in short transactions, the mover calls
 //     relieve() between two of them, without the sandbox's lock: once the log is half way
 //     to the limit, it is copied back (PASSIVE) on a connection of this class's own while
 //     other requests go on. The mover's next transaction then finds the log copied and
-//     writes it from its beginning, so the RESTART above, which holds the lock for 15-55 ms
-//     on this machine (other accounts' requests wait), is not reached.
-// Tried and dropped: PASSIVE checkpoints on the thread again and again (every 200 ms, or as
-// soon as one ended) with the RESTART or a TRUNCATE in the hook: the two met, the hook's
-// checkpoint found the thread's at work (SQLITE_BUSY, no waiting), and the log passed the
-// limit (30-60 MiB on a busy machine). One copy a quarter leaves the thread idle most of
-// the time, so the hook's RESTART seldom meets it.
+//     writes it from its beginning, so the RESTART above, which holds the other accounts'
+//     requests while it copies, is not reached.
+// One copy a quarter, not one after another: the RESTART at the limit waits for a copy at
+// work (a checkpoint does not wait for another), which a quarter's copy has long finished.
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -41,13 +37,15 @@ namespace voip_sandbox {
 
 class Checkpointer {
 public:
+    // limit_frames: at least 4 (a smaller one counts as 4).
     explicit Checkpointer(const std::string& path, int interval_ms = 200, int limit_frames = 4096);
     Checkpointer(const Checkpointer&) = delete;
     Checkpointer& operator=(const Checkpointer&) = delete;
     ~Checkpointer();  // stops and joins the thread, and stops watching
 
-    // After each commit of `db` (sqlite3_wal_hook): counted, and a log at the limit
-    // checkpointed. Call it while no request runs.
+    // After each commit of `db` (sqlite3_wal_hook): counted, a log in a new quarter of the
+    // limit copied back by the thread, a log at the limit checkpointed. Call it while no
+    // request runs.
     void watch(sqlite3* db);
     // For a long write, between its transactions and without the sandbox's lock: copies the
     // log back once it holds half the limit. A call made while another is at work returns.
@@ -55,7 +53,6 @@ public:
 
 private:
     void run(std::string path);
-    [[nodiscard]] int quarter_frames() const noexcept { return limit_frames_ >= 4 ? limit_frames_ / 4 : 1; }
 
     const int interval_ms_;
     const int limit_frames_;
@@ -69,6 +66,7 @@ private:
     std::condition_variable wake_;
     bool stop_ = false;
     bool copy_wanted_ = false;  // a quarter more of the limit reached: copy the log back
+    std::mutex copying_;        // held by the thread's copy; the RESTART at the limit waits for it
     sqlite3* watched_ = nullptr;
     std::thread thread_;
 };

@@ -1,4 +1,4 @@
-// The sandbox's clock: moving an account's today runs the daily sweep (RULES 6) for each day passed.
+// The sandbox's clock: moving an account's today runs the daily sweep (rules.md 6) for each day passed.
 #include <algorithm>
 
 #include "sandbox.hpp"

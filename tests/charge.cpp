@@ -49,7 +49,7 @@ std::int64_t oracle_charge(const Bundle& b, date::sys_days today, const RenewalP
 }
 }  // namespace
 
-TEST_CASE("RULES 7's example: renewed early, upgraded on the renewal day: 658") {
+TEST_CASE("rules.md 7's example: renewed early, upgraded on the renewal day: 658") {
     for (const MonthEnd mode : {MonthEnd::clamp, MonthEnd::overflow}) {
         CAPTURE(mode);
         const auto created = create(Request{false, BundleType::residential}, voip_test::seed_uuid(),

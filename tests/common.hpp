@@ -29,7 +29,7 @@ inline voip::PriceList test_prices() {
                                    {BundleType::forward_only, Money{300}}});
 }
 
-// The sweep's action read off the one definition of the window, renewal_window() (RULES 4,
+// The sweep's action read off the one definition of the window, renewal_window() (rules.md 4,
 // 6), rather than off the states: renew while the flag is on and the window holds `d`,
 // lapsed once the window is past. The oracle of every sweep form.
 inline voip::SweepAction window_action(const voip::Bundle& b, date::sys_days d, const voip::RenewalPolicy& p) {

@@ -13,7 +13,7 @@ TEST_CASE("pro rata in integers, rounded half up") {
     const struct {
         std::int64_t amount, part, whole, expected;
     } cases[] = {
-        {600, 15, 31, 290},  // RULES 7: 290.32 -> 290
+        {600, 15, 31, 290},  // rules.md 7: 290.32 -> 290
         {1, 1, 2, 1},        // 0.5 -> 1
         {3, 1, 2, 2},        // 1.5 -> 2
         {5, 1, 2, 3},        // 2.5 -> 3

@@ -109,7 +109,7 @@ TEST_CASE("update of a bundle out of service: renew first (402)") {
     }
 }
 
-TEST_CASE("upgrade charges the difference pro rata (RULES 7's example: 290)") {
+TEST_CASE("upgrade charges the difference pro rata (rules.md 7's example: 290)") {
     const Bundle b = make_bundle("2018-08-01", "2018-09-01", BundleType::residential);  // 900
     const auto r = update(b, Request{true, BundleType::business}, priced_at("2018-08-17", 10000));  // to 1500
     REQUIRE(r);

@@ -51,6 +51,8 @@ TEST_CASE("column_blocks: the forms this machine runs, the best first, the plain
     if (avx2) {
         CHECK((forms.forms[0].run == &detail::sweep_column_blocks_avx2));
         CHECK(forms.forms[0].rows == 32);
+    } else {
+        MESSAGE("this CPU has no AVX2: the AVX2 column form is not tested here");
     }
     CHECK((forms.forms[avx2 ? 1 : 0].run == &detail::sweep_column_blocks_sse2));
     CHECK(forms.forms[avx2 ? 1 : 0].rows == 16);
@@ -203,3 +205,40 @@ TEST_CASE("every array form, as sweep_action: random bundles, every length to 41
         }
     }
 }
+
+namespace {
+// 20 bundles expiring 1970-01-11 .. 1970-01-30, every other one auto-renewing, as constants.
+constexpr Bundle constant_bundle(int i) {
+    return *voip::make_bundle(Uuid{}, CreatedOn{date::sys_days{date::days{i}}}, ExpiresOn{date::sys_days{date::days{10 + i}}},
+                              BundleType::business, i % 2 == 0 ? AutoRenew::on : AutoRenew::off);
+}
+struct ConstantStore {
+    Bundle bundles[20] = {constant_bundle(1),  constant_bundle(2),  constant_bundle(3),  constant_bundle(4),
+                          constant_bundle(5),  constant_bundle(6),  constant_bundle(7),  constant_bundle(8),
+                          constant_bundle(9),  constant_bundle(10), constant_bundle(11), constant_bundle(12),
+                          constant_bundle(13), constant_bundle(14), constant_bundle(15), constant_bundle(16),
+                          constant_bundle(17), constant_bundle(18), constant_bundle(19), constant_bundle(20)};
+    date::sys_days days[20] = {};
+    bool flags[20] = {};
+    constexpr ConstantStore() {
+        for (int i = 0; i < 20; ++i) {
+            days[i] = bundles[i].expires_on();
+            flags[i] = bundles[i].auto_renew();
+        }
+    }
+};
+constexpr ConstantStore constants;
+// Day 20 is in the default window (3 days before, 5 after) of expiries 15..23: 11..14 have
+// lapsed, the even ones of 15..23 renew (4), 24..30 wait.
+constexpr date::sys_days constant_day{date::days{20}};
+constexpr SweepTotals constant_expected = [] {
+    SweepTotals t;
+    for (const Bundle& b : constants.bundles) t.add(sweep_action(b, constant_day, RenewalPolicy{}));
+    return t;
+}();
+}  // namespace
+
+// More bundles than a vector form's step: a constant expression takes the plain form.
+static_assert(constant_expected == SweepTotals{12, 4, 4});
+static_assert(sweep_totals(constants.bundles, 20, constant_day, RenewalPolicy{}) == constant_expected);
+static_assert(sweep_totals(constants.days, constants.flags, 20, constant_day, RenewalPolicy{}) == constant_expected);

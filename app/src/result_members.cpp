@@ -34,7 +34,7 @@ void add_status_members(JsonOut& j, const voip::Bundle& b, const voip::Context& 
     }
     j.close_array();
     // A lapsed bundle has no window left and no next expiry: showing them would invite a
-    // renewal the API refuses (RULES 5: create a new bundle).
+    // renewal the API refuses (rules.md 5: create a new bundle).
     if (state != voip::State::lapsed) {
         j.open_object(status[4].name)
             .date(lines::window[0].name, window.first)

@@ -1,4 +1,4 @@
-// features_on and check_feature: what a bundle allows on a day (RULES 9).
+// features_on and check_feature: what a bundle allows on a day (rules.md 9).
 #include <voip/bundle.hpp>
 
 #include <iostream>

@@ -31,7 +31,7 @@ int main() {
         return voip::make_context(today, voip::RenewalPolicy{}, *prices, balance).value();
     };
 
-    // RULES 7: Residential (9.00) to Business (15.00) on 08-17, 15 of the term's 31 days
+    // rules.md 7: Residential (9.00) to Business (15.00) on 08-17, 15 of the term's 31 days
     // left: 600 x 15 / 31 = 290.32 -> 290. auto_renew omitted from the body is false.
     const voip::Request to_business{false, BundleType::business};
     show("quote", voip::quote_update(*b, to_business, priced(*d0817, Money{100})));

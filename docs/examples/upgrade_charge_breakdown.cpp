@@ -1,4 +1,4 @@
-// upgrade_charge_breakdown: every prepaid day charged, term by term (RULES 7's example).
+// upgrade_charge_breakdown: every prepaid day charged, term by term (rules.md 7's example).
 #include <voip/bundle.hpp>
 
 #include <iostream>

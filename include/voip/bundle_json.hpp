@@ -4,7 +4,7 @@
 // price lists in. Dependency-free: the umbrella voip/bundle.hpp includes it, as the single header does.
 //
 // Dependency-free and hand-written, because the rules want more than a general JSON parser
-// gives (RULES 2) and the hot path wants less:
+// gives (rules.md 2) and the hot path wants less:
 //   * the whole text is validated against the JSON grammar (RFC 8259), unknown members of
 //     any type included: they are ignored, but never skipped unchecked;
 //   * the text must be UTF-8: no overlong forms, no surrogates (raw or as \u escapes that do

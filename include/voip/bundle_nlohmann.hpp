@@ -165,7 +165,7 @@ void to_json(Json& j, const Request& r) {
         else j[std::string(m.name)] = code(r.bundle_type);
     }
 }
-// The rules of RULES 2 (decode_request_json then validate).
+// The rules of rules.md 2 (decode_request_json then validate).
 template <class Json>
 void from_json(const Json& j, Request& r) {
     const auto raw = decode_request_json(j);
@@ -209,7 +209,7 @@ template <class Json>
     return *decoded;
 }
 
-// The seed's envelope (RULES 10), from schema::envelope and the first members of
+// The seed's envelope (rules.md 10), from schema::envelope and the first members of
 // schema::bundle. To JSON only: an envelope does not carry created_on.
 template <class Json>
 void to_json(Json& j, const Envelope& e) {

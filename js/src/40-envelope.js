@@ -70,7 +70,7 @@ function putField(f, i, what) {
   if (typeof n === 'bigint') I64[IN64 + i] = BigInt.asIntN(64, n);
   else I64[IN64 + i] = BigInt(minor(n, what, 'integer'));
 }
-/** validate: the rules of RULES 2 on a decoded body (bundle_type first, then auto_renew). */
+/** validate: the rules of rules.md 2 on a decoded body (bundle_type first, then auto_renew). */
 export function validate(raw) {
   object(raw, 'raw');
   putField(raw.autoRenew, 0, 'raw.autoRenew');

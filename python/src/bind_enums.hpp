@@ -48,7 +48,7 @@ inline void bind_enums(py::module_& m) {
     const auto named = [](auto e) { return name(e); };
     add_enum(m, "BundleType", enumerators<BundleType>(1, 5, [](BundleType t) { return identifier(label(t)); }),
              "The five bundle types of the seed, by wire code (label() gives the seed's label).");
-    add_enum(m, "State", enumerators<State>(0, 3, named), "Where a bundle stands on a day (RULES 5).");
+    add_enum(m, "State", enumerators<State>(0, 3, named), "Where a bundle stands on a day (rules.md 5).");
     add_enum(m, "MonthEnd", std::vector<std::pair<std::string, MonthEnd>>{{"clamp", MonthEnd::clamp}, {"overflow", MonthEnd::overflow}},
              "What 'one month later' means when the day does not exist in the target month.");
     add_enum(m, "Operation", enumerators<Operation>(0, 2, named), "The three calls of the API.");

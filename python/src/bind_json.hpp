@@ -86,7 +86,7 @@ inline void bind_raw(py::module_& m) {
             return call_repr("RawRequest", {{"auto_renew", field_repr(r.auto_renew)}, {"bundle_type", field_repr(r.bundle_type)}});
         });
     m.def("validate", [](const RawRequest& r) { return checked(voip::validate(r)); }, py::arg("raw"),
-          "The rules of RULES 2 on a decoded body: bundle_type first, then auto_renew.");
+          "The rules of rules.md 2 on a decoded body: bundle_type first, then auto_renew.");
     py::class_<voip::UpdateCall>(m, "UpdateCall", "PUT /bundle/{uuid}: the bundle named and the body's request.")
         .def_readonly("uuid", &voip::UpdateCall::uuid, "The uuid.UUID.")
         .def_readonly("request", &voip::UpdateCall::request, "The Request.")

@@ -290,7 +290,7 @@ struct hash<voip::BundleType> {
 // ---- end voip/bundle/bundle_type.hpp ----
 // ---- begin voip/bundle/iso_date.hpp ----
 // SPDX-License-Identifier: MIT
-// Days on the wire: exactly "YYYY-MM-DD", years 0001..9999 (RULES 1, 3).
+// Days on the wire: exactly "YYYY-MM-DD", years 0001..9999 (rules.md 1, 3).
 #include <string>
 
 #include <date/date.h>
@@ -610,7 +610,7 @@ struct hash<voip::Uuid> {
 // ---- end voip/bundle/uuid.hpp ----
 // ---- begin voip/bundle/money.hpp ----
 // SPDX-License-Identifier: MIT
-// Money in integer minor units (cents), never floating point (RULES 8).
+// Money in integer minor units (cents), never floating point (rules.md 8).
 
 namespace voip {
 
@@ -716,7 +716,7 @@ constexpr char* write_decimal(char* out, Money m, MinorDigits d = {}) noexcept {
 // a decimal amount (to_decimal_string writes "15.00"; the wire, the bare 1500).
 inline std::ostream& operator<<(std::ostream& os, Money m) { return os << "Money{" << m.minor << '}'; }
 
-// `amount x part / whole`, rounded half up to the minor unit, in integers (RULES 8).
+// `amount x part / whole`, rounded half up to the minor unit, in integers (rules.md 8).
 // amount_out_of_range unless ok(amount); fraction_out_of_range unless 0 <= part <= whole
 // and 0 < whole <= 4000 (the longest term is 12 months: 366 days). Within them no product
 // leaves 64 bits.
@@ -731,7 +731,7 @@ inline std::ostream& operator<<(std::ostream& os, Money m) { return os << "Money
 // ---- end voip/bundle/money.hpp ----
 // ---- begin voip/bundle/price_list.hpp ----
 // SPDX-License-Identifier: MIT
-// A price per term for each of the five bundle types (RULES 8), named by type.
+// A price per term for each of the five bundle types (rules.md 8), named by type.
 #include <initializer_list>
 
 namespace voip {
@@ -795,7 +795,7 @@ inline std::ostream& operator<<(std::ostream& os, const PriceList& p) {
 // ---- end voip/bundle/price_list.hpp ----
 // ---- begin voip/bundle/renewal_policy.hpp ----
 // SPDX-License-Identifier: MIT
-// The knobs of the term and renewal rules; the default is the seed's rules (RULES 3, 4).
+// The knobs of the term and renewal rules; the default is the seed's rules (rules.md 3, 4).
 
 namespace voip {
 
@@ -839,7 +839,7 @@ class RenewalPolicy;
 
 // Valid by construction: the numbers are in range and a window can never reach the next
 // one (before + after < shortest_term_days(term_months)), so a renewal always leaves the
-// window it was made in (RULES 4). The default is the seed's: clamp, 1 month, 3 and 5 days.
+// window it was made in (rules.md 4). The default is the seed's: clamp, 1 month, 3 and 5 days.
 class RenewalPolicy {
 public:
     constexpr RenewalPolicy() noexcept = default;
@@ -990,7 +990,7 @@ inline std::ostream& operator<<(std::ostream& os, const Bundle& b) {
 // ---- end voip/bundle/bundle.hpp ----
 // ---- begin voip/bundle/term.hpp ----
 // SPDX-License-Identifier: MIT
-// Term arithmetic: when a bundle expires, where its term started (RULES 3).
+// Term arithmetic: when a bundle expires, where its term started (rules.md 3).
 
 namespace voip {
 
@@ -1001,7 +1001,7 @@ namespace detail {
     return static_cast<long long>(from.year) * 12 + (from.month - 1) + months;
 }
 
-// The month-end clamp (RULES 3): day `wanted` of month `index` (month_index), or that
+// The month-end clamp (rules.md 3): day `wanted` of month `index` (month_index), or that
 // month's last day when it is shorter. Requires a month in 0001-01..9999-12.
 [[nodiscard]] constexpr date::sys_days day_clamped_to_month(long long index, std::uint32_t wanted) noexcept {
     const auto year = static_cast<std::uint32_t>(index / 12);
@@ -1068,10 +1068,10 @@ namespace detail {
     return add_term(b.expires_on(), CreatedOn{b.created_on()}, policy);
 }
 
-// The terms of a bundle are the chain from created_on, one term each (RULES 3): anchored
+// The terms of a bundle are the chain from created_on, one term each (rules.md 3): anchored
 // on created_on's day in clamp mode, chained from each boundary in overflow mode. This is
 // the boundary of that chain before `term_end`, for a bundle created on `created`
-// (RULES 7: anchored in clamp mode; in overflow mode term_end minus one term, clamped,
+// (rules.md 7: anchored in clamp mode; in overflow mode term_end minus one term, clamped,
 // except after a boundary that overflowed: 01-31 -> 03-03 is one term of 31 days).
 // Never before created_on. Requires in_range for both days: date_out_of_range otherwise.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(CreatedOn created, date::sys_days term_end,
@@ -1166,7 +1166,7 @@ private:
     return Context(today, policy, prices, balance);
 }
 
-// Whether the reseller can pay `charge` (RULES 8): always without a price list or a
+// Whether the reseller can pay `charge` (rules.md 8): always without a price list or a
 // balance, and always for a charge of zero or less, whatever the balance.
 [[nodiscard]] constexpr bool affordable(Money charge, const Context& c) noexcept {
     return !c.prices() || !c.balance() || charge.minor <= 0 || charge <= *c.balance();
@@ -1186,7 +1186,7 @@ inline std::ostream& operator<<(std::ostream& os, const Context& c) {
 // ---- end voip/bundle/context.hpp ----
 // ---- begin voip/bundle/renewal_window.hpp ----
 // SPDX-License-Identifier: MIT
-// The renewal window (RULES 4), defined once: the states (state.hpp), the sweep and its
+// The renewal window (rules.md 4), defined once: the states (state.hpp), the sweep and its
 // ranges (sweep.hpp) and renew() all ask it whether a day is inside.
 
 namespace voip {
@@ -1282,7 +1282,7 @@ inline std::ostream& operator<<(std::ostream& os, const RenewalWindow& w) {
 // ---- end voip/bundle/renewal_window.hpp ----
 // ---- begin voip/bundle/state.hpp ----
 // SPDX-License-Identifier: MIT
-// Where a bundle stands on a given day (RULES 5), from its renewal window (RULES 4).
+// Where a bundle stands on a given day (rules.md 5), from its renewal window (rules.md 4).
 
 namespace voip {
 
@@ -1333,7 +1333,7 @@ inline std::ostream& operator<<(std::ostream& os, State s) { return os << name(s
 // ---- end voip/bundle/state.hpp ----
 // ---- begin voip/bundle/operation_set.hpp ----
 // SPDX-License-Identifier: MIT
-// The three calls of the API, and which of them a bundle's state allows (RULES 5).
+// The three calls of the API, and which of them a bundle's state allows (rules.md 5).
 
 namespace voip {
 
@@ -1409,7 +1409,7 @@ inline std::ostream& operator<<(std::ostream& os, OperationSet s) {
 // ---- end voip/bundle/operation_set.hpp ----
 // ---- begin voip/bundle/charge.hpp ----
 // SPDX-License-Identifier: MIT
-// What an upgrade costs, term by term, as an invoice would show it (RULES 7, 8).
+// What an upgrade costs, term by term, as an invoice would show it (rules.md 7, 8).
 
 namespace voip {
 
@@ -1534,7 +1534,7 @@ inline std::ostream& operator<<(std::ostream& os, const UpgradeCharge& u) {
 // ---- end voip/bundle/charge.hpp ----
 // ---- begin voip/bundle/request.hpp ----
 // SPDX-License-Identifier: MIT
-// The body of create (POST) and update (PUT), before and after validation (RULES 2).
+// The body of create (POST) and update (PUT), before and after validation (rules.md 2).
 // Decoders (voip/bundle_json.hpp, the nlohmann adapter, your own) fill a RawRequest with
 // what each member held; validate() applies the rules to it.
 
@@ -1654,7 +1654,7 @@ namespace detail {
 // ---- end voip/bundle/request.hpp ----
 // ---- begin voip/bundle/schema.hpp ----
 // SPDX-License-Identifier: MIT
-// The wire objects of the API (RULES 2, 8, 10), each written once: its members' names,
+// The wire objects of the API (rules.md 2, 8, 10), each written once: its members' names,
 // order, JSON kinds and whether they are required. Every writer and decoder of the library
 // (the envelope, the store codec, the nlohmann adapter) and the command's answers are
 // derived from these tables; no other file names a member.
@@ -1799,7 +1799,7 @@ constexpr void visit_bundle_json(const Bundle& b, Visit&& visit) {
 // ---- end voip/bundle/schema.hpp ----
 // ---- begin voip/bundle/operations.hpp ----
 // SPDX-License-Identifier: MIT
-// Create, update and renew as pure decisions (RULES 3, 4, 7, 8). Nothing is committed:
+// Create, update and renew as pure decisions (rules.md 3, 4, 7, 8). Nothing is committed:
 // a Decision is the bundle as it would be stored afterwards and what it costs; storing it
 // and taking the money is the caller's business. quote_* gives the same decision without
 // the funds check, so a client can show the cost before spending it.
@@ -1905,7 +1905,7 @@ template <class Find>
 // ---- end voip/bundle/operations.hpp ----
 // ---- begin voip/bundle/envelope.hpp ----
 // SPDX-License-Identifier: MIT
-// The JSON answer of every call (RULES 10), from the tables of schema.hpp: no JSON
+// The JSON answer of every call (rules.md 10), from the tables of schema.hpp: no JSON
 // library, and no allocation when the caller gives the buffer.
 
 namespace voip {
@@ -2106,13 +2106,13 @@ inline std::ostream& operator<<(std::ostream& os, const Envelope& e) { return os
 // ---- end voip/bundle/envelope.hpp ----
 // ---- begin voip/bundle/sweep.hpp ----
 // SPDX-License-Identifier: MIT
-// The daily auto-renew sweep (RULES 6): which bundles to renew today, which have lapsed.
+// The daily auto-renew sweep (rules.md 6): which bundles to renew today, which have lapsed.
 #include <cstring>
 // ---- begin voip/bundle/sweep_blocks.hpp ----
 // SPDX-License-Identifier: MIT
 // The sweep's block kernels: sweep_totals() counts many bundles a step, in plain C++ for any
 // target and, on x86-64, in SSE2 and AVX2 (docs/benchmarks.md). sweep.hpp holds the rule
-// they count and calls them; tests/sweep.cpp runs every form against sweep_action().
+// they count and calls them; tests/sweep_blocks.cpp runs every form against sweep_action().
 
 namespace voip::detail {
 // sweep_action() for one day as two comparisons of expires_on with the bounds that
@@ -2186,6 +2186,7 @@ struct BundleBytes {
 #if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
 using V4u = unsigned __attribute__((vector_size(16)));
 using V2q = unsigned long long __attribute__((vector_size(16)));
+using V4f = float __attribute__((vector_size(16)));
 // The array sweep with SSE2, 4 bundles a step, counted as the plain form counts them: the 8
 // bytes from each one's expires_on (the day, then bundle_type, auto_renew and padding) make
 // two vectors, the days and the rest (docs/benchmarks.md: the scalar form spent 10
@@ -2194,16 +2195,16 @@ inline std::size_t sweep_array_blocks_sse2(const Bundle* first, std::size_t n, S
     constexpr std::size_t at = BundleBytes::expires_on;
     static_assert(sizeof(date::sys_days) == 4 && at + 8 <= sizeof(Bundle), "8 bytes from expires_on, inside the bundle");
     static_assert(BundleBytes::auto_renew >= at + 4 && BundleBytes::auto_renew < at + 8, "auto_renew in the rest");
+    static_assert(sizeof(bool) == 1, "a flag is one byte");
     constexpr unsigned flag_shift = 8 * (BundleBytes::auto_renew - at - 4);
     const auto first_day = static_cast<unsigned>(b.first);
     const unsigned span = static_cast<unsigned>(b.last) - first_day;
     const V4u firsts = {first_day, first_day, first_day, first_day};
     const V4u spans = {span, span, span, span};
     const V4u one = {1, 1, 1, 1};  // a flag is a bool's low bit
-    const auto* bytes = reinterpret_cast<const unsigned char*>(first);
-    const auto word = [bytes](std::size_t row) {  // row's 8 bytes from expires_on
+    const auto word = [first](std::size_t row) {  // row's 8 bytes from expires_on
         unsigned long long w{};
-        std::memcpy(&w, bytes + row * sizeof(Bundle) + at, sizeof w);
+        std::memcpy(&w, reinterpret_cast<const unsigned char*>(first + row) + at, sizeof w);
         return w;
     };
     constexpr std::size_t rows = 4;
@@ -2214,11 +2215,13 @@ inline std::size_t sweep_array_blocks_sse2(const Bundle* first, std::size_t n, S
         V4u lapsed = {};
         V4u renew = {};
         for (std::size_t s = 0; s < steps; ++s, i += rows) {
-            const V4u x01 = reinterpret_cast<V4u>(V2q{word(i), word(i + 1)});
-            const V4u x23 = reinterpret_cast<V4u>(V2q{word(i + 2), word(i + 3)});
-            // d = expires_on - first: lapsed is its sign bit, in the window is d <= span (unsigned)
-            const V4u d = __builtin_shufflevector(x01, x23, 0, 2, 4, 6) - firsts;
-            const V4u rest = __builtin_shufflevector(x01, x23, 1, 3, 5, 7);
+            const V4f x01 = reinterpret_cast<V4f>(V2q{word(i), word(i + 1)});
+            const V4f x23 = reinterpret_cast<V4f>(V2q{word(i + 2), word(i + 3)});
+            // shufps (the builtin <xmmintrin.h> wraps, in both compilers): the days are lanes 0
+            // and 2 of each pair (0x88), the rest lanes 1 and 3 (0xDD). With d = expires_on -
+            // first, lapsed is d's sign bit and the window is d <= span, unsigned.
+            const V4u d = reinterpret_cast<V4u>(__builtin_ia32_shufps(x01, x23, 0x88)) - firsts;
+            const V4u rest = reinterpret_cast<V4u>(__builtin_ia32_shufps(x01, x23, 0xDD));
             lapsed += d >> 31;
             renew += (rest >> flag_shift) & one & ~reinterpret_cast<V4u>(d > spans);
         }
@@ -2590,7 +2593,7 @@ namespace detail {
 // ---- end voip/bundle/sweep.hpp ----
 // ---- begin voip/bundle/features.hpp ----
 // SPDX-License-Identifier: MIT
-// Features by bundle type (RULES 9). The seed says only that the type "changes the
+// Features by bundle type (rules.md 9). The seed says only that the type "changes the
 // features available"; the default table is this project's and is replaceable.
 
 namespace voip {

@@ -25,7 +25,7 @@
 // price lists in. Dependency-free: the umbrella voip/bundle.hpp includes it, as the single header does.
 //
 // Dependency-free and hand-written, because the rules want more than a general JSON parser
-// gives (RULES 2) and the hot path wants less:
+// gives (rules.md 2) and the hot path wants less:
 //   * the whole text is validated against the JSON grammar (RFC 8259), unknown members of
 //     any type included: they are ignored, but never skipped unchecked;
 //   * the text must be UTF-8: no overlong forms, no surrogates (raw or as \u escapes that do
@@ -889,7 +889,7 @@ inline Scanned scan_object(const char* data, std::size_t size, const std::array<
 // ---- end voip/bundle/json/scan_object.hpp ----
 // ---- begin voip/bundle/json/request_codec.hpp ----
 // SPDX-License-Identifier: MIT
-// Request bodies (RULES 2): body text to RawRequest, to a validated Request, or only
+// Request bodies (rules.md 2): body text to RawRequest, to a validated Request, or only
 // checked against the JSON rules.
 
 namespace voip {
@@ -1027,7 +1027,7 @@ inline constexpr std::array<std::string_view, 5> price_names = schema::names(sch
 // ---- end voip/bundle/json/price_codec.hpp ----
 // ---- begin voip/bundle/json/calls.hpp ----
 // SPDX-License-Identifier: MIT
-// A call as it arrives, read in the rules' order (RULES 2, 4, 7): the uuid in the path,
+// A call as it arrives, read in the rules' order (rules.md 2, 4, 7): the uuid in the path,
 // then the body. What comes out is decoded and valid, so nothing that failed to decode
 // reaches a decision (operations.hpp: find, then decide), and the uuid is parsed once.
 
@@ -1039,7 +1039,7 @@ struct UpdateCall {
     Request request;
 };
 
-// POST /bundle: the body. The first failed rule of RULES 2.
+// POST /bundle: the body. The first failed rule of rules.md 2.
 [[nodiscard]] inline tl::expected<Request, Error> parse_create(std::string_view body) noexcept {
     return parse_request(body);
 }

@@ -224,7 +224,7 @@ struct ArbitraryFrom {  // an rc::Arbitrary that calls Make
 }
 
 namespace detail {
-// Whether `e` is a boundary of the chain of terms from `c` under `policy` (RULES 3): c, then
+// Whether `e` is a boundary of the chain of terms from `c` under `policy` (rules.md 3): c, then
 // add_term() from each boundary. At most 10^5 steps.
 [[nodiscard]] inline bool on_chain(date::sys_days c, date::sys_days e, const RenewalPolicy& policy) noexcept {
     date::sys_days t = c;

@@ -178,7 +178,7 @@ def oracle_charge(created, expires, today, mode, diff):
 
 
 def case_charge_table(tmp):
-    """RULES 7 as amended: every day of a renewed-early term, both month-end modes; quote
+    """rules.md 7 as amended: every day of a renewed-early term, both month-end modes; quote
     update and update (no commit) charge what the definition says."""
     import datetime
     store = os.path.join(tmp, "store.jsonl")
@@ -214,7 +214,7 @@ def case_charge_table(tmp):
             day += datetime.timedelta(days=1)
             checked += 1
     check(checked > 100, f"{checked} days")
-    # RULES 7's example, by its number.
+    # rules.md 7's example, by its number.
     write(store, line(created="2018-08-01", expires="2018-10-01", bundle_type=2, auto_renew=False))
     code, out, err = run(["quote", "update", "--today", "2018-08-29", "--uuid", UUID, "--store", store, "--prices",
                           prices], body)

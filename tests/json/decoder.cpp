@@ -1,4 +1,4 @@
-// decode_request: every strictness rule of RULES 2 as its own typed error, the fast path
+// decode_request: every strictness rule of rules.md 2 as its own typed error, the fast path
 // agreeing with the general scanner, and hostile inputs that must not crash.
 #include <voip/bundle_json.hpp>
 
@@ -89,7 +89,7 @@ TEST_CASE("member kinds reach RawRequest as the rules need them") {
     CHECK(decode_request(R"({"bundle_type)").error() == Error::invalid_json);
 }
 
-TEST_CASE("RULES 2: every rejected body, each with its own error") {
+TEST_CASE("rules.md 2: every rejected body, each with its own error") {
     const std::vector<Case> cases = {
         {R"({"auto_renew":true,"bundle_type":1})", "ok"},
         {R"({"bundle_type":5})", "ok"},

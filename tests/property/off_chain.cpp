@@ -16,7 +16,7 @@ namespace props {
 
 namespace {
 
-// Whether `e` is on the chain of terms from `c`, in the oracle's calendar (RULES 3): clamp
+// Whether `e` is on the chain of terms from `c`, in the oracle's calendar (rules.md 3): clamp
 // = c + n terms with c's day clamped; overflow = chained from each boundary.
 bool on_oracle_chain(date::sys_days c, date::sys_days e, const RenewalPolicy& p) {
     const oracle::Ymd start = ymd(c), end = ymd(e);

@@ -20,7 +20,7 @@ void window_bounds() {
 }
 
 void states_partition_days() {
-    property("the four states partition every day, in order, as RULES 5's table says", [] {
+    property("the four states partition every day, in order, as rules.md 5's table says", [] {
         const RenewalPolicy p = *gen::policy();
         const date::sys_days e = *gen::day_between(min_day + date::days{400}, max_day - date::days{400});
         const date::sys_days d = *gen::day_between(e - date::days{400}, e + date::days{400});

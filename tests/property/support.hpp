@@ -42,7 +42,7 @@ bool fails_with(const tl::expected<T, Error>& r, Error e) {
     return !r.has_value() && r.error() == e;
 }
 
-// A bundle's chain of terms (RULES 3): created_on, then add_term() from each boundary
+// A bundle's chain of terms (rules.md 3): created_on, then add_term() from each boundary
 // (anchored on created_on in clamp mode, chained in overflow mode) up to the first
 // boundary at or after expires_on.
 inline std::vector<date::sys_days> chain(const Bundle& b, const RenewalPolicy& p) {

@@ -27,7 +27,7 @@ def seed_create():
         check(r.headers.get("content-type") == "application/json", "content type %r" % r.headers.get("content-type"))
         for body in ('{"bundle_type": 6}', '{"auto_renew": true}', '{"bundle_type": "1"}', "[]", "{", ""):
             same_as_seed(s.call("POST", "/voip/bundle", body), "create_400", 400)
-        # short of funds is 400 for create (RULES 8); a taken uuid too
+        # short of funds is 400 for create (rules.md 8); a taken uuid too
         same_as_seed(s.call("POST", "/voip/bundle", '{"bundle_type": 4}', headers={"X-Sandbox-Uuid": SEED_UUID}),
                      "create_400", 400)
         check(sc.balance(s) == 8500, "one create charged")

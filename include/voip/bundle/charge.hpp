@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// What an upgrade costs, term by term, as an invoice would show it (RULES 7, 8).
+// What an upgrade costs, term by term, as an invoice would show it (rules.md 7, 8).
 #include <cstdint>
 #include <ostream>
 

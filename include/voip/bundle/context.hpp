@@ -72,7 +72,7 @@ private:
     return Context(today, policy, prices, balance);
 }
 
-// Whether the reseller can pay `charge` (RULES 8): always without a price list or a
+// Whether the reseller can pay `charge` (rules.md 8): always without a price list or a
 // balance, and always for a charge of zero or less, whatever the balance.
 [[nodiscard]] constexpr bool affordable(Money charge, const Context& c) noexcept {
     return !c.prices() || !c.balance() || charge.minor <= 0 || charge <= *c.balance();

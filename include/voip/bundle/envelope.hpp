@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The JSON answer of every call (RULES 10), from the tables of schema.hpp: no JSON
+// The JSON answer of every call (rules.md 10), from the tables of schema.hpp: no JSON
 // library, and no allocation when the caller gives the buffer.
 #include <cstddef>
 #include <cstdint>

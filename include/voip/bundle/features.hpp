@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Features by bundle type (RULES 9). The seed says only that the type "changes the
+// Features by bundle type (rules.md 9). The seed says only that the type "changes the
 // features available"; the default table is this project's and is replaceable.
 #include <array>
 #include <cstddef>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Days on the wire: exactly "YYYY-MM-DD", years 0001..9999 (RULES 1, 3).
+// Days on the wire: exactly "YYYY-MM-DD", years 0001..9999 (rules.md 1, 3).
 #include <cstddef>
 #include <cstdint>
 #include <ostream>

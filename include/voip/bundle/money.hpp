@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Money in integer minor units (cents), never floating point (RULES 8).
+// Money in integer minor units (cents), never floating point (rules.md 8).
 #include <cstddef>
 #include <cstdint>
 #include <ostream>
@@ -114,7 +114,7 @@ constexpr char* write_decimal(char* out, Money m, MinorDigits d = {}) noexcept {
 // a decimal amount (to_decimal_string writes "15.00"; the wire, the bare 1500).
 inline std::ostream& operator<<(std::ostream& os, Money m) { return os << "Money{" << m.minor << '}'; }
 
-// `amount x part / whole`, rounded half up to the minor unit, in integers (RULES 8).
+// `amount x part / whole`, rounded half up to the minor unit, in integers (rules.md 8).
 // amount_out_of_range unless ok(amount); fraction_out_of_range unless 0 <= part <= whole
 // and 0 < whole <= 4000 (the longest term is 12 months: 366 days). Within them no product
 // leaves 64 bits.

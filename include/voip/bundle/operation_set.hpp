@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The three calls of the API, and which of them a bundle's state allows (RULES 5).
+// The three calls of the API, and which of them a bundle's state allows (rules.md 5).
 #include <cstddef>
 #include <cstdint>
 #include <ostream>

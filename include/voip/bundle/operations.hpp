@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Create, update and renew as pure decisions (RULES 3, 4, 7, 8). Nothing is committed:
+// Create, update and renew as pure decisions (rules.md 3, 4, 7, 8). Nothing is committed:
 // a Decision is the bundle as it would be stored afterwards and what it costs; storing it
 // and taking the money is the caller's business. quote_* gives the same decision without
 // the funds check, so a client can show the cost before spending it.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// A price per term for each of the five bundle types (RULES 8), named by type.
+// A price per term for each of the five bundle types (rules.md 8), named by type.
 #include <array>
 #include <cstddef>
 #include <initializer_list>

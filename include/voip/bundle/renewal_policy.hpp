@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The knobs of the term and renewal rules; the default is the seed's rules (RULES 3, 4).
+// The knobs of the term and renewal rules; the default is the seed's rules (rules.md 3, 4).
 #include <cstdint>
 #include <ostream>
 
@@ -51,7 +51,7 @@ class RenewalPolicy;
 
 // Valid by construction: the numbers are in range and a window can never reach the next
 // one (before + after < shortest_term_days(term_months)), so a renewal always leaves the
-// window it was made in (RULES 4). The default is the seed's: clamp, 1 month, 3 and 5 days.
+// window it was made in (rules.md 4). The default is the seed's: clamp, 1 month, 3 and 5 days.
 class RenewalPolicy {
 public:
     constexpr RenewalPolicy() noexcept = default;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The renewal window (RULES 4), defined once: the states (state.hpp), the sweep and its
+// The renewal window (rules.md 4), defined once: the states (state.hpp), the sweep and its
 // ranges (sweep.hpp) and renew() all ask it whether a day is inside.
 #include <cstdint>
 #include <ostream>

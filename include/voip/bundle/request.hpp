@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The body of create (POST) and update (PUT), before and after validation (RULES 2).
+// The body of create (POST) and update (PUT), before and after validation (rules.md 2).
 // Decoders (voip/bundle_json.hpp, the nlohmann adapter, your own) fill a RawRequest with
 // what each member held; validate() applies the rules to it.
 #include <cstdint>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The wire objects of the API (RULES 2, 8, 10), each written once: its members' names,
+// The wire objects of the API (rules.md 2, 8, 10), each written once: its members' names,
 // order, JSON kinds and whether they are required. Every writer and decoder of the library
 // (the envelope, the store codec, the nlohmann adapter) and the command's answers are
 // derived from these tables; no other file names a member.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Where a bundle stands on a given day (RULES 5), from its renewal window (RULES 4).
+// Where a bundle stands on a given day (rules.md 5), from its renewal window (rules.md 4).
 #include <cstdint>
 #include <ostream>
 #include <string_view>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The daily auto-renew sweep (RULES 6): which bundles to renew today, which have lapsed.
+// The daily auto-renew sweep (rules.md 6): which bundles to renew today, which have lapsed.
 #include <cstddef>
 #include <cstdint>
 #include <cstring>

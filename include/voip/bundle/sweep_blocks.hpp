@@ -2,7 +2,7 @@
 #pragma once
 // The sweep's block kernels: sweep_totals() counts many bundles a step, in plain C++ for any
 // target and, on x86-64, in SSE2 and AVX2 (docs/benchmarks.md). sweep.hpp holds the rule
-// they count and calls them; tests/sweep.cpp runs every form against sweep_action().
+// they count and calls them; tests/sweep_blocks.cpp runs every form against sweep_action().
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -84,6 +84,7 @@ struct BundleBytes {
 #if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
 using V4u = unsigned __attribute__((vector_size(16)));
 using V2q = unsigned long long __attribute__((vector_size(16)));
+using V4f = float __attribute__((vector_size(16)));
 // The array sweep with SSE2, 4 bundles a step, counted as the plain form counts them: the 8
 // bytes from each one's expires_on (the day, then bundle_type, auto_renew and padding) make
 // two vectors, the days and the rest (docs/benchmarks.md: the scalar form spent 10
@@ -92,16 +93,16 @@ inline std::size_t sweep_array_blocks_sse2(const Bundle* first, std::size_t n, S
     constexpr std::size_t at = BundleBytes::expires_on;
     static_assert(sizeof(date::sys_days) == 4 && at + 8 <= sizeof(Bundle), "8 bytes from expires_on, inside the bundle");
     static_assert(BundleBytes::auto_renew >= at + 4 && BundleBytes::auto_renew < at + 8, "auto_renew in the rest");
+    static_assert(sizeof(bool) == 1, "a flag is one byte");
     constexpr unsigned flag_shift = 8 * (BundleBytes::auto_renew - at - 4);
     const auto first_day = static_cast<unsigned>(b.first);
     const unsigned span = static_cast<unsigned>(b.last) - first_day;
     const V4u firsts = {first_day, first_day, first_day, first_day};
     const V4u spans = {span, span, span, span};
     const V4u one = {1, 1, 1, 1};  // a flag is a bool's low bit
-    const auto* bytes = reinterpret_cast<const unsigned char*>(first);
-    const auto word = [bytes](std::size_t row) {  // row's 8 bytes from expires_on
+    const auto word = [first](std::size_t row) {  // row's 8 bytes from expires_on
         unsigned long long w{};
-        std::memcpy(&w, bytes + row * sizeof(Bundle) + at, sizeof w);
+        std::memcpy(&w, reinterpret_cast<const unsigned char*>(first + row) + at, sizeof w);
         return w;
     };
     constexpr std::size_t rows = 4;
@@ -112,11 +113,13 @@ inline std::size_t sweep_array_blocks_sse2(const Bundle* first, std::size_t n, S
         V4u lapsed = {};
         V4u renew = {};
         for (std::size_t s = 0; s < steps; ++s, i += rows) {
-            const V4u x01 = reinterpret_cast<V4u>(V2q{word(i), word(i + 1)});
-            const V4u x23 = reinterpret_cast<V4u>(V2q{word(i + 2), word(i + 3)});
-            // d = expires_on - first: lapsed is its sign bit, in the window is d <= span (unsigned)
-            const V4u d = __builtin_shufflevector(x01, x23, 0, 2, 4, 6) - firsts;
-            const V4u rest = __builtin_shufflevector(x01, x23, 1, 3, 5, 7);
+            const V4f x01 = reinterpret_cast<V4f>(V2q{word(i), word(i + 1)});
+            const V4f x23 = reinterpret_cast<V4f>(V2q{word(i + 2), word(i + 3)});
+            // shufps (the builtin <xmmintrin.h> wraps, in both compilers): the days are lanes 0
+            // and 2 of each pair (0x88), the rest lanes 1 and 3 (0xDD). With d = expires_on -
+            // first, lapsed is d's sign bit and the window is d <= span, unsigned.
+            const V4u d = reinterpret_cast<V4u>(__builtin_ia32_shufps(x01, x23, 0x88)) - firsts;
+            const V4u rest = reinterpret_cast<V4u>(__builtin_ia32_shufps(x01, x23, 0xDD));
             lapsed += d >> 31;
             renew += (rest >> flag_shift) & one & ~reinterpret_cast<V4u>(d > spans);
         }

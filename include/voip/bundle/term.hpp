@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Term arithmetic: when a bundle expires, where its term started (RULES 3).
+// Term arithmetic: when a bundle expires, where its term started (rules.md 3).
 #include <cstdint>
 
 #include <date/date.h>
@@ -20,7 +20,7 @@ namespace detail {
     return static_cast<long long>(from.year) * 12 + (from.month - 1) + months;
 }
 
-// The month-end clamp (RULES 3): day `wanted` of month `index` (month_index), or that
+// The month-end clamp (rules.md 3): day `wanted` of month `index` (month_index), or that
 // month's last day when it is shorter. Requires a month in 0001-01..9999-12.
 [[nodiscard]] constexpr date::sys_days day_clamped_to_month(long long index, std::uint32_t wanted) noexcept {
     const auto year = static_cast<std::uint32_t>(index / 12);
@@ -87,10 +87,10 @@ namespace detail {
     return add_term(b.expires_on(), CreatedOn{b.created_on()}, policy);
 }
 
-// The terms of a bundle are the chain from created_on, one term each (RULES 3): anchored
+// The terms of a bundle are the chain from created_on, one term each (rules.md 3): anchored
 // on created_on's day in clamp mode, chained from each boundary in overflow mode. This is
 // the boundary of that chain before `term_end`, for a bundle created on `created`
-// (RULES 7: anchored in clamp mode; in overflow mode term_end minus one term, clamped,
+// (rules.md 7: anchored in clamp mode; in overflow mode term_end minus one term, clamped,
 // except after a boundary that overflowed: 01-31 -> 03-03 is one term of 31 days).
 // Never before created_on. Requires in_range for both days: date_out_of_range otherwise.
 [[nodiscard]] constexpr tl::expected<date::sys_days, Error> term_start(CreatedOn created, date::sys_days term_end,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// A call as it arrives, read in the rules' order (RULES 2, 4, 7): the uuid in the path,
+// A call as it arrives, read in the rules' order (rules.md 2, 4, 7): the uuid in the path,
 // then the body. What comes out is decoded and valid, so nothing that failed to decode
 // reaches a decision (operations.hpp: find, then decide), and the uuid is parsed once.
 #include <string_view>
@@ -20,7 +20,7 @@ struct UpdateCall {
     Request request;
 };
 
-// POST /bundle: the body. The first failed rule of RULES 2.
+// POST /bundle: the body. The first failed rule of rules.md 2.
 [[nodiscard]] inline tl::expected<Request, Error> parse_create(std::string_view body) noexcept {
     return parse_request(body);
 }

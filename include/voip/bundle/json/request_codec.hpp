@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Request bodies (RULES 2): body text to RawRequest, to a validated Request, or only
+// Request bodies (rules.md 2): body text to RawRequest, to a validated Request, or only
 // checked against the JSON rules.
 #include <array>
 #include <cstddef>
