@@ -28,7 +28,7 @@ SweepTotals column_totals(detail::ColumnBlocks blocks, const date::sys_days* exp
     CHECK(i <= n);
     CHECK(n - i < blocks.rows);
     CHECK(c.lapsed + c.renew <= i);
-    SweepTotals t{i - c.lapsed - c.renew, c.renew, c.lapsed};
+    SweepTotals t = detail::totals_of(c, i);
     for (; i < n; ++i) t.add(sweep_action(ExpiresOn{expiries[i]}, (flags[i] & 1) != 0, day, p));
     return t;
 }
@@ -154,7 +154,7 @@ SweepTotals array_totals(detail::ArrayBlocks blocks, const Bundle* bundles, std:
     CHECK(i <= n);
     CHECK(n - i < blocks.rows);
     CHECK(c.lapsed + c.renew <= i);
-    SweepTotals t{i - c.lapsed - c.renew, c.renew, c.lapsed};
+    SweepTotals t = detail::totals_of(c, i);
     for (; i < n; ++i) t.add(sweep_action(bundles[i], day, p));
     return t;
 }

@@ -2546,6 +2546,11 @@ namespace detail {
     return true;
 #endif
 }
+
+// The totals of `rows` rows a block kernel took and counted in `c`.
+[[nodiscard]] constexpr SweepTotals totals_of(const BlockCounts& c, std::size_t rows) noexcept {
+    return {rows - c.lapsed - c.renew, c.renew, c.lapsed};
+}
 }  // namespace detail
 
 // Totals only, over an array of bundles.
@@ -2561,9 +2566,7 @@ namespace detail {
     // The fastest form this target has; a constant expression takes the plain one.
     const std::size_t taken = detail::constant_evaluation() ? detail::sweep_array_blocks_plain(first, n, b, c)
                                                             : detail::array_blocks[0].run(first, n, b, c);
-    t.lapsed = c.lapsed;
-    t.renew = c.renew;
-    t.none = taken - c.lapsed - c.renew;
+    t = detail::totals_of(c, taken);
     for (std::size_t i = taken; i < n; ++i) t.add(sweep_action(first[i], day, p));  // fewer than a step
     return t;
 }
@@ -2574,7 +2577,6 @@ namespace detail {
 // expires_on - first may not fit an int.
 [[nodiscard]] constexpr SweepTotals sweep_totals(const date::sys_days* expires_on, const bool* auto_renew,
                                                  std::size_t n, date::sys_days day, const RenewalPolicy& p) noexcept {
-    SweepTotals t;
     const detail::SweepBounds b = detail::sweep_bounds(day, p);
     std::size_t i = 0;
     detail::BlockCounts c;
@@ -2582,9 +2584,7 @@ namespace detail {
         // Any object may be read through unsigned char.
         i = detail::column_blocks().begin()->run(expires_on, reinterpret_cast<const unsigned char*>(auto_renew), n, b, c);
     }
-    t.lapsed = c.lapsed;
-    t.renew = c.renew;
-    t.none = i - c.lapsed - c.renew;
+    SweepTotals t = detail::totals_of(c, i);
     for (; i < n; ++i) t.add(sweep_action(ExpiresOn{expires_on[i]}, auto_renew[i], day, p));
     return t;
 }

@@ -41,14 +41,24 @@ struct TempDatabase {
 constexpr std::uintmax_t page = 4096;
 constexpr std::uintmax_t frame = page + 24;  // a frame's header and its page
 
-// Commits one row of about a page until the log holds at least `frames` frames.
-void write_until(Database& db, const TempDatabase& file, std::uintmax_t frames) {
+// The log in WAL mode with no automatic checkpoint (as the store sets it), and a table.
+void prepare(Database& db) {
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA wal_autocheckpoint = 0");
+    db.exec("CREATE TABLE t(x BLOB)");
+}
+
+// One row of about a page, in a transaction of its own.
+void commit_row(Database& db) {
     Statement insert(db.handle(), "INSERT INTO t(x) VALUES (zeroblob(3000))");
-    while (file.size("-wal") < 32 + frames * frame) {
-        Transaction t(db);
-        Run(insert)->step();
-        t.commit();
-    }
+    Transaction t(db);
+    insert.step();
+    t.commit();
+}
+
+// Commits rows until the log holds at least `frames` frames.
+void write_until(Database& db, const TempDatabase& file, std::uintmax_t frames) {
+    while (file.size("-wal") < 32 + frames * frame) commit_row(db);
 }
 
 }  // namespace
@@ -56,9 +66,7 @@ void write_until(Database& db, const TempDatabase& file, std::uintmax_t frames) 
 TEST_CASE("the checkpointer copies the log back each quarter of its limit, while writes go on") {
     const TempDatabase file("quarter");
     Database db(file.path.string());
-    db.exec("PRAGMA journal_mode = WAL");
-    db.exec("PRAGMA wal_autocheckpoint = 0");
-    db.exec("CREATE TABLE t(x BLOB)");
+    prepare(db);
     // An interval no test waits for: no idle checkpoint, only the quarter's copy.
     Checkpointer checkpointer(file.path.string(), 600000, 400);
     checkpointer.watch(db.handle());
@@ -76,9 +84,7 @@ TEST_CASE("the checkpointer copies the log back each quarter of its limit, while
 TEST_CASE("the commit that reaches the limit starts the log again") {
     const TempDatabase file("limit");
     Database db(file.path.string());
-    db.exec("PRAGMA journal_mode = WAL");
-    db.exec("PRAGMA wal_autocheckpoint = 0");
-    db.exec("CREATE TABLE t(x BLOB)");
+    prepare(db);
     Checkpointer checkpointer(file.path.string(), 600000, 400);
     checkpointer.watch(db.handle());
     write_until(db, file, 399);
@@ -92,12 +98,7 @@ TEST_CASE("the commit that reaches the limit starts the log again") {
     // 1,000 more commits, each a frame or more (about 2,400 in all): the log, started again
     // at the limit, keeps within four times it (a RESTART that meets the thread's copy is
     // retried at the next commit, however long the copy takes on a busy machine).
-    Statement insert(db.handle(), "INSERT INTO t(x) VALUES (zeroblob(3000))");
-    for (int i = 0; i < 1000; ++i) {
-        Transaction t(db);
-        Run(insert)->step();
-        t.commit();
-    }
+    for (int i = 0; i < 1000; ++i) commit_row(db);
     CHECK(file.size("-wal") < 32 + 1600 * frame);
     Run r(count);
     REQUIRE(r->step());
