@@ -8,15 +8,18 @@
 // timeout after a stop. Its per-connection entry (process_and_close_socket) is virtual and
 // the request parser (process_request) is open to a subclass, so the loop around them is
 // replaced here and the parser kept.
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
-#include <string>
-#include <utility>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <httplib.h>
+
+#include "event_loop.hpp"
 
 namespace voip_sandbox {
 
@@ -82,6 +85,10 @@ public:
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
 
+    // At most this many connections open at once (one more is answered 503 at once), and as
+    // many threads: each is started when a connection is to be served and no thread is
+    // free. Before listening.
+    void set_connection_cap(std::size_t cap);
     // A connection idle this long between requests is closed; a request must arrive whole
     // (head and body) within `io` of its first byte, else it is answered 408 and the
     // connection closed; a write that makes no progress for `io` fails.
@@ -103,14 +110,27 @@ public:
     [[nodiscard]] static std::pair<int, std::string_view> stream_refusal() noexcept;
 
 private:
+    struct Link;
+    // On the accept loop's thread: the connection is parked until its first bytes.
     bool process_and_close_socket(socket_t sock) override;
     void refuse_connection(socket_t sock) const;
+    // On a loop thread, with a connection handed back.
+    void serve(std::unique_ptr<Link> link, Wake wake);
+    void serve_requests(std::unique_ptr<Link> link);
+    void start_request(Link& link) const;
+    void park(std::unique_ptr<Link> link);
+    void refuse(std::unique_ptr<Link> link);
+    void linger(std::unique_ptr<Link> link);
+    void close(std::unique_ptr<Link> link);
 
     std::chrono::milliseconds idle_{5000};
     std::chrono::milliseconds io_{5000};
     std::chrono::milliseconds request_{5000};
     std::function<std::string(int, std::string_view)> refusal_;
-    int stop_[2] = {-1, -1};  // a pipe, written once by halt()
+    int stop_[2] = {-1, -1};  // a pipe, written once by halt(): seen by a read that waits
+    std::size_t cap_ = 4096;
+    std::atomic<std::size_t> open_{0};  // connections accepted and not closed
+    EventLoop loop_;                    // last: its threads stop before the rest goes
 };
 
 }  // namespace voip_sandbox

@@ -12,7 +12,6 @@
 
 #include <httplib.h>
 #include <voip/bundle_json.hpp>
-#include "connection_pool.hpp"
 #include "http_server.hpp"
 #include "sandbox.hpp"
 #include "serve_setup.hpp"
@@ -84,8 +83,8 @@ httplib::Server::HandlerResponse refuse_before_routing(const httplib::Request& r
 }
 
 void set_limits(HttpServer& server, int threads, std::chrono::milliseconds timeout) {
-    // A thread a connection, up to --threads; one more is answered 503 (connection_pool.hpp).
-    server.new_task_queue = [threads] { return new ConnectionPool(static_cast<std::size_t>(threads)); };
+    // Up to --threads connections, and as many threads at most; one more is answered 503.
+    server.set_connection_cap(static_cast<std::size_t>(threads));
     server.set_refusal([](int status, std::string_view rule) {
         const HttpResponse r = refusal(status, rule);
         std::string out = "HTTP/1.1 " + std::to_string(status) + " " + std::string(status_message(status)) + "\r\n";
