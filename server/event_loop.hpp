@@ -63,6 +63,8 @@ private:
 
     static constexpr std::size_t max_waiting = 1;
     static constexpr std::chrono::milliseconds tick{5};
+    static constexpr std::chrono::microseconds spin{50};
+    static constexpr int quiet_ticks = 20;
 
     void work();
     void watch();
@@ -92,6 +94,7 @@ private:
     std::size_t tokens_ = 0;                   // spares woken and not yet up
     std::atomic<std::size_t> waiting_{0};      // threads in epoll_wait, or about to be
     std::atomic<std::uint64_t> wakes_{0};      // returns from epoll_wait
+    std::atomic<bool> asleep_{false};          // the watch sleeps until a wake
 };
 
 }  // namespace voip_sandbox
