@@ -63,6 +63,7 @@ bool ConnectionStream::is_readable() const { return off_ < size_ || wait_for(soc
 ssize_t ConnectionStream::read(char* ptr, std::size_t size) {
     if (c_.refuse != 0) return -1;
     if (off_ == size_) {
+        buffer_.resize(buffer_size);
         ssize_t n = receive(sock_, buffer_.data(), buffer_.size(), MSG_DONTWAIT);
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             // What is buffered leaves before a wait: an interim `100 Continue` is what the
@@ -119,6 +120,7 @@ void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
 }
 
 ConnectionStream::Fill ConnectionStream::fill() {
+    buffer_.resize(buffer_size);
     if (off_ > 0) {  // what is left moves to the front, so the rest of a request fits after it
         std::memmove(buffer_.data(), buffer_.data() + off_, size_ - off_);
         size_ -= off_;
@@ -134,7 +136,7 @@ ConnectionStream::Fill ConnectionStream::fill() {
 }
 
 bool ConnectionStream::head_buffered() const noexcept {
-    if (size_ - off_ == buffer_.size()) return true;
+    if (size_ - off_ == buffer_size) return true;
     const std::string_view text(buffer_.data() + off_, size_ - off_);
     // An empty line after a line's end: CRLF or a bare LF (which the parser refuses, and must
     // not wait for a CRLF that never comes), then CRLF or LF.
@@ -148,6 +150,7 @@ void ConnectionStream::start_linger() {
 }
 
 bool ConnectionStream::drop() {
+    buffer_.resize(buffer_size);
     for (;;) {
         const ssize_t n = receive(sock_, buffer_.data(), buffer_.size(), MSG_DONTWAIT);
         if (n < 0) return errno == EAGAIN || errno == EWOULDBLOCK;

@@ -83,7 +83,8 @@ private:
     Connection& c_;
     int stop_;  // readable once the server stops
     Clock::time_point deadline_ = Clock::now();
-    std::vector<char> buffer_ = std::vector<char>(16 * 1024);
+    static constexpr std::size_t buffer_size = 16 * 1024;
+    std::vector<char> buffer_;  // buffer_size once the client has sent anything: a silent connection costs none
     std::size_t off_ = 0;
     std::size_t size_ = 0;
     static constexpr std::size_t out_limit = 64 * 1024;
