@@ -378,10 +378,10 @@ struct DayOrError {
 };
 static_assert(static_cast<int>(first_error) > 0, "Error{} must name no error");
 
-// The parse's month tables, at 2 * month + leap (leap: 1 in a leap year). A month is read as
-// two digits, so at most 99; 128 months keep any 7-bit month inside (0 for no month).
+// parse_day's tables, at 2 * month + leap (leap: 1 in a leap year). The month is two digits,
+// at most 99: 128 months keep any month the parse reads (a 7-bit value) inside, 0 for no month.
 struct ParseMonths {
-    unsigned char length[256];  // days of the month
+    unsigned char length[256];  // days of the month, 0 for no month
     std::uint16_t start[256];   // 1 + days of the year before the month, less the leap day while it is ahead
 };
 
@@ -390,9 +390,9 @@ struct ParseMonths {
     std::uint32_t before = 0;
     for (std::uint32_t m = 1; m <= 12; ++m) {
         for (std::uint32_t leap = 0; leap <= 1; ++leap) {
-            const std::uint32_t feb = m == 2 ? leap : 0;
-            const std::uint32_t ahead = m <= 2 ? leap : 0;  // January, February: the count below has it
-            t.length[2 * m + leap] = static_cast<unsigned char>(month_days[m] + feb);
+            const std::uint32_t feb29 = m == 2 ? leap : 0;
+            const std::uint32_t ahead = m <= 2 ? leap : 0;  // parse_day's year count has it from January 1st
+            t.length[2 * m + leap] = static_cast<unsigned char>(month_days[m] + feb29);
             t.start[2 * m + leap] = static_cast<std::uint16_t>(before + 1 - ahead);
         }
         before += month_days[m];
@@ -401,46 +401,47 @@ struct ParseMonths {
 }
 inline constexpr ParseMonths parse_months = make_parse_months();
 
-// The count parse_day makes: 1 on 0000-01-01, so 367 on 0001-01-01 (year 0 is a leap year).
+// parse_day's day count: 1 on 0000-01-01 (year 0 is a leap year in the count).
 inline constexpr std::uint32_t count_0001_01_01 = 367;
 inline constexpr std::uint32_t count_1970_01_01 = 719529;
 
-// "YY" and "YY-MM-DD" in two words, all bytes checked and digits paired at once (SWAR).
+// The text as two words, "YY" and "YY-MM-DD", so that all ten bytes are checked by one mask
+// test and the digits paired by one multiply-add (docs/benchmarks.md, "Date parse").
 [[nodiscard, gnu::always_inline]] constexpr DayOrError parse_day(std::string_view s) noexcept {
     constexpr DayOrError malformed{date::sys_days{}, Error::malformed_date};
     if (s.size() != iso_date_size) return malformed;
-    // XOR with the expected text: a digit becomes its value, a '-' becomes 0, anything
-    // else a byte that is not in [0, 9] (digits) or not 0 (separators).
-    // s[i] at bit 8 * (i - first): the text's order in a little-endian word, which g++ and
-    // clang read with one load (a loop they do not fuse; memcpy is not constexpr).
+    // s[i] at bit 8 * (i - first), the text's order in a little-endian word: g++ and clang
+    // read it with one load. Not a loop (they do not fuse it), not memcpy (not constexpr).
     const auto byte = [s](std::size_t i, std::size_t first) {
         return std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * (i - first));
     };
+    // XOR with the expected text: a digit becomes its value and a '-' 0; any other byte is
+    // above 9 in a digit's place, above 0 in a separator's.
     const std::uint64_t c = (byte(0, 0) | byte(1, 0)) ^ 0x3030;
     const std::uint64_t x = (byte(2, 2) | byte(3, 2) | byte(4, 2) | byte(5, 2) | byte(6, 2) | byte(7, 2) | byte(8, 2) | byte(9, 2)) ^
                             0x30302D30302D3030;
-    // Adding 0x76 (0x7F at a separator) sets a byte's top bit exactly when the byte is above
-    // 9 (above 0) and below 0x80; a byte from 0x80 has it already. Only such a byte carries
-    // into the next one.
+    // + 0x76 (0x7F in a separator's place) sets a byte's top bit when it is above 9 (above 0)
+    // and below 0x80, which have it already; only those carry into the next byte.
     const std::uint64_t bad_bytes = (c | (c + 0x7676) | x | (x + 0x76767F76767F7676)) & 0x8080808080808080;
-    // 10 * byte + next byte: the pairs "YY", "MM", "DD" land in bytes 0, 3, 6, each in
-    // [0, 99] when the text is digits; otherwise any value, read only to be refused.
+    // 10 * byte + next byte: "YY", "MM", "DD" in bytes 0, 3, 6, each in [0, 99] when every
+    // byte is a digit. Otherwise any value, read only to be refused.
     const std::uint64_t pairs = x * 10 + (x >> 8);
     const std::uint32_t hi = static_cast<std::uint32_t>((c * 10 + (c >> 8)) & 0xFF);  // year / 100
     const std::uint32_t lo = static_cast<std::uint32_t>(pairs & 0xFF);                // year % 100
     const std::uint32_t m = static_cast<std::uint32_t>((pairs >> 24) & 0x7F);
     const std::uint32_t d = static_cast<std::uint32_t>((pairs >> 48) & 0xFF);
-    // year % 4 is lo % 4 (100 is a multiple of 4); a century year is a leap year when year
-    // % 400 == 0, that is when hi % 4 == 0.
+    // year % 4 is lo % 4 (100 is a multiple of 4); a century (lo == 0) is a leap year when
+    // year % 400 == 0, that is when hi % 4 == 0.
     const std::uint32_t leap = ((lo != 0 ? lo : hi) & 3) == 0 ? 1u : 0u;
     const std::uint32_t at = 2 * m + leap;  // [0, 255]
-    // Days before the year: 36524 a century and one more every fourth, 365 a year and one
-    // more every fourth in the century.
+    // The years before: 36524 days a century and one more every fourth; 365 a year and one
+    // more every fourth within the century.
     const std::uint32_t count = ((146097 * hi) >> 2) + ((1461 * lo) >> 2) + parse_months.start[at] + d;
     // Every check at once (| rather than ||): one branch, taken only by bad text. A month out
-    // of [1, 12] has length 0, so any day fails.
+    // of [1, 12] has length 0: every day of it is refused.
     const auto flag = [](bool b) { return b ? 1u : 0u; };
-    const std::uint32_t bad = flag(bad_bytes != 0) | flag(d - 1 >= parse_months.length[at]) | flag(count < count_0001_01_01);
+    const std::uint32_t bad =
+        flag(bad_bytes != 0) | flag(d - 1 >= parse_months.length[at]) | flag(count < count_0001_01_01);
     if (bad != 0) return malformed;
     return {date::sys_days{date::days{static_cast<int>(count) - static_cast<int>(count_1970_01_01)}}, Error{}};
 }
