@@ -401,12 +401,14 @@ struct ParseMonths {
 }
 inline constexpr ParseMonths parse_months = make_parse_months();
 
-// parse_day's day count: 1 on 0000-01-01 (year 0 is a leap year in the count).
+// parse_day's day count: 1 on 0000-01-01 (year 0 counts as a leap year). Every day of year 0
+// counts below 0001-01-01, which is how the parse refuses year 0.
 inline constexpr std::uint32_t count_0001_01_01 = 367;
 inline constexpr std::uint32_t count_1970_01_01 = 719529;
 
 // The text as two words, "YY" and "YY-MM-DD", so that all ten bytes are checked by one mask
-// test and the digits paired by one multiply-add (docs/benchmarks.md, "Date parse").
+// test and the digits paired by one multiply-add (docs/benchmarks.md, "Date parse, the raw
+// parse in two words").
 [[nodiscard, gnu::always_inline]] constexpr DayOrError parse_day(std::string_view s) noexcept {
     constexpr DayOrError malformed{date::sys_days{}, Error::malformed_date};
     if (s.size() != iso_date_size) return malformed;
