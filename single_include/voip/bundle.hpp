@@ -378,24 +378,74 @@ struct DayOrError {
 };
 static_assert(static_cast<int>(first_error) > 0, "Error{} must name no error");
 
+// parse_day's tables, at 2 * month + leap (leap: 1 in a leap year). The month is two digits,
+// at most 99: 128 months keep any month the parse reads (a 7-bit value) inside, 0 for no month.
+struct ParseMonths {
+    unsigned char length[256];  // days of the month, 0 for no month
+    std::uint16_t start[256];   // 1 + days of the year before the month, less the leap day while it is ahead
+};
+
+[[nodiscard]] constexpr ParseMonths make_parse_months() noexcept {
+    ParseMonths t{};
+    std::uint32_t before = 0;
+    for (std::uint32_t m = 1; m <= 12; ++m) {
+        for (std::uint32_t leap = 0; leap <= 1; ++leap) {
+            const std::uint32_t feb29 = m == 2 ? leap : 0;
+            const std::uint32_t ahead = m <= 2 ? leap : 0;  // parse_day's year count has it from January 1st
+            t.length[2 * m + leap] = static_cast<unsigned char>(month_days[m] + feb29);
+            t.start[2 * m + leap] = static_cast<std::uint16_t>(before + 1 - ahead);
+        }
+        before += month_days[m];
+    }
+    return t;
+}
+inline constexpr ParseMonths parse_months = make_parse_months();
+
+// parse_day's day count: 1 on 0000-01-01 (year 0 counts as a leap year). Every day of year 0
+// counts below 0001-01-01, which is how the parse refuses year 0.
+inline constexpr std::uint32_t count_0001_01_01 = 367;
+inline constexpr std::uint32_t count_1970_01_01 = 719529;
+
+// The text as two words, "YY" and "YY-MM-DD", so that all ten bytes are checked by one mask
+// test and the digits paired by one multiply-add (docs/benchmarks.md, "Date parse, the raw
+// parse in two words").
 [[nodiscard, gnu::always_inline]] constexpr DayOrError parse_day(std::string_view s) noexcept {
     constexpr DayOrError malformed{date::sys_days{}, Error::malformed_date};
     if (s.size() != iso_date_size) return malformed;
-    // c - '0' in unsigned arithmetic: any character but a digit gives more than 9.
-    const auto at = [s](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i])) - '0'; };
-    const std::uint32_t y0 = at(0), y1 = at(1), y2 = at(2), y3 = at(3), m0 = at(5), m1 = at(6), d0 = at(8), d1 = at(9);
-    const std::uint32_t y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-    const std::uint32_t m = m0 * 10 + m1;
-    const std::uint32_t d = d0 * 10 + d1;
-    // Every check at once (| rather than ||): one branch, taken only by bad text.
+    // s[i] at bit 8 * (i - first), the text's order in a little-endian word: g++ and clang
+    // read it with one load. Not a loop (they do not fuse it), not memcpy (not constexpr).
+    const auto byte = [s](std::size_t i, std::size_t first) {
+        return std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * (i - first));
+    };
+    // XOR with the expected text: a digit becomes its value and a '-' 0; any other byte is
+    // above 9 in a digit's place, above 0 in a separator's.
+    const std::uint64_t c = (byte(0, 0) | byte(1, 0)) ^ 0x3030;
+    const std::uint64_t x = (byte(2, 2) | byte(3, 2) | byte(4, 2) | byte(5, 2) | byte(6, 2) | byte(7, 2) | byte(8, 2) | byte(9, 2)) ^
+                            0x30302D30302D3030;
+    // + 0x76 (0x7F in a separator's place) sets a byte's top bit when it is above 9 (above 0)
+    // and below 0x80, which have it already; only those carry into the next byte.
+    const std::uint64_t bad_bytes = (c | (c + 0x7676) | x | (x + 0x76767F76767F7676)) & 0x8080808080808080;
+    // 10 * byte + next byte: "YY", "MM", "DD" in bytes 0, 3, 6, each in [0, 99] when every
+    // byte is a digit. Otherwise any value, read only to be refused.
+    const std::uint64_t pairs = x * 10 + (x >> 8);
+    const std::uint32_t hi = static_cast<std::uint32_t>((c * 10 + (c >> 8)) & 0xFF);  // year / 100
+    const std::uint32_t lo = static_cast<std::uint32_t>(pairs & 0xFF);                // year % 100
+    const std::uint32_t m = static_cast<std::uint32_t>((pairs >> 24) & 0x7F);
+    const std::uint32_t d = static_cast<std::uint32_t>((pairs >> 48) & 0xFF);
+    // year % 4 is lo % 4 (100 is a multiple of 4); a century (lo == 0) is a leap year when
+    // year % 400 == 0, that is when hi % 4 == 0.
+    const std::uint32_t leap = ((lo != 0 ? lo : hi) & 3) == 0 ? 1u : 0u;
+    const std::uint32_t at = 2 * m + leap;  // [0, 255]
+    // The years before: 36524 days a century and one more every fourth; 365 a year and one
+    // more every fourth within the century.
+    const std::uint32_t count = ((146097 * hi) >> 2) + ((1461 * lo) >> 2) + parse_months.start[at] + d;
+    // Every check at once (| rather than ||): one branch, taken only by bad text. A month out
+    // of [1, 12] has length 0: every day of it is refused.
     const auto flag = [](bool b) { return b ? 1u : 0u; };
-    // A non-digit wraps m to any value: days_in_month reads m & 15, inside its table, and a
-    // month out of [1, 12] is refused by its own flag whatever that read gave.
-    const std::uint32_t bad = flag(y0 > 9) | flag(y1 > 9) | flag(y2 > 9) | flag(y3 > 9) | flag(m0 > 9) | flag(m1 > 9) |
-                              flag(d0 > 9) | flag(d1 > 9) | flag(s[4] != '-') | flag(s[7] != '-') | flag(y == 0) |
-                              flag(m - 1 > 11) | flag(d - 1 >= days_in_month(y, m));
+    const std::uint32_t bad =
+        flag(bad_bytes != 0) | flag(d - 1 >= parse_months.length[at]) | flag(count < count_0001_01_01);
     if (bad != 0) return malformed;
-    return {days_from_civil(y, m, d), Error{}};
+    return {date::sys_days{date::days{static_cast<int>(count) - static_cast<int>(count_1970_01_01)}}, Error{}};
 }
 
 }  // namespace detail
