@@ -63,7 +63,7 @@ bool ConnectionStream::is_readable() const { return off_ < size_ || wait_for(soc
 ssize_t ConnectionStream::read(char* ptr, std::size_t size) {
     if (c_.refuse != 0) return -1;
     if (off_ == size_) {
-        buffer_.resize(buffer_size);
+        if (buffer_.empty()) buffer_.resize(first_buffer);
         ssize_t n = receive(sock_, buffer_.data(), buffer_.size(), MSG_DONTWAIT);
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             // What is buffered leaves before a wait: an interim `100 Continue` is what the
@@ -76,15 +76,13 @@ ssize_t ConnectionStream::read(char* ptr, std::size_t size) {
         }
         if (n <= 0) return n;
         off_ = 0;
+        checked_ = 0;
         size_ = static_cast<std::size_t>(n);
     }
     const std::size_t n = std::min(size, size_ - off_);
     std::memcpy(ptr, buffer_.data() + off_, n);
     off_ += n;
-    if (!c_.head.done()) {
-        c_.head.feed(ptr, n);
-        if (c_.head.limit() != 0) c_.refuse_with(c_.head.limit(), c_.head.limit_rule());
-    }
+    checked_ = std::max(checked_, off_);
     return static_cast<ssize_t>(n);
 }
 
@@ -120,37 +118,61 @@ void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
 }
 
 ConnectionStream::Fill ConnectionStream::fill() {
-    buffer_.resize(buffer_size);
     if (off_ > 0) {  // what is left moves to the front, so the rest of a request fits after it
         std::memmove(buffer_.data(), buffer_.data() + off_, size_ - off_);
         size_ -= off_;
+        checked_ -= off_;
         off_ = 0;
     }
-    if (size_ == buffer_.size()) return Fill::some;
+    if (size_ == buffer_.size()) {
+        if (buffer_.size() == largest_buffer) return Fill::some;
+        buffer_.resize(buffer_.empty() ? first_buffer : std::min(2 * buffer_.size(), largest_buffer));
+    }
     const ssize_t n = receive(sock_, buffer_.data() + size_, buffer_.size() - size_, MSG_DONTWAIT);
     if (n > 0) {
         size_ += static_cast<std::size_t>(n);
+        check_head();
         return Fill::some;
     }
     return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) ? Fill::none : Fill::closed;
 }
 
-bool ConnectionStream::head_buffered() const noexcept {
-    if (size_ - off_ == buffer_size) return true;
-    const std::string_view text(buffer_.data() + off_, size_ - off_);
-    // An empty line after a line's end: CRLF or a bare LF (which the parser refuses, and must
-    // not wait for a CRLF that never comes), then CRLF or LF.
-    return text.find("\n\r\n") != std::string_view::npos || text.find("\n\n") != std::string_view::npos;
+void ConnectionStream::start_request(Clock::time_point deadline) {
+    deadline_ = deadline;
+    checked_ = off_;
+    check_head();
+}
+
+// A bound passed refuses the request here, before the parser sees it.
+void ConnectionStream::check_head() {
+    HeadCheck& head = c_.head;
+    if (head.done() || head.limit() != 0) return;
+    checked_ += head.feed(buffer_.data() + checked_, size_ - checked_);
+    if (head.limit() != 0) c_.refuse_with(head.limit(), head.limit_rule());
+}
+
+bool ConnectionStream::request_buffered() const noexcept {
+    if (size_ - off_ == largest_buffer) return true;
+    const HeadCheck& head = c_.head;
+    if (!head.done()) return false;
+    if (!head.has_content_length() || head.chunked() || head.expects_continue() || head.error() != HeadError::none)
+        return true;
+    const std::uint64_t whole = (checked_ - off_) + head.content_length();  // no overflow: at most 18 digits
+    return whole > largest_buffer || size_ - off_ >= whole;
 }
 
 void ConnectionStream::start_linger() {
-    flush();
+    // One try: a client that reads nothing must not hold the thread for the write timeout.
+    if (!failed_ && !c_.drop && !out_.empty()) {
+        [[maybe_unused]] const ssize_t n = ::send(sock_, out_.data(), out_.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    }
+    out_.clear();
     ::shutdown(sock_, SHUT_WR);
     dropped_ = 0;
 }
 
 bool ConnectionStream::drop() {
-    buffer_.resize(buffer_size);
+    if (buffer_.empty()) buffer_.resize(first_buffer);
     for (;;) {
         const ssize_t n = receive(sock_, buffer_.data(), buffer_.size(), MSG_DONTWAIT);
         if (n < 0) return errno == EAGAIN || errno == EWOULDBLOCK;

@@ -53,20 +53,23 @@ public:
     // Sends what is buffered; false once a send failed or stalled past the write timeout.
     bool flush();
 
-    // Between requests, without waiting: what the socket has is read into the buffer.
+    // Between requests, without waiting: what the socket has is read into the buffer, and
+    // the header section's bytes among it are checked as they come.
     enum class Fill : std::uint8_t { some, none, closed };
     [[nodiscard]] Fill fill();
     [[nodiscard]] bool buffered() const noexcept { return off_ < size_; }
-    // Whether the parser can start on what is buffered without waiting: the header section's
-    // end is in it, or the buffer is full (a head that long is refused by its bounds).
-    [[nodiscard]] bool head_buffered() const noexcept;
-    // A request starts: it must arrive whole by `deadline`.
-    void start_request(Clock::time_point deadline) noexcept { deadline_ = deadline; }
-    [[nodiscard]] Clock::time_point deadline() const noexcept { return deadline_; }
+    // A request starts at the first byte buffered: its head is checked from there, and it must
+    // arrive whole by `deadline`.
+    void start_request(Clock::time_point deadline);
+    // Whether the parser can run on what is buffered without waiting for the client: the head
+    // has ended and its body (by Content-Length) is buffered too; or the head has ended and
+    // its body will not be waited for here (chunked, announced by Expect, too long for the
+    // buffer: the parser reads it within the deadline); or the buffer is at its largest.
+    [[nodiscard]] bool request_buffered() const noexcept;
 
-    // After a refusal: what is written leaves, and the client's bytes still coming are read
-    // and dropped for a moment (drop()), so that the close does not reset the connection
-    // before the answer is read.
+    // After a refusal: what is written leaves if it can without waiting, and the client's
+    // bytes still coming are read and dropped for a moment (drop()), so that the close does
+    // not reset the connection before the answer is read.
     void start_linger();
     // Reads and drops what has come; false once the client closed or sent too much.
     [[nodiscard]] bool drop();
@@ -83,8 +86,14 @@ private:
     Connection& c_;
     int stop_;  // readable once the server stops
     Clock::time_point deadline_ = Clock::now();
-    static constexpr std::size_t buffer_size = 16 * 1024;
-    std::vector<char> buffer_;  // buffer_size once the client has sent anything: a silent connection costs none
+    void check_head();
+
+    // A head within its bounds (a request line of 8 KiB, 8 KiB of headers) and a body within
+    // the payload limit fit; a silent connection has no buffer, a small request 4 KiB.
+    static constexpr std::size_t first_buffer = 4 * 1024;
+    static constexpr std::size_t largest_buffer = 40 * 1024;
+    std::vector<char> buffer_;
+    std::size_t checked_ = 0;  // buffer_[off_, checked_) has been fed to the request's HeadCheck
     std::size_t off_ = 0;
     std::size_t size_ = 0;
     static constexpr std::size_t out_limit = 64 * 1024;

@@ -46,8 +46,12 @@ EventLoop::~EventLoop() {
 
 void EventLoop::start_thread() {
     if (threads_.size() >= max_threads_ || stopping_) return;
-    if (!monitor_.joinable()) monitor_ = std::thread([this] { watch(); });
-    threads_.emplace_back([this] { work(); });
+    // A thread the system refuses is not fatal: the loop goes on with those it has.
+    try {
+        if (!monitor_.joinable()) monitor_ = std::thread([this] { watch(); });
+        threads_.emplace_back([this] { work(); });
+    } catch (const std::system_error&) {
+    }
 }
 
 // Every tick: if no thread waits on the epoll and none has come back from it since the last
@@ -183,6 +187,7 @@ void EventLoop::work() {
         // for it a moment before sleeping saves a wake-up.
         for (const auto until = Clock::now() + spin; n == 0 && Clock::now() < until;) n = ::epoll_wait(epoll_, &e, 1, 0);
         if (n == 0) n = ::epoll_wait(epoll_, &e, 1, -1);
+        const int error = errno;
         waiting_.fetch_sub(1);
         wakes_.fetch_add(1);
         if (asleep_.load()) {
@@ -190,7 +195,7 @@ void EventLoop::work() {
             asleep_.store(false);
             watching_.notify_one();
         }
-        if (n < 0 && errno != EINTR) return;
+        if (n < 0 && error != EINTR) return;
         if (n > 0 && e.data.u64 == stop_id) {
             serve_all_on_stop();
             return;
@@ -208,6 +213,8 @@ void EventLoop::work() {
 void EventLoop::stop() {
     const std::uint64_t one = 1;
     [[maybe_unused]] const ssize_t n = ::write(stop_, &one, sizeof one);
+    // Here too: every thread may be held by a request, none waiting to see the event.
+    serve_all_on_stop();
 }
 
 void EventLoop::join() {

@@ -46,7 +46,8 @@ public:
     // Until its socket is readable or `deadline`; after stop(), handed back at once with
     // Wake::stop on this thread.
     void park(std::unique_ptr<Parked> p, Clock::time_point deadline);
-    // Every parked connection is handed back with Wake::stop; those served finish first.
+    // Every parked connection is handed back with Wake::stop, on this thread and on any
+    // thread that waits; those being served finish first.
     void stop();
     // stop(), then waits for every thread.
     void join();

@@ -57,8 +57,9 @@ std::string_view name(HeadError e) noexcept {
     return "none";
 }
 
-void HeadCheck::feed(const char* data, std::size_t n) {
-    for (std::size_t i = 0; i < n && !done_ && limit_ == 0; ++i) {
+std::size_t HeadCheck::feed(const char* data, std::size_t n) {
+    std::size_t i = 0;
+    for (; i < n && !done_ && limit_ == 0; ++i) {
         if (line_.size() < max_line) line_ += data[i];
         else overlong_ = true;
         if (request_line_) {
@@ -69,6 +70,7 @@ void HeadCheck::feed(const char* data, std::size_t n) {
         }
         if (data[i] == '\n') end_line();
     }
+    return i;
 }
 
 void HeadCheck::limit(int status, std::string_view rule) noexcept {
@@ -106,6 +108,8 @@ void HeadCheck::header_line(std::string_view line) {
     const std::string_view value = trim(line.substr(colon + 1));
     if (same_name(field, "host")) {
         ++hosts_;
+    } else if (same_name(field, "expect")) {
+        expects_continue_ = true;
     } else if (same_name(field, "transfer-encoding")) {
         chunked_ = true;
     } else if (same_name(field, "content-length")) {

@@ -167,46 +167,57 @@ void HttpServer::serve(std::unique_ptr<Link> link, Wake wake) {
         if (wake == Wake::readable && link->stream.drop()) return park(std::move(link));
         return close(std::move(link));
     }
-    // A stop closes a connection between requests, and cuts one whose request is still
-    // arriving without an answer: no handler has seen it, so nothing it asked for was done.
-    if (wake == Wake::stop || (wake == Wake::deadline && link->phase == Link::Phase::idle)) return close(std::move(link));
+    // A stop closes a connection between requests, and cuts one whose head is still arriving
+    // without an answer: no handler has seen it, so nothing it asked for was done. A request
+    // whose head has come is in flight: it is answered, its body read as it comes.
+    if (wake == Wake::stop) {
+        const Connection& c = link->connection;
+        if (link->phase == Link::Phase::request && c.head.done() && c.refuse == 0) return serve_requests(std::move(link), true);
+        return close(std::move(link));
+    }
+    if (wake == Wake::deadline && link->phase == Link::Phase::idle) return close(std::move(link));
     if (wake == Wake::deadline) {
         link->connection.refuse_with(408, "request_timeout");
         return refuse(std::move(link));
     }
-    serve_requests(std::move(link));
+    serve_requests(std::move(link), false);
 }
 
-// Answers each request buffered whole, then parks the connection for the next bytes.
-void HttpServer::serve_requests(std::unique_ptr<Link> link) {
+// Answers each request once it is buffered whole, then parks the connection for the next
+// bytes. `last`: the request whose head has come is answered, without waiting here for its
+// body, and the connection closes.
+void HttpServer::serve_requests(std::unique_ptr<Link> link, bool last) {
     ConnectionStream& stream = link->stream;
     Connection& c = link->connection;
     for (;;) {
-        if (!stream.head_buffered()) {
-            if (stream.fill() == ConnectionStream::Fill::closed) return close(std::move(link));
+        if (link->phase == Link::Phase::idle && stream.buffered()) start_request(*link);
+        const auto ready = [&] {
+            return link->phase == Link::Phase::request && (stream.request_buffered() || (last && c.head.done()));
+        };
+        while (c.refuse == 0 && !ready()) {
+            const ConnectionStream::Fill got = stream.fill();
+            if (got == ConnectionStream::Fill::closed) return close(std::move(link));
             if (link->phase == Link::Phase::idle && stream.buffered()) start_request(*link);
-            if (!stream.head_buffered()) {
-                if (!stream.flush()) return close(std::move(link));
-                return park(std::move(link));
-            }
+            if (got == ConnectionStream::Fill::none) return stream.flush() ? park(std::move(link)) : close(std::move(link));
         }
-        if (link->phase == Link::Phase::idle) start_request(*link);
-        c.head = HeadCheck{};
-        c.written = 0;
+        if (c.refuse != 0) return refuse(std::move(link));  // a bound passed while the head arrived
         bool closed = false;
         current_connection = &c;
         const bool ok = process_request(stream, link->left == 1, closed, nullptr);
         current_connection = nullptr;
         --link->left;
         if (c.refuse != 0) return refuse(std::move(link));
-        if (!ok || closed || c.close || link->left == 0) return close(std::move(link));
+        // Each answer leaves before the next pipelined request runs (it may be a long one).
+        if (last || !ok || closed || c.close || link->left == 0 || !stream.flush()) return close(std::move(link));
         link->phase = Link::Phase::idle;
         link->deadline = EventLoop::Clock::now() + idle_;
     }
 }
 
-// A request's deadline runs from its first byte.
+// A request's deadline runs from its first byte; its head is checked from there.
 void HttpServer::start_request(Link& link) const {
+    link.connection.head = HeadCheck{};
+    link.connection.written = 0;
     link.phase = Link::Phase::request;
     link.deadline = EventLoop::Clock::now() + request_;
     link.stream.start_request(link.deadline);

@@ -39,16 +39,19 @@ enum class HeadError : std::uint8_t {
 };
 [[nodiscard]] std::string_view name(HeadError e) noexcept;
 
-// The header section of one request, fed the bytes the parser consumes, in order.
+// The header section of one request, fed its bytes in order as they arrive.
 class HeadCheck {
 public:
-    void feed(const char* data, std::size_t n);
+    // The bytes taken: up to the header section's end, or to a bound passed.
+    std::size_t feed(const char* data, std::size_t n);
     [[nodiscard]] bool done() const noexcept { return done_; }
     // The first break in text order, then Host's (known only at the end).
     [[nodiscard]] HeadError error() const noexcept;
     [[nodiscard]] bool has_content_length() const noexcept { return has_length_; }
     [[nodiscard]] std::uint64_t content_length() const noexcept { return length_; }
     [[nodiscard]] bool chunked() const noexcept { return chunked_; }
+    // The client waits for `100 Continue` before it sends the body.
+    [[nodiscard]] bool expects_continue() const noexcept { return expects_continue_; }
     // The status (414, 431) and rule of a size bound passed, 0 while none is; nothing more is
     // fed once one is: the server stops reading there.
     [[nodiscard]] int limit() const noexcept { return limit_; }
@@ -67,6 +70,7 @@ private:
     int hosts_ = 0;
     bool has_length_ = false;
     bool chunked_ = false;
+    bool expects_continue_ = false;
     std::uint64_t length_ = 0;
     std::size_t bytes_ = 0;  // of the header section, after the request line
     std::size_t lines_ = 0;
@@ -86,8 +90,8 @@ public:
     HttpServer& operator=(const HttpServer&) = delete;
 
     // At most this many connections open at once (one more is answered 503 at once), and as
-    // many threads: each is started when a connection is to be served and no thread is
-    // free. Before listening.
+    // many threads: one serves the connections that have a request, and the event loop starts
+    // another only while every thread is held by a slow request. Before listening.
     void set_connection_cap(std::size_t cap);
     // A connection idle this long between requests is closed; a request must arrive whole
     // (head and body) within `io` of its first byte, else it is answered 408 and the
@@ -116,7 +120,7 @@ private:
     void refuse_connection(socket_t sock) const;
     // On a loop thread, with a connection handed back.
     void serve(std::unique_ptr<Link> link, Wake wake);
-    void serve_requests(std::unique_ptr<Link> link);
+    void serve_requests(std::unique_ptr<Link> link, bool last);
     void start_request(Link& link) const;
     void park(std::unique_ptr<Link> link);
     void refuse(std::unique_ptr<Link> link);
