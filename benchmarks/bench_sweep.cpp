@@ -114,8 +114,8 @@ std::uint64_t stream_read(const void* p, std::size_t n) {
 }
 
 void account(benchmark::State& state, std::size_t bytes) {
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * bundle_count));
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+    state.SetItemsProcessed(static_cast<std::int64_t>(static_cast<std::size_t>(state.iterations()) * bundle_count));
+    state.SetBytesProcessed(static_cast<std::int64_t>(static_cast<std::size_t>(state.iterations()) * bytes));
 }
 
 const voip::RenewalPolicy policy{};
@@ -199,7 +199,7 @@ void column_blocks_in_cache(benchmark::State& state) {
         benchmark::DoNotOptimize(t);
     }
     state.SetLabel(std::to_string(forms.forms[k].rows) + " rows a step");
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * rows));
+    state.SetItemsProcessed(static_cast<std::int64_t>(static_cast<std::size_t>(state.iterations()) * rows));
 }
 BENCHMARK(column_blocks_in_cache)->Name("sweep/column_blocks_in_cache")->DenseRange(0, 2)->Unit(benchmark::kMicrosecond);
 
