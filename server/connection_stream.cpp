@@ -155,7 +155,8 @@ bool ConnectionStream::request_buffered() const noexcept {
     if (size_ - off_ == largest_buffer) return true;
     const HeadCheck& head = c_.head;
     if (!head.done()) return false;
-    if (!head.has_content_length() || head.chunked() || head.expects_continue() || head.error() != HeadError::none)
+    if (!head.carries_body() || !head.has_content_length() || head.chunked() || head.expects_continue() ||
+        head.error() != HeadError::none || head.content_length() > max_body_)
         return true;
     const std::uint64_t whole = (checked_ - off_) + head.content_length();  // no overflow: at most 18 digits
     return whole > largest_buffer || size_ - off_ >= whole;
@@ -169,6 +170,13 @@ void ConnectionStream::start_linger() {
     out_.clear();
     ::shutdown(sock_, SHUT_WR);
     dropped_ = 0;
+}
+
+void ConnectionStream::shrink() {
+    if (off_ == size_ && buffer_.size() > first_buffer) {
+        std::vector<char>().swap(buffer_);
+        off_ = size_ = checked_ = 0;
+    }
 }
 
 bool ConnectionStream::drop() {

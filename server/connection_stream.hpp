@@ -36,8 +36,9 @@ class ConnectionStream : public httplib::Stream {
 public:
     using Clock = std::chrono::steady_clock;
 
-    ConnectionStream(socket_t sock, std::chrono::milliseconds io, Connection& c, int stop)
-        : sock_(sock), io_(io), c_(c), stop_(stop) {}
+    // `max_body`: a body announced longer is refused by the parser at once, not waited for.
+    ConnectionStream(socket_t sock, std::chrono::milliseconds io, std::size_t max_body, Connection& c, int stop)
+        : sock_(sock), io_(io), max_body_(max_body), c_(c), stop_(stop) {}
 
     bool is_readable() const override;
     bool is_writable() const override { return true; }  // writes are buffered; flush() waits
@@ -73,6 +74,8 @@ public:
     void start_linger();
     // Reads and drops what has come; false once the client closed or sent too much.
     [[nodiscard]] bool drop();
+    // Between requests, with nothing buffered: a buffer grown past its first size goes.
+    void shrink();
 
 private:
     bool wait_more();
@@ -83,6 +86,7 @@ private:
 
     socket_t sock_;
     std::chrono::milliseconds io_;
+    std::size_t max_body_;
     Connection& c_;
     int stop_;  // readable once the server stops
     Clock::time_point deadline_ = Clock::now();

@@ -49,6 +49,9 @@ void EventLoop::start_thread() {
     // A thread the system refuses is not fatal: the loop goes on with those it has.
     try {
         if (!monitor_.joinable()) monitor_ = std::thread([this] { watch(); });
+    } catch (const std::system_error&) {
+    }
+    try {
         threads_.emplace_back([this] { work(); });
     } catch (const std::system_error&) {
     }
@@ -211,6 +214,7 @@ void EventLoop::work() {
 }
 
 void EventLoop::stop() {
+    stopped_.store(true);
     const std::uint64_t one = 1;
     [[maybe_unused]] const ssize_t n = ::write(stop_, &one, sizeof one);
     // Here too: every thread may be held by a request, none waiting to see the event.

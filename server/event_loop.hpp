@@ -51,6 +51,8 @@ public:
     void stop();
     // stop(), then waits for every thread.
     void join();
+    // Once stop() has been called.
+    [[nodiscard]] bool stopped() const noexcept { return stopped_.load(); }
 
 private:
     struct Entry {
@@ -96,6 +98,7 @@ private:
     std::atomic<std::size_t> waiting_{0};      // threads in epoll_wait, or about to be
     std::atomic<std::uint64_t> wakes_{0};      // returns from epoll_wait
     std::atomic<bool> asleep_{false};          // the watch sleeps until a wake
+    std::atomic<bool> stopped_{false};
 };
 
 }  // namespace voip_sandbox

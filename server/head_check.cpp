@@ -1,4 +1,4 @@
-// The raw header section of a request, checked byte by byte as the parser reads it (http_server.hpp).
+// The raw header section of a request, checked byte by byte as it arrives (http_server.hpp).
 #include "http_server.hpp"
 
 #include <algorithm>
@@ -83,6 +83,9 @@ void HeadCheck::end_line() {
     if (request_line_) {
         request_line_ = false;
         http11_ = line.size() >= 10 && line.substr(line.size() - 10) == "HTTP/1.1\r\n";
+        // The methods httplib reads a body for.
+        const std::string_view method = line.substr(0, line.find(' '));
+        carries_body_ = method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE" || method == "PRI";
     } else if (line == "\r\n") {
         done_ = true;
     } else {
@@ -109,7 +112,7 @@ void HeadCheck::header_line(std::string_view line) {
     if (same_name(field, "host")) {
         ++hosts_;
     } else if (same_name(field, "expect")) {
-        expects_continue_ = true;
+        expects_continue_ = same_name(value, "100-continue");
     } else if (same_name(field, "transfer-encoding")) {
         chunked_ = true;
     } else if (same_name(field, "content-length")) {

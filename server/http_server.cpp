@@ -33,8 +33,8 @@ struct HttpServer::Link final : Parked {
         request,  // a request arriving: answered 408 at its deadline
         linger,   // after a refusal: closed at its deadline or when the client closes
     };
-    Link(socket_t s, std::chrono::milliseconds io, int stop, std::size_t requests)
-        : stream(s, io, connection, stop), left(requests) {
+    Link(socket_t s, std::chrono::milliseconds io, std::size_t max_body, int stop, std::size_t requests)
+        : stream(s, io, max_body, connection, stop), left(requests) {
         sock = s;
     }
     Connection connection;
@@ -51,12 +51,12 @@ namespace {
 // event loop's threads serve it.
 class ParkingQueue : public httplib::TaskQueue {
 public:
-    explicit ParkingQueue(EventLoop& loop) : loop_(loop) {}
+    explicit ParkingQueue(std::function<void()> drain) : drain_(std::move(drain)) {}
     void enqueue(std::function<void()> fn) override { fn(); }
-    void shutdown() override { loop_.join(); }
+    void shutdown() override { drain_(); }
 
 private:
-    EventLoop& loop_;
+    std::function<void()> drain_;
 };
 
 }  // namespace
@@ -66,7 +66,7 @@ HttpServer::HttpServer()
           serve(std::unique_ptr<Link>(static_cast<Link*>(p.release())), wake);
       }) {
     if (::pipe2(stop_, O_CLOEXEC | O_NONBLOCK) != 0) throw std::system_error(errno, std::generic_category(), "pipe2");
-    new_task_queue = [this] { return new ParkingQueue(loop_); };
+    new_task_queue = [this] { return new ParkingQueue([this] { drain(); }); };
     set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         Connection* c = current_connection;
         if (c == nullptr) return;
@@ -127,7 +127,7 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
         ::close(sock);
         return false;
     }
-    auto link = std::make_unique<Link>(sock, io_, stop_[0], keep_alive_max_count_);
+    auto link = std::make_unique<Link>(sock, io_, payload_max_length_, stop_[0], keep_alive_max_count_);
     link->deadline = EventLoop::Clock::now() + idle_;
     park(std::move(link));
     return true;
@@ -172,7 +172,7 @@ void HttpServer::serve(std::unique_ptr<Link> link, Wake wake) {
     // whose head has come is in flight: it is answered, its body read as it comes.
     if (wake == Wake::stop) {
         const Connection& c = link->connection;
-        if (link->phase == Link::Phase::request && c.head.done() && c.refuse == 0) return serve_requests(std::move(link), true);
+        if (link->phase == Link::Phase::request && c.head.done() && c.refuse == 0) return finish(std::move(link));
         return close(std::move(link));
     }
     if (wake == Wake::deadline && link->phase == Link::Phase::idle) return close(std::move(link));
@@ -208,10 +208,35 @@ void HttpServer::serve_requests(std::unique_ptr<Link> link, bool last) {
         --link->left;
         if (c.refuse != 0) return refuse(std::move(link));
         // Each answer leaves before the next pipelined request runs (it may be a long one).
-        if (last || !ok || closed || c.close || link->left == 0 || !stream.flush()) return close(std::move(link));
+        if (last || !ok || closed || c.close || link->left == 0 || !stream.flush() || loop_.stopped())
+            return close(std::move(link));
         link->phase = Link::Phase::idle;
         link->deadline = EventLoop::Clock::now() + idle_;
+        stream.shrink();
     }
+}
+
+// At a stop, a request whose head has come is answered on a thread of its own: its body may
+// take up to its deadline, and the stop does not wait for it before it closes the rest.
+void HttpServer::finish(std::unique_ptr<Link> link) {
+    std::lock_guard<std::mutex> lock(finishing_mutex_);
+    Link* const l = link.get();
+    try {
+        finishing_.emplace_back([this, l] { serve_requests(std::unique_ptr<Link>(l), true); });
+        [[maybe_unused]] Link* const owned_by_the_thread = link.release();
+    } catch (const std::system_error&) {  // no thread: closed unanswered, as a head still arriving is
+        close(std::move(link));
+    }
+}
+
+void HttpServer::drain() {
+    loop_.join();
+    std::vector<std::thread> finishing;
+    {
+        std::lock_guard<std::mutex> lock(finishing_mutex_);
+        finishing.swap(finishing_);
+    }
+    for (auto& t : finishing) t.join();
 }
 
 // A request's deadline runs from its first byte; its head is checked from there.
@@ -226,12 +251,12 @@ void HttpServer::start_request(Link& link) const {
 void HttpServer::halt() {
     const char byte = 1;
     [[maybe_unused]] const ssize_t n = ::write(stop_[1], &byte, 1);  // stays readable: every wait sees it
+    stop();  // no new connection from here
     loop_.stop();
-    stop();
 }
 
 HttpServer::~HttpServer() {
-    loop_.join();
+    drain();
     ::close(stop_[0]);
     ::close(stop_[1]);
 }

@@ -13,6 +13,9 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -52,6 +55,8 @@ public:
     [[nodiscard]] bool chunked() const noexcept { return chunked_; }
     // The client waits for `100 Continue` before it sends the body.
     [[nodiscard]] bool expects_continue() const noexcept { return expects_continue_; }
+    // The request's method is one whose body the parser reads.
+    [[nodiscard]] bool carries_body() const noexcept { return carries_body_; }
     // The status (414, 431) and rule of a size bound passed, 0 while none is; nothing more is
     // fed once one is: the server stops reading there.
     [[nodiscard]] int limit() const noexcept { return limit_; }
@@ -71,6 +76,7 @@ private:
     bool has_length_ = false;
     bool chunked_ = false;
     bool expects_continue_ = false;
+    bool carries_body_ = false;
     std::uint64_t length_ = 0;
     std::size_t bytes_ = 0;  // of the header section, after the request line
     std::size_t lines_ = 0;
@@ -126,6 +132,9 @@ private:
     void refuse(std::unique_ptr<Link> link);
     void linger(std::unique_ptr<Link> link);
     void close(std::unique_ptr<Link> link);
+    void finish(std::unique_ptr<Link> link);
+    // After a stop: waits for the loop's threads and for the requests being finished.
+    void drain();
 
     std::chrono::milliseconds idle_{5000};
     std::chrono::milliseconds io_{5000};
@@ -134,6 +143,8 @@ private:
     int stop_[2] = {-1, -1};  // a pipe, written once by halt(): seen by a read that waits
     std::size_t cap_ = 4096;
     std::atomic<std::size_t> open_{0};  // connections accepted and not closed
+    std::mutex finishing_mutex_;
+    std::vector<std::thread> finishing_;  // requests in flight at a stop, each answered on its own
     EventLoop loop_;                    // last: its threads stop before the rest goes
 };
 

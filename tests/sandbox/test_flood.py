@@ -126,6 +126,24 @@ def header_bound_while_waiting():
         s.alive()
 
 
+@case
+def announced_body_not_waited_for():
+    """A body announced past the payload limit is refused at once (413), not waited for; a
+    GET announcing a body it does not send is answered at once (and its connection closed)."""
+    with Server(config()) as s:
+        for head, status in ((b"POST /voip/bundle HTTP/1.1\r\nHost: x\r\nContent-Length: 20000\r\n\r\n", 413),
+                             (b"GET /sandbox/health HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n", 200)):
+            c = socket.create_connection(("127.0.0.1", s.port), timeout=5)
+            t0 = time.time()
+            c.sendall(head)
+            out, closed = read_answer(c, 3)
+            waited = time.time() - t0
+            c.close()
+            got, _, _ = sc.parse_raw(out) if out else (None, None, None)
+            check(got == status and closed and waited < 1, "%r: %s after %.1f s" % (head[:30], got, waited))
+        s.alive()
+
+
 def flood(port, line, limit):
     """Sends `line` over and over, up to `limit` bytes, on one connection: (bytes sent, answer)."""
     c = socket.create_connection(("127.0.0.1", port), timeout=5)
