@@ -251,8 +251,10 @@ void HttpServer::start_request(Link& link) const {
 void HttpServer::halt() {
     const char byte = 1;
     [[maybe_unused]] const ssize_t n = ::write(stop_[1], &byte, 1);  // stays readable: every wait sees it
-    stop();  // no new connection from here
+    // The loop first: the requests in flight are handed to their threads before the accept
+    // loop ends and drain() collects those threads (the sandbox closes after that).
     loop_.stop();
+    stop();
 }
 
 HttpServer::~HttpServer() {
