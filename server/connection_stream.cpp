@@ -131,7 +131,6 @@ ConnectionStream::Fill ConnectionStream::fill() {
     const ssize_t n = receive(sock_, buffer_.data() + size_, buffer_.size() - size_, MSG_DONTWAIT);
     if (n > 0) {
         size_ += static_cast<std::size_t>(n);
-        check_head();
         return Fill::some;
     }
     return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) ? Fill::none : Fill::closed;
@@ -190,22 +189,9 @@ bool ConnectionStream::drop() {
     }
 }
 
-// Waits for more of the request until its deadline. While its head is still arriving, a
-// stop cuts it, closing without an answer: no handler has seen it, so nothing it asked for
-// was done, and the stop need not wait out its deadline (up to --timeout-ms, for every
-// slow client). A request whose head has arrived is in flight: its body is waited for.
-bool ConnectionStream::wait_more() {
-    if (c_.head.done()) return wait_for(sock_, POLLIN, left());
-    pollfd p[2] = {{sock_, POLLIN, 0}, {stop_, POLLIN, 0}};
-    int n = 0;
-    do n = ::poll(p, 2, millis(left()));
-    while (n < 0 && errno == EINTR);
-    if (n > 0 && (p[1].revents & POLLIN) != 0) {
-        c_.close = c_.drop = true;
-        return false;
-    }
-    return n > 0;
-}
+// Waits for more of the request until its deadline. The parser runs only on a head that
+// has ended, so what it waits for is a body: the request is in flight, and a stop lets it come.
+bool ConnectionStream::wait_more() { return wait_for(sock_, POLLIN, left()); }
 
 bool ConnectionStream::send_all(const char* ptr, std::size_t size) {
     while (size > 0 && !failed_) {

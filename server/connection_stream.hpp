@@ -37,8 +37,8 @@ public:
     using Clock = std::chrono::steady_clock;
 
     // `max_body`: a body announced longer is refused by the parser at once, not waited for.
-    ConnectionStream(socket_t sock, std::chrono::milliseconds io, std::size_t max_body, Connection& c, int stop)
-        : sock_(sock), io_(io), max_body_(max_body), c_(c), stop_(stop) {}
+    ConnectionStream(socket_t sock, std::chrono::milliseconds io, std::size_t max_body, Connection& c)
+        : sock_(sock), io_(io), max_body_(max_body), c_(c) {}
 
     bool is_readable() const override;
     bool is_writable() const override { return true; }  // writes are buffered; flush() waits
@@ -54,8 +54,7 @@ public:
     // Sends what is buffered; false once a send failed or stalled past the write timeout.
     bool flush();
 
-    // Between requests, without waiting: what the socket has is read into the buffer, and
-    // the header section's bytes among it are checked as they come.
+    // Without waiting: what the socket has is read into the buffer.
     enum class Fill : std::uint8_t { some, none, closed };
     [[nodiscard]] Fill fill();
     [[nodiscard]] bool buffered() const noexcept { return off_ < size_; }
@@ -67,6 +66,9 @@ public:
     // its body will not be waited for here (chunked, announced by Expect, too long for the
     // buffer: the parser reads it within the deadline); or the buffer is at its largest.
     [[nodiscard]] bool request_buffered() const noexcept;
+    // The started request's head bytes read since the last look are checked: a bound passed
+    // refuses the request here, before the parser sees it.
+    void check_head();
 
     // After a refusal: what is written leaves if it can without waiting, and the client's
     // bytes still coming are read and dropped for a moment (drop()), so that the close does
@@ -88,10 +90,7 @@ private:
     std::chrono::milliseconds io_;
     std::size_t max_body_;
     Connection& c_;
-    int stop_;  // readable once the server stops
     Clock::time_point deadline_ = Clock::now();
-    void check_head();
-
     // A head within its bounds (a request line of 8 KiB, 8 KiB of headers) and a body within
     // the payload limit fit; a silent connection has no buffer, a small request 4 KiB.
     static constexpr std::size_t first_buffer = 4 * 1024;

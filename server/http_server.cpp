@@ -1,8 +1,6 @@
 // The sandbox's connection loop around httplib's request parser (http_server.hpp).
 #include "http_server.hpp"
 
-#include <fcntl.h>
-
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -33,8 +31,8 @@ struct HttpServer::Link final : Parked {
         request,  // a request arriving: answered 408 at its deadline
         linger,   // after a refusal: closed at its deadline or when the client closes
     };
-    Link(socket_t s, std::chrono::milliseconds io, std::size_t max_body, int stop, std::size_t requests)
-        : stream(s, io, max_body, connection, stop), left(requests) {
+    Link(socket_t s, std::chrono::milliseconds io, std::size_t max_body, std::size_t requests)
+        : stream(s, io, max_body, connection), left(requests) {
         sock = s;
     }
     Connection connection;
@@ -65,7 +63,6 @@ HttpServer::HttpServer()
     : loop_(4096, [this](std::unique_ptr<Parked> p, Wake wake) {
           serve(std::unique_ptr<Link>(static_cast<Link*>(p.release())), wake);
       }) {
-    if (::pipe2(stop_, O_CLOEXEC | O_NONBLOCK) != 0) throw std::system_error(errno, std::generic_category(), "pipe2");
     new_task_queue = [this] { return new ParkingQueue([this] { drain(); }); };
     set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         Connection* c = current_connection;
@@ -127,7 +124,7 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
         ::close(sock);
         return false;
     }
-    auto link = std::make_unique<Link>(sock, io_, payload_max_length_, stop_[0], keep_alive_max_count_);
+    auto link = std::make_unique<Link>(sock, io_, payload_max_length_, keep_alive_max_count_);
     link->deadline = EventLoop::Clock::now() + idle_;
     park(std::move(link));
     return true;
@@ -197,7 +194,8 @@ void HttpServer::serve_requests(std::unique_ptr<Link> link, bool last) {
         while (c.refuse == 0 && !ready()) {
             const ConnectionStream::Fill got = stream.fill();
             if (got == ConnectionStream::Fill::closed) return close(std::move(link));
-            if (link->phase == Link::Phase::idle && stream.buffered()) start_request(*link);
+            if (link->phase == Link::Phase::request) stream.check_head();
+            else if (stream.buffered()) start_request(*link);
             if (got == ConnectionStream::Fill::none) return stream.flush() ? park(std::move(link)) : close(std::move(link));
         }
         if (c.refuse != 0) return refuse(std::move(link));  // a bound passed while the head arrived
@@ -249,8 +247,6 @@ void HttpServer::start_request(Link& link) const {
 }
 
 void HttpServer::halt() {
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t n = ::write(stop_[1], &byte, 1);  // stays readable: every wait sees it
     // The loop first: the requests in flight are handed to their threads before the accept
     // loop ends and drain() collects those threads (the sandbox closes after that).
     loop_.stop();
@@ -259,8 +255,6 @@ void HttpServer::halt() {
 
 HttpServer::~HttpServer() {
     drain();
-    ::close(stop_[0]);
-    ::close(stop_[1]);
 }
 
 std::pair<int, std::string_view> HttpServer::stream_refusal() noexcept {

@@ -140,7 +140,6 @@ private:
     std::chrono::milliseconds io_{5000};
     std::chrono::milliseconds request_{5000};
     std::function<std::string(int, std::string_view)> refusal_;
-    int stop_[2] = {-1, -1};  // a pipe, written once by halt(): seen by a read that waits
     std::size_t cap_ = 4096;
     std::atomic<std::size_t> open_{0};  // connections accepted and not closed
     std::mutex finishing_mutex_;
