@@ -141,6 +141,9 @@ static_assert(decimal_check() == Money{6});  // "-12.34" at compile time
 static_assert(*add(Money{2}, Money{3}) == Money{5} && *subtract(Money{2}, Money{3}) == Money{-1});
 static_assert(noexcept(add(Money{}, Money{})));
 static_assert(minor_digits<0>.digits() == 0 && minor_digits<18>.digits() == 18);
+static_assert(minor_digits<2> != minor_digits<3> && !(minor_digits<2> != minor_digits<2>));
+// In a constant expression: negating INT64_MIN would not compile, so the guard is what answers.
+static_assert(subtract(Money{0}, Money{INT64_MIN}).error() == Error::amount_out_of_range);
 static_assert(*pro_rata(Money{600}, 15, 31) == Money{290});
 static_assert(Money{1} < Money{2} && Money{2} >= Money{2});
 static_assert(std::is_trivially_copyable_v<Money>);

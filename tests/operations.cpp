@@ -176,6 +176,9 @@ TEST_CASE("a request's type outside 1..5 is refused") {
           Error::bundle_type_out_of_range);
     CHECK(upgrade_charge(make_bundle("2018-08-01", "2018-09-01"), static_cast<BundleType>(0), priced_at("2018-08-10", 0))
               .error() == Error::bundle_type_out_of_range);
+    // The request before the bundle's state: out of service too, the type is what is named.
+    CHECK(update(make_bundle("2018-08-01", "2018-09-01"), bad_type, priced_at("2018-09-10", 10000)).error() ==
+          Error::bundle_type_out_of_range);
 }
 
 TEST_CASE("handlers apply the rules' precedence after decoding") {
