@@ -143,7 +143,7 @@ void add_serve(CLI::App& app, Commands& c) {
                         "else ~/.local/state/voip-bundle/sandbox.db)");
     c.serve->add_option("--config", so.config, "accounts, customers, balances, prices and policy (JSON)");
     c.serve->add_option("--today", so.today, "the first day of a new account's clock (default: today, UTC)");
-    c.serve->add_option("--threads", so.threads, "connections served at once, a thread each (past them: 503)")->capture_default_str();
+    c.serve->add_option("--threads", so.threads, "connections open at once (past them: 503), and threads serving them at most")->capture_default_str();
     c.serve->add_option("--timeout-ms", so.timeout_ms, "cut a connection idle, or a read or write stalled, this long (100..60000)")
         ->capture_default_str();
     c.serve->add_option("--credentials-file", so.credentials_file,

@@ -2,8 +2,9 @@
 #include <charconv>
 #include <chrono>
 
-#include <voip/bundle_nlohmann.hpp>
+#include <voip/bundle_json.hpp>
 
+#include <voip_app/json_out.hpp>
 #include <voip_app/lines.hpp>
 #include <voip_app/result_members.hpp>
 
@@ -13,18 +14,22 @@ namespace voip_sandbox {
 
 namespace {
 
-using nlohmann::ordered_json;
 using voip::schema::Field;
 
-std::string bundle_name(Field f) { return std::string(voip_app::lines::bundle_name(f)); }
+// The public API's view of a bundle: {"created_on", "updated_on", "uuid"}, as `key`'s value
+// (none: an array's element).
+void put_public_view(voip_app::JsonOut& j, std::string_view key, const StoredBundle& b) {
+    j.open_object(key)
+        .date(voip_app::lines::bundle_name(Field::created_on), b.bundle.created_on())
+        .date(updated_on_name, b.updated_on)
+        .string(voip_app::lines::bundle_name(Field::uuid), voip::to_string(b.bundle.uuid()))
+        .close_object();
+}
 
-// The public API's view of a bundle: {"created_on", "updated_on", "uuid"}.
-ordered_json public_view(const StoredBundle& b) {
-    ordered_json j;
-    j[bundle_name(Field::created_on)] = iso(b.bundle.created_on());
-    j[std::string(updated_on_name)] = iso(b.updated_on);
-    j[bundle_name(Field::uuid)] = voip::to_string(b.bundle.uuid());
-    return j;
+// The envelope around the result `j` holds (written after "{"): status 200, the seed's layout.
+HttpResponse ok_envelope(voip_app::JsonOut& j) {
+    j.integer(voip::schema::envelope[1].name, 200).string(voip::schema::envelope[2].name, status_message(200)).close_object();
+    return HttpResponse{200, j.text(), {}};
 }
 
 constexpr std::int64_t default_list_limit = 100;
@@ -147,9 +152,11 @@ HttpResponse Sandbox::list(const Caller& c, const Target& t) {
     std::vector<StoredBundle> page = store_.list(c.id, c.customer, q->after, q->limit + 1);
     const bool more = static_cast<std::int64_t>(page.size()) > q->limit;
     if (more) page.pop_back();
-    ordered_json result = ordered_json::array();
-    for (const StoredBundle& b : page) result.push_back(public_view(b));
-    HttpResponse r = envelope(200, result);
+    voip_app::JsonOut j(false);
+    j.open_object().open_array(voip::schema::envelope[0].name);
+    for (const StoredBundle& b : page) put_public_view(j, {}, b);
+    j.close_array();
+    HttpResponse r = ok_envelope(j);
     if (more) r.headers.emplace_back("X-Sandbox-Next-Cursor", list_cursor(page.back()));
     return r;
 }
@@ -159,7 +166,9 @@ HttpResponse Sandbox::get(const Caller& c, const std::string& uuid_text) {
     if (!uuid) return seed_envelope(voip::error_envelope(uuid.error()));
     const auto b = owned(c, *uuid);
     if (!b) return seed_envelope(voip::error_envelope(voip::Error::unknown_bundle));
-    return envelope(200, public_view(*b));
+    voip_app::JsonOut j(false);
+    put_public_view(j.open_object(), voip::schema::envelope[0].name, *b);
+    return ok_envelope(j);
 }
 
 // The status the command answers too (voip_app/result_members.hpp) of the stored bundle, then what the sandbox adds.

@@ -90,9 +90,9 @@ void EventLoop::watch() {
     }
 }
 
-// Whether this thread waits on the epoll: one does; the others sleep as spares until the
-// watch needs them. One waiter takes the connections one after another without sleeping
-// while any is ready, where several would each be woken for one (a context switch a request).
+// Whether this thread waits on the epoll: max_waiting do; the others sleep as spares until
+// the watch needs them. A waiter takes the connections one after another without sleeping
+// while any is ready; a second lets one request be read and parsed while another is answered.
 bool EventLoop::enter_wait() {
     if (waiting_.fetch_add(1) < max_waiting) return true;
     waiting_.fetch_sub(1);
@@ -122,7 +122,7 @@ void EventLoop::park(std::unique_ptr<Parked> p, Clock::time_point deadline) {
             deadlines_.emplace(deadline, id);
             parked_.emplace(id, Entry{std::move(p), deadline});
             if (deadline < armed_) arm(deadline);
-            if (threads_.empty()) start_thread();
+            if (threads_.size() < max_waiting) start_thread();
             return;
         }
     }

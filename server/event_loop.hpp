@@ -33,8 +33,8 @@ public:
     // Runs on a loop thread with a connection it hands back; it parks it again or closes it.
     using Serve = std::function<void(std::unique_ptr<Parked>, Wake)>;
 
-    // At most max_threads threads. One waits on the epoll and serves what it reports; when
-    // it is held (a long clock move, a body that trickles in) another takes over within a
+    // At most max_threads threads. Two wait on the epoll and serve what it reports; when
+    // both are held (a long clock move, a body that trickles in) another takes over within a
     // tick, so a slow request never holds the other connections for longer.
     EventLoop(std::size_t max_threads, Serve serve);
     ~EventLoop();
@@ -64,7 +64,8 @@ private:
     static constexpr Id stop_id = 0;
     static constexpr Id timer_id = 1;
 
-    static constexpr std::size_t max_waiting = 1;
+    // Two: one serving while the other reads the next request (docs/benchmarks.md, "Sandbox 7").
+    static constexpr std::size_t max_waiting = 2;
     static constexpr std::chrono::milliseconds tick{5};
     static constexpr std::chrono::microseconds spin{50};
     static constexpr int quiet_ticks = 20;

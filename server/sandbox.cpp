@@ -87,8 +87,10 @@ HttpResponse Sandbox::handle(const HttpRequest& request) noexcept {
         if (auto* refused = std::get_if<HttpResponse>(&admitted)) return std::move(*refused);
         const Admitted& a = std::get<Admitted>(admitted);
         if (a.match.entry->open) return answer(a.match, a.target, a.caller, request);
-        const std::lock_guard<std::mutex> busy(a.caller.account->busy);
-        StoreLock lock(mutex_);
+        lock_soon(a.caller.account->busy);
+        const std::lock_guard<std::mutex> busy(a.caller.account->busy, std::adopt_lock);
+        lock_soon(mutex_);
+        StoreLock lock(mutex_, std::adopt_lock);
         return handle_locked(a, request, lock);
     } catch (const std::exception& e) {
         // The cause goes to the operator's stderr, not to the client (it may hold SQL).

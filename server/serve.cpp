@@ -98,7 +98,6 @@ void set_limits(HttpServer& server, int threads, std::chrono::milliseconds timeo
     server.set_keep_alive_max_count(1000000);
     server.set_timeouts(timeout, timeout);
     server.set_payload_max_length(voip::max_body_size);
-    server.set_pre_routing_handler(refuse_before_routing);
 }
 
 // A request without Content-Length or Transfer-Encoding has no body (RFC 9112 6.3), but
@@ -132,6 +131,18 @@ void route(httplib::Server& server, Sandbox& sandbox) {
     };
     const auto with_body = [&sandbox](const httplib::Request& r, httplib::Response& res,
                                       const httplib::ContentReader& read) { answer_with_body(sandbox, r, res, read); };
+    // A GET, DELETE or OPTIONS with no body is answered before httplib's routing, which would
+    // match its path against each route's std::regex first. One with a body goes through it,
+    // so that httplib reads the body off the connection.
+    server.set_pre_routing_handler([handler](const httplib::Request& r, httplib::Response& res) {
+        if (refuse_before_routing(r, res) == httplib::Server::HandlerResponse::Handled) return httplib::Server::HandlerResponse::Handled;
+        const bool bodyless_route = r.method == "GET" || r.method == "DELETE" || r.method == "OPTIONS";
+        if (!bodyless_route || r.has_header("Content-Length") || r.has_header("Transfer-Encoding")) {
+            return httplib::Server::HandlerResponse::Unhandled;
+        }
+        handler(r, res);
+        return httplib::Server::HandlerResponse::Handled;
+    });
     server.Get(".*", handler);
     server.Post(".*", with_body);
     server.Put(".*", with_body);

@@ -12,7 +12,7 @@ struct ServeOptions {
     std::string db;                         // empty: $XDG_STATE_HOME/voip-bundle/sandbox.db; ":memory:"
     std::string config;                     // empty: one generated account, printed
     std::string today;                      // a new account's first day; empty: today in UTC
-    int threads = 4096;                     // connections served at once, a thread each (past them: 503)
+    int threads = 4096;                     // connections open at once (past them: 503), and threads serving them at most
     int timeout_ms = 5000;                  // an idle connection, or a read or write stalled this long, is cut
     std::string credentials_file;           // written (JSON, mode 0600) once listening; empty: none
 };
