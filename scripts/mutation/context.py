@@ -9,6 +9,8 @@ from .lexer import KEYWORDS, Token
 _CODE_BRACE_AFTER = frozenset(") noexcept const else do mutable try override final".split())
 # Parenthesised text that is never evaluated at run time, or must be constant.
 _UNEVALUATED = frozenset("static_assert decltype noexcept sizeof alignof alignas typeid".split())
+# Hints: they change no result, only timing, so no test can tell a mutant of one.
+_HINTS = frozenset(["__builtin_prefetch"])
 
 
 class Context:
@@ -105,7 +107,7 @@ class Context:
             elif t.template and t.text == "<" and t.match > i:
                 for j in range(i, t.match + 1):
                     self.skip[j] = True
-            elif t.text in _UNEVALUATED and i + 1 < len(toks) and toks[i + 1].text == "(" and toks[i + 1].match > i:
+            elif t.text in _UNEVALUATED | _HINTS and i + 1 < len(toks) and toks[i + 1].text == "(" and toks[i + 1].match > i:
                 for j in range(i, toks[i + 1].match + 1):
                     self.skip[j] = True
             elif t.text == "[" and i + 1 < len(toks) and toks[i + 1].text == "[" and t.match > i:
