@@ -4,7 +4,6 @@
 // at once. std::mutex makes no promise of order, and on Linux the thread that just unlocked
 // usually wins the race against the one it woke, so another account's request could wait out
 // the whole move. In order, a request that asked during a transaction is next.
-#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -22,13 +21,6 @@ public:
         Waiter me;
         queue_.push_back(&me);
         me.turn.wait(l, [&me] { return me.granted; });
-    }
-    // Only when it is free and nobody waits: no thread jumps the queue.
-    [[nodiscard]] bool try_lock() {
-        const std::lock_guard<std::mutex> l(mutex_);
-        if (held_ || !queue_.empty()) return false;
-        held_ = true;
-        return true;
     }
     // Handed straight to the first waiter, if any: it never sees the lock free, so no thread
     // that asks later can take it first. Each waiter has a condition of its own, so an unlock
@@ -54,21 +46,5 @@ private:
     std::deque<Waiter*> queue_;
     bool held_ = false;
 };
-
-// Locks m, trying for a few microseconds before sleeping on it: a request holds a lock for
-// microseconds, and a sleep and the wake that ends it cost more (two threads serving one
-// account slept on each other about once a request).
-template <class Mutex>
-void lock_soon(Mutex& m) {
-    constexpr std::chrono::microseconds patience{20};
-    const auto until = std::chrono::steady_clock::now() + patience;
-    do {
-        if (m.try_lock()) return;
-#if defined(__x86_64__) || defined(__i386__)
-        __builtin_ia32_pause();
-#endif
-    } while (std::chrono::steady_clock::now() < until);
-    m.lock();
-}
 
 }  // namespace voip_sandbox

@@ -68,10 +68,11 @@ HttpServer::HttpServer()
         Connection* c = current_connection;
         if (c == nullptr) return;
         const HeadCheck& h = c->head;
-        // GET, HEAD and OPTIONS handlers read no body; one sent anyway is still on the connection.
+        // GET, HEAD and OPTIONS handlers read no body, and httplib reads a DELETE's only by its
+        // Content-Length: a body sent anyway is still on the connection.
         const bool bodyless = req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS";
-        if (!h.done() || h.error() != HeadError::none || (bodyless && (h.content_length() > 0 || h.chunked())))
-            c->close = true;
+        const bool unread = (bodyless && (h.content_length() > 0 || h.chunked())) || (req.method == "DELETE" && h.chunked());
+        if (!h.done() || h.error() != HeadError::none || unread) c->close = true;
         if (!c->close) return;
         res.headers.erase("Keep-Alive");
         if (!res.has_header("Connection")) res.set_header("Connection", "close");

@@ -6,12 +6,30 @@
 #include <chrono>
 #include <exception>
 #include <iostream>
+#include <mutex>
 #include <utility>
 #include <variant>
 
 namespace voip_sandbox {
 
 namespace {
+
+// Locks m, trying for a few microseconds before sleeping on it: a request holds a lock for
+// microseconds, and a sleep and the wake that ends it cost more (two threads serving one
+// account slept on each other about once a request).
+// Not for the store's FairMutex: a thread that tries is not in its queue, so another
+// account's request could miss its turn during a clock move.
+void lock_soon(std::mutex& m) {
+    constexpr std::chrono::microseconds patience{20};
+    const auto until = std::chrono::steady_clock::now() + patience;
+    do {
+        if (m.try_lock()) return;
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_ia32_pause();
+#endif
+    } while (std::chrono::steady_clock::now() < until);
+    m.lock();
+}
 
 // The writes after which a day cut short must be swept again from its start.
 bool changes_the_sweep(Route r) noexcept {
@@ -89,8 +107,7 @@ HttpResponse Sandbox::handle(const HttpRequest& request) noexcept {
         if (a.match.entry->open) return answer(a.match, a.target, a.caller, request);
         lock_soon(a.caller.account->busy);
         const std::lock_guard<std::mutex> busy(a.caller.account->busy, std::adopt_lock);
-        lock_soon(mutex_);
-        StoreLock lock(mutex_, std::adopt_lock);
+        StoreLock lock(mutex_);
         return handle_locked(a, request, lock);
     } catch (const std::exception& e) {
         // The cause goes to the operator's stderr, not to the client (it may hold SQL).

@@ -132,8 +132,9 @@ void route(httplib::Server& server, Sandbox& sandbox) {
     const auto with_body = [&sandbox](const httplib::Request& r, httplib::Response& res,
                                       const httplib::ContentReader& read) { answer_with_body(sandbox, r, res, read); };
     // A GET, DELETE or OPTIONS with no body is answered before httplib's routing, which would
-    // match its path against each route's std::regex first. One with a body goes through it,
-    // so that httplib reads the body off the connection.
+    // match its path against each route's std::regex first. One that announces a body goes
+    // through it as before: httplib reads a DELETE's by its Content-Length, and the connection
+    // closes after the answer when a body is left unread (http_server.cpp).
     server.set_pre_routing_handler([handler](const httplib::Request& r, httplib::Response& res) {
         if (refuse_before_routing(r, res) == httplib::Server::HandlerResponse::Handled) return httplib::Server::HandlerResponse::Handled;
         const bool bodyless_route = r.method == "GET" || r.method == "DELETE" || r.method == "OPTIONS";

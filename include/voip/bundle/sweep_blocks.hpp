@@ -233,7 +233,7 @@ inline std::size_t sweep_column_blocks_sse2(const date::sys_days* expires_on, co
 using V8i = int __attribute__((vector_size(32)));
 using V32u = unsigned char __attribute__((vector_size(32)));
 // The rows this far ahead are asked for into the outer caches (prefetcht1): the hardware's
-// own prefetch leaves the AVX2 loop at 70-79 % of a plain read of the columns, this at 76-95 %
+// own prefetch leaves the AVX2 loop at 63-81 % of a plain read of the columns, this at 76-95 %
 // (docs/benchmarks.md, "The column sweep's prefetch").
 inline constexpr std::size_t prefetch_rows = 2048;
 __attribute__((target("avx2"))) inline std::size_t sweep_column_blocks_avx2(const date::sys_days* expires_on,
