@@ -26,12 +26,6 @@ void put_public_view(voip_app::JsonOut& j, std::string_view key, const StoredBun
         .close_object();
 }
 
-// The envelope around the result `j` holds (written after "{"): status 200, the seed's layout.
-HttpResponse ok_envelope(voip_app::JsonOut& j) {
-    j.integer(voip::schema::envelope[1].name, 200).string(voip::schema::envelope[2].name, status_message(200)).close_object();
-    return HttpResponse{200, j.text(), {}};
-}
-
 constexpr std::int64_t default_list_limit = 100;
 constexpr std::int64_t max_list_limit = 1000;
 
@@ -155,8 +149,8 @@ HttpResponse Sandbox::list(const Caller& c, const Target& t) {
     voip_app::JsonOut j(false);
     j.open_object().open_array(voip::schema::envelope[0].name);
     for (const StoredBundle& b : page) put_public_view(j, {}, b);
-    j.close_array();
-    HttpResponse r = ok_envelope(j);
+    voip_app::end_envelope(j.close_array(), voip::Status::ok);
+    HttpResponse r{200, j.text(), {}};
     if (more) r.headers.emplace_back("X-Sandbox-Next-Cursor", list_cursor(page.back()));
     return r;
 }
@@ -168,7 +162,8 @@ HttpResponse Sandbox::get(const Caller& c, const std::string& uuid_text) {
     if (!b) return seed_envelope(voip::error_envelope(voip::Error::unknown_bundle));
     voip_app::JsonOut j(false);
     put_public_view(j.open_object(), voip::schema::envelope[0].name, *b);
-    return ok_envelope(j);
+    voip_app::end_envelope(j, voip::Status::ok);
+    return HttpResponse{200, j.text(), {}};
 }
 
 // The status the command answers too (voip_app/result_members.hpp) of the stored bundle, then what the sandbox adds.

@@ -96,8 +96,8 @@ public:
     HttpServer& operator=(const HttpServer&) = delete;
 
     // At most this many connections open at once (one more is answered 503 at once), and as
-    // many threads: one serves the connections that have a request, and the event loop starts
-    // another only while every thread is held by a slow request. Before listening.
+    // many threads: two wait for the connections that have a request, and the event loop
+    // starts another only while both are held by slow requests. Before listening.
     void set_connection_cap(std::size_t cap);
     // A connection idle this long between requests is closed; a request must arrive whole
     // (head and body) within `io` of its first byte, else it is answered 408 and the

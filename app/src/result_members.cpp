@@ -49,11 +49,12 @@ void add_status_members(JsonOut& j, const voip::Bundle& b, const voip::Context& 
     j.close_array();
 }
 
-void close_envelope(JsonOut& j, voip::Status s) {
-    j.close_object()
-        .integer(voip::schema::envelope[1].name, voip::code(s))
+void end_envelope(JsonOut& j, voip::Status s) {
+    j.integer(voip::schema::envelope[1].name, voip::code(s))
         .string(voip::schema::envelope[2].name, voip::status_message(s))
         .close_object();
 }
+
+void close_envelope(JsonOut& j, voip::Status s) { end_envelope(j.close_object(), s); }
 
 }  // namespace voip_app

@@ -14,7 +14,9 @@ void add_bundle_members(JsonOut& j, const voip::Bundle& b);
 // for a lapsed bundle, features).
 void add_status_members(JsonOut& j, const voip::Bundle& b, const voip::Context& ctx);
 
-// Closes the result object, then "status_code" and "status_message" and the envelope.
+// After the result: "status_code" and "status_message", and the envelope's close.
+void end_envelope(JsonOut& j, voip::Status s);
+// Closes the result object, then end_envelope().
 void close_envelope(JsonOut& j, voip::Status s);
 
 }  // namespace voip_app
